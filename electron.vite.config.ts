@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        // The CLI is built beside the Electron entry: both are faces over the same engine.
+        input: { index: resolve('src/main/index.ts'), cli: resolve('src/main/cli.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        // A sandboxed preload must be one CommonJS file.
+        input: { index: resolve('src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src/renderer',
+    build: {
+      outDir: 'out/renderer',
+      chunkSizeWarningLimit: 4096,
+      rollupOptions: {
+        input: { index: resolve('src/renderer/index.html') },
+        // Mantine marks its modules "use client" for React Server Components; meaningless in a bundle.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,59 @@
+// The `bridgeport` command: a thin face over the same engine as the window.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { formatSnapshot } from './cli/format-snapshot';
+import { Engine } from './engine/engine';
+import { startServer } from './transport/ws';
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 0 || port > 65535) throw new InvalidArgumentError(`port must be 0-65535, got "${value}"`);
+  return port;
+}
+
+async function snapshotCommand(options: { json?: boolean }): Promise<void> {
+  const engine = new Engine();
+  const snapshot = await engine.call('snapshot.get', {});
+  process.stdout.write(options.json ? `${JSON.stringify(snapshot, null, 2)}\n` : `${formatSnapshot(snapshot)}\n`);
+}
+
+async function serveCommand(options: { port: number }): Promise<void> {
+  const staticDir = join(import.meta.dirname, '../renderer');
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    throw new Error(`the UI is not built (no ${staticDir}/index.html): run "npm run build" first`);
+  }
+  const engine = new Engine();
+  engine.startWatching();
+  const server = await startServer({ engine, staticDir, port: options.port });
+  // The URL is the first line on stdout: scripts and tests read it from there.
+  process.stdout.write(`${server.url}\n`);
+  const shutdown = () => {
+    engine.stop();
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+export function buildProgram(): Command {
+  const program = new Command('bridgeport').description('See and shape the container networks of this host').showHelpAfterError();
+  program
+    .command('snapshot')
+    .description('print the host network, Docker networks, containers and namespaces')
+    .option('--json', 'print one JSON object for scripts')
+    .action(snapshotCommand);
+  program
+    .command('serve')
+    .description('serve the UI on 127.0.0.1; prints its URL (with an access token) first')
+    .option('--port <n>', 'port to listen on (0 = any free port)', parsePort, 0)
+    .action(serveCommand);
+  return program;
+}
+
+buildProgram()
+  .parseAsync(process.argv)
+  .catch((error: unknown) => {
+    process.stderr.write(`bridgeport: ${(error as Error).message}\n`);
+    process.exit(1);
+  });

@@ -1,0 +1,97 @@
+// The engine: knows Linux and Docker, never imports electron. Every face (Electron IPC, WebSocket,
+// CLI) drives this one object through the shared contract.
+import type Docker from 'dockerode';
+import { parseCall, type MethodName, type MethodOutput, type TopicName, type TopicPayload } from '../../shared/contract';
+import type { Snapshot } from '../../shared/model';
+import { createDockerClient } from './docker/docker-client';
+import { takeSnapshot } from './snapshot/take-snapshot';
+import { Coalescer } from './watch/coalescer';
+import { DockerEventWatcher } from './watch/docker-events';
+import { LineMonitor } from './watch/line-monitor';
+
+type Listener<T extends TopicName> = (payload: TopicPayload<T>) => void;
+
+export interface EngineOptions {
+  docker?: Docker;
+  /** Quiet time after a change signal before re-reading (events come in bursts). */
+  settleMs?: number;
+}
+
+export class Engine {
+  private readonly docker: Docker;
+  private readonly listeners = new Map<TopicName, Set<Listener<TopicName>>>();
+  private readonly refresher: Coalescer;
+  private watchers: Array<{ stop(): void }> = [];
+  private latest: Snapshot | null = null;
+  private lastPublishedKey = '';
+
+  constructor(options: EngineOptions = {}) {
+    this.docker = options.docker ?? createDockerClient();
+    this.refresher = new Coalescer(() => this.refresh(), options.settleMs ?? 60);
+  }
+
+  /** Runs a contract method; the input is validated here whatever transport it came through. */
+  async call<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>> {
+    const call = parseCall(method, input);
+    switch (call.method) {
+      case 'snapshot.get':
+        return (this.watching && this.latest ? this.latest : await this.takeAndPublish()) as MethodOutput<M>;
+    }
+    throw new Error(`unhandled method ${String(call.method)}`);
+  }
+
+  subscribe<T extends TopicName>(topic: T, listener: Listener<T>): () => void {
+    const set = this.listeners.get(topic) ?? new Set();
+    set.add(listener as Listener<TopicName>);
+    this.listeners.set(topic, set);
+    return () => set.delete(listener as Listener<TopicName>);
+  }
+
+  get watching(): boolean {
+    return this.watchers.length > 0;
+  }
+
+  /** Follows the system by events: Docker's event stream, netlink and `ip netns` changes. */
+  startWatching(): void {
+    if (this.watching) return;
+    const signal = () => this.refresher.signal();
+    const monitors = [
+      new LineMonitor(['ip', 'monitor', 'link', 'address', 'route'], signal),
+      new LineMonitor(['ip', 'netns', 'monitor'], signal),
+    ];
+    const dockerWatcher = new DockerEventWatcher(this.docker, signal);
+    this.watchers = [...monitors, dockerWatcher];
+    monitors.forEach((m) => m.start());
+    dockerWatcher.start();
+  }
+
+  stop(): void {
+    this.refresher.cancel();
+    this.watchers.forEach((w) => w.stop());
+    this.watchers = [];
+  }
+
+  private async refresh(): Promise<void> {
+    try {
+      await this.takeAndPublish();
+    } catch (error) {
+      console.error(`bridgeport: refresh failed: ${(error as Error).message}`);
+    }
+  }
+
+  private async takeAndPublish(): Promise<Snapshot> {
+    const snapshot = await takeSnapshot(this.docker);
+    this.latest = snapshot;
+    // Only real changes are pushed: a refresh that finds the same state is not news.
+    const key = JSON.stringify({ ...snapshot, takenAt: '' });
+    if (key !== this.lastPublishedKey) {
+      this.lastPublishedKey = key;
+      this.publish('snapshot', snapshot);
+    }
+    return snapshot;
+  }
+
+  private publish<T extends TopicName>(topic: T, payload: TopicPayload<T>): void {
+    for (const listener of this.listeners.get(topic) ?? []) listener(payload);
+  }
+}

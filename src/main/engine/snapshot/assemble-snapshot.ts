@@ -1,0 +1,127 @@
+// Combines what the readers saw into one snapshot. Pure: no I/O, so it is tested on fixtures.
+import type { Container, Link, Namespace, Network, Snapshot, DockerStatus } from '../../../shared/model';
+import type { KernelLink } from '../host/kernel-link';
+import type { NetnsEntry } from '../netns/parse-netns-list';
+import type { NamespaceReport } from '../netns/parse-namespace-report';
+import { matchVeths, type ForeignNamespace, type VethMatch } from '../topology/match-veths';
+
+export interface SnapshotInputs {
+  takenAt: string;
+  hostname: string;
+  privileged: boolean;
+  hostLinks: KernelLink[];
+  namedNamespaces: NetnsEntry[];
+  docker: { status: DockerStatus; containers: Container[]; networks: Network[] };
+  /** Null when the namespaces could not be entered (not root) or the read failed (see readError). */
+  report: NamespaceReport | null;
+  readError?: string;
+}
+
+function toLink(k: KernelLink, peer: Link['peer']): Link {
+  return {
+    name: k.name,
+    ifindex: k.ifindex,
+    kind: k.kind,
+    driver: k.driver,
+    mac: k.mac,
+    mtu: k.mtu,
+    up: k.up,
+    operState: k.operState,
+    addresses: k.addresses,
+    master: k.master,
+    peer,
+  };
+}
+
+/** A link inside another namespace; its veth peer is named by the host side it was matched to. */
+function innerLink(l: KernelLink, hostSideOf: Map<KernelLink, string>): Link {
+  const peer =
+    l.kind === 'veth' && l.peerIfindex !== null
+      ? { ifindex: l.peerIfindex, netnsId: l.peerNetnsId, containerId: null, namespace: null, interface: hostSideOf.get(l) ?? null }
+      : null;
+  return toLink(l, peer);
+}
+
+function foreignNamespaces(inputs: SnapshotInputs): ForeignNamespace[] {
+  const report = inputs.report;
+  if (!report) return [];
+  const result: ForeignNamespace[] = [];
+  for (const c of inputs.docker.containers) {
+    const read = c.pid === null ? undefined : report.containers.get(c.pid);
+    if (!read || read instanceof Error) continue;
+    result.push({ owner: { containerId: c.id }, ...read });
+  }
+  for (const ns of inputs.namedNamespaces) {
+    const links = report.named.get(ns.name);
+    if (!links || links instanceof Error) continue;
+    // A named namespace cannot be asked for the host's nsid without a mount; the host side is checked.
+    result.push({ owner: { namespace: ns.name }, links, nsidFromHost: ns.id, hostNsidInside: null });
+  }
+  return result;
+}
+
+function hostPeerOf(k: KernelLink, hostLinks: readonly KernelLink[], match: VethMatch | undefined): Link['peer'] {
+  if (k.kind !== 'veth' || k.peerIfindex === null) return null;
+  const sameNamespacePeer = k.peerNetnsId === null ? hostLinks.find((h) => h.ifindex === k.peerIfindex) : undefined;
+  return {
+    ifindex: k.peerIfindex,
+    netnsId: k.peerNetnsId,
+    containerId: match && 'containerId' in match.owner ? match.owner.containerId : null,
+    namespace: match && 'namespace' in match.owner ? match.owner.namespace : null,
+    interface: match?.inner.name ?? sameNamespacePeer?.name ?? null,
+  };
+}
+
+function withInnerView(c: Container, report: NamespaceReport | null, hostSideOf: Map<KernelLink, string>): Container {
+  const read = c.pid === null ? undefined : report?.containers.get(c.pid);
+  if (!read || read instanceof Error) return c;
+  const links = read.links.map((l) => innerLink(l, hostSideOf));
+  const endpoints = c.endpoints.map((e) => {
+    const inner = e.mac ? read.links.find((l) => l.mac?.toLowerCase() === e.mac) : undefined;
+    return { ...e, interface: inner?.name ?? null, hostVeth: inner ? (hostSideOf.get(inner) ?? null) : null };
+  });
+  return { ...c, links, endpoints };
+}
+
+function limitationsOf(inputs: SnapshotInputs): string[] {
+  const notes: string[] = [];
+  if (!inputs.privileged) {
+    notes.push(
+      'Not running as root: the inside of containers and `ip netns` namespaces was not read, so veths are not matched to containers. Run the CLI with sudo to see exact veth pairs.',
+    );
+  }
+  if (inputs.readError) notes.push(`Namespaces could not be read: ${inputs.readError}`);
+  for (const c of inputs.docker.containers) {
+    const read = c.pid === null ? undefined : inputs.report?.containers.get(c.pid);
+    if (read instanceof Error) notes.push(`${c.name}: ${read.message}`);
+  }
+  return notes;
+}
+
+export function assembleSnapshot(inputs: SnapshotInputs): Snapshot {
+  const matches = matchVeths(inputs.hostLinks, foreignNamespaces(inputs));
+  const hostSideOf = new Map<KernelLink, string>([...matches.values()].map((m) => [m.inner, m.hostLink.name]));
+  const links = inputs.hostLinks.map((k) => toLink(k, hostPeerOf(k, inputs.hostLinks, matches.get(k.name))));
+  const namespaces: Namespace[] = inputs.namedNamespaces.map((ns) => {
+    const read = inputs.report?.named.get(ns.name);
+    const error = !inputs.privileged
+      ? 'needs root to enter the namespace'
+      : read instanceof Error
+        ? read.message
+        : read === undefined
+          ? 'not read'
+          : null;
+    const nsLinks = Array.isArray(read) ? read.map((l) => innerLink(l, hostSideOf)) : [];
+    return { name: ns.name, id: ns.id, links: nsLinks, error };
+  });
+  return {
+    takenAt: inputs.takenAt,
+    host: { hostname: inputs.hostname, privileged: inputs.privileged },
+    links,
+    networks: inputs.docker.networks,
+    containers: inputs.docker.containers.map((c) => withInnerView(c, inputs.report, hostSideOf)),
+    namespaces,
+    docker: inputs.docker.status,
+    limitations: limitationsOf(inputs),
+  };
+}

@@ -1,0 +1,34 @@
+// Runs a system command from an argv array (never a shell string) and returns its stdout.
+import { execa } from 'execa';
+
+export class CommandError extends Error {
+  override name = 'CommandError';
+  constructor(
+    readonly argv: readonly string[],
+    readonly exitCode: number | undefined,
+    readonly stderr: string,
+  ) {
+    super(`${argv.join(' ')} failed${exitCode === undefined ? '' : ` (exit ${exitCode})`}: ${stderr.trim() || 'no output'}`);
+  }
+}
+
+export interface RunOptions {
+  input?: string;
+  timeoutMs?: number;
+}
+
+export async function runCommand(argv: readonly string[], options: RunOptions = {}): Promise<string> {
+  const [file, ...args] = argv;
+  if (!file) throw new Error('runCommand needs a program');
+  const result = await execa(file, args, {
+    input: options.input,
+    timeout: options.timeoutMs ?? 15_000,
+    reject: false,
+    stripFinalNewline: false,
+    env: { LC_ALL: 'C' },
+  });
+  if (result.exitCode !== 0 || result.failed) {
+    throw new CommandError(argv, result.exitCode, String(result.stderr || result.shortMessage || ''));
+  }
+  return String(result.stdout);
+}

@@ -1,0 +1,41 @@
+// The Electron face: the contract over IPC. Every call is checked for its sender (only our own
+// window's top frame, loaded from our own renderer URL) and its input (the contract's schema).
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { topics, type TopicName } from '../../shared/contract';
+import { ipcChannels } from '../../shared/ipc-channels';
+import type { Engine } from '../engine/engine';
+
+export interface IpcDeps {
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  engine: Engine;
+  /** The URL prefix our renderer is loaded from (file://…/index.html or the dev server). */
+  rendererUrl: string;
+  /** The window contents allowed to talk to the engine. */
+  trusted: () => WebContents | null;
+}
+
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, deps: Pick<IpcDeps, 'rendererUrl' | 'trusted'>): boolean {
+  const trusted = deps.trusted();
+  const frame = event.senderFrame;
+  if (!trusted || event.sender !== trusted || !frame) return false;
+  // Only the top frame: an iframe inside the page (there is none) must not reach the engine.
+  if (frame.parent !== null) return false;
+  return frame.url.startsWith(deps.rendererUrl);
+}
+
+export function registerIpc(deps: IpcDeps): () => void {
+  deps.ipcMain.handle(ipcChannels.invoke, async (event, method: unknown, input: unknown) => {
+    if (!isTrustedSender(event, deps)) throw new Error('refused: IPC from an untrusted sender');
+    return deps.engine.call(method as never, input);
+  });
+  const unsubscribers = (Object.keys(topics) as TopicName[]).map((topic) =>
+    deps.engine.subscribe(topic, (payload) => {
+      const contents = deps.trusted();
+      if (contents && !contents.isDestroyed()) contents.send(ipcChannels.topic, topic, payload);
+    }),
+  );
+  return () => {
+    deps.ipcMain.removeHandler(ipcChannels.invoke);
+    unsubscribers.forEach((u) => u());
+  };
+}

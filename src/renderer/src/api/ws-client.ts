@@ -1,0 +1,71 @@
+// The browser face of the contract: the same BridgeportApi as the Electron preload, over the
+// loopback WebSocket of `bridgeport serve` (the token travels in the cookie set with the page).
+import type { BridgeportApi, TopicName } from '../../../shared/contract';
+import { WS_PATH, type ServerMessage } from '../../../shared/ws-protocol';
+
+type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+
+export interface WsApi extends BridgeportApi {
+  onConnectionChange(listener: (connected: boolean) => void): () => void;
+}
+
+export function createWsApi(origin: string): WsApi {
+  const url = `${origin.replace(/^http/, 'ws')}${WS_PATH}`;
+  const pending = new Map<number, Pending>();
+  const topicListeners = new Map<string, Set<(payload: unknown) => void>>();
+  const connectionListeners = new Set<(connected: boolean) => void>();
+  let nextId = 1;
+  let socket: WebSocket;
+  let ready: Promise<WebSocket>;
+
+  const connect = () => {
+    socket = new WebSocket(url);
+    ready = new Promise((resolve, reject) => {
+      socket.addEventListener('open', () => {
+        connectionListeners.forEach((l) => l(true));
+        resolve(socket);
+      });
+      socket.addEventListener('error', () => reject(new Error('cannot reach the Bridgeport server')));
+    });
+    ready.catch(() => undefined);
+    socket.addEventListener('message', (event) => {
+      const message = JSON.parse(String(event.data)) as ServerMessage;
+      if (message.type === 'topic') {
+        topicListeners.get(message.topic)?.forEach((l) => l(message.payload));
+        return;
+      }
+      const waiter = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.ok) waiter?.resolve(message.value);
+      else waiter?.reject(new Error(message.error));
+    });
+    socket.addEventListener('close', () => {
+      connectionListeners.forEach((l) => l(false));
+      pending.forEach((p) => p.reject(new Error('connection to the Bridgeport server lost')));
+      pending.clear();
+      // The server may be restarting: try again shortly.
+      setTimeout(connect, 1000);
+    });
+  };
+  connect();
+
+  return {
+    async invoke(method, input) {
+      const ws = await ready;
+      const id = nextId++;
+      const result = new Promise<unknown>((resolve, reject) => pending.set(id, { resolve, reject }));
+      ws.send(JSON.stringify({ type: 'invoke', id, method, input }));
+      return result as never;
+    },
+    subscribe(topic: TopicName, listener) {
+      const set = topicListeners.get(topic) ?? new Set();
+      set.add(listener as (payload: unknown) => void);
+      topicListeners.set(topic, set);
+      return () => set.delete(listener as (payload: unknown) => void);
+    },
+    onConnectionChange(listener) {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import '@mantine/core/styles.css';
+import '@xyflow/react/dist/style.css';
+import { MantineProvider } from '@mantine/core';
+import { ReactFlowProvider } from '@xyflow/react';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider defaultColorScheme="auto">
+      <ReactFlowProvider>
+        <App />
+      </ReactFlowProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,50 @@
+// The one contract between the engine and every face (IPC, WebSocket, CLI) and the renderer.
+// Each method names its input schema (checked by every transport on the way in) and its output.
+import { z } from 'zod';
+import { snapshotSchema } from './model';
+
+export const methods = {
+  /** The current snapshot of the host namespace's network and Docker. */
+  'snapshot.get': { input: z.object({}).strict(), output: snapshotSchema },
+} as const;
+
+export const topics = {
+  /** Pushed whenever the system changed (Docker events, netlink, namespaces). */
+  snapshot: snapshotSchema,
+} as const;
+
+export type MethodName = keyof typeof methods;
+export type TopicName = keyof typeof topics;
+export type MethodInput<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.infer<(typeof methods)[M]['output']>;
+export type TopicPayload<T extends TopicName> = z.infer<(typeof topics)[T]>;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(methods, name);
+}
+
+export function isTopicName(name: unknown): name is TopicName {
+  return typeof name === 'string' && Object.hasOwn(topics, name);
+}
+
+/** The API a face offers the renderer: `window.bridgeport` in Electron, a WebSocket client in a browser. */
+export interface BridgeportApi {
+  invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  subscribe<T extends TopicName>(topic: T, listener: (payload: TopicPayload<T>) => void): () => void;
+}
+
+/** A clear error for bad input, naming the problem; thrown before anything is done. */
+export class ContractError extends Error {
+  override name = 'ContractError';
+}
+
+/** Validates a method call from any transport: unknown methods and bad inputs never reach the engine. */
+export function parseCall(method: unknown, input: unknown): { method: MethodName; input: unknown } {
+  if (!isMethodName(method)) throw new ContractError(`unknown method ${JSON.stringify(method)}`);
+  const parsed = methods[method].input.safeParse(input ?? {});
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
+    throw new ContractError(`invalid input for ${method}: ${detail}`);
+  }
+  return { method, input: parsed.data };
+}

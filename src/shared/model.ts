@@ -1,0 +1,131 @@
+// The model every face and the renderer share. Zod schemas are the single source:
+// the TypeScript types are inferred from them, so a field cannot drift between the two.
+import { z } from 'zod';
+
+export const linkKindSchema = z.enum([
+  'physical',
+  'loopback',
+  'bridge',
+  'veth',
+  'macvlan',
+  'ipvlan',
+  'vxlan',
+  'tun',
+  'dummy',
+  'other',
+]);
+export type LinkKind = z.infer<typeof linkKindSchema>;
+
+/** The other end of a veth pair, as the kernel reports it (never guessed). */
+export const vethPeerSchema = z.object({
+  ifindex: z.number().int(),
+  /** nsid of the peer's namespace as seen from this namespace; null when the peer is in the same one. */
+  netnsId: z.number().int().nullable(),
+  /** Set only when the pair was matched exactly from both sides. */
+  containerId: z.string().nullable(),
+  /** Name of the `ip netns` namespace holding the peer, when it is one. */
+  namespace: z.string().nullable(),
+  /** Interface name on the peer side, when it could be read. */
+  interface: z.string().nullable(),
+});
+export type VethPeer = z.infer<typeof vethPeerSchema>;
+
+export const linkSchema = z.object({
+  name: z.string(),
+  ifindex: z.number().int(),
+  kind: linkKindSchema,
+  /** Kernel driver kind (`info_kind`), e.g. "ifb", kept for kinds folded into "other". */
+  driver: z.string().nullable(),
+  mac: z.string().nullable(),
+  mtu: z.number().int(),
+  up: z.boolean(),
+  operState: z.string(),
+  addresses: z.array(z.string()),
+  master: z.string().nullable(),
+  peer: vethPeerSchema.nullable(),
+});
+export type Link = z.infer<typeof linkSchema>;
+
+export const subnetSchema = z.object({ subnet: z.string(), gateway: z.string().nullable() });
+
+export const networkSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  driver: z.string(),
+  scope: z.string(),
+  /** Host bridge of a bridge network; null for other drivers. */
+  bridge: z.string().nullable(),
+  subnets: z.array(subnetSchema),
+  options: z.record(z.string(), z.string()),
+  internal: z.boolean(),
+  containers: z.array(z.string()),
+});
+export type Network = z.infer<typeof networkSchema>;
+
+export const endpointSchema = z.object({
+  network: z.string(),
+  networkId: z.string(),
+  /** 'a.b.c.d/len', or null when the container is not running. */
+  ip: z.string().nullable(),
+  mac: z.string().nullable(),
+  gateway: z.string().nullable(),
+  /** Host side of the container's veth; null when not matched exactly (not root, not running, no veth). */
+  hostVeth: z.string().nullable(),
+  /** The interface inside the container (eth0, eth1 …) when it could be read. */
+  interface: z.string().nullable(),
+});
+export type Endpoint = z.infer<typeof endpointSchema>;
+
+export const networkModeSchema = z.enum(['bridge', 'host', 'none', 'container', 'custom']);
+
+export const containerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  image: z.string(),
+  state: z.string(),
+  status: z.string(),
+  /** What kind of network namespace it has: its own on bridge/custom networks, the host's, none, or another container's. */
+  networkMode: networkModeSchema,
+  pid: z.number().int().nullable(),
+  endpoints: z.array(endpointSchema),
+  /** The container's own links, read from inside its namespace (root only); null when not read. */
+  links: z.array(linkSchema).nullable(),
+});
+export type Container = z.infer<typeof containerSchema>;
+
+export const namespaceSchema = z.object({
+  name: z.string(),
+  /** nsid of the namespace as seen from the host namespace, when one is assigned. */
+  id: z.number().int().nullable(),
+  links: z.array(linkSchema),
+  /** Why the links could not be read (e.g. needs root); the links list is empty then. */
+  error: z.string().nullable(),
+});
+export type Namespace = z.infer<typeof namespaceSchema>;
+
+export const dockerProblemSchema = z.enum(['not-installed', 'daemon-down', 'permission-denied', 'error']);
+
+export const dockerStatusSchema = z.object({
+  available: z.boolean(),
+  version: z.string().optional(),
+  apiVersion: z.string().optional(),
+  endpoint: z.string(),
+  error: z.string().optional(),
+  problem: dockerProblemSchema.optional(),
+  /** What the user can do about it, in one sentence. */
+  hint: z.string().optional(),
+});
+export type DockerStatus = z.infer<typeof dockerStatusSchema>;
+
+export const snapshotSchema = z.object({
+  takenAt: z.string(),
+  host: z.object({ hostname: z.string(), privileged: z.boolean() }),
+  links: z.array(linkSchema),
+  networks: z.array(networkSchema),
+  containers: z.array(containerSchema),
+  namespaces: z.array(namespaceSchema),
+  docker: dockerStatusSchema,
+  /** What this snapshot could not see and why, in plain sentences (never silently guessed). */
+  limitations: z.array(z.string()),
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;

@@ -1,0 +1,16 @@
+// Messages on the loopback WebSocket between `bridgeport serve` and a browser renderer.
+import { z } from 'zod';
+
+export const clientMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('invoke'), id: z.number().int(), method: z.string(), input: z.unknown() }),
+]);
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+
+export type ServerMessage =
+  | { type: 'result'; id: number; ok: true; value: unknown }
+  | { type: 'result'; id: number; ok: false; error: string }
+  | { type: 'topic'; topic: string; payload: unknown };
+
+/** The cookie that carries the access token after the first request with `?token=`. */
+export const TOKEN_COOKIE = 'bridgeport_token';
+export const WS_PATH = '/ws';
