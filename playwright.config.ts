@@ -7,10 +7,31 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   outputDir: 'test-results/playwright',
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  reporter: 'list',
   projects: [
     // The renderer in Debian's Chromium against `bridgeport serve` inside a lab namespace.
-    { name: 'e2e', testMatch: /.*\.e2e\.ts/ },
+    {
+      name: 'e2e',
+      testMatch: /.*\.e2e\.ts/,
+      use: {
+        browserName: 'chromium',
+        headless: true,
+        viewport: { width: 1600, height: 1000 },
+        // Debian's Chromium: no browser download. The flags keep it off the (closed) network.
+        launchOptions: {
+          executablePath: process.env.BP_CHROMIUM ?? '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
     // The real Electron window, where the Electron binary exists.
     { name: 'electron', testMatch: /.*\.electron\.ts/ },
   ],

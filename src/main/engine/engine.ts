@@ -8,6 +8,7 @@ import { takeSnapshot } from './snapshot/take-snapshot';
 import { Coalescer } from './watch/coalescer';
 import { DockerEventWatcher } from './watch/docker-events';
 import { LineMonitor } from './watch/line-monitor';
+import { NetnsDirWatcher } from './watch/netns-dir-watcher';
 
 type Listener<T extends TopicName> = (payload: TopicPayload<T>) => void;
 
@@ -21,7 +22,7 @@ export class Engine {
   private readonly docker: Docker;
   private readonly listeners = new Map<TopicName, Set<Listener<TopicName>>>();
   private readonly refresher: Coalescer;
-  private watchers: Array<{ stop(): void }> = [];
+  private watchers: Array<{ start(): void; stop(): void }> = [];
   private latest: Snapshot | null = null;
   private lastPublishedKey = '';
 
@@ -55,14 +56,13 @@ export class Engine {
   startWatching(): void {
     if (this.watching) return;
     const signal = () => this.refresher.signal();
-    const monitors = [
+    const watchers = [
       new LineMonitor(['ip', 'monitor', 'link', 'address', 'route'], signal),
-      new LineMonitor(['ip', 'netns', 'monitor'], signal),
+      new NetnsDirWatcher(signal),
+      new DockerEventWatcher(this.docker, signal),
     ];
-    const dockerWatcher = new DockerEventWatcher(this.docker, signal);
-    this.watchers = [...monitors, dockerWatcher];
-    monitors.forEach((m) => m.start());
-    dockerWatcher.start();
+    this.watchers = watchers;
+    watchers.forEach((w) => w.start());
   }
 
   stop(): void {

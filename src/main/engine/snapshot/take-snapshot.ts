@@ -11,7 +11,7 @@ import { isPrivileged } from '../system/privilege';
 import { assembleSnapshot } from './assemble-snapshot';
 
 /** Containers with a network namespace of their own (host-network and container: modes share one). */
-function ownNamespacePids(containers: ReadonlyArray<{ pid: number | null; networkMode: string }>): number[] {
+export function ownNamespacePids(containers: ReadonlyArray<{ pid: number | null; networkMode: string }>): number[] {
   return containers
     .filter((c) => c.pid !== null && c.networkMode !== 'host' && c.networkMode !== 'container')
     .map((c) => c.pid as number);

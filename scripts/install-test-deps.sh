@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the system packages the lab and browser tests use (Debian/Ubuntu, as root), if missing.
+set -euo pipefail
+packages=(docker.io iptables iproute2 dnsmasq-base busybox-static chromium util-linux)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "[setup] installing ${missing[*]}" >&2
+apt-get update -qq
+# The Docker service must not start in the machine's own namespace (the lab starts its own dockerd):
+# a policy-rc.d that refuses service starts, only for this install and only if none exists.
+policy=/usr/sbin/policy-rc.d
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy"
+  trap 'rm -f "$policy"' EXIT
+fi
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2

@@ -1,0 +1,76 @@
+// The renderer in Debian's Chromium against `bridgeport serve`, inside the lab with real Docker.
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Snapshot } from '../../src/shared/model';
+import { serve, type Served } from './serve';
+
+const root = resolve(import.meta.dirname, '../..');
+let served: Served;
+
+function sh(file: string, args: string[]): string {
+  return execFileSync(file, args, { cwd: root, encoding: 'utf8' });
+}
+
+function cliSnapshot(): Snapshot {
+  return JSON.parse(sh(process.execPath, ['bin/bridgeport.js', 'snapshot', '--json'])) as Snapshot;
+}
+
+test.beforeAll(() => {
+  if (!process.env.BP_LAB) throw new Error('run inside test/lab/lab.sh');
+  sh('bash', ['test/lab/seed-scenario.sh']);
+});
+
+test.beforeEach(async () => {
+  served = await serve();
+});
+
+test.afterEach(async () => {
+  await served.stop();
+});
+
+test('requests without the token are refused', async ({ request }) => {
+  expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
+  expect((await request.get(`${served.origin}/`)).status()).toBe(401);
+  expect((await request.get(`${served.origin}/?token=wrong`)).status()).toBe(401);
+  expect((await request.get(served.url)).status()).toBe(200);
+});
+
+test('the graph shows the containers, docker0, their veths and the br- bridge; clicking shows details', async ({ page }, testInfo) => {
+  const snapshot = cliSnapshot();
+  const intranet = snapshot.networks.find((n) => n.name === 'intranet');
+  const w1 = snapshot.containers.find((c) => c.name === 'w1');
+  const w2 = snapshot.containers.find((c) => c.name === 'w2');
+  expect(intranet?.bridge).toMatch(/^br-/);
+  await page.goto(served.url);
+  await expect(page.getByTestId('node-container-w1')).toBeVisible();
+  await expect(page.getByTestId('node-container-w2')).toBeVisible();
+  await expect(page.getByTestId('node-bridge-docker0')).toBeVisible();
+  await expect(page.getByTestId(`node-bridge-${intranet!.bridge}`)).toBeVisible();
+  await expect(page.getByTestId('node-bridge-docker0')).toContainText('network bridge 172.17.0.0/16');
+  for (const c of [w1!, w2!]) {
+    const veth = c.endpoints[0]!.hostVeth!;
+    expect(veth).toMatch(/^veth/);
+    await expect(page.getByText(`${veth} ↔ eth0`)).toBeVisible();
+  }
+  await page.getByTestId('node-container-w1').click();
+  await expect(page.getByTestId('details')).toContainText('bridgeport-lab/busybox:1');
+  await expect(page.getByTestId('details')).toContainText(w1!.endpoints[0]!.ip!);
+  await page.screenshot({ path: testInfo.outputPath('topology.png') });
+  await testInfo.attach('topology', { path: testInfo.outputPath('topology.png'), contentType: 'image/png' });
+});
+
+test('a container started during the test appears without a reload', async ({ page }) => {
+  await page.goto(served.url);
+  await expect(page.getByTestId('node-container-w1')).toBeVisible();
+  await page.evaluate(() => ((globalThis as unknown as { marker: number }).marker = 42));
+  sh('docker', ['run', '-d', '--name', 'e2e-live', process.env.BP_LAB_IMAGE!, 'sleep', '1d']);
+  try {
+    await expect(page.getByTestId('node-container-e2e-live')).toBeVisible();
+    await expect(page.getByTestId('node-container-e2e-live')).toContainText('running');
+    expect(await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker)).toBe(42);
+  } finally {
+    sh('docker', ['rm', '-f', 'e2e-live']);
+  }
+  await expect(page.getByTestId('node-container-e2e-live')).toHaveCount(0);
+});

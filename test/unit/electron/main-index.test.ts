@@ -1,0 +1,97 @@
+// The Electron entry with electron itself mocked: it must build a secure window, register IPC and
+// start watching — the Electron binary cannot run on every machine that runs the tests.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const state = vi.hoisted(() => ({
+  windows: [] as Array<{ options: unknown; loaded: string }>,
+  handles: [] as string[],
+  appHandlers: new Map<string, (...args: unknown[]) => void>(),
+  csp: null as null | ((details: unknown, cb: (r: unknown) => void) => void),
+  permission: null as null | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
+  watching: 0,
+}));
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    webContents = { send: vi.fn(), isDestroyed: () => false };
+    constructor(options: unknown) {
+      state.windows.push({ options, loaded: '' });
+    }
+    static getAllWindows() {
+      return state.windows;
+    }
+    once() {}
+    on() {}
+    loadFile(file: string) {
+      state.windows.at(-1)!.loaded = file;
+      return Promise.resolve();
+    }
+    loadURL(url: string) {
+      state.windows.at(-1)!.loaded = url;
+      return Promise.resolve();
+    }
+  }
+  return {
+    app: {
+      whenReady: () => Promise.resolve(),
+      on: (name: string, h: (...args: unknown[]) => void) => state.appHandlers.set(name, h),
+      quit: vi.fn(),
+    },
+    BrowserWindow,
+    ipcMain: { handle: (channel: string) => state.handles.push(channel), removeHandler: vi.fn() },
+    session: {
+      defaultSession: {
+        webRequest: { onHeadersReceived: (h: typeof state.csp) => (state.csp = h) },
+        setPermissionRequestHandler: (h: typeof state.permission) => (state.permission = h),
+      },
+    },
+  };
+});
+
+vi.mock('../../../src/main/engine/engine', () => ({
+  Engine: class {
+    startWatching() {
+      state.watching++;
+    }
+    stop() {}
+    subscribe() {
+      return () => undefined;
+    }
+    call() {}
+  },
+}));
+
+describe('Electron main entry', () => {
+  beforeEach(async () => {
+    await import('../../../src/main/index');
+    await new Promise((r) => setTimeout(r, 0));
+  });
+
+  it('opens one sandboxed, context-isolated window on the built renderer', () => {
+    expect(state.windows).toHaveLength(1);
+    const options = state.windows[0]!.options as { webPreferences: Record<string, unknown> };
+    expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(String(options.webPreferences.preload)).toMatch(/preload[/\\]index\.cjs$/);
+    expect(state.windows[0]!.loaded).toMatch(/renderer[/\\]index\.html$/);
+  });
+
+  it('registers the IPC face and starts following the system', () => {
+    expect(state.handles).toEqual(['bridgeport:invoke']);
+    expect(state.watching).toBe(1);
+  });
+
+  it('sends a restrictive CSP with every response and denies permission requests', () => {
+    let headers: Record<string, string[]> = {};
+    state.csp?.({ responseHeaders: {} }, (r) => (headers = (r as { responseHeaders: Record<string, string[]> }).responseHeaders));
+    expect(headers['Content-Security-Policy']?.[0]).toMatch(/script-src 'self'/);
+    expect(headers['Content-Security-Policy']?.[0]).not.toMatch(/unsafe-eval/);
+    let granted: boolean | null = null;
+    state.permission?.({}, 'media', (ok) => (granted = ok));
+    expect(granted).toBe(false);
+  });
+
+  it('hardens every web contents and quits when the window closes', () => {
+    expect(state.appHandlers.has('web-contents-created')).toBe(true);
+    expect(state.appHandlers.has('window-all-closed')).toBe(true);
+  });
+});
