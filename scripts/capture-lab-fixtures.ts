@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDockerClient } from '../src/main/engine/docker/docker-client';
 import { parseContainerInspect } from '../src/main/engine/docker/parse-docker';
-import { parseNetnsList } from '../src/main/engine/netns/parse-netns-list';
+import { readNamedNamespaces } from '../src/main/engine/netns/read-named-namespaces';
 import { namespaceReportText } from '../src/main/engine/netns/read-namespaces';
 import { ownNamespacePids } from '../src/main/engine/snapshot/take-snapshot';
 import { runCommand } from '../src/main/engine/system/run-command';
@@ -15,20 +15,19 @@ if (!dir) throw new Error('usage: capture-lab-fixtures.ts DIR');
 await mkdir(dir, { recursive: true });
 const docker = createDockerClient();
 const hostLinks = await runCommand(['ip', '-j', '-d', 'addr', 'show']);
-const netnsList = await runCommand(['ip', '-j', 'netns', 'list']);
 const lab = process.env.BP_LAB ?? '';
 // Only this lab's own namespaces: others on the machine are not part of the fixture.
-const named = parseNetnsList(netnsList).filter((n) => n.name.startsWith(`${lab}-`));
+const named = (await readNamedNamespaces()).filter((n) => n.name.startsWith(`${lab}-`));
 const summaries = await docker.listContainers({ all: true });
 const containers = await Promise.all(summaries.map((s) => docker.getContainer(s.Id).inspect()));
 const networks = await docker.listNetworks();
 const pids = ownNamespacePids(containers.map(parseContainerInspect));
 const report = await namespaceReportText(
-  named.map((n) => n.name),
+  named.filter((n) => !n.current).map((n) => n.name),
   pids,
 );
 await writeFile(join(dir, 'ip-addr.json'), hostLinks);
-await writeFile(join(dir, 'netns-list.json'), JSON.stringify(named.map((n) => ({ name: n.name, ...(n.id === null ? {} : { id: n.id }) }))));
+await writeFile(join(dir, 'named-namespaces.json'), JSON.stringify(named, null, 1));
 await writeFile(join(dir, 'namespace-report.txt'), report);
 await writeFile(join(dir, 'containers.json'), JSON.stringify(containers, null, 1));
 await writeFile(join(dir, 'networks.json'), JSON.stringify(networks, null, 1));

@@ -97,6 +97,8 @@ export const namespaceSchema = z.object({
   name: z.string(),
   /** nsid of the namespace as seen from the host namespace, when one is assigned. */
   id: z.number().int().nullable(),
+  /** This is the namespace Bridgeport itself runs in: its links are the host links above. */
+  current: z.boolean(),
   links: z.array(linkSchema),
   /** Why the links could not be read (e.g. needs root); the links list is empty then. */
   error: z.string().nullable(),

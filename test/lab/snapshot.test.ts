@@ -139,6 +139,9 @@ describe('snapshot --json in the seed scenario', () => {
     const ns = snapshot.namespaces.find((n) => n.name === `${lab}-ns1`);
     expect(ns?.error).toBeNull();
     expect(ns?.links.find((l) => l.name === 'bpv1')?.addresses).toContain('10.99.0.2/24');
+    expect(snapshot.namespaces.find((n) => n.name === `${lab}-host`)).toMatchObject({ current: true, error: null });
+    expect(snapshot.namespaces.find((n) => n.name === `${lab}-lan`)?.current).toBe(false);
+    expect(ns?.current).toBe(false);
     const bpv0 = snapshot.links.find((l) => l.name === 'bpv0')!;
     expect(bpv0.master).toBe('bphand0');
     expect(bpv0.peer).toMatchObject({ namespace: `${lab}-ns1`, interface: 'bpv1', containerId: null });

@@ -55,7 +55,9 @@ export function buildGraph(s: Snapshot): Graph {
   const bridges = new Set(s.links.filter((l) => l.kind === 'bridge').map((l) => l.name));
   const containerIds = new Set(s.containers.map((c) => c.id));
   const networksById = new Map(s.networks.map((n) => [n.id, n]));
-  const namespaceNames = new Set(s.namespaces.map((n) => n.name));
+  // The namespace Bridgeport runs in is the host view itself, not a neighbour to draw.
+  const neighbours = s.namespaces.filter((n) => !n.current);
+  const namespaceNames = new Set(neighbours.map((n) => n.name));
   // A veth whose other end is a known container or namespace is drawn as the cable itself, not a node.
   const cableLinks = s.links.filter(
     (l) => l.peer && ((l.peer.containerId && containerIds.has(l.peer.containerId)) || (l.peer.namespace && namespaceNames.has(l.peer.namespace))),
@@ -67,7 +69,7 @@ export function buildGraph(s: Snapshot): Graph {
     if (!network.bridge || !bridges.has(network.bridge)) nodes.push({ id: nodeId.network(network.id), type: 'network', label: network.name, network });
   }
   for (const container of s.containers) nodes.push({ id: nodeId.container(container.id), type: 'container', label: container.name, container });
-  for (const namespace of s.namespaces) nodes.push({ id: nodeId.namespace(namespace.name), type: 'namespace', label: namespace.name, namespace });
+  for (const namespace of neighbours) nodes.push({ id: nodeId.namespace(namespace.name), type: 'namespace', label: namespace.name, namespace });
 
   for (const link of s.links) {
     if (cableNames.has(link.name)) {

@@ -1,7 +1,7 @@
 // Combines what the readers saw into one snapshot. Pure: no I/O, so it is tested on fixtures.
 import type { Container, Link, Namespace, Network, Snapshot, DockerStatus } from '../../../shared/model';
 import type { KernelLink } from '../host/kernel-link';
-import type { NetnsEntry } from '../netns/parse-netns-list';
+import type { NamedNamespace } from '../netns/read-named-namespaces';
 import type { NamespaceReport } from '../netns/parse-namespace-report';
 import { matchVeths, type ForeignNamespace, type VethMatch } from '../topology/match-veths';
 
@@ -10,7 +10,7 @@ export interface SnapshotInputs {
   hostname: string;
   privileged: boolean;
   hostLinks: KernelLink[];
-  namedNamespaces: NetnsEntry[];
+  namedNamespaces: NamedNamespace[];
   docker: { status: DockerStatus; containers: Container[]; networks: Network[] };
   /** Null when the namespaces could not be entered (not root) or the read failed (see readError). */
   report: NamespaceReport | null;
@@ -103,6 +103,7 @@ export function assembleSnapshot(inputs: SnapshotInputs): Snapshot {
   const hostSideOf = new Map<KernelLink, string>([...matches.values()].map((m) => [m.inner, m.hostLink.name]));
   const links = inputs.hostLinks.map((k) => toLink(k, hostPeerOf(k, inputs.hostLinks, matches.get(k.name))));
   const namespaces: Namespace[] = inputs.namedNamespaces.map((ns) => {
+    if (ns.current) return { name: ns.name, id: ns.id, current: true, links, error: null };
     const read = inputs.report?.named.get(ns.name);
     const error = !inputs.privileged
       ? 'needs root to enter the namespace'
@@ -112,7 +113,7 @@ export function assembleSnapshot(inputs: SnapshotInputs): Snapshot {
           ? 'not read'
           : null;
     const nsLinks = Array.isArray(read) ? read.map((l) => innerLink(l, hostSideOf)) : [];
-    return { name: ns.name, id: ns.id, links: nsLinks, error };
+    return { name: ns.name, id: ns.id, current: false, links: nsLinks, error };
   });
   return {
     takenAt: inputs.takenAt,

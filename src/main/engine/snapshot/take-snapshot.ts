@@ -3,9 +3,9 @@ import { hostname } from 'node:os';
 import type Docker from 'dockerode';
 import type { Snapshot } from '../../../shared/model';
 import { readDocker } from '../docker/read-docker';
-import { readHostLinks, readNamedNamespaces } from '../host/read-host-links';
-import type { NetnsEntry } from '../netns/parse-netns-list';
+import { readHostLinks } from '../host/read-host-links';
 import type { NamespaceReport } from '../netns/parse-namespace-report';
+import { readNamedNamespaces } from '../netns/read-named-namespaces';
 import { readNamespaces } from '../netns/read-namespaces';
 import { isPrivileged } from '../system/privilege';
 import { assembleSnapshot } from './assemble-snapshot';
@@ -17,20 +17,15 @@ export function ownNamespacePids(containers: ReadonlyArray<{ pid: number | null;
     .map((c) => c.pid as number);
 }
 
-async function readNamedSafely(): Promise<NetnsEntry[]> {
-  // No /run/netns yet simply means no named namespaces.
-  return readNamedNamespaces().catch(() => []);
-}
-
 export async function takeSnapshot(docker: Docker): Promise<Snapshot> {
   const privileged = isPrivileged();
-  const [hostLinks, namedNamespaces, dockerRead] = await Promise.all([readHostLinks(), readNamedSafely(), readDocker(docker)]);
+  const [hostLinks, namedNamespaces, dockerRead] = await Promise.all([readHostLinks(), readNamedNamespaces(), readDocker(docker)]);
   let report: NamespaceReport | null = null;
   let readError: string | undefined;
   if (privileged) {
     try {
       report = await readNamespaces(
-        namedNamespaces.map((n) => n.name),
+        namedNamespaces.filter((n) => !n.current).map((n) => n.name),
         ownNamespacePids(dockerRead.containers),
       );
     } catch (error) {

@@ -1,0 +1,401 @@
+#!/usr/bin/env bash
+# Bridgeport test lab: a throw-away "Docker host" inside network namespaces.
+#
+#   bash test/lab/lab.sh CMD [ARGS...]      build a lab, run CMD inside it, tear it down
+#   bash test/lab/lab.sh --teardown LAB     clean up a lab kept with BP_LAB_KEEP=1
+#
+# Nothing here touches the machine's own network namespace: every link, address, route,
+# iptables rule and sysctl lives in namespaces named "$LAB-*" that teardown deletes.
+# See test/lab/README.md and /work/shared/LAB.md for the why of each step.
+# shellcheck disable=SC2317  # shellcheck 0.9 thinks trap-run functions are unreachable after the final `exit`
+set -euo pipefail
+
+readonly IMAGE=bridgeport-lab/busybox:1
+# dockerd/containerd are started via nsenter and setsid; make sure we find the system ones.
+export PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:${PATH:-}"
+
+LAB="" LABDIR="" CMD_PID="" TORN_DOWN=0
+
+log() { printf '[lab] %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# ---------------------------------------------------------------------------------------
+# Names. LAB must stay short: "${LAB}up" / "${LAB}lan" are interface names (<= 15 chars).
+# ---------------------------------------------------------------------------------------
+set_lab() {
+  LAB=$1
+  LABDIR=/tmp/bridgeport-lab-$LAB
+  HOST_NS=$LAB-host
+  LAN_NS=$LAB-lan
+  DOCKER_SOCK=$LABDIR/docker.sock
+  CTD_DIR=$LABDIR/ctd
+  CTD_SOCK=$CTD_DIR/containerd.sock
+  # Per-lab cgroup parent: lets teardown find (and rmdir) exactly this lab's container cgroups.
+  # Absolute: a relative parent would be resolved against runc's own cgroup.
+  CGROUP_NAME=bridgeport-lab-$LAB
+  CGROUP_PARENT=/$CGROUP_NAME
+}
+
+random_lab_name() {
+  # od reads exactly 5 bytes: no "tr </dev/urandom | head" pipe that dies of SIGPIPE under pipefail.
+  local alphabet=abcdefghijklmnopqrstuvwxyz0123456789 name=bp b
+  for b in $(od -An -N5 -tu1 /dev/urandom); do name+=${alphabet:b%36:1}; done
+  printf '%s\n' "$name"
+}
+
+lab_docker() { DOCKER_HOST=unix://$DOCKER_SOCK command docker "$@"; }
+
+# ---------------------------------------------------------------------------------------
+# Process helpers. We only ever signal pids we can tie to this lab.
+# ---------------------------------------------------------------------------------------
+alive() { # running and not a zombie
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  [[ ${stat:0:1} != Z ]]
+}
+
+argv_of() { # PID: its argv on one line (builtins only: teardown calls this for every pid)
+  local -a argv
+  mapfile -d '' -t argv 2>/dev/null <"/proc/$1/cmdline" || return 1
+  printf '%s' "${argv[*]}"
+}
+
+cmdline_has() { # PID NEEDLE: does the pid's argv mention NEEDLE?
+  local args
+  args=$(argv_of "$1") || return 1
+  [[ $args == *"$2"* ]]
+}
+
+wait_gone() { # PID SECONDS
+  local i
+  for ((i = 0; i < $2 * 10; i++)); do alive "$1" || return 0; sleep 0.1; done
+  ! alive "$1"
+}
+
+stop_pid() { # NAME PID GRACE_SECONDS: SIGTERM, wait, then SIGKILL
+  local name=$1 pid=$2 grace=$3
+  [[ $pid =~ ^[0-9]+$ ]] && alive "$pid" || return 0
+  # A stale pid file could point at a recycled pid: only signal it if its argv names our lab dir.
+  if ! cmdline_has "$pid" "$LABDIR"; then
+    log "not stopping pid $pid ($name): its command line does not mention $LABDIR"
+    return 0
+  fi
+  kill -TERM "$pid" 2>/dev/null || true
+  if ! wait_gone "$pid" "$grace"; then
+    log "$name (pid $pid) still alive after ${grace}s, sending SIGKILL"
+    kill -KILL "$pid" 2>/dev/null || true
+    wait_gone "$pid" 5 || log "$name (pid $pid) did not die"
+  fi
+}
+
+kill_pids() { # REASON PID...: SIGKILL leftovers (never ourselves)
+  local reason=$1 pid
+  shift
+  for pid in "$@"; do
+    [[ $pid == "$$" || $pid == "$BASHPID" ]] && continue
+    alive "$pid" || continue
+    log "killing leftover pid $pid ($reason): $(argv_of "$pid" | cut -c1-120)"
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  for pid in "$@"; do wait_gone "$pid" 5 || true; done
+}
+
+pids_with_arg() { # pids whose argv mentions $1 (shims: "-address $CTD_SOCK"; daemons: $LABDIR)
+  local d pid
+  for d in /proc/[0-9]*; do
+    pid=${d#/proc/}
+    cmdline_has "$pid" "$1" && printf '%s\n' "$pid"
+  done
+  return 0
+}
+
+pids_in_lab_netns() { # every process living in one of our namespaces (docker-proxy, hostnet containers, daemons a test started …)
+  local d f
+  for f in /run/netns/"$LAB"-*; do
+    [[ -e $f ]] || continue
+    for d in /proc/[0-9]*; do
+      # -ef compares device+inode after following the /proc/PID/ns/net magic link.
+      [[ $d/ns/net -ef $f ]] && printf '%s\n' "${d#/proc/}"
+    done
+  done
+  return 0
+}
+
+pids_in_lab_cgroups() { # container processes (they live in their own netns, but in our cgroup parent)
+  local f
+  for f in /sys/fs/cgroup/*/"$CGROUP_NAME" /sys/fs/cgroup/"$CGROUP_NAME"; do
+    [[ -d $f ]] && find "$f" -name cgroup.procs -exec cat {} + 2>/dev/null
+  done
+  return 0
+}
+
+# ---------------------------------------------------------------------------------------
+# Teardown: idempotent, best effort, never fails. Runs on EXIT (also after INT/TERM/HUP).
+# ---------------------------------------------------------------------------------------
+teardown() {
+  set +e
+  [[ $TORN_DOWN == 1 || -z $LAB ]] && return 0
+  TORN_DOWN=1
+  trap '' INT TERM HUP # a second Ctrl-C must not leave half a lab behind
+  local t0=$EPOCHREALTIME pid ns m f
+  local -a ids pids
+  log "tearing down $LAB"
+
+  # 1. Containers first: docker rm -f SIGKILLs them at once, a daemon shutdown would wait
+  #    10 s for every "sleep" that ignores SIGTERM as pid 1.
+  if [[ -S $DOCKER_SOCK ]] && timeout 10 env DOCKER_HOST="unix://$DOCKER_SOCK" docker info >/dev/null 2>&1; then
+    mapfile -t ids < <(timeout 10 env DOCKER_HOST="unix://$DOCKER_SOCK" docker ps -aq 2>/dev/null)
+    if ((${#ids[@]})); then
+      timeout 60 env DOCKER_HOST="unix://$DOCKER_SOCK" docker rm -f "${ids[@]}" >/dev/null 2>&1 ||
+        log "docker rm -f failed (continuing)"
+    fi
+  fi
+
+  # 2. dockerd by its pid file (fallback: the pid we launched), then our containerd.
+  pid=$(cat "$LABDIR/dockerd.pid" 2>/dev/null || cat "$LABDIR/dockerd.launch.pid" 2>/dev/null)
+  stop_pid dockerd "$pid" 20
+  stop_pid containerd "$(cat "$CTD_DIR/containerd.pid" 2>/dev/null)" 10
+
+  # 3. Leftovers: shims of our containerd (argv has "-address $CTD_SOCK"), anything else whose
+  #    argv names the lab dir, processes in our cgroups and in our namespaces.
+  mapfile -t pids < <(pids_with_arg "$CTD_SOCK")
+  kill_pids containerd-shim "${pids[@]}"
+  mapfile -t pids < <(pids_with_arg "$LABDIR")
+  kill_pids "argv mentions $LABDIR" "${pids[@]}"
+  mapfile -t pids < <(pids_in_lab_cgroups)
+  kill_pids "in cgroup $CGROUP_PARENT" "${pids[@]}"
+  mapfile -t pids < <(pids_in_lab_netns)
+  kill_pids "inside a $LAB-* namespace" "${pids[@]}"
+
+  # 4. Namespaces: every "$LAB-*", including the ones tests made.
+  for f in /run/netns/"$LAB"-*; do
+    [[ -e $f ]] || continue
+    ns=${f#/run/netns/}
+    ip netns del "$ns" 2>/dev/null || log "ip netns del $ns failed"
+  done
+
+  # 5. Shim sockets live in /run/containerd/s/<hash>, outside the lab dir; a shim that was
+  #    killed leaves its socket behind. Its address is recorded in the task's bundle.
+  if [[ -d $CTD_DIR/state ]]; then
+    while IFS= read -r f; do
+      m=$(cat "$f" 2>/dev/null)
+      m=${m#unix://}
+      [[ $m == /run/containerd/s/* && -S $m ]] && rm -f "$m"
+    done < <(find "$CTD_DIR/state" -name address -type f 2>/dev/null)
+  fi
+
+  # 6. Mounts under the lab dir (overlay2 layers, netns bind mounts, shm …), deepest first.
+  if [[ -n $LABDIR ]]; then
+    while IFS= read -r m; do
+      umount -l "$m" 2>/dev/null || log "umount -l $m failed"
+    done < <(awk -v d="$LABDIR" '$2 == d || index($2, d "/") == 1 { print $2 }' /proc/mounts | sort -r)
+  fi
+
+  # 7. Our (now empty) cgroup parents, children first.
+  for f in /sys/fs/cgroup/*/"$CGROUP_NAME" /sys/fs/cgroup/"$CGROUP_NAME"; do
+    [[ -d $f ]] && find "$f" -depth -type d -exec rmdir {} + 2>/dev/null
+  done
+
+  # 8. The lab dir. --one-file-system: never follow into a mount that refused to go away.
+  [[ -n $LABDIR && -d $LABDIR ]] && rm -rf --one-file-system "$LABDIR"
+  [[ -d $LABDIR ]] && log "could not remove $LABDIR completely"
+  log "teardown done in $(elapsed "$t0")s"
+  return 0
+}
+
+elapsed() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
+
+on_exit() {
+  local rc=$?
+  if [[ ${BP_LAB_KEEP:-0} == 1 && -n $LAB ]]; then
+    log "BP_LAB_KEEP=1: lab $LAB kept."
+    log "  enter:    nsenter --net=/run/netns/$HOST_NS env DOCKER_HOST=unix://$DOCKER_SOCK bash"
+    log "  clean up: bash ${BASH_SOURCE[0]} --teardown $LAB"
+  else
+    teardown
+  fi
+  exit "$rc"
+}
+
+on_signal() { # SIGNAME NUMBER
+  trap '' INT TERM HUP
+  log "got SIG$1"
+  if [[ -n $CMD_PID ]] && alive "$CMD_PID"; then
+    # Ctrl-C already reached CMD (same process group): give it a moment to finish by itself
+    # before we TERM it; a second SIGINT would make tools like vitest skip their cleanup.
+    if [[ $1 == INT ]]; then wait_gone "$CMD_PID" 3 || true; fi
+    if alive "$CMD_PID"; then
+      kill -TERM "$CMD_PID" 2>/dev/null || true
+      wait_gone "$CMD_PID" 10 || kill -KILL "$CMD_PID" 2>/dev/null || true
+    fi
+  fi
+  exit $((128 + $2))
+}
+
+# ---------------------------------------------------------------------------------------
+# Setup
+# ---------------------------------------------------------------------------------------
+make_namespaces() {
+  ip netns add "$HOST_NS"
+  ip netns add "$LAN_NS"
+  ip -n "$HOST_NS" link set lo up
+  ip -n "$LAN_NS" link set lo up
+  # Create the pair directly inside the namespaces: never even briefly in the root namespace.
+  ip -n "$HOST_NS" link add "${LAB}up" type veth peer name "${LAB}lan" netns "$LAN_NS"
+  ip -n "$HOST_NS" addr add 198.51.100.1/24 dev "${LAB}up"
+  ip -n "$HOST_NS" link set "${LAB}up" up
+  ip -n "$LAN_NS" addr add 198.51.100.2/24 dev "${LAB}lan"
+  ip -n "$LAN_NS" link set "${LAB}lan" up
+  ip -n "$LAN_NS" route add default via 198.51.100.1
+}
+
+start_containerd() {
+  # We run our own containerd rather than let dockerd 20.10 start one: dockerd only manages
+  # its own if /run/containerd/containerd.sock does not exist, otherwise it silently shares
+  # that one (and its shims) with everybody. Ours has its own root, state, sockets and pid.
+  # It must run in the lab netns too: shims inherit its netns, and so do --network host containers.
+  mkdir -p "$CTD_DIR"
+  cat >"$CTD_DIR/config.toml" <<EOF
+version = 2
+root = "$CTD_DIR/root"
+state = "$CTD_DIR/state"
+# dockerd uses its own graph driver: no CRI, no containerd snapshotters beyond the defaults.
+disabled_plugins = ["io.containerd.grpc.v1.cri", "io.containerd.snapshotter.v1.devmapper",
+  "io.containerd.snapshotter.v1.aufs", "io.containerd.snapshotter.v1.btrfs", "io.containerd.snapshotter.v1.zfs"]
+[grpc]
+  address = "$CTD_SOCK"
+[ttrpc]
+  address = "$CTD_SOCK.ttrpc"
+[debug]
+  address = ""
+[metrics]
+  address = ""
+[plugins."io.containerd.internal.v1.opt"]
+  path = "$CTD_DIR/opt"
+EOF
+  # setsid: Ctrl-C on the terminal must not reach the daemons; teardown stops them in order.
+  setsid nsenter --net="/run/netns/$HOST_NS" -- containerd --config "$CTD_DIR/config.toml" \
+    </dev/null >>"$LABDIR/containerd.log" 2>&1 &
+  echo $! >"$CTD_DIR/containerd.pid"
+  local i
+  for ((i = 0; i < 200; i++)); do
+    [[ -S $CTD_SOCK ]] && return 0
+    alive "$(cat "$CTD_DIR/containerd.pid")" || break
+    sleep 0.1
+  done
+  tail -n 30 "$LABDIR/containerd.log" >&2 || true
+  die "containerd did not come up (log: $LABDIR/containerd.log)"
+}
+
+start_dockerd() {
+  # Our own config file: never read /etc/docker/daemon.json. The key path has no command-line
+  # flag in 20.10; without it dockerd would create /etc/docker/key.json on the machine.
+  printf '{ "deprecated-key-path": "%s" }\n' "$LABDIR/key.json" >"$LABDIR/daemon.json"
+  setsid nsenter --net="/run/netns/$HOST_NS" -- dockerd \
+    --config-file "$LABDIR/daemon.json" \
+    --data-root "$LABDIR/docker" \
+    --exec-root "$LABDIR/exec" \
+    --pidfile "$LABDIR/dockerd.pid" \
+    -H "unix://$DOCKER_SOCK" \
+    --containerd "$CTD_SOCK" \
+    --containerd-namespace "$LAB" \
+    --containerd-plugins-namespace "$LAB-plugins" \
+    --cgroup-parent "$CGROUP_PARENT" \
+    </dev/null >>"$LABDIR/dockerd.log" 2>&1 &
+  echo $! >"$LABDIR/dockerd.launch.pid"
+  local pid=$! deadline=$((SECONDS + ${BP_LAB_DOCKER_TIMEOUT:-60}))
+  while ((SECONDS < deadline)); do
+    if lab_docker info >/dev/null 2>&1; then return 0; fi
+    alive "$pid" || { log "dockerd exited early"; break; }
+    sleep 0.2
+  done
+  log "dockerd log tail ($LABDIR/dockerd.log):"
+  tail -n 40 "$LABDIR/dockerd.log" >&2 || true
+  die "docker info did not answer"
+}
+
+build_image() {
+  local root=$LABDIR/rootfs applet
+  mkdir -p "$root"/{bin,etc,www,tmp,proc,sys,dev,root,var/run}
+  chmod 1777 "$root/tmp"
+  cp /bin/busybox "$root/bin/busybox" # busybox-static: no libraries needed in the image
+  for applet in $(/bin/busybox --list); do
+    [[ $applet == busybox ]] || ln -s busybox "$root/bin/$applet"
+  done
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >"$root/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
+  printf '<!doctype html><title>bridgeport lab</title><h1>bridgeport lab</h1>\n' >"$root/www/index.html"
+  # import cannot set CMD by itself; --change can.
+  tar -C "$root" -c . | lab_docker import --change 'CMD ["sh"]' - "$IMAGE" >/dev/null
+  rm -rf "$root"
+}
+
+usage() {
+  cat >&2 <<EOF
+usage: bash ${BASH_SOURCE[0]} CMD [ARGS...]
+       bash ${BASH_SOURCE[0]} --teardown LAB
+EOF
+  exit 2
+}
+
+main() {
+  (($# > 0)) || usage
+  [[ $(id -u) == 0 ]] || die "needs root (network namespaces, dockerd)"
+
+  if [[ $1 == --teardown ]]; then
+    [[ ${2:-} =~ ^bp[a-z0-9]{5}$ ]] || die "--teardown needs a lab name like bpab12c"
+    set_lab "$2"
+    BP_LAB_KEEP=0
+    trap on_exit EXIT
+    return 0
+  fi
+
+  local t0=$EPOCHREALTIME i
+  trap on_exit EXIT
+  trap 'on_signal INT 2' INT
+  trap 'on_signal TERM 15' TERM
+  trap 'on_signal HUP 1' HUP
+
+  # mkdir is the lock: a name whose dir or namespaces exist belongs to another lab.
+  local name="" candidate
+  for ((i = 0; i < 20; i++)); do
+    candidate=$(random_lab_name)
+    if [[ ! -e /run/netns/$candidate-host ]] && mkdir -m 0700 "/tmp/bridgeport-lab-$candidate" 2>/dev/null; then
+      name=$candidate
+      break
+    fi
+  done
+  [[ -n $name ]] || die "could not pick a free lab name"
+  set_lab "$name"
+
+  log "lab $LAB: namespaces"
+  make_namespaces
+  log "lab $LAB: containerd + dockerd"
+  start_containerd
+  start_dockerd
+  log "lab $LAB: image $IMAGE"
+  build_image
+  log "lab $LAB ready in $(elapsed "$t0")s; running: $*"
+
+  # CMD runs in the lab host namespace (nsenter --net only: `ip netns exec` would remount /sys).
+  # It runs as a background job we `wait` for, so a SIGTERM sent to this script is handled at
+  # once instead of after CMD ends. In the subshell, `trap -` undoes the SIGINT/SIGQUIT ignore
+  # that bash gives background jobs, and `<&0` keeps our stdin (else it would be /dev/null).
+  (
+    trap - INT QUIT
+    exec nsenter --net="/run/netns/$HOST_NS" -- env -u DOCKER_CONTEXT -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH \
+      DOCKER_HOST="unix://$DOCKER_SOCK" BP_LAB="$LAB" BP_LAB_DIR="$LABDIR" \
+      BP_LAB_HOST_NS="$HOST_NS" BP_LAB_LAN_NS="$LAN_NS" BP_LAB_IMAGE="$IMAGE" "$@"
+  ) <&0 &
+  CMD_PID=$!
+  local rc=0
+  wait "$CMD_PID" || rc=$?
+  CMD_PID=""
+  ((rc == 0)) || log "command exited with $rc"
+  exit "$rc"
+}
+
+# On one line: bash reads scripts as it runs them, so a lab.sh edited while a lab is running
+# must not feed the running shell new lines after main returns.
+main "$@"; exit
