@@ -7,7 +7,7 @@ import { createDockerClient } from '../src/main/engine/docker/docker-client';
 import { parseContainerInspect } from '../src/main/engine/docker/parse-docker';
 import { readNamedNamespaces } from '../src/main/engine/netns/read-named-namespaces';
 import { namespaceReportText } from '../src/main/engine/netns/read-namespaces';
-import { ownNamespacePids } from '../src/main/engine/snapshot/take-snapshot';
+import { ownsNamespace } from '../src/main/engine/snapshot/take-snapshot';
 import { runCommand } from '../src/main/engine/system/run-command';
 
 const dir = process.argv[2];
@@ -21,7 +21,7 @@ const named = (await readNamedNamespaces()).filter((n) => n.name.startsWith(`${l
 const summaries = await docker.listContainers({ all: true });
 const containers = await Promise.all(summaries.map((s) => docker.getContainer(s.Id).inspect()));
 const networks = await docker.listNetworks();
-const pids = ownNamespacePids(containers.map(parseContainerInspect));
+const pids = containers.map(parseContainerInspect).filter(ownsNamespace).map((c) => c.pid);
 const report = await namespaceReportText(
   named.filter((n) => !n.current).map((n) => n.name),
   pids,

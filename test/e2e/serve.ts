@@ -9,10 +9,11 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-export async function serve(): Promise<Served> {
+export async function serve(env: Record<string, string> = {}): Promise<Served> {
   const root = resolve(import.meta.dirname, '../..');
   const child: ChildProcess = spawn(process.execPath, [resolve(root, 'bin/bridgeport.js'), 'serve', '--port', '0'], {
     cwd: root,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolveUrl, reject) => {

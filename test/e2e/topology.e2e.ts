@@ -74,3 +74,17 @@ test('a container started during the test appears without a reload', async ({ pa
   }
   await expect(page.getByTestId('node-container-e2e-live')).toHaveCount(0);
 });
+
+test('without Docker the host still shows, with the reason and what to do', async ({ page }) => {
+  const noDocker = await serve({ DOCKER_HOST: 'unix:///nonexistent/bridgeport-e2e.sock' });
+  try {
+    await page.goto(noDocker.url);
+    await expect(page.getByTestId('docker-problem')).toContainText('The Docker daemon is not running');
+    await expect(page.getByTestId('docker-problem')).toContainText('start it');
+    await expect(page.getByTestId('docker-badge')).toHaveText('Docker unavailable');
+    await expect(page.getByTestId('node-bridge-docker0')).toBeVisible();
+    await expect(page.getByTestId('node-nic-lo')).toBeVisible();
+  } finally {
+    await noDocker.stop();
+  }
+});

@@ -37,6 +37,25 @@ describe('live updates from events', () => {
     await pushedUntil('container removed', (s) => !s.containers.some((c) => c.name === 'live1'));
   });
 
+  it('a change inside a running container (an address added in its namespace) shows without asking', async () => {
+    const { image } = labEnv();
+    await run('docker', ['run', '-d', '--name', 'live2', image, 'sleep', '1d']);
+    try {
+      const s = await pushedUntil('container started', (x) => x.containers.some((c) => c.name === 'live2' && c.links?.some((l) => l.name === 'eth0')));
+      const pid = s.containers.find((c) => c.name === 'live2')!.pid!;
+      await run('nsenter', [`--net=/proc/${pid}/ns/net`, 'ip', 'addr', 'add', '10.77.0.1/32', 'dev', 'lo']);
+      await pushedUntil('address inside the container', (x) =>
+        x.containers.some((c) => c.name === 'live2' && c.links?.some((l) => l.addresses.includes('10.77.0.1/32'))),
+      );
+      await run('nsenter', [`--net=/proc/${pid}/ns/net`, 'ip', 'link', 'set', 'eth0', 'mtu', '1400']);
+      await pushedUntil('MTU inside the container', (x) =>
+        x.containers.some((c) => c.name === 'live2' && c.links?.some((l) => l.name === 'eth0' && l.mtu === 1400)),
+      );
+    } finally {
+      await run('docker', ['rm', '-f', 'live2']);
+    }
+  });
+
   it('a network created and removed shows without asking', async () => {
     await run('docker', ['network', 'create', '--subnet', '172.29.0.0/16', 'livenet']);
     await pushedUntil('network created', (s) => s.networks.some((n) => n.name === 'livenet'));

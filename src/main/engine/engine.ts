@@ -7,6 +7,8 @@ import { createDockerClient } from './docker/docker-client';
 import { takeSnapshot } from './snapshot/take-snapshot';
 import { Coalescer } from './watch/coalescer';
 import { DockerEventWatcher } from './watch/docker-events';
+import { InnerViewCache } from './netns/inner-view-cache';
+import { nsidOfMonitorLine } from './netns/parse-monitor-line';
 import { LineMonitor } from './watch/line-monitor';
 import { NetnsDirWatcher } from './watch/netns-dir-watcher';
 
@@ -25,6 +27,8 @@ export class Engine {
   private watchers: Array<{ start(): void; stop(): void }> = [];
   private latest: Snapshot | null = null;
   private lastPublishedKey = '';
+  /** Only while watching: the monitor that keeps it exact runs then. */
+  private innerViews: InnerViewCache | null = null;
 
   constructor(options: EngineOptions = {}) {
     this.docker = options.docker ?? createDockerClient();
@@ -56,8 +60,17 @@ export class Engine {
   startWatching(): void {
     if (this.watching) return;
     const signal = () => this.refresher.signal();
+    // all-nsid: changes inside every namespace with an nsid here (containers included) arrive tagged,
+    // which keeps the inside-view cache exact without entering every container on each refresh.
+    const cache = new InnerViewCache();
+    this.innerViews = cache;
+    const onNetlink = (line: string) => {
+      const nsid = nsidOfMonitorLine(line);
+      if (nsid !== null) cache.invalidateNsid(nsid);
+      signal();
+    };
     const watchers = [
-      new LineMonitor(['ip', 'monitor', 'link', 'address', 'route'], signal),
+      new LineMonitor(['ip', 'monitor', 'all-nsid', 'link', 'address', 'route'], onNetlink, 2000, () => cache.clear()),
       new NetnsDirWatcher(signal),
       new DockerEventWatcher(this.docker, signal),
     ];
@@ -66,9 +79,15 @@ export class Engine {
   }
 
   stop(): void {
+    this.innerViews = null;
     this.refresher.cancel();
     this.watchers.forEach((w) => w.stop());
     this.watchers = [];
+  }
+
+  /** Reads the system now (what an event-triggered refresh does) and pushes the result if it changed. */
+  refreshNow(): Promise<Snapshot> {
+    return this.takeAndPublish();
   }
 
   private async refresh(): Promise<void> {
@@ -80,7 +99,7 @@ export class Engine {
   }
 
   private async takeAndPublish(): Promise<Snapshot> {
-    const snapshot = await takeSnapshot(this.docker);
+    const snapshot = await takeSnapshot(this.docker, this.innerViews);
     this.latest = snapshot;
     // Only real changes are pushed: a refresh that finds the same state is not news.
     const key = JSON.stringify({ ...snapshot, takenAt: '' });

@@ -6,7 +6,11 @@ describe('parseNamespaceReport', () => {
   it('reads named namespaces and container namespaces with the nsids of both sides', () => {
     const report = parseNamespaceReport(fixtureText('namespace-report.txt'));
     const ns1 = report.named.get(`${lab}-ns1`);
-    expect(Array.isArray(ns1) && ns1.map((l) => l.name)).toEqual(['lo', 'bpv1']);
+    if (!ns1 || ns1 instanceof Error) throw new Error('ns1 not read');
+    expect(ns1.links.map((l) => l.name)).toEqual(['lo', 'bpv1']);
+    // The host's nsid from inside the named namespace: what its veth's link_netnsid must name.
+    expect(ns1.hostNsidInside).toEqual(expect.any(Number));
+    expect(ns1.links.find((l) => l.name === 'bpv1')?.peerNetnsId).toBe(ns1.hostNsidInside);
     expect(report.containers.size).toBe(5);
     const reads = [...report.containers.values()].map((read) => {
       if (read instanceof Error) throw read;

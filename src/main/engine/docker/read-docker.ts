@@ -18,19 +18,27 @@ async function dockerInstalled(): Promise<boolean> {
   return found.includes(true);
 }
 
-export async function readDocker(client: Docker): Promise<DockerRead> {
+/** `onContainer` hears of each container as soon as it is inspected (the namespace reader starts on it). */
+export async function readDocker(client: Docker, onContainer: (c: Container) => void = () => undefined): Promise<DockerRead> {
   const endpoint = dockerEndpoint();
   try {
     const version = await client.version();
     const [summaries, rawNetworks] = await Promise.all([client.listContainers({ all: true }), client.listNetworks()]);
     const inspected = await Promise.all(
-      summaries.map((s) => client.getContainer(s.Id).inspect().catch(() => null)),
+      summaries.map((s) =>
+        client
+          .getContainer(s.Id)
+          .inspect()
+          .then((json) => {
+            const container = parseContainerInspect(json);
+            onContainer(container);
+            return container;
+          })
+          // A container removed between the list and its inspect is simply gone.
+          .catch(() => null),
+      ),
     );
-    // A container removed between the list and its inspect is simply gone.
-    const containers = inspected
-      .filter((c) => c !== null)
-      .map(parseContainerInspect)
-      .sort((a, b) => a.name.localeCompare(b.name));
+    const containers = inspected.filter((c) => c !== null).sort((a, b) => a.name.localeCompare(b.name));
     const networks = rawNetworks.map((n) => parseNetwork(n, containers)).sort((a, b) => a.name.localeCompare(b.name));
     return {
       status: { available: true, version: version.Version, apiVersion: version.ApiVersion, endpoint },

@@ -13,7 +13,9 @@ export interface ForeignNamespaceRead {
 }
 
 export interface NamespaceReport {
-  named: Map<string, KernelLink[] | Error>;
+  /** nsid from the host's side of every pid handed over (null: none assigned or process gone). */
+  nsidByPid: Map<number, number | null>;
+  named: Map<string, ForeignNamespaceRead | Error>;
   containers: Map<number, ForeignNamespaceRead | Error>;
 }
 
@@ -35,33 +37,43 @@ function failed(section: Section): boolean {
   return section.body.includes('@@error');
 }
 
+/** A section holds two JSON lines: the namespace's links, then its `ip netns list` (the host's entry). */
+function readForeign(section: Section, nsidFromHost: number | null): ForeignNamespaceRead | null {
+  const [linksJson, nsidsJson] = section.body;
+  if (failed(section) || linksJson === undefined) return null;
+  return {
+    links: parseIpLinks(linksJson),
+    nsidFromHost,
+    hostNsidInside: parseNetnsList(nsidsJson ?? '').find((e) => e.name === HOST_ALIAS)?.id ?? null,
+  };
+}
+
 export function parseNamespaceReport(text: string): NamespaceReport {
-  const report: NamespaceReport = { named: new Map(), containers: new Map() };
+  const report: NamespaceReport = { nsidByPid: new Map(), named: new Map(), containers: new Map() };
   let nsidsFromHost: NetnsEntry[] = [];
   const pidSections: Array<[number, Section]> = [];
+  const namedSections: Array<[string, Section]> = [];
   for (const section of splitSections(text)) {
     const [kind, ...rest] = section.header.split(' ');
     const arg = rest.join(' ');
     if (kind === 'named') {
-      report.named.set(arg, failed(section) ? new Error(`could not read namespace ${arg}`) : parseIpLinks(section.body.join('\n')));
+      namedSections.push([arg, section]);
     } else if (kind === 'nsids') {
       nsidsFromHost = parseNetnsList(section.body.join('\n'));
     } else if (kind === 'pid') {
       pidSections.push([Number(arg), section]);
     }
   }
+  for (const entry of nsidsFromHost) {
+    if (/^\d+$/.test(entry.name)) report.nsidByPid.set(Number(entry.name), entry.id);
+  }
+  for (const [name, section] of namedSections) {
+    const read = readForeign(section, null);
+    report.named.set(name, read ?? new Error(`could not enter namespace ${name}`));
+  }
   for (const [pid, section] of pidSections) {
-    const [linksJson, nsidsJson] = section.body;
-    if (failed(section) || linksJson === undefined) {
-      report.containers.set(pid, new Error(`could not enter the network namespace of pid ${pid} (process gone?)`));
-      continue;
-    }
-    const inside = parseNetnsList(nsidsJson ?? '');
-    report.containers.set(pid, {
-      links: parseIpLinks(linksJson),
-      nsidFromHost: nsidsFromHost.find((e) => e.name === String(pid))?.id ?? null,
-      hostNsidInside: inside.find((e) => e.name === HOST_ALIAS)?.id ?? null,
-    });
+    const read = readForeign(section, report.nsidByPid.get(pid) ?? null);
+    report.containers.set(pid, read ?? new Error(`could not enter the network namespace of pid ${pid} (process gone?)`));
   }
   return report;
 }

@@ -52,10 +52,9 @@ function foreignNamespaces(inputs: SnapshotInputs): ForeignNamespace[] {
     result.push({ owner: { containerId: c.id }, ...read });
   }
   for (const ns of inputs.namedNamespaces) {
-    const links = report.named.get(ns.name);
-    if (!links || links instanceof Error) continue;
-    // A named namespace cannot be asked for the host's nsid without a mount; the host side is checked.
-    result.push({ owner: { namespace: ns.name }, links, nsidFromHost: ns.id, hostNsidInside: null });
+    const read = report.named.get(ns.name);
+    if (!read || read instanceof Error) continue;
+    result.push({ owner: { namespace: ns.name }, links: read.links, nsidFromHost: ns.id, hostNsidInside: read.hostNsidInside });
   }
   return result;
 }
@@ -112,7 +111,7 @@ export function assembleSnapshot(inputs: SnapshotInputs): Snapshot {
         : read === undefined
           ? 'not read'
           : null;
-    const nsLinks = Array.isArray(read) ? read.map((l) => innerLink(l, hostSideOf)) : [];
+    const nsLinks = read && !(read instanceof Error) ? read.links.map((l) => innerLink(l, hostSideOf)) : [];
     return { name: ns.name, id: ns.id, current: false, links: nsLinks, error };
   });
   return {

@@ -32,3 +32,32 @@ export async function runCommand(argv: readonly string[], options: RunOptions = 
   }
   return String(result.stdout);
 }
+
+export interface StartedCommand {
+  /** Feeds a line (or any text) to the command's stdin. */
+  write(text: string): void;
+  /** Closes stdin and returns stdout; throws CommandError on failure. */
+  finish(): Promise<string>;
+}
+
+/** Starts a command that is fed on stdin while it runs (argv array, never a shell string). */
+export function startCommand(argv: readonly string[], options: RunOptions = {}): StartedCommand {
+  const [file, ...args] = argv;
+  if (!file) throw new Error('startCommand needs a program');
+  const child = execa(file, args, { stdin: 'pipe', timeout: options.timeoutMs ?? 15_000, reject: false, stripFinalNewline: false, env: { LC_ALL: 'C' } });
+  // A command that died early must not crash the engine with EPIPE on a later write.
+  child.stdin?.on('error', () => undefined);
+  return {
+    write: (text) => {
+      if (child.stdin?.writable) child.stdin.write(text);
+    },
+    finish: async () => {
+      child.stdin?.end();
+      const result = await child;
+      if (result.exitCode !== 0 || result.failed) {
+        throw new CommandError(argv, result.exitCode, String(result.stderr || result.shortMessage || ''));
+      }
+      return String(result.stdout);
+    },
+  };
+}

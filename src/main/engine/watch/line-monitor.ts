@@ -12,11 +12,14 @@ export class LineMonitor {
     private readonly argv: readonly string[],
     private readonly onLine: (line: string) => void,
     private readonly restartDelayMs = 2000,
+    /** Called whenever the command (re)starts: whatever it would have reported meanwhile is lost. */
+    private readonly onRestart: () => void = () => undefined,
   ) {}
 
   start(): void {
     const [file, ...args] = this.argv;
     if (!file || this.stopped) return;
+    this.onRestart();
     const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, LC_ALL: 'C' } });
     this.child = child;
     if (child.stdout) createInterface({ input: child.stdout }).on('line', (line) => this.onLine(line));
