@@ -13,8 +13,29 @@ function vitest(file: string): Totals {
   return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
 }
 
+interface PlaywrightSuite {
+  title: string;
+  suites?: PlaywrightSuite[];
+  specs?: Array<{ title: string; tests: Array<{ status: string; annotations: Array<{ type: string; description?: string }> }> }>;
+}
+
+/** A skipped test is never silent: its title and reason are printed. */
+function printSkipped(suite: PlaywrightSuite): void {
+  for (const spec of suite.specs ?? []) {
+    for (const t of spec.tests.filter((x) => x.status === 'skipped')) {
+      const reason = t.annotations.find((a) => a.type === 'skip')?.description ?? 'no reason given';
+      console.log(`  skipped: ${spec.title} — ${reason}`);
+    }
+  }
+  suite.suites?.forEach(printSkipped);
+}
+
 function playwright(file: string): Totals {
-  const r = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; skipped: number; flaky: number } };
+  const r = JSON.parse(readFileSync(file, 'utf8')) as {
+    stats: { expected: number; unexpected: number; skipped: number; flaky: number };
+    suites: PlaywrightSuite[];
+  };
+  r.suites.forEach(printSkipped);
   return { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped };
 }
 
