@@ -6,13 +6,14 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  outputDir: 'test-results/playwright',
   reporter: 'list',
   projects: [
     // The renderer in Debian's Chromium against `bridgeport serve` inside a lab namespace.
     {
       name: 'e2e',
       testMatch: /.*\.e2e\.ts/,
+      // Each project keeps its own artifacts: a later run must not wipe the screenshots of this one.
+      outputDir: 'test-results/e2e',
       use: {
         browserName: 'chromium',
         headless: true,
@@ -33,6 +34,6 @@ export default defineConfig({
       },
     },
     // The real Electron window, where the Electron binary exists.
-    { name: 'electron', testMatch: /.*\.electron\.ts/ },
+    { name: 'electron', testMatch: /.*\.electron\.ts/, outputDir: 'test-results/electron' },
   ],
 });
