@@ -29,7 +29,8 @@ describe('readStatic', () => {
     expect(await readStatic(root, '/..%2fsecret.txt')).toBeNull();
   });
 
-  it('answers null for a missing file', async () => {
+  it('answers null for a missing file or a malformed escape', async () => {
     expect(await readStatic(root, '/nope.js')).toBeNull();
+    expect(await readStatic(root, '/%E0%A4%A')).toBeNull();
   });
 });
