@@ -2,6 +2,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { formatNat } from './cli/format-nat';
+import { formatPorts } from './cli/format-ports';
 import { formatSnapshot } from './cli/format-snapshot';
 import { Engine } from './engine/engine';
 import { startServer } from './transport/ws';
@@ -16,6 +18,16 @@ async function snapshotCommand(options: { json?: boolean }): Promise<void> {
   const engine = new Engine();
   const snapshot = await engine.call('snapshot.get', {});
   process.stdout.write(options.json ? `${JSON.stringify(snapshot, null, 2)}\n` : `${formatSnapshot(snapshot)}\n`);
+}
+
+async function portsCommand(options: { json?: boolean }): Promise<void> {
+  const ports = await new Engine().call('ports.get', {});
+  process.stdout.write(options.json ? `${JSON.stringify(ports, null, 2)}\n` : `${formatPorts(ports)}\n`);
+}
+
+async function natCommand(options: { json?: boolean }): Promise<void> {
+  const report = await new Engine().call('nat.get', {});
+  process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatNat(report)}\n`);
 }
 
 async function serveCommand(options: { port: number }): Promise<void> {
@@ -43,6 +55,16 @@ export function buildProgram(): Command {
     .description('print the host network, Docker networks, containers and namespaces')
     .option('--json', 'print one JSON object for scripts')
     .action(snapshotCommand);
+  program
+    .command('ports')
+    .description('list every published port with the NAT rules behind it, counters and hints')
+    .option('--json', 'print JSON for scripts')
+    .action(portsCommand);
+  program
+    .command('nat')
+    .description('show the nat, filter and raw tables, each rule attributed and explained')
+    .option('--json', 'print JSON for scripts')
+    .action(natCommand);
   program
     .command('serve')
     .description('serve the UI on 127.0.0.1; prints its URL (with an access token) first')

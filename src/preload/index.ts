@@ -3,6 +3,10 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { BridgeportApi } from '../shared/contract';
 import { ipcChannels } from '../shared/ipc-channels';
 
+// How many listeners each topic has here: the main process is asked for a topic once, and
+// released when the last listener goes.
+const listenerCounts = new Map<string, number>();
+
 const api: BridgeportApi = {
   invoke: (method, input) => ipcRenderer.invoke(ipcChannels.invoke, method, input),
   subscribe: (topic, listener) => {
@@ -10,7 +14,15 @@ const api: BridgeportApi = {
       if (name === topic) listener(payload as never);
     };
     ipcRenderer.on(ipcChannels.topic, handler);
-    return () => ipcRenderer.removeListener(ipcChannels.topic, handler);
+    const count = (listenerCounts.get(topic) ?? 0) + 1;
+    listenerCounts.set(topic, count);
+    if (count === 1) ipcRenderer.send(ipcChannels.subscribe, topic);
+    return () => {
+      ipcRenderer.removeListener(ipcChannels.topic, handler);
+      const left = (listenerCounts.get(topic) ?? 1) - 1;
+      listenerCounts.set(topic, left);
+      if (left === 0) ipcRenderer.send(ipcChannels.unsubscribe, topic);
+    };
   },
 };
 

@@ -1,16 +1,24 @@
 // The one contract between the engine and every face (IPC, WebSocket, CLI) and the renderer.
 // Each method names its input schema (checked by every transport on the way in) and its output.
 import { z } from 'zod';
+import { natReportSchema, publishedPortSchema } from './firewall-model';
 import { snapshotSchema } from './model';
 
 export const methods = {
   /** The current snapshot of the host namespace's network and Docker. */
   'snapshot.get': { input: z.object({}).strict(), output: snapshotSchema },
+  /** The nat, filter and raw tables with counters, each rule attributed and explained. */
+  'nat.get': { input: z.object({}).strict(), output: natReportSchema },
+  /** Every published port with the rules behind it, counters and hints. */
+  'ports.get': { input: z.object({}).strict(), output: z.array(publishedPortSchema) },
 } as const;
 
 export const topics = {
   /** Pushed whenever the system changed (Docker events, netlink, namespaces). */
   snapshot: snapshotSchema,
+  /** Sampled once per second while someone subscribes (counters move without events). */
+  nat: natReportSchema,
+  ports: z.array(publishedPortSchema),
 } as const;
 
 export type MethodName = keyof typeof methods;

@@ -76,6 +76,15 @@ export const endpointSchema = z.object({
 });
 export type Endpoint = z.infer<typeof endpointSchema>;
 
+/** A port Docker publishes for a container (`-p`), one per host port and address family. */
+export const portBindingSchema = z.object({
+  hostIp: z.string(),
+  hostPort: z.number().int(),
+  containerPort: z.number().int(),
+  protocol: z.enum(['tcp', 'udp', 'sctp']),
+});
+export type PortBinding = z.infer<typeof portBindingSchema>;
+
 export const networkModeSchema = z.enum(['bridge', 'host', 'none', 'container', 'custom']);
 
 export const containerSchema = z.object({
@@ -88,6 +97,8 @@ export const containerSchema = z.object({
   networkMode: networkModeSchema,
   pid: z.number().int().nullable(),
   endpoints: z.array(endpointSchema),
+  /** Published ports: what Docker bound (running) or will bind (stopped, from its configuration). */
+  ports: z.array(portBindingSchema),
   /** The container's own links, read from inside its namespace (root only); null when not read. */
   links: z.array(linkSchema).nullable(),
 });

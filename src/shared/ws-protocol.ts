@@ -3,6 +3,9 @@ import { z } from 'zod';
 
 export const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('invoke'), id: z.number().int(), method: z.string(), input: z.unknown() }),
+  // Topics are pushed only to connections that asked: some cost a sample per second.
+  z.object({ type: z.literal('subscribe'), topic: z.string() }),
+  z.object({ type: z.literal('unsubscribe'), topic: z.string() }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 

@@ -2,7 +2,11 @@
 // CLI) drives this one object through the shared contract.
 import type Docker from 'dockerode';
 import { parseCall, type MethodName, type MethodOutput, type TopicName, type TopicPayload } from '../../shared/contract';
+import type { NatReport, PublishedPort } from '../../shared/firewall-model';
 import type { Snapshot } from '../../shared/model';
+import { readNatReport } from './firewall/nat-report';
+import { readListeners } from './host/read-listeners';
+import { derivePorts } from './ports/derive-ports';
 import { createDockerClient } from './docker/docker-client';
 import { takeSnapshot } from './snapshot/take-snapshot';
 import { Coalescer } from './watch/coalescer';
@@ -10,7 +14,10 @@ import { DockerEventWatcher } from './watch/docker-events';
 import { InnerViewCache } from './netns/inner-view-cache';
 import { nsidOfMonitorLine } from './netns/parse-monitor-line';
 import { LineMonitor } from './watch/line-monitor';
+import { Ticker } from './watch/ticker';
 import { NetnsDirWatcher } from './watch/netns-dir-watcher';
+
+const SAMPLED_TOPICS: TopicName[] = ['nat', 'ports'];
 
 type Listener<T extends TopicName> = (payload: TopicPayload<T>) => void;
 
@@ -26,7 +33,8 @@ export class Engine {
   private readonly refresher: Coalescer;
   private watchers: Array<{ start(): void; stop(): void }> = [];
   private latest: Snapshot | null = null;
-  private lastPublishedKey = '';
+  private readonly lastPublished = new Map<TopicName, string>();
+  private readonly sampler = new Ticker(() => this.sample(), 1000);
   /** Only while watching: the monitor that keeps it exact runs then. */
   private innerViews: InnerViewCache | null = null;
 
@@ -40,7 +48,11 @@ export class Engine {
     const call = parseCall(method, input);
     switch (call.method) {
       case 'snapshot.get':
-        return (this.watching && this.latest ? this.latest : await this.takeAndPublish()) as MethodOutput<M>;
+        return (await this.currentSnapshot()) as MethodOutput<M>;
+      case 'nat.get':
+        return (await this.readFirewallViews()).nat as MethodOutput<M>;
+      case 'ports.get':
+        return (await this.readFirewallViews()).ports as MethodOutput<M>;
     }
     throw new Error(`unhandled method ${String(call.method)}`);
   }
@@ -49,7 +61,35 @@ export class Engine {
     const set = this.listeners.get(topic) ?? new Set();
     set.add(listener as Listener<TopicName>);
     this.listeners.set(topic, set);
-    return () => set.delete(listener as Listener<TopicName>);
+    this.updateSampling();
+    return () => {
+      set.delete(listener as Listener<TopicName>);
+      this.updateSampling();
+    };
+  }
+
+  /** Counters move without events: sample them once per second, but only while someone looks. */
+  private updateSampling(): void {
+    const wanted = SAMPLED_TOPICS.some((t) => (this.listeners.get(t)?.size ?? 0) > 0);
+    if (wanted) this.sampler.start();
+    else this.sampler.stop();
+  }
+
+  private async currentSnapshot(): Promise<Snapshot> {
+    return this.watching && this.latest ? this.latest : this.takeAndPublish();
+  }
+
+  private async readFirewallViews(): Promise<{ nat: NatReport; ports: PublishedPort[] }> {
+    const snapshot = await this.currentSnapshot();
+    const [{ report, readable }, listeners] = await Promise.all([readNatReport(snapshot), readListeners()]);
+    const ports = derivePorts({ containers: snapshot.containers, rules: report.rules, firewallReadable: readable, listeners });
+    return { nat: report, ports };
+  }
+
+  private async sample(): Promise<void> {
+    const views = await this.readFirewallViews();
+    this.publishIfChanged('nat', views.nat);
+    this.publishIfChanged('ports', views.ports);
   }
 
   get watching(): boolean {
@@ -79,6 +119,7 @@ export class Engine {
   }
 
   stop(): void {
+    this.sampler.stop();
     this.innerViews = null;
     this.refresher.cancel();
     this.watchers.forEach((w) => w.stop());
@@ -101,13 +142,16 @@ export class Engine {
   private async takeAndPublish(): Promise<Snapshot> {
     const snapshot = await takeSnapshot(this.docker, this.innerViews);
     this.latest = snapshot;
-    // Only real changes are pushed: a refresh that finds the same state is not news.
-    const key = JSON.stringify({ ...snapshot, takenAt: '' });
-    if (key !== this.lastPublishedKey) {
-      this.lastPublishedKey = key;
-      this.publish('snapshot', snapshot);
-    }
+    this.publishIfChanged('snapshot', snapshot);
     return snapshot;
+  }
+
+  /** Only real changes are pushed: a reading that finds the same state is not news. */
+  private publishIfChanged<T extends TopicName>(topic: T, payload: TopicPayload<T>): void {
+    const key = JSON.stringify(topic === 'snapshot' ? { ...(payload as Snapshot), takenAt: '' } : payload);
+    if (key === this.lastPublished.get(topic)) return;
+    this.lastPublished.set(topic, key);
+    this.publish(topic, payload);
   }
 
   private publish<T extends TopicName>(topic: T, payload: TopicPayload<T>): void {

@@ -1,12 +1,12 @@
 // The Electron face: the contract over IPC. Every call is checked for its sender (only our own
 // window's top frame, loaded from our own renderer URL) and its input (the contract's schema).
-import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { topics, type TopicName } from '../../shared/contract';
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
+import { isTopicName, type TopicName } from '../../shared/contract';
 import { ipcChannels } from '../../shared/ipc-channels';
 import type { Engine } from '../engine/engine';
 
 export interface IpcDeps {
-  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'removeAllListeners'>;
   engine: Engine;
   /** The URL prefix our renderer is loaded from (file://…/index.html or the dev server). */
   rendererUrl: string;
@@ -14,7 +14,7 @@ export interface IpcDeps {
   trusted: () => WebContents | null;
 }
 
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, deps: Pick<IpcDeps, 'rendererUrl' | 'trusted'>): boolean {
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent | IpcMainEvent, 'sender' | 'senderFrame'>, deps: Pick<IpcDeps, 'rendererUrl' | 'trusted'>): boolean {
   const trusted = deps.trusted();
   const frame = event.senderFrame;
   if (!trusted || event.sender !== trusted || !frame) return false;
@@ -28,14 +28,28 @@ export function registerIpc(deps: IpcDeps): () => void {
     if (!isTrustedSender(event, deps)) throw new Error('refused: IPC from an untrusted sender');
     return deps.engine.call(method as never, input);
   });
-  const unsubscribers = (Object.keys(topics) as TopicName[]).map((topic) =>
-    deps.engine.subscribe(topic, (payload) => {
-      const contents = deps.trusted();
-      if (contents && !contents.isDestroyed()) contents.send(ipcChannels.topic, topic, payload);
-    }),
-  );
+  // Topics are pushed only once the window asks for them: some cost a sample per second.
+  const subscriptions = new Map<TopicName, () => void>();
+  deps.ipcMain.on(ipcChannels.subscribe, (event, topic: unknown) => {
+    if (!isTrustedSender(event, deps) || !isTopicName(topic) || subscriptions.has(topic)) return;
+    subscriptions.set(
+      topic,
+      deps.engine.subscribe(topic, (payload) => {
+        const contents = deps.trusted();
+        if (contents && !contents.isDestroyed()) contents.send(ipcChannels.topic, topic, payload);
+      }),
+    );
+  });
+  deps.ipcMain.on(ipcChannels.unsubscribe, (event, topic: unknown) => {
+    if (!isTrustedSender(event, deps) || !isTopicName(topic)) return;
+    subscriptions.get(topic)?.();
+    subscriptions.delete(topic);
+  });
   return () => {
     deps.ipcMain.removeHandler(ipcChannels.invoke);
-    unsubscribers.forEach((u) => u());
+    deps.ipcMain.removeAllListeners(ipcChannels.subscribe);
+    deps.ipcMain.removeAllListeners(ipcChannels.unsubscribe);
+    subscriptions.forEach((unsubscribe) => unsubscribe());
+    subscriptions.clear();
   };
 }

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { topics, type TopicName } from '../../shared/contract';
+import { isTopicName, type TopicName } from '../../shared/contract';
 import { clientMessageSchema, TOKEN_COOKIE, WS_PATH, type ServerMessage } from '../../shared/ws-protocol';
 import type { Engine } from '../engine/engine';
 import { CONTENT_SECURITY_POLICY } from './csp';
@@ -31,25 +31,52 @@ function send(ws: WebSocket, message: ServerMessage): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
 }
 
-async function handleMessage(engine: Engine, ws: WebSocket, raw: string): Promise<void> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    ws.close(1003, 'not JSON');
-    return;
+/** One WebSocket client: its calls, and the topics it asked for. */
+class Connection {
+  private readonly subscriptions = new Map<TopicName, () => void>();
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly ws: WebSocket,
+  ) {}
+
+  async handle(raw: string): Promise<void> {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      this.ws.close(1003, 'not JSON');
+      return;
+    }
+    const message = clientMessageSchema.safeParse(parsed);
+    if (!message.success) {
+      this.ws.close(1003, 'not a Bridgeport message');
+      return;
+    }
+    const m = message.data;
+    if (m.type === 'subscribe') {
+      if (isTopicName(m.topic) && !this.subscriptions.has(m.topic)) {
+        const topic = m.topic;
+        this.subscriptions.set(topic, this.engine.subscribe(topic, (payload) => send(this.ws, { type: 'topic', topic, payload })));
+      }
+      return;
+    }
+    if (m.type === 'unsubscribe') {
+      if (isTopicName(m.topic)) this.subscriptions.get(m.topic)?.();
+      if (isTopicName(m.topic)) this.subscriptions.delete(m.topic);
+      return;
+    }
+    try {
+      const value = await this.engine.call(m.method as never, m.input);
+      send(this.ws, { type: 'result', id: m.id, ok: true, value });
+    } catch (error) {
+      send(this.ws, { type: 'result', id: m.id, ok: false, error: (error as Error).message });
+    }
   }
-  const message = clientMessageSchema.safeParse(parsed);
-  if (!message.success) {
-    ws.close(1003, 'not a Bridgeport message');
-    return;
-  }
-  const { id, method, input } = message.data;
-  try {
-    const value = await engine.call(method as never, input);
-    send(ws, { type: 'result', id, ok: true, value });
-  } catch (error) {
-    send(ws, { type: 'result', id, ok: false, error: (error as Error).message });
+
+  close(): void {
+    this.subscriptions.forEach((unsubscribe) => unsubscribe());
+    this.subscriptions.clear();
   }
 }
 
@@ -92,11 +119,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
 
   wss.on('connection', (ws: WebSocket) => {
-    const unsubscribers = (Object.keys(topics) as TopicName[]).map((topic) =>
-      options.engine.subscribe(topic, (payload) => send(ws, { type: 'topic', topic, payload })),
-    );
-    ws.on('message', (data) => void handleMessage(options.engine, ws, data.toString()));
-    ws.on('close', () => unsubscribers.forEach((u) => u()));
+    const connection = new Connection(options.engine, ws);
+    ws.on('message', (data) => void connection.handle(data.toString()));
+    ws.on('close', () => connection.close());
   });
 
   await new Promise<void>((resolve, reject) => {

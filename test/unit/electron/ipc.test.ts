@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { Engine } from '../../../src/main/engine/engine';
 import { isTrustedSender, registerIpc } from '../../../src/main/transport/ipc';
 
@@ -27,11 +27,22 @@ function fakeEngine() {
 
 function fakeIpcMain() {
   const handlers = new Map<string, (...args: unknown[]) => unknown>();
-  return {
+  const listeners = new Map<string, (...args: unknown[]) => unknown>();
+  const ipcMain = {
     handle: vi.fn((channel: string, h: (...args: unknown[]) => unknown) => handlers.set(channel, h)),
     removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
+    on: vi.fn((channel: string, h: (...args: unknown[]) => unknown) => {
+      listeners.set(channel, h);
+      return ipcMain;
+    }),
+    removeAllListeners: vi.fn((channel: string) => {
+      listeners.delete(channel);
+      return ipcMain;
+    }),
     handlers,
+    listeners,
   };
+  return ipcMain;
 }
 
 describe('isTrustedSender', () => {
@@ -60,7 +71,7 @@ describe('registerIpc', () => {
     const ours = fakeContents();
     const engine = fakeEngine();
     const ipcMain = fakeIpcMain();
-    registerIpc({ ipcMain, engine: engine as unknown as Engine, rendererUrl, trusted: () => ours });
+    registerIpc({ ipcMain: ipcMain as unknown as IpcMain, engine: engine as unknown as Engine, rendererUrl, trusted: () => ours });
     const handler = ipcMain.handlers.get('bridgeport:invoke');
     expect(handler).toBeDefined();
     await expect(handler?.(event(ours, rendererUrl), 'snapshot.get', {})).resolves.toEqual({ ok: 1 });
@@ -69,14 +80,23 @@ describe('registerIpc', () => {
     expect(engine.call).toHaveBeenCalledTimes(1);
   });
 
-  it('forwards pushed topics to the window and unregisters cleanly', () => {
+  it('subscribes a topic only when the window asks, forwards it, and unregisters cleanly', () => {
     const ours = fakeContents();
     const engine = fakeEngine();
     const ipcMain = fakeIpcMain();
-    const dispose = registerIpc({ ipcMain, engine: engine as unknown as Engine, rendererUrl, trusted: () => ours });
+    const dispose = registerIpc({ ipcMain: ipcMain as unknown as IpcMain, engine: engine as unknown as Engine, rendererUrl, trusted: () => ours });
+    expect(engine.subscribe).not.toHaveBeenCalled();
+    const subscribe = ipcMain.listeners.get('bridgeport:subscribe');
+    subscribe?.(event(fakeContents(), rendererUrl), 'snapshot');
+    subscribe?.(event(ours, rendererUrl), 'no-such-topic');
+    expect(engine.subscribe).not.toHaveBeenCalled();
+    subscribe?.(event(ours, rendererUrl), 'snapshot');
+    subscribe?.(event(ours, rendererUrl), 'snapshot');
+    expect(engine.subscribe).toHaveBeenCalledTimes(1);
     engine.push({ a: 1 });
     expect(ours.send).toHaveBeenCalledWith('bridgeport:topic', 'snapshot', { a: 1 });
     dispose();
     expect(ipcMain.handlers.size).toBe(0);
+    expect(ipcMain.listeners.size).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const state = vi.hoisted(() => ({
   windows: [] as Array<{ options: unknown; loaded: string }>,
   handles: [] as string[],
+  ons: [] as string[],
   appHandlers: new Map<string, (...args: unknown[]) => void>(),
   csp: null as null | ((details: unknown, cb: (r: unknown) => void) => void),
   permission: null as null | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
@@ -38,7 +39,12 @@ vi.mock('electron', () => {
       quit: vi.fn(),
     },
     BrowserWindow,
-    ipcMain: { handle: (channel: string) => state.handles.push(channel), removeHandler: vi.fn() },
+    ipcMain: {
+      handle: (channel: string) => state.handles.push(channel),
+      on: (channel: string) => state.ons.push(channel),
+      removeHandler: vi.fn(),
+      removeAllListeners: vi.fn(),
+    },
     session: {
       defaultSession: {
         webRequest: { onHeadersReceived: (h: typeof state.csp) => (state.csp = h) },
@@ -77,6 +83,7 @@ describe('Electron main entry', () => {
 
   it('registers the IPC face and starts following the system', () => {
     expect(state.handles).toEqual(['bridgeport:invoke']);
+    expect(state.ons).toEqual(['bridgeport:subscribe', 'bridgeport:unsubscribe']);
     expect(state.watching).toBe(1);
   });
 

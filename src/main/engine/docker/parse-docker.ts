@@ -1,7 +1,7 @@
 // Turns Docker API JSON (container inspect, network list) into model types. Pure: no I/O.
 // Schemas are loose on purpose: fields vary across Engine API versions and only these are needed.
 import { z } from 'zod';
-import type { Container, Endpoint, Network } from '../../../shared/model';
+import type { Container, Endpoint, Network, PortBinding } from '../../../shared/model';
 
 const endpointSettingsSchema = z.looseObject({
   NetworkID: z.string().default(''),
@@ -11,6 +11,11 @@ const endpointSettingsSchema = z.looseObject({
   Gateway: z.string().default(''),
 });
 
+const bindingsSchema = z
+  .record(z.string(), z.array(z.looseObject({ HostIp: z.string().default(''), HostPort: z.string().default('') })).nullable())
+  .nullable()
+  .default({});
+
 const containerInspectSchema = z.looseObject({
   Id: z.string(),
   Name: z.string().default(''),
@@ -18,10 +23,12 @@ const containerInspectSchema = z.looseObject({
   State: z
     .looseObject({ Status: z.string().default('unknown'), Pid: z.number().default(0), Running: z.boolean().default(false) })
     .default({ Status: 'unknown', Pid: 0, Running: false }),
-  HostConfig: z.looseObject({ NetworkMode: z.string().default('default') }).default({ NetworkMode: 'default' }),
+  HostConfig: z
+    .looseObject({ NetworkMode: z.string().default('default'), PortBindings: bindingsSchema })
+    .default({ NetworkMode: 'default', PortBindings: {} }),
   NetworkSettings: z
-    .looseObject({ Networks: z.record(z.string(), endpointSettingsSchema).nullable().default({}) })
-    .default({ Networks: {} }),
+    .looseObject({ Networks: z.record(z.string(), endpointSettingsSchema).nullable().default({}), Ports: bindingsSchema })
+    .default({ Networks: {}, Ports: {} }),
 });
 
 const networkSchema = z.looseObject({
@@ -52,6 +59,24 @@ function orNull(value: string): string | null {
   return value === '' ? null : value;
 }
 
+type Bindings = z.infer<typeof bindingsSchema>;
+
+/** "80/tcp": [{HostIp, HostPort}] → one binding per host port; an empty HostIp means every address. */
+function portsOf(bindings: Bindings): PortBinding[] {
+  const ports: PortBinding[] = [];
+  for (const [key, list] of Object.entries(bindings ?? {})) {
+    const [port, proto = 'tcp'] = key.split('/');
+    const protocol = proto === 'udp' || proto === 'sctp' ? proto : 'tcp';
+    for (const b of list ?? []) {
+      const hostPort = Number(b.HostPort);
+      // A stopped container's "-p 80" has no host port yet: Docker picks one when it starts.
+      if (!Number.isInteger(hostPort) || hostPort <= 0) continue;
+      ports.push({ hostIp: b.HostIp || '0.0.0.0', hostPort, containerPort: Number(port), protocol });
+    }
+  }
+  return ports.sort((a, b) => a.hostPort - b.hostPort || a.hostIp.localeCompare(b.hostIp));
+}
+
 /** `docker ps` shows "Up 3 minutes"; the inspect API has no such text, so state doubles as status. */
 export function parseContainerInspect(json: unknown): Container {
   const c = containerInspectSchema.parse(json);
@@ -74,6 +99,7 @@ export function parseContainerInspect(json: unknown): Container {
     networkMode: networkModeOf(c.HostConfig.NetworkMode),
     pid: running && c.State.Pid > 0 ? c.State.Pid : null,
     endpoints: endpoints.sort((a, b) => a.network.localeCompare(b.network)),
+    ports: portsOf(running ? c.NetworkSettings.Ports : c.HostConfig.PortBindings),
     links: null,
   };
 }

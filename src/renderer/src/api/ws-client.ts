@@ -22,6 +22,8 @@ export function createWsApi(origin: string): WsApi {
     socket = new WebSocket(url);
     ready = new Promise((resolve, reject) => {
       socket.addEventListener('open', () => {
+        // A (re)connected server knows no subscriptions: ask again for every topic listened to.
+        for (const topic of topicListeners.keys()) socket.send(JSON.stringify({ type: 'subscribe', topic }));
         connectionListeners.forEach((l) => l(true));
         resolve(socket);
       });
@@ -59,9 +61,16 @@ export function createWsApi(origin: string): WsApi {
     },
     subscribe(topic: TopicName, listener) {
       const set = topicListeners.get(topic) ?? new Set();
+      const first = set.size === 0;
       set.add(listener as (payload: unknown) => void);
       topicListeners.set(topic, set);
-      return () => set.delete(listener as (payload: unknown) => void);
+      if (first && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'subscribe', topic }));
+      return () => {
+        set.delete(listener as (payload: unknown) => void);
+        if (set.size > 0) return;
+        topicListeners.delete(topic);
+        if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'unsubscribe', topic }));
+      };
     },
     onConnectionChange(listener) {
       connectionListeners.add(listener);

@@ -1,0 +1,84 @@
+// Tags each rule with its owner and the container/port it serves, and explains it. Pure.
+import type { FirewallChain, FirewallRule, RuleOwner } from '../../../shared/firewall-model';
+import type { DockerFacts } from './docker-facts';
+import { explainRule } from './explain-rule';
+import type { ParsedChain, ParsedRule, ParsedRuleset } from './parsed-rule';
+import { ruleIds } from './rule-id';
+
+const ip = (cidr: string | null) => (cidr ? cidr.replace(/\/32$/, '') : null);
+
+function chainOwner(name: string): RuleOwner | null {
+  if (/^BRIDGEPORT/i.test(name)) return 'bridgeport';
+  if (/^DOCKER/.test(name)) return 'docker';
+  return null;
+}
+
+function containerOf(rule: ParsedRule, facts: DockerFacts) {
+  const target = rule.toDestination?.split(':')[0] ?? null;
+  for (const candidate of [target, ip(rule.match.destination), ip(rule.match.source)]) {
+    const c = candidate ? facts.containerByIp.get(candidate) : undefined;
+    if (c) return c;
+  }
+  return null;
+}
+
+function ownerOf(rule: ParsedRule, facts: DockerFacts, container: unknown): RuleOwner {
+  const byName = chainOwner(rule.chain) ?? chainOwner(rule.target);
+  if (byName) return byName;
+  if (rule.match.comment && /bridgeport/i.test(rule.match.comment)) return 'bridgeport';
+  const m = rule.match;
+  const dockerInterface = [m.inInterface, m.outInterface].some((i) => i !== null && facts.bridges.has(i));
+  const dockerSubnet = [m.source, m.destination].some((a) => a !== null && facts.subnets.has(a));
+  return dockerInterface || dockerSubnet || container ? 'docker' : 'other';
+}
+
+function hostPortOf(rule: ParsedRule): number | null {
+  if (rule.target !== 'DNAT' || !rule.match.dport) return null;
+  const first = Number(rule.match.dport.split(':')[0]);
+  return Number.isInteger(first) ? first : null;
+}
+
+/** Chains only entered for local destinations (every jump into them says --dst-type LOCAL). */
+function localOnlyChains(rules: readonly ParsedRule[]): Set<string> {
+  const jumps = new Map<string, boolean>();
+  for (const r of rules) {
+    const key = `${r.family}:${r.table}:${r.target}`;
+    jumps.set(key, (jumps.get(key) ?? true) && r.match.dstType === 'LOCAL');
+  }
+  return new Set([...jumps].filter(([, local]) => local).map(([key]) => key));
+}
+
+export function attributeChains(chains: readonly ParsedChain[]): FirewallChain[] {
+  return chains.map((c) => ({ ...c, owner: chainOwner(c.name) ?? 'other' }));
+}
+
+export function attributeRules(ruleset: ParsedRuleset, facts: DockerFacts): FirewallRule[] {
+  const ids = ruleIds(ruleset.rules);
+  const localOnly = localOnlyChains(ruleset.rules);
+  const chainNames = new Set(ruleset.chains.map((c) => `${c.family}:${c.table}:${c.name}`));
+  return ruleset.rules.map((rule, i) => {
+    const container = containerOf(rule, facts);
+    return {
+      id: ids[i]!,
+      family: rule.family,
+      table: rule.table,
+      chain: rule.chain,
+      position: rule.position,
+      spec: rule.spec,
+      target: rule.target,
+      targetArgs: rule.targetArgs,
+      match: rule.match,
+      packets: rule.packets,
+      bytes: rule.bytes,
+      owner: ownerOf(rule, facts, container),
+      container,
+      hostPort: hostPortOf(rule),
+      toDestination: rule.target === 'DNAT' ? rule.toDestination : null,
+      explain: explainRule(rule, {
+        containerName: container?.name ?? null,
+        impliedLocal: localOnly.has(`${rule.family}:${rule.table}:${rule.chain}`),
+        targetIsChain: chainNames.has(`${rule.family}:${rule.table}:${rule.target}`),
+      }),
+    };
+  });
+}

@@ -1,0 +1,14 @@
+// Rule ids stay the same while a rule exists, whatever is inserted above it: they come from the
+// rule's text, not its position (duplicates get #2, #3 …). Pure.
+import { createHash } from 'node:crypto';
+import type { ParsedRule } from './parsed-rule';
+
+export function ruleIds(rules: readonly ParsedRule[]): string[] {
+  const seen = new Map<string, number>();
+  return rules.map((r) => {
+    const base = `${r.family}:${r.table}:${r.chain}:${createHash('sha1').update(r.spec).digest('hex').slice(0, 10)}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}#${n}`;
+  });
+}

@@ -1,0 +1,111 @@
+// The port map: every published port with the NAT rules behind it, their counters, and hints when
+// something is off. Pure: a function of the containers, the attributed rules and the listeners.
+import type { FirewallRule, PublishedPort } from '../../../shared/firewall-model';
+import type { Container, PortBinding } from '../../../shared/model';
+import type { Listener } from '../host/parse-listeners';
+
+export interface PortInputs {
+  containers: Container[];
+  rules: FirewallRule[];
+  /** Null when the firewall could not be read (then no rule can be said missing). */
+  firewallReadable: boolean;
+  listeners: Listener[];
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1']);
+const ANY = new Set(['0.0.0.0', '::', '*', '']);
+
+function inRange(spec: string | null, port: number): boolean {
+  if (!spec) return false;
+  return spec.split(',').some((part) => {
+    const [lo, hi] = part.split(':').map(Number);
+    return hi === undefined ? lo === port : port >= lo! && port <= hi;
+  });
+}
+
+/** Docker lists 0.0.0.0 and :: for one -p; they are one published port (IPv6 noted on it). */
+function mergeFamilies(bindings: PortBinding[]): Array<PortBinding & { alsoIpv6: boolean }> {
+  const v4 = new Set(bindings.filter((b) => b.hostIp === '0.0.0.0').map((b) => `${b.hostPort}/${b.protocol}/${b.containerPort}`));
+  return bindings
+    .filter((b) => !(b.hostIp === '::' && v4.has(`${b.hostPort}/${b.protocol}/${b.containerPort}`)))
+    .map((b) => ({
+      ...b,
+      alsoIpv6: b.hostIp === '0.0.0.0' && bindings.some((x) => x.hostIp === '::' && x.hostPort === b.hostPort && x.protocol === b.protocol),
+    }));
+}
+
+function dnatRulesFor(b: PortBinding, containerIps: string[], rules: FirewallRule[]): FirewallRule[] {
+  return rules.filter((r) => {
+    if (r.target !== 'DNAT' || r.match.protocol !== b.protocol || !inRange(r.match.dport, b.hostPort)) return false;
+    const destination = r.match.destination?.replace(/\/32$/, '') ?? null;
+    if (ANY.has(b.hostIp) ? destination !== null : destination !== b.hostIp) return false;
+    const [ip, port] = (r.toDestination ?? '').split(':');
+    return ip !== undefined && containerIps.includes(ip) && (port === undefined || inRange(port.replace('-', ':'), b.containerPort));
+  });
+}
+
+/** The filter ACCEPT and the hairpin MASQUERADE that go with a DNAT to ip:port. */
+function companionRules(ip: string, b: PortBinding, rules: FirewallRule[]): FirewallRule[] {
+  return rules.filter(
+    (r) =>
+      r.target !== 'DNAT' &&
+      r.match.destination === `${ip}/32` &&
+      r.match.protocol === b.protocol &&
+      inRange(r.match.dport, b.containerPort),
+  );
+}
+
+function takenBy(b: PortBinding, listeners: Listener[]): Listener | undefined {
+  return listeners.find(
+    (l) =>
+      l.protocol === b.protocol &&
+      l.port === b.hostPort &&
+      l.process !== 'docker-proxy' &&
+      (ANY.has(l.address) || ANY.has(b.hostIp) || l.address === b.hostIp),
+  );
+}
+
+function hintsFor(c: Container, b: PortBinding, dnat: FirewallRule[], inputs: PortInputs): string[] {
+  const hints: string[] = [];
+  if (LOOPBACK.has(b.hostIp)) hints.push(`Bound to ${b.hostIp} only: reachable from this host, not from the LAN or other machines.`);
+  if (c.pid === null) hints.push(`Container ${c.name} is ${c.state}: nothing answers on this port until it runs.`);
+  else if (inputs.firewallReadable && dnat.length === 0 && !b.hostIp.includes(':')) {
+    hints.push('No NAT rule found for this port: Docker may run with iptables disabled, or the rules were flushed (a firewall reload?).');
+  }
+  const other = takenBy(b, inputs.listeners);
+  if (other) {
+    const who = other.process ? `${other.process}${other.pid ? ` (pid ${other.pid})` : ''}` : 'a host process';
+    hints.push(`Port ${b.hostPort}/${b.protocol} is also taken by ${who} listening on ${other.address}.`);
+  }
+  return hints;
+}
+
+export function derivePorts(inputs: PortInputs): PublishedPort[] {
+  const ports: PublishedPort[] = [];
+  for (const c of inputs.containers) {
+    const ips = c.endpoints.map((e) => e.ip?.split('/')[0]).filter((ip): ip is string => Boolean(ip));
+    for (const b of mergeFamilies(c.ports)) {
+      const dnat = dnatRulesFor(b, ips, inputs.rules);
+      const targetIp = dnat[0]?.toDestination?.split(':')[0] ?? ips[0] ?? null;
+      const endpoint = c.endpoints.find((e) => e.ip?.split('/')[0] === targetIp) ?? c.endpoints[0];
+      const related = [...dnat, ...(targetIp ? companionRules(targetIp, b, inputs.rules) : [])];
+      const hints = hintsFor(c, b, dnat, inputs);
+      if (b.alsoIpv6) hints.push('Also published on IPv6 (::).');
+      ports.push({
+        hostIp: b.hostIp,
+        hostPort: b.hostPort,
+        protocol: b.protocol,
+        container: { id: c.id, name: c.name },
+        containerIp: c.pid === null ? null : targetIp,
+        containerPort: b.containerPort,
+        network: endpoint?.network ?? null,
+        source: 'docker',
+        packets: dnat.reduce((n, r) => n + r.packets, 0),
+        bytes: dnat.reduce((n, r) => n + r.bytes, 0),
+        ruleIds: related.map((r) => r.id),
+        hints,
+      });
+    }
+  }
+  return ports.sort((a, b) => a.hostPort - b.hostPort || a.protocol.localeCompare(b.protocol) || a.hostIp.localeCompare(b.hostIp));
+}
