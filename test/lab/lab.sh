@@ -12,7 +12,7 @@ set -euo pipefail
 
 readonly IMAGE=bridgeport-lab/busybox:1
 # dockerd/containerd are started via nsenter and setsid; make sure we find the system ones.
-export PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:${PATH:-}"
+export PATH="${PATH:+$PATH:}/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 LAB="" LABDIR="" CMD_PID="" TORN_DOWN=0
 

@@ -1,6 +1,8 @@
 // Splits an iptables-save rule line into words the way iptables-save quotes them: double quotes
 // group words (comments), backslash escapes the next character. Pure.
 export function tokenizeRule(line: string): string[] {
+  // Most rules have neither quotes nor escapes: a plain split is several times faster.
+  if (!line.includes('"') && !line.includes('\\')) return line.split(/[ \t]+/).filter((w) => w !== '');
   const words: string[] = [];
   let current = '';
   let inWord = false;

@@ -1,0 +1,58 @@
+// Benchmark: reading and parsing a 10,000-rule firewall in the engine, side by side with
+// `iptables-save -c` alone, in one run on the same lab host. Run inside a lab:
+//   sudo bash test/lab/lab.sh npx tsx scripts/bench-firewall.ts [--rules 10000] [--rounds 15]
+// Prints the medians and the ratios (target: engine read + parse ≤ 100 ms).
+import { execa } from 'execa';
+import { parseArgs } from 'node:util';
+import { natReportOf } from '../src/main/engine/firewall/nat-report';
+import { readFirewall, readIptables } from '../src/main/engine/firewall/read-firewall';
+import { parseIptablesSave } from '../src/main/engine/firewall/parse-iptables-save';
+
+const { values } = parseArgs({ options: { rules: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '15' } } });
+const ruleCount = Number(values.rules);
+const rounds = Number(values.rounds);
+if (!process.env.BP_LAB) throw new Error('run inside test/lab/lab.sh');
+
+/** Half filter ACCEPTs, half DNATs, as a host with thousands of published ports would have. */
+function generatedRules(n: number): string {
+  const half = Math.floor(n / 2);
+  const filter = Array.from({ length: half }, (_, i) => `-A BENCH -s 10.${i >> 8}.${i & 255}.0/24 -p tcp -m tcp --dport ${1000 + i} -j ACCEPT`);
+  const nat = Array.from(
+    { length: n - half },
+    (_, i) => `-A BENCHNAT ! -i docker0 -p tcp -m tcp --dport ${20000 + i} -j DNAT --to-destination 172.17.${Math.floor(i / 250)}.${(i % 250) + 2}:80`,
+  );
+  return ['*filter', ':BENCH - [0:0]', ...filter, 'COMMIT', '*nat', ':BENCHNAT - [0:0]', ...nat, 'COMMIT', ''].join('\n');
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+await execa('iptables-restore', ['--noflush'], { input: generatedRules(ruleCount) });
+const noDocker = { containers: [], networks: [] };
+const saveText = (await readIptables()).v4;
+console.error(`[bench] ${parseIptablesSave(saveText).rules.length} rules in the lab host's iptables`);
+
+const saveMs: number[] = [];
+const engineMs: number[] = [];
+const parseMs: number[] = [];
+for (let i = 0; i < rounds; i++) {
+  saveMs.push(await timed(() => execa('iptables-save', ['-c'])));
+  engineMs.push(await timed(async () => natReportOf(await readFirewall(), noDocker)));
+  parseMs.push(await timed(async () => natReportOf({ backend: 'iptables-nft', ruleset: parseIptablesSave(saveText), readable: true, warnings: [] }, noDocker)));
+}
+const save = median(saveMs);
+const engine = median(engineMs);
+const parse = median(parseMs);
+console.log(`rules: ${ruleCount}, rounds: ${rounds}`);
+console.log(`iptables-save -c alone median: ${save.toFixed(1)} ms`);
+console.log(`engine read + parse + attribute median: ${engine.toFixed(1)} ms (ratio to iptables-save ${(engine / save).toFixed(2)})`);
+console.log(`engine parse + attribute of the text median: ${parse.toFixed(1)} ms (ratio to iptables-save ${(parse / save).toFixed(2)})`);
