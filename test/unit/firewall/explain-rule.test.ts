@@ -10,6 +10,7 @@ const facts: DockerFacts = {
   ]),
   bridges: new Set(['docker0', 'br-3c39124cc40a']),
   subnets: new Set(['172.17.0.0/16', '172.28.0.0/16']),
+  containerByPublishedPort: new Map(),
 };
 
 function explain(rules: string): string[] {

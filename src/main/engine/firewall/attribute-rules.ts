@@ -1,6 +1,6 @@
 // Tags each rule with its owner and the container/port it serves, and explains it. Pure.
 import type { FirewallChain, FirewallRule, RuleOwner } from '../../../shared/firewall-model';
-import type { DockerFacts } from './docker-facts';
+import { publishedPortKey, type DockerFacts } from './docker-facts';
 import { explainRule } from './explain-rule';
 import type { ParsedChain, ParsedRule, ParsedRuleset } from './parsed-rule';
 import { ruleIds } from './rule-id';
@@ -13,13 +13,21 @@ function chainOwner(name: string): RuleOwner | null {
   return null;
 }
 
+/** A rule about a published host port (e.g. Docker 28's raw-table guard of a 127.0.0.1 binding). */
+function publishedPortContainer(rule: ParsedRule, facts: DockerFacts) {
+  const m = rule.match;
+  const port = Number(m.dport);
+  if (!m.protocol || !Number.isInteger(port) || m.destinationNegated) return undefined;
+  return facts.containerByPublishedPort.get(publishedPortKey(m.protocol, ip(m.destination) ?? '0.0.0.0', port));
+}
+
 function containerOf(rule: ParsedRule, facts: DockerFacts) {
   const target = rule.toDestination?.split(':')[0] ?? null;
   for (const candidate of [target, ip(rule.match.destination), ip(rule.match.source)]) {
     const c = candidate ? facts.containerByIp.get(candidate) : undefined;
     if (c) return c;
   }
-  return null;
+  return (rule.target !== 'DNAT' && publishedPortContainer(rule, facts)) || null;
 }
 
 function ownerOf(rule: ParsedRule, facts: DockerFacts, container: unknown): RuleOwner {
