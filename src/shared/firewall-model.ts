@@ -26,13 +26,16 @@ export const ruleMatchSchema = z.object({
   dport: z.string().nullable(),
   dportNegated: z.boolean(),
   sport: z.string().nullable(),
+  sportNegated: z.boolean(),
   /** `-m addrtype --dst-type X` (LOCAL …), negated with a leading '!'. */
   dstType: z.string().nullable(),
   srcType: z.string().nullable(),
   /** `-m conntrack --ctstate` list, e.g. ["RELATED", "ESTABLISHED"]. */
   ctstate: z.array(z.string()).nullable(),
+  ctstateNegated: z.boolean(),
   /** `-m mark --mark` value. */
   mark: z.string().nullable(),
+  markNegated: z.boolean(),
   comment: z.string().nullable(),
   /** Options Bridgeport does not model, verbatim; a rule with any is never assumed to match. */
   unparsed: z.array(z.string()),

@@ -1,21 +1,54 @@
-// The window: header with Docker status, the topology, and details of the selection.
+// The window: header with the view tabs and Docker status, then the chosen view. The topology
+// keeps the details of the selection beside it; Ports and NAT use the full width.
 import { AppShell, Badge, Group, Loader, ScrollArea, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import type { PublishedPort } from '../../shared/firewall-model';
 import { useSnapshot } from './api/use-snapshot';
 import { StatusAlerts } from './components/StatusAlerts';
+import { useCurrentView } from './navigation/use-current-view';
+import { ViewTabs } from './navigation/ViewTabs';
 import { DetailsPanel } from './views/details/DetailsPanel';
+import { NatView } from './views/nat/NatView';
+import type { RuleFocus } from './views/nat/rule-focus';
+import { hostAddress } from './views/ports/port-identity';
+import { PortsView } from './views/ports/PortsView';
 import { TopologyView, type Selection } from './views/topology/TopologyView';
 
 export function App() {
   const { snapshot, error, connected } = useSnapshot();
   const [selection, setSelection] = useState<Selection>(null);
+  const [view, setView] = useCurrentView();
+  const [ruleFocus, setRuleFocus] = useState<RuleFocus | null>(null);
+  const showRulesOf = useCallback(
+    (port: PublishedPort) => {
+      setRuleFocus({ label: `${hostAddress(port)} → ${port.container.name}`, ruleIds: port.ruleIds });
+      setView('nat');
+    },
+    [setView],
+  );
+  const switchView = useCallback(
+    (next: typeof view) => {
+      // A focus belongs to the click that made it; coming back to NAT by its tab shows everything.
+      setRuleFocus(null);
+      setView(next);
+    },
+    [setView],
+  );
+
   return (
-    <AppShell header={{ height: 52 }} aside={{ width: 360, breakpoint: 0 }} padding={0}>
+    <AppShell
+      header={{ height: 52 }}
+      aside={{ width: 360, breakpoint: 0, collapsed: { desktop: view !== 'topology', mobile: view !== 'topology' } }}
+      padding={0}
+    >
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Title order={3}>Bridgeport</Title>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap">
+            <Title order={3}>Bridgeport</Title>
+            <ViewTabs view={view} onChange={switchView} />
+          </Group>
           {snapshot && (
-            <Group gap="xs">
+            <Group gap="xs" wrap="nowrap">
               <Text size="sm" c="dimmed">
                 {snapshot.host.hostname}
               </Text>
@@ -40,9 +73,21 @@ export function App() {
             <div style={{ padding: 8 }}>
               <StatusAlerts snapshot={snapshot} connected={connected} />
             </div>
-            <div style={{ flex: 1, minHeight: 400 }} data-testid="topology">
-              <TopologyView snapshot={snapshot} onSelect={setSelection} />
-            </div>
+            {view === 'topology' && (
+              <div style={{ flex: 1, minHeight: 400 }} data-testid="topology">
+                <TopologyView snapshot={snapshot} onSelect={setSelection} />
+              </div>
+            )}
+            {view === 'ports' && (
+              <div style={{ flex: 1, minHeight: 0 }}>
+                <PortsView onShowRules={showRulesOf} />
+              </div>
+            )}
+            {view === 'nat' && (
+              <div style={{ flex: 1, minHeight: 0 }}>
+                <NatView focus={ruleFocus} onClearFocus={() => setRuleFocus(null)} />
+              </div>
+            )}
           </>
         )}
       </AppShell.Main>

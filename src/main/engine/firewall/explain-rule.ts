@@ -29,12 +29,12 @@ export function conditionsOf(m: RuleMatch, impliedLocal = false): string {
   const head = [parts[0], destinationPhrase(m, impliedLocal)].filter(Boolean).join(' ');
   const rest: string[] = [];
   if (m.dport) rest.push(`${not(m.dportNegated)}${portPhrase(m.dport)}`);
-  if (m.sport) rest.push(`from ${portPhrase(m.sport)}`);
+  if (m.sport) rest.push(`${not(m.sportNegated)}from ${portPhrase(m.sport)}`);
   if (m.source) rest.push(`${not(m.sourceNegated)}from ${m.source.replace(/\/32$/, '')}`);
   if (m.inInterface) rest.push(`${not(m.inInterfaceNegated)}arriving from ${m.inInterface}`);
   if (m.outInterface) rest.push(`${not(m.outInterfaceNegated)}leaving by ${m.outInterface}`);
-  if (m.ctstate) rest.push(`in connection state ${m.ctstate.join('/')}`);
-  if (m.mark) rest.push(`marked ${m.mark}`);
+  if (m.ctstate) rest.push(`${not(m.ctstateNegated)}in connection state ${m.ctstate.join('/')}`);
+  if (m.mark) rest.push(`${not(m.markNegated)}marked ${m.mark}`);
   if (m.comment) rest.push(`(“${m.comment}”)`);
   if (m.unparsed.length > 0) rest.push(`and ${m.unparsed.join(' ')}`);
   return [head, ...rest].join(', ');

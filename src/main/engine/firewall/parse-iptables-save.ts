@@ -41,7 +41,9 @@ function applyOption(match: RuleMatch, option: string, value: string, negated: b
       return true;
     case '--sport':
     case '--source-port':
+    case '--sports':
       match.sport = value;
+      match.sportNegated = negated;
       return true;
     case '--dst-type':
       match.dstType = negated ? `!${value}` : value;
@@ -52,9 +54,11 @@ function applyOption(match: RuleMatch, option: string, value: string, negated: b
     case '--ctstate':
     case '--state':
       match.ctstate = value.split(',');
+      match.ctstateNegated = negated;
       return true;
     case '--mark':
       match.mark = value;
+      match.markNegated = negated;
       return true;
     case '--comment':
       match.comment = value;
@@ -63,6 +67,9 @@ function applyOption(match: RuleMatch, option: string, value: string, negated: b
       return false;
   }
 }
+
+// Options that take no value: the next word is another option, not theirs.
+const FLAGS_WITHOUT_VALUE = new Set(['--syn', '-f', '--fragment', '--rcheck', '--update', '--set', '--remove', '--rsource', '--rdest', '--rttl', '--log-uid', '--log-tcp-sequence', '--log-tcp-options', '--log-ip-options', '--random', '--random-fully', '--persistent']);
 
 // Module names (`-m tcp`) carry no condition of their own once their options are read.
 const MODULES_WITHOUT_MEANING = new Set(['tcp', 'udp', 'sctp', 'addrtype', 'conntrack', 'state', 'comment', 'mark', 'multiport']);
@@ -96,6 +103,8 @@ function parseRuleWords(words: string[]): RuleWords {
     } else if (word === '-m' || word === '--match') {
       const module = words[++i] ?? '';
       if (!MODULES_WITHOUT_MEANING.has(module)) match.unparsed.push(`-m ${module}`);
+    } else if (FLAGS_WITHOUT_VALUE.has(word)) {
+      match.unparsed.push(`${negated ? '! ' : ''}${word}`);
     } else if (word.startsWith('-')) {
       const value = words[i + 1] ?? '';
       if (!applyOption(match, word, value, negated)) match.unparsed.push(`${negated ? '! ' : ''}${word} ${value}`.trim());

@@ -47,10 +47,13 @@ export function emptyMatch(): RuleMatch {
     dport: null,
     dportNegated: false,
     sport: null,
+    sportNegated: false,
     dstType: null,
     srcType: null,
     ctstate: null,
+    ctstateNegated: false,
     mark: null,
+    markNegated: false,
     comment: null,
     unparsed: [],
   };

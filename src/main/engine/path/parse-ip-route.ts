@@ -37,9 +37,9 @@ const ipRouteSchema = z.looseObject({
 type IpRoute = z.infer<typeof ipRouteSchema>;
 
 function destinationOf(dst: string | undefined): string | null {
-  if (dst === undefined || dst === 'default') return '0.0.0.0/0';
-  const cidr = parseCidr(dst);
-  if (!cidr) return null;
+  if (dst === undefined) return null;
+  if (dst === 'default') return '0.0.0.0/0';
+  if (!parseCidr(dst)) return null;
   return dst.includes('/') ? dst : `${dst}/32`;
 }
 

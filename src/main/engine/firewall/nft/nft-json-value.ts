@@ -57,11 +57,19 @@ export function metaKeyOf(value: NftValue): string | null {
   return typeof k.body === 'string' ? k.body : stringField(k.body, 'key');
 }
 
-/** `{ "payload": { "protocol": "tcp", "field": "dport" } }` → { protocol, field }. */
+/** `{ "payload": { "protocol": "tcp", "field": "dport" } }` → { protocol, field }; 0.9.0 says `name`. */
 export function payloadOf(value: NftValue): { protocol: string; field: string } | null {
   const k = kindOf(value);
   if (!k || k.kind !== 'payload') return null;
-  const protocol = stringField(k.body, 'protocol');
+  const protocol = stringField(k.body, 'protocol') ?? stringField(k.body, 'name');
   const field = stringField(k.body, 'field');
   return protocol && field ? { protocol, field } : null;
+}
+
+/** A map lookup's key and map: `{ key, data }`, or `{ left, right }` as nftables 0.9.0 printed it. */
+export function lookupOf(body: unknown): { key: NftValue; data: NftValue } | null {
+  if (!isRecord(body)) return null;
+  if ('key' in body && 'data' in body) return { key: body.key, data: body.data };
+  if ('left' in body && 'right' in body) return { key: body.left, data: body.right };
+  return null;
 }

@@ -2,6 +2,7 @@
 // iptables rules fill). Returns false when the match does not fit, so the caller keeps it as text. Pure.
 import type { RuleMatch } from '../../../../shared/firewall-model';
 import { isRecord, kindOf, metaKeyOf, payloadOf, setMembers, stringField, stringList, type NftValue } from './nft-json-value';
+import { portNumberOf } from './service-ports';
 
 // Headers whose mention alone restricts a rule to that protocol, as `tcp dport 80` does.
 const TRANSPORT_HEADERS = new Set(['tcp', 'udp', 'sctp', 'dccp', 'udplite', 'icmp', 'icmpv6']);
@@ -20,7 +21,7 @@ function addressOf(right: NftValue): string | null {
 
 function portPart(value: NftValue): string | null {
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return value.startsWith('@') ? null : value;
+  if (typeof value === 'string') return value.startsWith('@') ? null : portNumberOf(value);
   const k = kindOf(value);
   if (k?.kind !== 'range' || !Array.isArray(k.body) || k.body.length !== 2) return null;
   const [low, high] = k.body.map(portPart);
@@ -40,7 +41,13 @@ function protocolOf(right: NftValue): string | null {
   return typeof right === 'string' && !right.startsWith('@') ? right : null;
 }
 
-type NegationKey = 'protocolNegated' | 'sourceNegated' | 'destinationNegated' | 'inInterfaceNegated' | 'outInterfaceNegated' | 'dportNegated';
+type NegationKey =
+  | 'protocolNegated'
+  | 'sourceNegated'
+  | 'destinationNegated'
+  | 'inInterfaceNegated'
+  | 'outInterfaceNegated'
+  | 'dportNegated';
 
 /** Sets a field once; a second condition on the same field is kept as text instead of overwritten. */
 function setOnce<K extends Exclude<keyof RuleMatch, NegationKey | 'unparsed'>>(
@@ -65,7 +72,6 @@ function applyProtocol(m: RuleMatch, protocol: string | null, negated: boolean):
 
 function applyPayload(m: RuleMatch, protocol: string, field: string, right: NftValue, op: Op): boolean {
   const negated = op === '!=';
-  if (TRANSPORT_HEADERS.has(protocol) && m.protocol === null) m.protocol = protocol;
   if (op === 'in') return false;
   if (protocol === 'ip' || protocol === 'ip6') {
     if (field === 'saddr') return setOnce(m, 'source', addressOf(right), 'sourceNegated', negated);
@@ -111,10 +117,24 @@ function applyMeta(m: RuleMatch, key: string, right: NftValue, op: Op): boolean 
   }
 }
 
+// The state bits, as `nft -n` prints them.
+const CT_STATE_BITS = new Map([
+  [1, 'INVALID'],
+  [2, 'ESTABLISHED'],
+  [4, 'RELATED'],
+  [8, 'NEW'],
+  [64, 'UNTRACKED'],
+]);
+
+function ctStateNames(value: NftValue): (string | null)[] {
+  if (typeof value === 'number') return [CT_STATE_BITS.get(value) ?? null];
+  // Old versions may print the list as one string, "established,related".
+  return typeof value === 'string' && !value.startsWith('@') ? value.toUpperCase().split(',') : [null];
+}
+
 function ctStatesOf(right: NftValue): string[] | null {
   const values = setMembers(right) ?? (Array.isArray(right) ? right : [right]);
-  // Old versions may print the list as one string, "established,related".
-  const states = values.flatMap((v) => (typeof v === 'string' && !v.startsWith('@') ? v.toUpperCase().split(',') : [null]));
+  const states = values.flatMap(ctStateNames);
   return states.length > 0 && states.every((s) => s !== null) ? (states as string[]) : null;
 }
 
@@ -141,9 +161,11 @@ function applyMaskedMark(m: RuleMatch, operands: unknown, right: NftValue, op: O
 export function applyNftMatch(m: RuleMatch, body: unknown): boolean {
   if (!isRecord(body)) return false;
   const op = typeof body.op === 'string' ? body.op : '==';
-  if (op !== '==' && op !== '!=' && op !== 'in') return false;
   const { left, right } = body;
   const payload = payloadOf(left);
+  // Whatever is asked of it, a look into the TCP header only matches TCP packets.
+  if (payload && TRANSPORT_HEADERS.has(payload.protocol) && m.protocol === null) m.protocol = payload.protocol;
+  if (op !== '==' && op !== '!=' && op !== 'in') return false;
   if (payload) return applyPayload(m, payload.protocol, payload.field, right, op);
   const metaKey = metaKeyOf(left);
   if (metaKey) return applyMeta(m, metaKey, right, op);

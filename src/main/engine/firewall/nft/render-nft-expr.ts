@@ -1,5 +1,5 @@
 // Renders a libnftables JSON expression in nft syntax, close to what `nft list` prints. Pure.
-import { isRecord, kindOf, metaKeyOf, numberField, stringField, stringList, type NftValue } from './nft-json-value';
+import { isRecord, kindOf, lookupOf, metaKeyOf, numberField, payloadOf, stringField, stringList, type NftValue } from './nft-json-value';
 
 /** How immediates are printed depends on what they are compared with: names are quoted, marks are hex. */
 export interface RenderHint {
@@ -48,6 +48,12 @@ function fields(body: unknown, ...names: string[]): string {
     .join(' ');
 }
 
+/** An operand of `&`, `|` …, in parentheses when it is itself one: `tcp flags & (syn | ack)`. */
+function operandText(operand: NftValue, hint: RenderHint): string {
+  const text = renderExpr(operand, hint);
+  return BINARY_OPS.has(kindOf(operand)?.kind ?? '') ? `(${text})` : text;
+}
+
 function objectText(kind: string, body: unknown, hint: RenderHint): string {
   switch (kind) {
     case 'set':
@@ -59,8 +65,9 @@ function objectText(kind: string, body: unknown, hint: RenderHint): string {
     case 'concat':
       return Array.isArray(body) ? body.map((b) => renderExpr(b, hint)).join(' . ') : '?';
     case 'payload': {
-      const named = fields(body, 'protocol', 'field');
-      return named !== '' ? named : `@${fields(body, 'base')},${numberField(body, 'offset') ?? 0},${numberField(body, 'len') ?? 0}`;
+      const named = payloadOf({ payload: body });
+      if (named) return `${named.protocol} ${named.field}`;
+      return `@${fields(body, 'base')},${numberField(body, 'offset') ?? 0},${numberField(body, 'len') ?? 0}`;
     }
     case 'meta': {
       const key = typeof body === 'string' ? body : (stringField(body, 'key') ?? '?');
@@ -88,15 +95,17 @@ function objectText(kind: string, body: unknown, hint: RenderHint): string {
       return `jhash ${renderExpr(isRecord(body) ? body.expr : null)} mod ${numberField(body, 'mod') ?? '?'}`;
     case 'symhash':
       return `symhash mod ${numberField(body, 'mod') ?? '?'}`;
-    case 'map':
-      return isRecord(body) ? `${renderExpr(body.key)} map ${renderExpr(body.data, hintFor(body.key))}` : 'map';
+    case 'map': {
+      const lookup = lookupOf(body);
+      return lookup ? `${renderExpr(lookup.key)} map ${renderExpr(lookup.data, hintFor(lookup.key))}` : 'map';
+    }
     case 'elem':
       return renderExpr(isRecord(body) ? body.val : null, hint);
     case 'jump':
     case 'goto':
       return `${kind} ${typeof body === 'string' ? body : (stringField(body, 'target') ?? '?')}`;
     default:
-      if (BINARY_OPS.has(kind) && Array.isArray(body)) return body.map((b) => renderExpr(b, hint)).join(` ${kind} `);
+      if (BINARY_OPS.has(kind) && Array.isArray(body)) return body.map((b) => operandText(b, hint)).join(` ${kind} `);
       if (VERDICTS.has(kind) && body === null) return kind;
       return body === null || body === undefined ? kind : `${kind} ${JSON.stringify(body)}`;
   }

@@ -1,7 +1,7 @@
 // Renders one libnftables JSON statement in nft syntax, as `nft list` prints it but without counter
 // values (the text is the rule's identity, so it must not change as packets flow). Pure.
 import { hintFor, renderExpr } from './render-nft-expr';
-import { isRecord, kindOf, numberField, stringField, stringList, type NftValue } from './nft-json-value';
+import { isRecord, kindOf, lookupOf, numberField, stringField, stringList, type NftValue } from './nft-json-value';
 
 // `nft list` omits these operators: `tcp dport 80`, `ct state established,related`.
 const IMPLICIT_OPS = new Set(['==', 'in']);
@@ -9,12 +9,14 @@ const IMPLICIT_OPS = new Set(['==', 'in']);
 function matchText(body: unknown): string {
   if (!isRecord(body)) return 'match';
   const op = typeof body.op === 'string' ? body.op : '==';
-  const left = renderExpr(body.left);
-  const right = renderExpr(body.right, hintFor(body.left));
+  // The left side's hint reaches its immediates too: the mask in `meta mark & 0x000000ff`.
+  const hint = hintFor(body.left);
+  const left = renderExpr(body.left, hint);
+  const right = renderExpr(body.right, hint);
   // `meta mark & 0xff == 0x2` keeps its `==`, or it would read as a mask only.
   const leftIsBinary = ['&', '|', '^', '<<', '>>'].includes(kindOf(body.left)?.kind ?? '');
   const shownOp = IMPLICIT_OPS.has(op) && !leftIsBinary ? '' : `${op} `;
-  return `${left} ${shownOp}${right}`;
+  return `${left} ${shownOp}${right}`.trim();
 }
 
 /** `to 172.17.0.2:80`, `to [fd00::2]:80`, `to :22`, or '' — the part of a NAT statement after its keyword. */
@@ -68,8 +70,34 @@ function limitText(body: unknown): string {
   const rate = `${numberField(body, 'rate') ?? '?'}${unit && unit !== 'packets' ? ` ${unit}` : ''}/${stringField(body, 'per') ?? 'second'}`;
   const burst = numberField(body, 'burst');
   // nft does not print the default burst of 5 packets.
-  const burstText = burst && !(burst === 5 && (!unit || unit === 'packets')) ? ` burst ${burst} ${stringField(body, 'burst_unit') ?? 'packets'}` : '';
+  const defaultBurst = burst === 5 && (!unit || unit === 'packets');
+  const burstText = burst && !defaultBurst ? ` burst ${burst} ${stringField(body, 'burst_unit') ?? 'packets'}` : '';
   return `limit rate ${over}${rate}${burstText}`;
+}
+
+function quotaText(body: unknown): string {
+  if (typeof body === 'string') return `quota name "${body}"`;
+  const over = isRecord(body) && body.inv === true ? 'over ' : '';
+  return `quota ${over}${numberField(body, 'val') ?? '?'} ${stringField(body, 'val_unit') ?? 'bytes'}`;
+}
+
+const joinPresent = (parts: string[]) => parts.filter((p) => p !== '').join(' ');
+
+function queueText(body: unknown): string {
+  if (!isRecord(body)) return 'queue';
+  return joinPresent(['queue', body.num !== undefined ? `num ${renderExpr(body.num)}` : '', stringList(body.flags).join(',')]);
+}
+
+/** `dup to 10.0.0.1 device "eth1"`, `fwd to "eth1"`. */
+function sendText(kind: string, body: unknown): string {
+  if (!isRecord(body)) return kind;
+  const to = body.addr !== undefined ? `to ${renderExpr(body.addr)}` : '';
+  return joinPresent([kind, to, body.dev !== undefined ? `${to === '' ? 'to' : 'device'} ${renderExpr(body.dev, { quote: true })}` : '']);
+}
+
+function vmapText(body: unknown): string {
+  const lookup = lookupOf(body);
+  return lookup ? `${renderExpr(lookup.key)} vmap ${renderExpr(lookup.data, hintFor(lookup.key))}` : 'vmap';
 }
 
 function counterText(body: unknown): string {
@@ -114,16 +142,16 @@ export function renderStatement(stmt: NftValue): string {
     case 'limit':
       return limitText(body);
     case 'quota':
-      return typeof body === 'string'
-        ? `quota name "${body}"`
-        : `quota ${isRecord(body) && body.inv === true ? 'over ' : ''}${numberField(body, 'val') ?? '?'} ${stringField(body, 'val_unit') ?? 'bytes'}`;
+      return quotaText(body);
     case 'mangle':
       return isRecord(body) ? `${renderExpr(body.key)} set ${renderExpr(body.value, hintFor(body.key))}` : 'mangle';
     case 'vmap':
-      return isRecord(body) ? `${renderExpr(body.key)} vmap ${renderExpr(body.data, hintFor(body.key))}` : 'vmap';
+      return vmapText(body);
     case 'set':
-    case 'map':
       return setStatementText(kind, body);
+    case 'map':
+      // nftables 0.9.0 printed a verdict-map lookup as a `map` statement with `left` and `right`.
+      return isRecord(body) && 'left' in body ? vmapText(body) : setStatementText(kind, body);
     case 'ct helper':
     case 'ct timeout':
     case 'ct expectation':
@@ -131,23 +159,17 @@ export function renderStatement(stmt: NftValue): string {
     case 'ct count':
       return `ct count ${isRecord(body) && body.inv === true ? 'over ' : ''}${numberField(body, 'val') ?? '?'}`;
     case 'xt':
-      // nft without libxtables prints `xt match "addrtype"`; before 1.0 the JSON held only null.
+      // iptables-nft's compat expression: `xt match "addrtype"`; older nft prints only `"xt": null`.
       return body === null ? 'xt' : `xt ${stringField(body, 'type') ?? ''} "${stringField(body, 'name') ?? '?'}"`;
     case 'queue':
-      return ['queue', isRecord(body) && body.num !== undefined ? `num ${renderExpr(body.num)}` : '', stringList(isRecord(body) ? body.flags : null).join(',')]
-        .filter((p) => p !== '')
-        .join(' ');
+      return queueText(body);
     case 'meter':
       return isRecord(body)
         ? `meter ${stringField(body, 'name') ?? '?'} { ${renderExpr(body.key)} ${renderStatement(body.stmt)} }`
         : 'meter';
     case 'dup':
     case 'fwd':
-      return isRecord(body)
-        ? [kind, body.addr !== undefined ? `to ${renderExpr(body.addr)}` : '', body.dev !== undefined ? `device ${renderExpr(body.dev, { quote: true })}` : '']
-            .filter((p) => p !== '')
-            .join(' ')
-        : kind;
+      return sendText(kind, body);
     case 'flow':
       return `flow ${stringField(body, 'op') ?? 'add'} ${stringField(body, 'flowtable') ?? '?'}`;
     default:

@@ -1,0 +1,73 @@
+// The legs of a path after the routing decision: delivery to the host itself, forwarding, and the
+// way out of the host. Each records its steps and returns how the path ends.
+import { nodeId } from '../../../shared/topology/graph';
+import { deliverLocally } from './deliver-local';
+import { deliverOut } from './deliver-out';
+import type { PathInput, PathOutcome } from './path-types';
+import type { RouteDecision } from './route-lookup';
+import { walkHook } from './walk-chain';
+import type { HookVerdict, WalkEnv } from './walk-state';
+
+export interface Trace {
+  input: PathInput;
+  env: WalkEnv;
+}
+
+/** The outcome of a hook that stopped the packet; null when it let it go on. */
+export function stopped(verdict: HookVerdict): PathOutcome | null {
+  if (verdict.kind === 'accept') return null;
+  if (verdict.kind === 'drop') return { kind: 'dropped', description: verdict.description };
+  if (verdict.kind === 'reject') return { kind: 'rejected', description: verdict.description };
+  return { kind: 'unknown', description: verdict.description };
+}
+
+/** Runs hooks in order until one stops the packet. */
+export function runHooks(env: WalkEnv, hooks: Array<[table: string, chain: string]>): PathOutcome | null {
+  for (const [table, chain] of hooks) {
+    if (table === 'nat' && env.state.untracked) continue;
+    const end = stopped(walkHook(env, table, chain));
+    if (end) return end;
+  }
+  return null;
+}
+
+export function routeStep(env: WalkEnv, description: string, device: string): void {
+  env.record.step({ stage: 'routing', description, ruleId: null, verdict: 'route', nodeIds: [nodeId.link(device)] });
+}
+
+export function unroutable(env: WalkEnv, decision: Exclude<RouteDecision, { kind: 'local' | 'forward' }>): PathOutcome {
+  const destination = env.state.packet.destination;
+  if (decision.kind === 'none') {
+    const description = `No route of table main covers ${destination}: the packet cannot be sent (network unreachable).`;
+    env.record.step({ stage: 'routing', description, ruleId: null, verdict: 'drop', nodeIds: [] });
+    return { kind: 'no-route', description };
+  }
+  const { type, destination: prefix } = decision.route;
+  const description = `The ${type} route ${prefix} covers ${destination}: the kernel ${type === 'blackhole' ? 'drops it silently' : 'refuses it with ICMP unreachable'}.`;
+  env.record.step({ stage: 'routing', description, ruleId: null, verdict: type === 'blackhole' ? 'drop' : 'reject', nodeIds: [] });
+  if (type === 'throw') return { kind: 'no-route', description };
+  return { kind: type === 'blackhole' ? 'dropped' : 'rejected', description };
+}
+
+/** Delivery to the host itself: the INPUT hooks, then the socket. */
+export function localLeg(trace: Trace, device: string, hooks: Array<[string, string]>): PathOutcome {
+  const { env, input } = trace;
+  env.state.outInterface = null;
+  const end = runHooks(env, hooks);
+  if (end) return end;
+  const local = deliverLocally(input.listeners, input.containers, env.state.packet, device);
+  env.record.step(local.step);
+  local.caveats.forEach(env.record.caveat);
+  return local.outcome;
+}
+
+/** Out of the host's IP stack by `device`: the POSTROUTING hook, then the bridge or the wire. */
+export function outLeg(trace: Trace, device: string, gateway: string | null): PathOutcome {
+  const { env, input } = trace;
+  const end = runHooks(env, [['nat', 'POSTROUTING']]);
+  if (end) return end;
+  const out = deliverOut(env.facts, input.containers, env.state.packet, device, gateway);
+  out.steps.forEach(env.record.step);
+  out.caveats.forEach(env.record.caveat);
+  return out.outcome;
+}
