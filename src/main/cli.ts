@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { formatNat } from './cli/format-nat';
+import { formatPath } from './cli/format-path';
+import { parseDestination, parseOrigin } from './cli/parse-destination';
 import { formatPorts } from './cli/format-ports';
 import { formatSnapshot } from './cli/format-snapshot';
 import { Engine } from './engine/engine';
@@ -28,6 +30,12 @@ async function portsCommand(options: { json?: boolean }): Promise<void> {
 async function natCommand(options: { json?: boolean }): Promise<void> {
   const report = await new Engine().call('nat.get', {});
   process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatNat(report)}\n`);
+}
+
+async function pathCommand(target: string, options: { from: string; json?: boolean }): Promise<void> {
+  const query = { ...parseDestination(target), from: parseOrigin(options.from) };
+  const result = await new Engine().call('path.trace', query);
+  process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatPath(result)}\n`);
 }
 
 async function serveCommand(options: { port: number }): Promise<void> {
@@ -65,6 +73,13 @@ export function buildProgram(): Command {
     .description('show the nat, filter and raw tables, each rule attributed and explained')
     .option('--json', 'print JSON for scripts')
     .action(natCommand);
+  program
+    .command('path')
+    .description('trace a new connection to <ip>:<port>[/tcp|udp] through the chains and routes, naming the rule that decides each step')
+    .argument('<destination>', 'ip:port[/tcp|udp]')
+    .option('--from <source>', 'lan, host, or a container name or id', 'lan')
+    .option('--json', 'print JSON for scripts')
+    .action(pathCommand);
   program
     .command('serve')
     .description('serve the UI on 127.0.0.1; prints its URL (with an access token) first')

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { natReportSchema, publishedPortSchema } from './firewall-model';
 import { snapshotSchema } from './model';
+import { pathQuerySchema, pathResultSchema } from './path-model';
 
 export const methods = {
   /** The current snapshot of the host namespace's network and Docker. */
@@ -11,6 +12,8 @@ export const methods = {
   'nat.get': { input: z.object({}).strict(), output: natReportSchema },
   /** Every published port with the rules behind it, counters and hints. */
   'ports.get': { input: z.object({}).strict(), output: z.array(publishedPortSchema) },
+  /** Where a new connection to ip:port goes from the LAN, the host or a container, rule by rule. */
+  'path.trace': { input: pathQuerySchema, output: pathResultSchema },
 } as const;
 
 export const topics = {

@@ -4,7 +4,12 @@ import type Docker from 'dockerode';
 import { parseCall, type MethodName, type MethodOutput, type TopicName, type TopicPayload } from '../../shared/contract';
 import type { NatReport, PublishedPort } from '../../shared/firewall-model';
 import type { Snapshot } from '../../shared/model';
+import type { PathQuery, PathResult } from '../../shared/path-model';
 import { readNatReport } from './firewall/nat-report';
+import { readFirewall } from './firewall/read-firewall';
+import { readRoutes } from './host/read-routes';
+import { tracePacket } from './path/trace-packet';
+import { packetQueryOf } from './path/trace-query';
 import { readListeners } from './host/read-listeners';
 import { derivePorts } from './ports/derive-ports';
 import { createDockerClient } from './docker/docker-client';
@@ -53,6 +58,8 @@ export class Engine {
         return (await this.readFirewallViews()).nat as MethodOutput<M>;
       case 'ports.get':
         return (await this.readFirewallViews()).ports as MethodOutput<M>;
+      case 'path.trace':
+        return (await this.tracePath(call.input as Required<PathQuery>)) as MethodOutput<M>;
     }
     throw new Error(`unhandled method ${String(call.method)}`);
   }
@@ -84,6 +91,15 @@ export class Engine {
     const [{ report, readable }, listeners] = await Promise.all([readNatReport(snapshot), readListeners()]);
     const ports = derivePorts({ containers: snapshot.containers, rules: report.rules, firewallReadable: readable, listeners });
     return { nat: report, ports };
+  }
+
+  private async tracePath(query: Required<PathQuery>): Promise<PathResult> {
+    const snapshot = await this.currentSnapshot();
+    const packet = packetQueryOf(query, snapshot.containers);
+    const [firewall, routes, listeners] = await Promise.all([readFirewall(), readRoutes(), readListeners()]);
+    const result = tracePacket({ ruleset: firewall.ruleset, routes, links: snapshot.links, containers: snapshot.containers, listeners, packet });
+    if (!firewall.readable) result.caveats.unshift(...firewall.warnings);
+    return result;
   }
 
   private async sample(): Promise<void> {

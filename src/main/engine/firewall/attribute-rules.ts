@@ -30,7 +30,11 @@ function containerOf(rule: ParsedRule, facts: DockerFacts) {
   return (rule.target !== 'DNAT' && publishedPortContainer(rule, facts)) || null;
 }
 
+/** Docker 29's nftables backend: its native tables are Docker's whole. */
+const isDockerNftTable = (table: string) => /(^|\s)docker-bridges$/.test(table);
+
 function ownerOf(rule: ParsedRule, facts: DockerFacts, container: unknown): RuleOwner {
+  if (isDockerNftTable(rule.table)) return 'docker';
   const byName = chainOwner(rule.chain) ?? chainOwner(rule.target);
   if (byName) return byName;
   if (rule.match.comment && /bridgeport/i.test(rule.match.comment)) return 'bridgeport';
@@ -57,7 +61,7 @@ function localOnlyChains(rules: readonly ParsedRule[]): Set<string> {
 }
 
 export function attributeChains(chains: readonly ParsedChain[]): FirewallChain[] {
-  return chains.map((c) => ({ ...c, owner: chainOwner(c.name) ?? 'other' }));
+  return chains.map((c) => ({ ...c, owner: isDockerNftTable(c.table) ? 'docker' : (chainOwner(c.name) ?? 'other') }));
 }
 
 export function attributeRules(ruleset: ParsedRuleset, facts: DockerFacts): FirewallRule[] {

@@ -2,6 +2,8 @@
 // variant to catch the split-store trap, and native nftables tables. I/O only.
 import type { FirewallBackend } from '../../../shared/firewall-model';
 import { runCommand } from '../system/run-command';
+import { isIptablesNftTable, parseNftJson } from './nft/parse-nft-json';
+import { parseNftTables, type NftTable } from './nft/parse-nft-tables';
 import { parseIptablesSave } from './parse-iptables-save';
 import type { ParsedRuleset } from './parsed-rule';
 
@@ -37,9 +39,23 @@ export function holdsRules(saveText: string): boolean {
   return /^(\[\d+:\d+\]\s*)?-A /m.test(saveText);
 }
 
+/**
+ * Native nftables tables (not the ones iptables-nft manages, which iptables-save reads better: their
+ * DNAT targets are opaque `xt` expressions in nft's JSON). Listed table by table, because listing
+ * the whole rule set also renders every iptables-nft rule, which is slow on large rule sets.
+ */
+async function readNativeNft(): Promise<{ tables: NftTable[]; ruleset: ParsedRuleset }> {
+  const tables = parseNftTables(await runCommand(['nft', '-j', 'list', 'tables'])).filter((t) => !isIptablesNftTable(t.family, t.name));
+  const texts = await Promise.all(tables.map((t) => runCommand(['nft', '-j', 'list', 'table', t.family, t.name])));
+  const parsed = texts.map((text) => parseNftJson(text));
+  return { tables, ruleset: { chains: parsed.flatMap((p) => p.chains), rules: parsed.flatMap((p) => p.rules) } };
+}
+
+const noNft = { tables: [] as NftTable[], ruleset: { chains: [], rules: [] } as ParsedRuleset };
+
 export async function readFirewall(): Promise<FirewallRead> {
   try {
-    const { variant, v4, v6, other } = await readIptables();
+    const [{ variant, v4, v6, other }, nft] = await Promise.all([readIptables(), readNativeNft().catch(() => noNft)]);
     const four = parseIptablesSave(v4, 'ipv4');
     const six = parseIptablesSave(v6, 'ipv6');
     const warnings: string[] = [];
@@ -50,9 +66,14 @@ export async function readFirewall(): Promise<FirewallRead> {
         `Both ${mine} and ${theirs} hold rules (the split-store trap): this host's iptables is ${mine}, but rules also exist in ${theirs}, which the kernel evaluates too. Tools that use the other variant see a different rule set.`,
       );
     }
+    // Docker 29's nftables firewall backend keeps its rules in native `docker-bridges` tables.
+    const dockerOnNftables = nft.tables.some((t) => t.name === 'docker-bridges');
     return {
-      backend: variant === 'nft' ? 'iptables-nft' : 'iptables-legacy',
-      ruleset: { chains: [...four.chains, ...six.chains], rules: [...four.rules, ...six.rules] },
+      backend: dockerOnNftables ? 'nftables' : variant === 'nft' ? 'iptables-nft' : 'iptables-legacy',
+      ruleset: {
+        chains: [...four.chains, ...six.chains, ...nft.ruleset.chains],
+        rules: [...four.rules, ...six.rules, ...nft.ruleset.rules],
+      },
       readable: true,
       warnings,
     };

@@ -1,0 +1,54 @@
+// A pushed topic followed live: its current value is fetched once, then replaced by every push
+// (no polling). Subscribing is what makes the engine sample 'nat' and 'ports', so unmounting the
+// view that follows them unsubscribes and lets the engine stop.
+import { useEffect, useState } from 'react';
+import type { TopicName, TopicPayload } from '../../../shared/contract';
+import { api } from './api';
+
+/** The method that answers a topic's current value, so a view never waits a tick for its first data. */
+const fetchCurrent: { [T in TopicName]: () => Promise<TopicPayload<T>> } = {
+  snapshot: () => api.invoke('snapshot.get', {}),
+  nat: () => api.invoke('nat.get', {}),
+  ports: () => api.invoke('ports.get', {}),
+};
+
+export interface TopicState<T> {
+  data: T | null;
+  /** The value before `data`, to show what moved since the last update. */
+  previous: T | null;
+  error: string | null;
+  connected: boolean;
+}
+
+export function useTopic<T extends TopicName>(topic: T): TopicState<TopicPayload<T>> {
+  const [state, setState] = useState<TopicState<TopicPayload<T>>>({ data: null, previous: null, error: null, connected: true });
+  useEffect(() => {
+    let alive = true;
+    // Bumped by every push: a fetch answered after a push carries older data and is dropped.
+    let pushes = 0;
+    const accept = (data: TopicPayload<T>) => alive && setState((s) => ({ ...s, data, previous: s.data, error: null }));
+    const load = () => {
+      const before = pushes;
+      return (fetchCurrent[topic] as () => Promise<TopicPayload<T>>)().then(
+        (data) => before === pushes && accept(data),
+        (error: Error) => alive && setState((s) => ({ ...s, error: error.message })),
+      );
+    };
+    const unsubscribe = api.subscribe(topic, (data) => {
+      pushes++;
+      accept(data);
+    });
+    const unwatch = api.onConnectionChange?.((connected) => {
+      setState((s) => ({ ...s, connected }));
+      // After a reconnect the state may have moved on.
+      if (connected) void load();
+    });
+    void load();
+    return () => {
+      alive = false;
+      unsubscribe();
+      unwatch?.();
+    };
+  }, [topic]);
+  return state;
+}

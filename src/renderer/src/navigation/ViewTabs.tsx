@@ -1,0 +1,19 @@
+// The header's view switcher: Topology | Ports | NAT.
+import { Tabs } from '@mantine/core';
+import { viewNames, type ViewName } from './use-current-view';
+
+const labels: Record<ViewName, string> = { topology: 'Topology', ports: 'Ports', nat: 'NAT' };
+
+export function ViewTabs({ view, onChange }: { view: ViewName; onChange: (view: ViewName) => void }) {
+  return (
+    <Tabs value={view} onChange={(v) => v && onChange(v as ViewName)} variant="pills" radius="md">
+      <Tabs.List>
+        {viewNames.map((name) => (
+          <Tabs.Tab key={name} value={name} data-testid={`tab-${name}`}>
+            {labels[name]}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+    </Tabs>
+  );
+}

@@ -1,0 +1,52 @@
+// What happened to the rules since the user last left this view: added ones are highlighted in the
+// tables, removed ones can only be listed here.
+import { Alert, Button, Code, Group, List, Text } from '@mantine/core';
+import type { SeenDiff } from './seen-rules';
+
+const LISTED = 12;
+
+interface Props extends SeenDiff {
+  onlyNew: boolean;
+  onOnlyNew: (onlyNew: boolean) => void;
+  onMarkSeen: () => void;
+}
+
+export function ChangesSinceLastLook({ added, removed, onlyNew, onOnlyNew, onMarkSeen }: Props) {
+  if (added.size === 0 && removed.length === 0) return null;
+  return (
+    <Alert color="green" variant="light" title="Changed since your last look" data-testid="nat-changes" py="xs">
+      {added.size > 0 && (
+        <Text size="sm" data-testid="nat-added-count">
+          {added.size} new {added.size === 1 ? 'rule' : 'rules'}, highlighted in green below.
+        </Text>
+      )}
+      {removed.length > 0 && (
+        <div data-testid="nat-removed">
+          <Text size="sm">Removed since your last look:</Text>
+          <List size="xs" spacing={2} mt={2}>
+            {removed.slice(0, LISTED).map((r) => (
+              <List.Item key={r.id}>
+                <b>{r.where}</b> · {r.explain} <Code fz={10}>{r.spec}</Code>
+              </List.Item>
+            ))}
+          </List>
+          {removed.length > LISTED && (
+            <Text size="xs" c="dimmed">
+              … and {removed.length - LISTED} more.
+            </Text>
+          )}
+        </div>
+      )}
+      <Group gap={6} mt={6}>
+        {added.size > 0 && (
+          <Button size="compact-xs" variant={onlyNew ? 'filled' : 'light'} color="green" onClick={() => onOnlyNew(!onlyNew)} data-testid="nat-only-new">
+            {onlyNew ? 'Show all rules' : 'Show only new rules'}
+          </Button>
+        )}
+        <Button size="compact-xs" variant="light" color="green" onClick={onMarkSeen} data-testid="nat-mark-seen">
+          Mark all as seen
+        </Button>
+      </Group>
+    </Alert>
+  );
+}

@@ -1,0 +1,142 @@
+// The firewall as the kernel holds it (nat, filter, raw …), chain by chain, each rule explained and
+// attributed. Counters follow the 'nat' topic, sampled once per second only while this view is open.
+import { Alert, Badge, Button, CloseButton, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useMemo, useState } from 'react';
+import type { FirewallRule } from '../../../../shared/firewall-model';
+import { useTopic } from '../../api/use-topic';
+import { ChainSection } from './ChainSection';
+import { ChangesSinceLastLook } from './ChangesSinceLastLook';
+import { groupRules, type TableGroup } from './group-rules';
+import { NatFilters, noFields, type FilterFields } from './NatFilters';
+import './nat-rules.css';
+import { containersInRules, isFiltering, ruleMatches } from './rule-filter';
+import { RuleColumnsHeader } from './RuleColumns';
+import type { RuleFocus } from './rule-focus';
+import { useSeenRules } from './use-seen-rules';
+
+/** Above this many rules on screen, chains start folded: thousands of rows at once are slow to render and to scan. */
+const FOLD_ABOVE = 200;
+
+interface Props {
+  focus: RuleFocus | null;
+  onClearFocus: () => void;
+}
+
+/** The rule ids the view is narrowed to: a port's rules, the new ones, both, or null for no narrowing. */
+function onlyIds(focus: RuleFocus | null, onlyNew: boolean, added: ReadonlySet<string>): ReadonlySet<string> | null {
+  const focused = focus ? new Set(focus.ruleIds) : null;
+  if (!onlyNew) return focused;
+  return new Set([...added].filter((id) => !focused || focused.has(id)));
+}
+
+function tableSummary(t: TableGroup): string {
+  const rules = t.chains.reduce((n, c) => n + c.rules.length, 0);
+  return `${t.family === 'ipv4' ? 'IPv4' : 'IPv6'} · ${t.chains.length} chains · ${rules} rules`;
+}
+
+export function NatView({ focus, onClearFocus }: Props) {
+  const { data: report, previous, error } = useTopic('nat');
+  const [fields, setFields] = useState<FilterFields>(noFields);
+  const [toggled, setToggled] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const rules = report?.rules ?? null;
+  const changes = useSeenRules(rules);
+
+  const filter = useMemo(() => ({ ...fields, only: onlyIds(focus, fields.onlyNew, changes.added) }), [fields, focus, changes.added]);
+  const shown = useMemo(() => (rules ?? []).filter((r) => ruleMatches(r, filter)), [rules, filter]);
+  const tables = useMemo(() => (report ? groupRules(report, shown, !isFiltering(filter)) : []), [report, shown, filter]);
+  const containers = useMemo(() => containersInRules(rules ?? []), [rules]);
+  const before = useMemo(() => new Map((previous?.rules ?? []).map((r) => [r.id, r])), [previous]);
+  const isNew = useCallback((rule: FirewallRule) => changes.added.has(rule.id), [changes.added]);
+  const markSeen = () => {
+    changes.markSeen();
+    setFields((f) => ({ ...f, onlyNew: false }));
+  };
+
+  const openByDefault = shown.length <= FOLD_ABOVE;
+  const isOpen = (key: string) => toggled.get(key) ?? openByDefault;
+  const toggle = useCallback((key: string) => setToggled((t) => new Map(t).set(key, !(t.get(key) ?? openByDefault))), [openByDefault]);
+  const setAll = (open: boolean) => setToggled(new Map(tables.flatMap((t) => t.chains.map((c) => [c.key, open] as const))));
+
+  if (error && !report) {
+    return (
+      <Alert m="md" color="red" title="Cannot read the firewall">
+        {error}
+      </Alert>
+    );
+  }
+  if (!report) return <Loader m="xl" />;
+  return (
+    <Stack gap="sm" px="md" pt={4} pb="md" h="100%" data-testid="nat-view">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Group gap="xs">
+            <Title order={4}>Firewall rules</Title>
+            <Badge variant="outline" tt="none" data-testid="nat-backend">
+              {report.backend}
+            </Badge>
+          </Group>
+          <Text size="sm" c="dimmed">
+            Showing {shown.length} of {report.rules.length} rules. Counters are live.
+          </Text>
+        </div>
+        <Group gap={6}>
+          <Button size="compact-sm" variant="default" onClick={() => setAll(true)}>
+            Expand all
+          </Button>
+          <Button size="compact-sm" variant="default" onClick={() => setAll(false)}>
+            Collapse all
+          </Button>
+        </Group>
+      </Group>
+      {report.warnings.map((w) => (
+        <Alert key={w} color="yellow" variant="light" data-testid="nat-warning">
+          {w}
+        </Alert>
+      ))}
+      <ChangesSinceLastLook
+        added={changes.added}
+        removed={changes.removed}
+        onlyNew={fields.onlyNew}
+        onOnlyNew={(onlyNew) => setFields((f) => ({ ...f, onlyNew }))}
+        onMarkSeen={markSeen}
+      />
+      <NatFilters filter={fields} containers={containers} onChange={setFields} />
+      {focus && (
+        <Group gap={4}>
+          <Badge
+            size="lg"
+            variant="light"
+            tt="none"
+            data-testid="nat-focus"
+            rightSection={<CloseButton size="xs" onClick={onClearFocus} aria-label="Show all rules" />}
+          >
+            Rules of {focus.label}
+          </Badge>
+        </Group>
+      )}
+      <div style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+        <RuleColumnsHeader />
+        {tables.length === 0 && (
+          <Text c="dimmed" mt="sm">
+            No rule matches these filters.
+          </Text>
+        )}
+        {tables.map((t) => (
+          <section key={t.key} data-testid={`nat-table-${t.table}`}>
+            <Group gap="xs" mt="sm" mb={6} align="baseline">
+              <Title order={5} ff="monospace">
+                {t.table}
+              </Title>
+              <Text size="xs" c="dimmed">
+                {tableSummary(t)}
+              </Text>
+            </Group>
+            {t.chains.map((c) => (
+              <ChainSection key={c.key} group={c} open={isOpen(c.key)} onToggle={toggle} isNew={isNew} before={before} />
+            ))}
+          </section>
+        ))}
+      </div>
+    </Stack>
+  );
+}

@@ -1,0 +1,56 @@
+// Which rules the NAT view shows: the user's filters, pure so they are cheap to rerun every tick.
+import type { FirewallRule, RuleOwner } from '../../../../shared/firewall-model';
+
+export interface RuleFilter {
+  /** Container name, or null for any. */
+  container: string | null;
+  /** Free text: a port number (host port, --dport/--sport, to-destination …) or any part of the spec. */
+  port: string;
+  owners: RuleOwner[];
+  hideZero: boolean;
+  /** Only these rule ids (the rules behind one published port), or null for all. */
+  only: ReadonlySet<string> | null;
+}
+
+export const noFilter: RuleFilter = { container: null, port: '', owners: ['docker', 'bridgeport', 'other'], hideZero: false, only: null };
+
+/** Whether anything narrows the list (then chains without a matching rule are left out). */
+export function isFiltering(f: RuleFilter): boolean {
+  return f.container !== null || f.port.trim() !== '' || f.owners.length < noFilter.owners.length || f.hideZero || f.only !== null;
+}
+
+function inRange(range: string | null, port: number): boolean {
+  if (!range) return false;
+  const [low, high = low] = range.split(':').map(Number);
+  return low !== undefined && high !== undefined && port >= low && port <= high;
+}
+
+/** A port appears in a spec as a whole number, not as part of an address, mask or longer number. */
+function specMentionsPort(spec: string, port: string): boolean {
+  return new RegExp(`(?<![\\d./])${port}(?![\\d.])`).test(spec);
+}
+
+export function portMatches(rule: FirewallRule, text: string): boolean {
+  const wanted = text.trim();
+  if (!wanted) return true;
+  if (/^\d{1,5}$/.test(wanted)) {
+    const port = Number(wanted);
+    return rule.hostPort === port || inRange(rule.match.dport, port) || inRange(rule.match.sport, port) || specMentionsPort(rule.spec, wanted);
+  }
+  return rule.spec.toLowerCase().includes(wanted.toLowerCase());
+}
+
+export function ruleMatches(rule: FirewallRule, f: RuleFilter): boolean {
+  return (
+    (f.only === null || f.only.has(rule.id)) &&
+    f.owners.includes(rule.owner) &&
+    (!f.hideZero || rule.packets > 0) &&
+    (f.container === null || rule.container?.name === f.container) &&
+    portMatches(rule, f.port)
+  );
+}
+
+/** The containers the rules are attributed to, for the container filter. */
+export function containersInRules(rules: readonly FirewallRule[]): string[] {
+  return [...new Set(rules.flatMap((r) => (r.container ? [r.container.name] : [])))].sort();
+}

@@ -1,0 +1,59 @@
+// Every published port (Docker's and Bridgeport's), live: counters follow the 'ports' topic,
+// which the engine samples once per second only while this view is open.
+import { Alert, EmptyState, Group, Loader, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import type { PublishedPort } from '../../../../shared/firewall-model';
+import { useTopic } from '../../api/use-topic';
+import { portKey, portMatches } from './port-identity';
+import { PortsTable } from './PortsTable';
+
+export function PortsView({ onShowRules }: { onShowRules: (port: PublishedPort) => void }) {
+  const { data: ports, previous, error } = useTopic('ports');
+  const [query, setQuery] = useState('');
+  const before = useMemo(() => new Map((previous ?? []).map((p) => [portKey(p), p])), [previous]);
+  const shown = useMemo(() => (ports ?? []).filter((p) => portMatches(p, query)), [ports, query]);
+
+  return (
+    <Stack gap="sm" px="md" pt={4} pb="md" h="100%" data-testid="ports-view">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={4}>Published ports</Title>
+          <Text size="sm" c="dimmed">
+            Host ports forwarded to containers, with the packets their DNAT rules have rewritten.
+          </Text>
+        </div>
+        <TextInput
+          placeholder="Filter: port, address, container, network"
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          w={320}
+          data-testid="ports-filter"
+        />
+      </Group>
+      {error && (
+        <Alert color="red" title="Cannot read the published ports">
+          {error}
+        </Alert>
+      )}
+      {!ports && !error && <Loader m="xl" />}
+      {ports && ports.length === 0 && (
+        <EmptyState
+          mt="xl"
+          title="No published ports"
+          description="Containers started with -p HOST:CONTAINER (or ports published by Bridgeport) appear here."
+          data-testid="ports-empty"
+        />
+      )}
+      {ports && ports.length > 0 && shown.length === 0 && (
+        <Text c="dimmed" data-testid="ports-no-match">
+          No port matches “{query}”.
+        </Text>
+      )}
+      {shown.length > 0 && (
+        <ScrollArea style={{ flex: 1 }}>
+          <PortsTable ports={shown} previous={before} onShowRules={onShowRules} />
+        </ScrollArea>
+      )}
+    </Stack>
+  );
+}
