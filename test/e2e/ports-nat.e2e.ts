@@ -50,6 +50,11 @@ async function expectNoReload(page: Page): Promise<void> {
   expect(await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker)).toBe(42);
 }
 
+/** Scrolls a row to the middle of its list, so the screenshot shows it with some context. */
+async function centre(target: Locator): Promise<void> {
+  await target.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+}
+
 async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const path = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path });
@@ -118,7 +123,7 @@ test("the NAT tab shows the backend and explains w1's DNAT rule; the filters nar
   await expect(page.getByTestId('nat-table-filter')).toBeVisible();
   // A first look highlights nothing.
   await expect(page.locator('[data-new="true"]')).toHaveCount(0);
-  await row.scrollIntoViewIfNeeded();
+  await centre(row);
   await screenshot(page, testInfo, 'nat');
 
   await page.getByTestId('nat-filter-port').fill('8080');
@@ -136,7 +141,9 @@ test("the NAT tab shows the backend and explains w1's DNAT rule; the filters nar
   await expect(page.getByTestId(`nat-rule-${w2.id}`)).toHaveCount(0);
   await page.getByTestId('nat-hide-zero').uncheck();
   await expect(page.getByTestId(`nat-rule-${w2.id}`)).toBeVisible();
-  await page.getByTestId('nat-filter-owner-docker').click();
+  // The chip's checkbox is hidden under its label, which is what a user clicks.
+  await page.locator('label[for]').filter({ hasText: /^docker$/ }).click();
+  await expect(page.getByTestId('nat-filter-owner-docker')).not.toBeChecked();
   await expect(page.locator('[data-owner="docker"]')).toHaveCount(0);
 });
 
@@ -161,7 +168,7 @@ test("LAN traffic to host:8080 moves the port's and the DNAT rule's packet count
   await expect.poll(() => counter(ruleCell)).toBeGreaterThanOrEqual(ruleBefore + 3);
   expect(await counter(page.getByTestId(`nat-packets-${dnatOf('w2').id}`))).toBe(0);
   await expectNoReload(page);
-  await ruleCell.scrollIntoViewIfNeeded();
+  await centre(ruleCell);
   await screenshot(page, testInfo, 'nat-after-traffic');
 });
 

@@ -65,9 +65,21 @@ function takenBy(b: PortBinding, listeners: Listener[]): Listener | undefined {
   );
 }
 
+/** Docker 28+ drops packets to a loopback binding that arrive from outside, in the raw table. */
+function loopbackGuarded(b: PortBinding, rules: FirewallRule[]): boolean {
+  return rules.some(
+    (r) => r.table === 'raw' && r.target === 'DROP' && r.match.destination === `${b.hostIp}/32` && inRange(r.match.dport, b.hostPort),
+  );
+}
+
 function hintsFor(c: Container, b: PortBinding, dnat: FirewallRule[], inputs: PortInputs): string[] {
   const hints: string[] = [];
   if (LOOPBACK.has(b.hostIp)) hints.push(`Bound to ${b.hostIp} only: reachable from this host, not from the LAN or other machines.`);
+  if (b.hostIp === '127.0.0.1' && dnat.length > 0 && !loopbackGuarded(b, inputs.rules)) {
+    hints.push(
+      'Not guarded: a machine on the same LAN can still reach it by sending packets for 127.0.0.1 to this host, because the DNAT happens before the kernel drops such packets (moby/moby#41872; Docker 28 adds a raw-table DROP).',
+    );
+  }
   if (c.pid === null) hints.push(`Container ${c.name} is ${c.state}: nothing answers on this port until it runs.`);
   else if (inputs.firewallReadable && dnat.length === 0 && !b.hostIp.includes(':')) {
     hints.push('No NAT rule found for this port: Docker may run with iptables disabled, or the rules were flushed (a firewall reload?).');

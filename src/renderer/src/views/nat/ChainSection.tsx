@@ -1,6 +1,7 @@
 // One chain: a header with its policy and counters that folds the rule table away.
 import type { FirewallRule } from '../../../../shared/firewall-model';
 import { formatBytes, formatPackets } from '../../format/counters';
+import { plural } from '../../format/plural';
 import type { ChainGroup } from './group-rules';
 import { RuleColumns } from './RuleColumns';
 import { RuleRow } from './RuleRow';
@@ -14,7 +15,7 @@ interface Props {
 }
 
 function chainSummary({ chain, rules }: ChainGroup): string {
-  const count = `${rules.length} ${rules.length === 1 ? 'rule' : 'rules'}`;
+  const count = plural(rules.length, 'rule');
   // Only built-in chains have a policy, and only the policy has counters worth showing.
   if (chain.policy === null) return `user chain · ${count}`;
   return `policy ${chain.policy} · ${formatPackets(chain.packets)} packets, ${formatBytes(chain.bytes)} by policy · ${count}`;

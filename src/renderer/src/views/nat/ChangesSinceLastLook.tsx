@@ -1,6 +1,7 @@
 // What happened to the rules since the user last left this view: added ones are highlighted in the
 // tables, removed ones can only be listed here.
 import { Alert, Button, Code, Group, List, Text } from '@mantine/core';
+import { plural } from '../../format/plural';
 import type { SeenDiff } from './seen-rules';
 
 const LISTED = 12;
@@ -17,7 +18,7 @@ export function ChangesSinceLastLook({ added, removed, onlyNew, onOnlyNew, onMar
     <Alert color="green" variant="light" title="Changed since your last look" data-testid="nat-changes" py="xs">
       {added.size > 0 && (
         <Text size="sm" data-testid="nat-added-count">
-          {added.size} new {added.size === 1 ? 'rule' : 'rules'}, highlighted in green below.
+          {plural(added.size, 'new rule')}, highlighted in green below.
         </Text>
       )}
       {removed.length > 0 && (

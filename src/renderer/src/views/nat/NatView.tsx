@@ -4,6 +4,7 @@ import { Alert, Badge, Button, CloseButton, Group, Loader, Stack, Text, Title } 
 import { useCallback, useMemo, useState } from 'react';
 import type { FirewallRule } from '../../../../shared/firewall-model';
 import { useTopic } from '../../api/use-topic';
+import { plural } from '../../format/plural';
 import { ChainSection } from './ChainSection';
 import { ChangesSinceLastLook } from './ChangesSinceLastLook';
 import { groupRules, type TableGroup } from './group-rules';
@@ -31,7 +32,7 @@ function onlyIds(focus: RuleFocus | null, onlyNew: boolean, added: ReadonlySet<s
 
 function tableSummary(t: TableGroup): string {
   const rules = t.chains.reduce((n, c) => n + c.rules.length, 0);
-  return `${t.family === 'ipv4' ? 'IPv4' : 'IPv6'} · ${t.chains.length} chains · ${rules} rules`;
+  return `${t.family === 'ipv4' ? 'IPv4' : 'IPv6'} · ${plural(t.chains.length, 'chain')} · ${plural(rules, 'rule')}`;
 }
 
 export function NatView({ focus, onClearFocus }: Props) {

@@ -4,6 +4,7 @@ import type { PublishedPort } from '../../../../shared/firewall-model';
 import { LiveCounter } from '../../components/LiveCounter';
 import { ownerColors } from '../../components/owner-colors';
 import { formatBytes, formatPackets } from '../../format/counters';
+import { plural } from '../../format/plural';
 import { containerAddress, hostAddress, portKey } from './port-identity';
 
 interface Props {
@@ -61,7 +62,7 @@ export function PortsTable({ ports, previous, onShowRules }: Props) {
               </Table.Td>
               <Table.Td>
                 <Anchor component="button" size="xs" onClick={() => onShowRules(p)}>
-                  {p.ruleIds.length} {p.ruleIds.length === 1 ? 'rule' : 'rules'} →
+                  {plural(p.ruleIds.length, 'rule')} →
                 </Anchor>
               </Table.Td>
             </Table.Tr>
