@@ -1,5 +1,5 @@
 // The window: header with the view tabs and Docker status, then the chosen view. The topology
-// keeps the details of the selection beside it; Ports and NAT use the full width.
+// keeps the details of the selection beside it; Ports, NAT and Packet path use the full width.
 import { AppShell, Badge, Group, Loader, ScrollArea, Text, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import type { PublishedPort } from '../../shared/firewall-model';
@@ -11,6 +11,7 @@ import { DetailsPanel } from './views/details/DetailsPanel';
 import { NatView } from './views/nat/NatView';
 import type { RuleFocus } from './views/nat/rule-focus';
 import { hostAddress } from './views/ports/port-identity';
+import { PathView } from './views/path/PathView';
 import { PortsView } from './views/ports/PortsView';
 import { TopologyView, type Selection } from './views/topology/TopologyView';
 
@@ -81,6 +82,11 @@ export function App() {
             {view === 'ports' && (
               <div style={{ flex: 1, minHeight: 0 }}>
                 <PortsView onShowRules={showRulesOf} />
+              </div>
+            )}
+            {view === 'path' && (
+              <div style={{ flex: 1, minHeight: 0 }}>
+                <PathView snapshot={snapshot} />
               </div>
             )}
             {view === 'nat' && (

@@ -1,9 +1,11 @@
 // Counters as people read them: packets with thousands separators, bytes in binary units.
 const grouped = new Intl.NumberFormat('en-US');
 
-export function formatPackets(packets: number): string {
-  return grouped.format(packets);
+export function formatCount(count: number): string {
+  return grouped.format(count);
 }
+
+export const formatPackets = formatCount;
 
 const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
 

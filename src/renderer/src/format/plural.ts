@@ -1,4 +1,6 @@
-// "1 rule", "3 rules": counts in sentences.
+// "1 rule", "3,029 rules": counts in sentences.
+import { formatCount } from './counters';
+
 export function plural(count: number, noun: string): string {
-  return `${count} ${count === 1 ? noun : `${noun}s`}`;
+  return `${formatCount(count)} ${count === 1 ? noun : `${noun}s`}`;
 }

@@ -1,8 +1,8 @@
-// The header's view switcher: Topology | Ports | NAT.
+// The header's view switcher: Topology | Ports | NAT | Packet path.
 import { Tabs } from '@mantine/core';
 import { viewNames, type ViewName } from './use-current-view';
 
-const labels: Record<ViewName, string> = { topology: 'Topology', ports: 'Ports', nat: 'NAT' };
+const labels: Record<ViewName, string> = { topology: 'Topology', ports: 'Ports', nat: 'NAT', path: 'Packet path' };
 
 export function ViewTabs({ view, onChange }: { view: ViewName; onChange: (view: ViewName) => void }) {
   return (

@@ -1,7 +1,7 @@
-// Which view the window shows, kept in the URL hash (#ports, #nat) so a reload stays on it.
+// Which view the window shows, kept in the URL hash (#ports, #nat, #path) so a reload stays on it.
 import { useCallback, useEffect, useState } from 'react';
 
-export const viewNames = ['topology', 'ports', 'nat'] as const;
+export const viewNames = ['topology', 'ports', 'nat', 'path'] as const;
 export type ViewName = (typeof viewNames)[number];
 
 function viewOfHash(): ViewName {

@@ -1,4 +1,6 @@
-// One chain: a header with its policy and counters that folds the rule table away.
+// One chain: a header with its policy and counters that folds the rule table away. A huge chain
+// shows its rules a page at a time: thousands of rows cost seconds of layout.
+import { useState } from 'react';
 import type { FirewallRule } from '../../../../shared/firewall-model';
 import { formatBytes, formatPackets } from '../../format/counters';
 import { plural } from '../../format/plural';
@@ -14,6 +16,8 @@ interface Props {
   before: ReadonlyMap<string, { packets: number; bytes: number }>;
 }
 
+const PAGE = 300;
+
 function chainSummary({ chain, rules }: ChainGroup): string {
   const count = plural(rules.length, 'rule');
   // Only built-in chains have a policy, and only the policy has counters worth showing.
@@ -22,7 +26,9 @@ function chainSummary({ chain, rules }: ChainGroup): string {
 }
 
 export function ChainSection({ group, open, onToggle, isNew, before }: Props) {
+  const [limit, setLimit] = useState(PAGE);
   const newCount = open ? 0 : group.rules.filter(isNew).length;
+  const hidden = group.rules.length - limit;
   return (
     <div className="bp-chain" data-testid={`nat-chain-${group.key}`}>
       <button type="button" className="bp-chain-header" onClick={() => onToggle(group.key)} aria-expanded={open}>
@@ -36,11 +42,16 @@ export function ChainSection({ group, open, onToggle, isNew, before }: Props) {
         <table className="bp-rules">
           <RuleColumns />
           <tbody>
-            {group.rules.map((rule) => (
+            {group.rules.slice(0, limit).map((rule) => (
               <RuleRow key={rule.id} rule={rule} isNew={isNew(rule)} before={before.get(rule.id)} />
             ))}
           </tbody>
         </table>
+      )}
+      {open && hidden > 0 && (
+        <button type="button" className="bp-chain-more" onClick={() => setLimit((l) => l + PAGE * 3)}>
+          Show {Math.min(hidden, PAGE * 3)} more of the {hidden} remaining rules
+        </button>
       )}
     </div>
   );

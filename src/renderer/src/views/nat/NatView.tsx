@@ -1,22 +1,21 @@
 // The firewall as the kernel holds it (nat, filter, raw …), chain by chain, each rule explained and
 // attributed. Counters follow the 'nat' topic, sampled once per second only while this view is open.
 import { Alert, Badge, Button, CloseButton, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { FirewallRule } from '../../../../shared/firewall-model';
 import { useTopic } from '../../api/use-topic';
+import { formatCount } from '../../format/counters';
 import { plural } from '../../format/plural';
 import { ChainSection } from './ChainSection';
 import { ChangesSinceLastLook } from './ChangesSinceLastLook';
+import { chainsOpenByDefault } from './fold-chains';
 import { groupRules, type TableGroup } from './group-rules';
 import { NatFilters, noFields, type FilterFields } from './NatFilters';
 import './nat-rules.css';
-import { containersInRules, isFiltering, ruleMatches } from './rule-filter';
+import { containersInRules, isFiltering, ruleMatcher } from './rule-filter';
 import { RuleColumnsHeader } from './RuleColumns';
 import type { RuleFocus } from './rule-focus';
 import { useSeenRules } from './use-seen-rules';
-
-/** Above this many rules on screen, chains start folded: thousands of rows at once are slow to render and to scan. */
-const FOLD_ABOVE = 200;
 
 interface Props {
   focus: RuleFocus | null;
@@ -43,8 +42,10 @@ export function NatView({ focus, onClearFocus }: Props) {
   const changes = useSeenRules(rules);
 
   const filter = useMemo(() => ({ ...fields, only: onlyIds(focus, fields.onlyNew, changes.added) }), [fields, focus, changes.added]);
-  const shown = useMemo(() => (rules ?? []).filter((r) => ruleMatches(r, filter)), [rules, filter]);
-  const tables = useMemo(() => (report ? groupRules(report, shown, !isFiltering(filter)) : []), [report, shown, filter]);
+  // Typing in the filter stays responsive while thousands of rows are re-filtered behind it.
+  const deferredFilter = useDeferredValue(filter);
+  const shown = useMemo(() => (rules ?? []).filter(ruleMatcher(deferredFilter)), [rules, deferredFilter]);
+  const tables = useMemo(() => (report ? groupRules(report, shown, !isFiltering(deferredFilter)) : []), [report, shown, deferredFilter]);
   const containers = useMemo(() => containersInRules(rules ?? []), [rules]);
   const before = useMemo(() => new Map((previous?.rules ?? []).map((r) => [r.id, r])), [previous]);
   const isNew = useCallback((rule: FirewallRule) => changes.added.has(rule.id), [changes.added]);
@@ -53,9 +54,12 @@ export function NatView({ focus, onClearFocus }: Props) {
     setFields((f) => ({ ...f, onlyNew: false }));
   };
 
-  const openByDefault = shown.length <= FOLD_ABOVE;
-  const isOpen = (key: string) => toggled.get(key) ?? openByDefault;
-  const toggle = useCallback((key: string) => setToggled((t) => new Map(t).set(key, !(t.get(key) ?? openByDefault))), [openByDefault]);
+  const openByDefault = useMemo(() => chainsOpenByDefault(tables), [tables]);
+  const isOpen = (key: string) => toggled.get(key) ?? openByDefault.has(key);
+  const toggle = useCallback(
+    (key: string) => setToggled((t) => new Map(t).set(key, !(t.get(key) ?? openByDefault.has(key)))),
+    [openByDefault],
+  );
   const setAll = (open: boolean) => setToggled(new Map(tables.flatMap((t) => t.chains.map((c) => [c.key, open] as const))));
 
   if (error && !report) {
@@ -77,7 +81,7 @@ export function NatView({ focus, onClearFocus }: Props) {
             </Badge>
           </Group>
           <Text size="sm" c="dimmed">
-            Showing {shown.length} of {report.rules.length} rules. Counters are live.
+            Showing {formatCount(shown.length)} of {plural(report.rules.length, 'rule')}. Counters are live.
           </Text>
         </div>
         <Group gap={6}>

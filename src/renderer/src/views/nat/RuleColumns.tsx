@@ -3,7 +3,7 @@
 export function RuleColumns() {
   return (
     <colgroup>
-      <col style={{ width: 44 }} />
+      <col style={{ width: 56 }} />
       <col style={{ width: 96 }} />
       <col style={{ width: 96 }} />
       <col style={{ width: 130 }} />

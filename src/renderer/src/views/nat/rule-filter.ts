@@ -25,29 +25,28 @@ function inRange(range: string | null, port: number): boolean {
   return low !== undefined && high !== undefined && port >= low && port <= high;
 }
 
-/** A port appears in a spec as a whole number, not as part of an address, mask or longer number. */
-function specMentionsPort(spec: string, port: string): boolean {
-  return new RegExp(`(?<![\\d./])${port}(?![\\d.])`).test(spec);
-}
-
-export function portMatches(rule: FirewallRule, text: string): boolean {
+/** Matches the port text against a rule; built once per filter change, run on every rule every tick. */
+export function portMatcher(text: string): (rule: FirewallRule) => boolean {
   const wanted = text.trim();
-  if (!wanted) return true;
+  if (!wanted) return () => true;
   if (/^\d{1,5}$/.test(wanted)) {
     const port = Number(wanted);
-    return rule.hostPort === port || inRange(rule.match.dport, port) || inRange(rule.match.sport, port) || specMentionsPort(rule.spec, wanted);
+    // In the spec the port must stand alone, not be part of an address, a mask or a longer number.
+    const inSpec = new RegExp(`(?<![\\d./])${wanted}(?![\\d.])`);
+    return (rule) => rule.hostPort === port || inRange(rule.match.dport, port) || inRange(rule.match.sport, port) || inSpec.test(rule.spec);
   }
-  return rule.spec.toLowerCase().includes(wanted.toLowerCase());
+  const lower = wanted.toLowerCase();
+  return (rule) => rule.spec.toLowerCase().includes(lower);
 }
 
-export function ruleMatches(rule: FirewallRule, f: RuleFilter): boolean {
-  return (
+export function ruleMatcher(f: RuleFilter): (rule: FirewallRule) => boolean {
+  const portMatches = portMatcher(f.port);
+  return (rule) =>
     (f.only === null || f.only.has(rule.id)) &&
     f.owners.includes(rule.owner) &&
     (!f.hideZero || rule.packets > 0) &&
     (f.container === null || rule.container?.name === f.container) &&
-    portMatches(rule, f.port)
-  );
+    portMatches(rule);
 }
 
 /** The containers the rules are attributed to, for the container filter. */

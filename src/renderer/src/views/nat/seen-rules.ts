@@ -15,7 +15,7 @@ export interface SeenRule {
 export type SeenRules = ReadonlyMap<string, SeenRule>;
 
 export function seenOf(rules: readonly FirewallRule[]): SeenRules {
-  return new Map(rules.map((r) => [r.id, { where: `${r.table} ${r.chain}`, explain: r.explain, spec: r.spec.slice(0, 300) }]));
+  return new Map(rules.map((r) => [r.id, { where: `${r.table} ${r.chain}`, explain: r.explain, spec: r.spec.slice(0, 200) }]));
 }
 
 /** null when the user never looked (or the stored value is unreadable). */

@@ -50,7 +50,7 @@ export function PortsView({ onShowRules }: { onShowRules: (port: PublishedPort) 
         </Text>
       )}
       {shown.length > 0 && (
-        <ScrollArea style={{ flex: 1 }}>
+        <ScrollArea style={{ flex: 1, minHeight: 0 }}>
           <PortsTable ports={shown} previous={before} onShowRules={onShowRules} />
         </ScrollArea>
       )}

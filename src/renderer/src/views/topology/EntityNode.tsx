@@ -4,7 +4,7 @@ import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import type { GraphNode } from '../../../../shared/topology/graph';
 import { NODE_WIDTH, nodeHeight } from './layout';
 
-export type EntityNodeData = { graphNode: GraphNode };
+export type EntityNodeData = { graphNode: GraphNode; highlighted?: boolean };
 export type EntityFlowNode = Node<EntityNodeData, 'entity'>;
 
 const colors: Record<GraphNode['type'], string> = {
@@ -43,17 +43,18 @@ function lines(node: GraphNode): string[] {
 
 export function EntityNode({ data, selected }: NodeProps<EntityFlowNode>) {
   const node = data.graphNode;
-  const color = colors[node.type];
+  const color = data.highlighted ? 'orange' : colors[node.type];
   return (
     <div
       data-testid={`node-${node.type}-${node.label}`}
+      data-highlighted={data.highlighted ? 'true' : undefined}
       style={{
         width: NODE_WIDTH,
         minHeight: nodeHeight(node),
         padding: '6px 10px',
         borderRadius: 8,
         background: 'var(--mantine-color-body)',
-        border: `2px solid var(--mantine-color-${color}-${selected ? 8 : 4})`,
+        border: `${data.highlighted ? 3 : 2}px solid var(--mantine-color-${color}-${selected || data.highlighted ? 7 : 4})`,
         boxShadow: selected ? '0 0 0 3px var(--mantine-color-' + color + '-2)' : undefined,
       }}
     >

@@ -26,7 +26,18 @@ function FitWhenCountChanges({ count }: { count: number }) {
   return null;
 }
 
-export function TopologyView({ snapshot, onSelect }: { snapshot: Snapshot; onSelect: (s: Selection) => void }) {
+const highlightedEdge: React.CSSProperties = { stroke: 'var(--mantine-color-orange-6)', strokeWidth: 4 };
+
+export function TopologyView({
+  snapshot,
+  onSelect,
+  highlight,
+}: {
+  snapshot: Snapshot;
+  onSelect: (s: Selection) => void;
+  /** Node and edge ids to light up (a packet path). */
+  highlight?: ReadonlySet<string>;
+}) {
   const graph = useMemo(() => buildGraph(snapshot), [snapshot]);
   const [positions, setPositions] = useState<Map<string, { x: number; y: number }> | null>(null);
 
@@ -44,9 +55,9 @@ export function TopologyView({ snapshot, onSelect }: { snapshot: Snapshot; onSel
         id: n.id,
         type: 'entity' as const,
         position: positions?.get(n.id) ?? { x: 0, y: 0 },
-        data: { graphNode: n },
+        data: { graphNode: n, highlighted: highlight?.has(n.id) ?? false },
       })),
-    [graph, positions],
+    [graph, positions, highlight],
   );
   const edges: Edge[] = useMemo(
     () =>
@@ -55,11 +66,12 @@ export function TopologyView({ snapshot, onSelect }: { snapshot: Snapshot; onSel
         source: e.source,
         target: e.target,
         label: e.label || undefined,
-        style: edgeStyle[e.kind],
+        style: highlight?.has(e.id) ? highlightedEdge : edgeStyle[e.kind],
+        animated: highlight?.has(e.id) ?? false,
         labelBgPadding: [4, 2] as [number, number],
         data: { graphEdge: e },
       })),
-    [graph],
+    [graph, highlight],
   );
 
   if (!positions) return null;

@@ -1,0 +1,73 @@
+// Packet path: ask where a new connection goes, see each step and the topology lit up along it.
+import { Alert, ScrollArea, Stack, Text } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import type { PublishedPort } from '../../../../shared/firewall-model';
+import type { Snapshot } from '../../../../shared/model';
+import type { PathResult } from '../../../../shared/path-model';
+import { api } from '../../api/api';
+import { TopologyView } from '../topology/TopologyView';
+import { PathForm, type PathSource } from './PathForm';
+import { PathSteps } from './PathSteps';
+import type { PathTarget } from './parse-target';
+
+/** The address a LAN peer would use: the first IPv4 address of a physical NIC or the uplink. */
+function hostAddressOf(snapshot: Snapshot): string | null {
+  const candidates = snapshot.links.filter((l) => l.kind === 'physical' || (l.kind === 'veth' && !l.master && !l.peer?.containerId));
+  for (const link of candidates) {
+    const v4 = link.addresses.find((a) => /^\d+\.\d+\.\d+\.\d+\//.test(a));
+    if (v4) return v4.split('/')[0]!;
+  }
+  return null;
+}
+
+export function PathView({ snapshot }: { snapshot: Snapshot }) {
+  const [ports, setPorts] = useState<PublishedPort[]>([]);
+  const [result, setResult] = useState<PathResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let alive = true;
+    void api.invoke('ports.get', {}).then((p) => alive && setPorts(p), () => undefined);
+    return () => {
+      alive = false;
+    };
+  }, []);
+
+  const trace = (target: PathTarget, from: PathSource) => {
+    setBusy(true);
+    api.invoke('path.trace', { ...target, from }).then(
+      (r) => {
+        setResult(r);
+        setError(null);
+        setBusy(false);
+      },
+      (e: Error) => {
+        setError(e.message);
+        setBusy(false);
+      },
+    );
+  };
+
+  const highlight = useMemo(() => new Set(result?.steps.flatMap((s) => s.nodeIds) ?? []), [result]);
+
+  return (
+    <Stack p="sm" gap="sm" h="100%" data-testid="path-view">
+      <PathForm ports={ports} containers={snapshot.containers} busy={busy} hostAddress={hostAddressOf(snapshot)} onTrace={trace} />
+      {error && (
+        <Alert color="red" data-testid="path-error">
+          {error}
+        </Alert>
+      )}
+      <div style={{ display: 'flex', flex: 1, minHeight: 0, gap: 12 }}>
+        <ScrollArea style={{ width: 540, flexShrink: 0 }}>
+          {result ? <PathSteps result={result} /> : <Text c="dimmed">Pick a published port or type a destination, then Trace.</Text>}
+        </ScrollArea>
+        {/* React Flow needs a parent with a real height. */}
+        <div style={{ flex: 1, minHeight: 420, height: '100%' }} data-testid="path-topology">
+          <TopologyView snapshot={snapshot} onSelect={() => undefined} highlight={highlight} />
+        </div>
+      </div>
+    </Stack>
+  );
+}
