@@ -4,6 +4,7 @@
 // Prints the medians and the ratios (target: engine read + parse ≤ 100 ms).
 import { execa } from 'execa';
 import { parseArgs } from 'node:util';
+import { median, timed } from './lib/bench-stats';
 import { natReportOf } from '../src/main/engine/firewall/nat-report';
 import { readFirewall, readIptables } from '../src/main/engine/firewall/read-firewall';
 import { parseIptablesSave } from '../src/main/engine/firewall/parse-iptables-save';
@@ -22,18 +23,6 @@ function generatedRules(n: number): string {
     (_, i) => `-A BENCHNAT ! -i docker0 -p tcp -m tcp --dport ${20000 + i} -j DNAT --to-destination 172.17.${Math.floor(i / 250)}.${(i % 250) + 2}:80`,
   );
   return ['*filter', ':BENCH - [0:0]', ...filter, 'COMMIT', '*nat', ':BENCHNAT - [0:0]', ...nat, 'COMMIT', ''].join('\n');
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
 await execa('iptables-restore', ['--noflush'], { input: generatedRules(ruleCount) });

@@ -6,6 +6,7 @@
 // that enters every namespace (what `bridgeport snapshot` does once).
 import { execa } from 'execa';
 import { parseArgs } from 'node:util';
+import { median, timed } from './lib/bench-stats';
 import { createDockerClient } from '../src/main/engine/docker/docker-client';
 import { Engine } from '../src/main/engine/engine';
 import { takeSnapshot } from '../src/main/engine/snapshot/take-snapshot';
@@ -37,18 +38,6 @@ async function cliPipeline(): Promise<void> {
   await docker(['network', 'inspect', ...networks]);
   await docker(['inspect', ...ids]);
   await execa('ip', ['-j', '-d', 'link', 'show']);
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
 await setUp();

@@ -1,23 +1,15 @@
 // Reads one nft rule (its list of statements) into Bridgeport's rule model: conditions, target,
 // NAT destination and counters, plus its one-line nft text. Never throws on unknown statements:
 // what it does not model is kept, readable, in match.unparsed. Pure.
-import type { RuleMatch } from '../../../../shared/firewall-model';
-import { emptyMatch } from '../parsed-rule';
+import { emptyMatch, type ParsedRule } from '../parsed-rule';
 import { isRecord, kindOf, lookupOf, metaKeyOf, numberField, stringField, type NftValue } from './nft-json-value';
 import { applyNftMatch } from './read-nft-match';
 import { hintFor, renderExpr } from './render-nft-expr';
 import { natArgsText, natDestinationText, rejectArgsText, renderStatement } from './render-nft-statement';
 import { portNumberOf } from './service-ports';
 
-export interface NftRuleReading {
-  spec: string;
-  target: string;
-  targetArgs: string;
-  toDestination: string | null;
-  match: RuleMatch;
-  packets: number;
-  bytes: number;
-}
+/** A rule as read, before its place (family, table, chain, position) is known. */
+export type NftRuleReading = Omit<ParsedRule, 'family' | 'table' | 'chain' | 'position'>;
 
 /** The readable contents of a named set or map of the rule's table (`@name` → `{ … }`), if listed. */
 export type SetContents = (name: string) => string | null;
