@@ -5,7 +5,7 @@ import { parseCall, type MethodName, type MethodOutput, type TopicName, type Top
 import type { NatReport, PublishedPort } from '../../shared/firewall-model';
 import type { Snapshot } from '../../shared/model';
 import type { PathQuery, PathResult } from '../../shared/path-model';
-import { readNatReport } from './firewall/nat-report';
+import { NatReporter } from './firewall/nat-report';
 import { readFirewall } from './firewall/read-firewall';
 import { readRoutes } from './host/read-routes';
 import { tracePacket } from './path/trace-packet';
@@ -40,6 +40,7 @@ export class Engine {
   private latest: Snapshot | null = null;
   private readonly lastPublished = new Map<TopicName, string>();
   private readonly sampler = new Ticker(() => this.sample(), 1000);
+  private readonly nat = new NatReporter();
   /** Only while watching: the monitor that keeps it exact runs then. */
   private innerViews: InnerViewCache | null = null;
 
@@ -88,7 +89,7 @@ export class Engine {
 
   private async readFirewallViews(): Promise<{ nat: NatReport; ports: PublishedPort[] }> {
     const snapshot = await this.currentSnapshot();
-    const [{ report, readable }, listeners] = await Promise.all([readNatReport(snapshot), readListeners()]);
+    const [{ report, readable }, listeners] = await Promise.all([this.nat.read(snapshot), readListeners()]);
     const ports = derivePorts({ containers: snapshot.containers, rules: report.rules, firewallReadable: readable, listeners });
     return { nat: report, ports };
   }

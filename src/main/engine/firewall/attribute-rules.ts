@@ -64,12 +64,37 @@ export function attributeChains(chains: readonly ParsedChain[]): FirewallChain[]
   return chains.map((c) => ({ ...c, owner: isDockerNftTable(c.table) ? 'docker' : (chainOwner(c.name) ?? 'other') }));
 }
 
-export function attributeRules(ruleset: ParsedRuleset, facts: DockerFacts): FirewallRule[] {
+/** What Bridgeport adds to a rule; the same for the same rule text while Docker's facts are unchanged. */
+export type Attribution = Pick<FirewallRule, 'owner' | 'container' | 'hostPort' | 'toDestination' | 'explain'>;
+
+function attributionOf(rule: ParsedRule, facts: DockerFacts, impliedLocal: boolean, targetIsChain: boolean): Attribution {
+  const container = containerOf(rule, facts);
+  return {
+    owner: ownerOf(rule, facts, container),
+    container,
+    hostPort: hostPortOf(rule),
+    toDestination: rule.target === 'DNAT' ? rule.toDestination : null,
+    explain: explainRule(rule, { containerName: container?.name ?? null, impliedLocal, targetIsChain }),
+  };
+}
+
+/**
+ * Attributes and explains every rule. `memo` (valid for one set of Docker facts) lets a once-a-second
+ * counter sample skip the work for rules already seen: only their counters change.
+ */
+export function attributeRules(ruleset: ParsedRuleset, facts: DockerFacts, memo?: Map<string, Attribution>): FirewallRule[] {
   const ids = ruleIds(ruleset.rules);
   const localOnly = localOnlyChains(ruleset.rules);
   const chainNames = new Set(ruleset.chains.map((c) => `${c.family}:${c.table}:${c.name}`));
   return ruleset.rules.map((rule, i) => {
-    const container = containerOf(rule, facts);
+    const impliedLocal = localOnly.has(`${rule.family}:${rule.table}:${rule.chain}`);
+    const targetIsChain = chainNames.has(`${rule.family}:${rule.table}:${rule.target}`);
+    const key = `${ids[i]}|${impliedLocal ? 1 : 0}|${targetIsChain ? 1 : 0}`;
+    let attribution = memo?.get(key);
+    if (!attribution) {
+      attribution = attributionOf(rule, facts, impliedLocal, targetIsChain);
+      memo?.set(key, attribution);
+    }
     return {
       id: ids[i]!,
       family: rule.family,
@@ -82,15 +107,7 @@ export function attributeRules(ruleset: ParsedRuleset, facts: DockerFacts): Fire
       match: rule.match,
       packets: rule.packets,
       bytes: rule.bytes,
-      owner: ownerOf(rule, facts, container),
-      container,
-      hostPort: hostPortOf(rule),
-      toDestination: rule.target === 'DNAT' ? rule.toDestination : null,
-      explain: explainRule(rule, {
-        containerName: container?.name ?? null,
-        impliedLocal: localOnly.has(`${rule.family}:${rule.table}:${rule.chain}`),
-        targetIsChain: chainNames.has(`${rule.family}:${rule.table}:${rule.target}`),
-      }),
+      ...attribution,
     };
   });
 }
