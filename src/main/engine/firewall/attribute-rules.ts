@@ -5,11 +5,11 @@ import { explainRule } from './explain-rule';
 import type { ParsedChain, ParsedRule, ParsedRuleset } from './parsed-rule';
 import { ruleIds } from './rule-id';
 
-const ip = (cidr: string | null) => (cidr ? cidr.replace(/\/32$/, '') : null);
+const ip = (cidr: string | null) => (cidr === null ? null : cidr.endsWith('/32') ? cidr.slice(0, -3) : cidr);
 
 function chainOwner(name: string): RuleOwner | null {
-  if (/^BRIDGEPORT/i.test(name)) return 'bridgeport';
-  if (/^DOCKER/.test(name)) return 'docker';
+  if (name.startsWith('BRIDGEPORT') || name.startsWith('bridgeport')) return 'bridgeport';
+  if (name.startsWith('DOCKER')) return 'docker';
   return null;
 }
 
@@ -87,8 +87,9 @@ export function attributeRules(ruleset: ParsedRuleset, facts: DockerFacts, memo?
   const localOnly = localOnlyChains(ruleset.rules);
   const chainNames = new Set(ruleset.chains.map((c) => `${c.family}:${c.table}:${c.name}`));
   return ruleset.rules.map((rule, i) => {
-    const impliedLocal = localOnly.has(`${rule.family}:${rule.table}:${rule.chain}`);
-    const targetIsChain = chainNames.has(`${rule.family}:${rule.table}:${rule.target}`);
+    const table = `${rule.family}:${rule.table}:`;
+    const impliedLocal = localOnly.has(table + rule.chain);
+    const targetIsChain = chainNames.has(table + rule.target);
     const key = `${ids[i]}|${impliedLocal ? 1 : 0}|${targetIsChain ? 1 : 0}`;
     let attribution = memo?.get(key);
     if (!attribution) {

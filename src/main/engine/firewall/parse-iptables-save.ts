@@ -161,7 +161,7 @@ export function parseIptablesSave(text: string, family: Family = 'ipv4'): Parsed
     const key = `${table}/${parsed.chain}`;
     const position = (positions.get(key) ?? 0) + 1;
     positions.set(key, position);
-    const spec = line.replace(/^\[\d+:\d+\]\s*/, '');
+    const spec = c ? line.slice(line.indexOf(']') + 1).trimStart() : line;
     rules.push({
       family,
       table,

@@ -2,7 +2,11 @@
 // group words (comments), backslash escapes the next character. Pure.
 export function tokenizeRule(line: string): string[] {
   // Most rules have neither quotes nor escapes: a plain split is several times faster.
-  if (!line.includes('"') && !line.includes('\\')) return line.split(/[ \t]+/).filter((w) => w !== '');
+  if (!line.includes('"') && !line.includes('\\')) {
+    // iptables-save separates words with single spaces; anything else takes the careful path below.
+    if (!line.includes('  ') && !line.includes('\t') && line.trim() === line) return line.split(' ');
+    return line.split(/[ \t]+/).filter((w) => w !== '');
+  }
   const words: string[] = [];
   let current = '';
   let inWord = false;
