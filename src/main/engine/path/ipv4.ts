@@ -1,20 +1,18 @@
-// Tiny IPv4 helpers for the packet path (parse, CIDR containment, format). Pure.
-// Stand-in until ipaddr.js is a direct dependency: replace these with ipaddr.js then.
+// IPv4 helpers for the packet path, on ipaddr.js: parsing and CIDR matching come from the library;
+// what is left here is the numeric form the evaluator compares and the packet path's own needs. Pure.
+import ipaddr from 'ipaddr.js';
 
 export interface Cidr {
   network: number;
   prefix: number;
 }
 
-const OCTETS = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+const toNumber = (address: ipaddr.IPv4) => address.toByteArray().reduce((n, o) => n * 256 + o, 0);
 
 /** a.b.c.d as an unsigned 32-bit number, or null when it is not a dotted IPv4 address. */
 export function parseIpv4(text: string): number | null {
-  const m = OCTETS.exec(text.trim());
-  if (!m) return null;
-  const octets = m.slice(1, 5).map(Number);
-  if (octets.some((o) => o > 255)) return null;
-  return octets.reduce((n, o) => n * 256 + o, 0);
+  const trimmed = text.trim();
+  return ipaddr.IPv4.isValidFourPartDecimal(trimmed) ? toNumber(ipaddr.IPv4.parse(trimmed)) : null;
 }
 
 export function formatIpv4(n: number): string {
@@ -25,21 +23,18 @@ export function isIpv4(text: string): boolean {
   return parseIpv4(text) !== null;
 }
 
-function maskOf(prefix: number): number {
-  return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-}
-
 /** 'a.b.c.d/len' or a bare 'a.b.c.d' (a /32); the host bits are cleared. */
 export function parseCidr(text: string): Cidr | null {
-  const [address, length] = text.trim().split('/');
-  const ip = parseIpv4(address ?? '');
-  const prefix = length === undefined ? 32 : Number(length);
-  if (ip === null || !Number.isInteger(prefix) || prefix < 0 || prefix > 32 || length === '') return null;
-  return { network: (ip & maskOf(prefix)) >>> 0, prefix };
+  const trimmed = text.trim();
+  const withPrefix = trimmed.includes('/') ? trimmed : `${trimmed}/32`;
+  if (!ipaddr.IPv4.isValidCIDR(withPrefix) || !ipaddr.IPv4.isValidFourPartDecimal(withPrefix.split('/')[0]!)) return null;
+  const [, prefix] = ipaddr.IPv4.parseCIDR(withPrefix);
+  return { network: toNumber(ipaddr.IPv4.networkAddressFromCIDR(withPrefix)), prefix };
 }
 
 export function cidrContains(cidr: Cidr, ip: number): boolean {
-  return ((ip & maskOf(cidr.prefix)) >>> 0) === cidr.network;
+  const mask = cidr.prefix === 0 ? 0 : (0xffffffff << (32 - cidr.prefix)) >>> 0;
+  return ((ip & mask) >>> 0) === cidr.network;
 }
 
 /** Whether the dotted address lies in the CIDR text; false when either does not parse. */
@@ -54,12 +49,16 @@ export function addressPart(withPrefix: string): string {
   return withPrefix.split('/')[0] ?? withPrefix;
 }
 
+function rangeOf(address: string): string | null {
+  return ipaddr.IPv4.isValidFourPartDecimal(address) ? ipaddr.IPv4.parse(address).range() : null;
+}
+
 export function isLoopbackIpv4(address: string): boolean {
-  return inCidr('127.0.0.0/8', address);
+  return rangeOf(address) === 'loopback';
 }
 
 export function isMulticastIpv4(address: string): boolean {
-  return inCidr('224.0.0.0/4', address);
+  return rangeOf(address) === 'multicast';
 }
 
 /** Another address in the subnet of 'a.b.c.d/len' than the given host one (network + 1, else + 2). */
