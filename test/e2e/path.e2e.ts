@@ -1,26 +1,9 @@
 // The packet path view in Debian's Chromium against `bridgeport serve`, inside the lab.
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { serve, type Served } from './serve';
+import { expect, seedLab, test } from './lab-fixtures';
 
-const root = resolve(import.meta.dirname, '../..');
-let served: Served;
+test.beforeAll(seedLab);
 
-test.beforeAll(() => {
-  if (!process.env.BP_LAB) throw new Error('run inside test/lab/lab.sh');
-  execFileSync('bash', ['test/lab/seed-scenario.sh'], { cwd: root });
-});
-
-test.beforeEach(async () => {
-  served = await serve();
-});
-
-test.afterEach(async () => {
-  await served.stop();
-});
-
-test('tracing host:8080 from the LAN shows each step, the DNAT rule, and lights up the way to w1', async ({ page }, testInfo) => {
+test('tracing host:8080 from the LAN shows each step, the DNAT rule, and lights up the way to w1', async ({ page, served }, testInfo) => {
   await page.goto(served.url);
   await page.getByTestId('tab-path').click();
   await page.getByTestId('path-destination').fill('198.51.100.1:8080');
@@ -37,7 +20,7 @@ test('tracing host:8080 from the LAN shows each step, the DNAT rule, and lights 
   await testInfo.attach('path', { path: testInfo.outputPath('path.png'), contentType: 'image/png' });
 });
 
-test('a bad destination is named, and nothing is traced', async ({ page }) => {
+test('a bad destination is named, and nothing is traced', async ({ page, served }) => {
   await page.goto(`${served.url}#path`);
   await page.getByTestId('path-destination').fill('not-an-address');
   await page.getByTestId('path-trace').click();

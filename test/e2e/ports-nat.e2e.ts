@@ -2,17 +2,9 @@
 // Docker: every published port listed, w1's DNAT rule explained, LAN traffic moving both counters
 // live, and rules added or removed between two looks called out.
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
+import { expect, seedLab, sh, test } from './lab-fixtures';
 import type { FirewallRule, NatReport } from '../../src/shared/firewall-model';
-import { serve, type Served } from './serve';
-
-const root = resolve(import.meta.dirname, '../..');
-let served: Served;
-
-function sh(file: string, args: string[]): string {
-  return execFileSync(file, args, { cwd: root, encoding: 'utf8' });
-}
 
 /** Removes containers left by an earlier, interrupted run; absent ones are fine. */
 function removeContainers(...names: string[]): void {
@@ -62,8 +54,7 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise
 }
 
 test.beforeAll(() => {
-  if (!process.env.BP_LAB) throw new Error('run inside test/lab/lab.sh');
-  sh('bash', ['test/lab/seed-scenario.sh']);
+  seedLab();
   const image = process.env.BP_LAB_IMAGE!;
   removeContainers('u1', 'lo1', 'e2e-new');
   sh('docker', ['run', '-d', '--name', 'u1', '-p', '5353:53/udp', image, 'sleep', '1d']);
@@ -74,15 +65,7 @@ test.afterAll(() => {
   removeContainers('u1', 'lo1');
 });
 
-test.beforeEach(async () => {
-  served = await serve();
-});
-
-test.afterEach(async () => {
-  await served.stop();
-});
-
-test('the Ports tab lists every published port with its container, addresses and hints', async ({ page }, testInfo) => {
+test('the Ports tab lists every published port with its container, addresses and hints', async ({ page, served }, testInfo) => {
   await page.goto(served.url);
   await page.getByTestId('tab-ports').click();
   const w1 = page.getByTestId('port-row-8080-tcp');
@@ -109,7 +92,7 @@ test('the Ports tab lists every published port with its container, addresses and
   await expect(page.getByTestId(`nat-rule-${dnatOf('w2').id}`)).toHaveCount(0);
 });
 
-test("the NAT tab shows the backend and explains w1's DNAT rule; the filters narrow the list", async ({ page }, testInfo) => {
+test("the NAT tab shows the backend and explains w1's DNAT rule; the filters narrow the list", async ({ page, served }, testInfo) => {
   const w1 = dnatOf('w1');
   const w2 = dnatOf('w2');
   await page.goto(served.url);
@@ -147,7 +130,7 @@ test("the NAT tab shows the backend and explains w1's DNAT rule; the filters nar
   await expect(page.locator('[data-owner="docker"]')).toHaveCount(0);
 });
 
-test("LAN traffic to host:8080 moves the port's and the DNAT rule's packet counters without a reload", async ({ page }, testInfo) => {
+test("LAN traffic to host:8080 moves the port's and the DNAT rule's packet counters without a reload", async ({ page, served }, testInfo) => {
   const w1 = dnatOf('w1');
   await page.goto(served.url);
   await setMarker(page);
@@ -172,7 +155,7 @@ test("LAN traffic to host:8080 moves the port's and the DNAT rule's packet count
   await screenshot(page, testInfo, 'nat-after-traffic');
 });
 
-test('rules added or removed since the last look at the NAT tab are called out', async ({ page }, testInfo) => {
+test('rules added or removed since the last look at the NAT tab are called out', async ({ page, served }, testInfo) => {
   await page.goto(served.url);
   await page.getByTestId('tab-nat').click();
   await expect(page.getByTestId(`nat-rule-${dnatOf('w1').id}`)).toBeVisible();

@@ -1,42 +1,22 @@
 // The renderer in Debian's Chromium against `bridgeport serve`, inside the lab with real Docker.
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, seedLab, sh, test } from './lab-fixtures';
+import { serve } from './serve';
 import type { Snapshot } from '../../src/shared/model';
-import { serve, type Served } from './serve';
-
-const root = resolve(import.meta.dirname, '../..');
-let served: Served;
-
-function sh(file: string, args: string[]): string {
-  return execFileSync(file, args, { cwd: root, encoding: 'utf8' });
-}
 
 function cliSnapshot(): Snapshot {
   return JSON.parse(sh(process.execPath, ['bin/bridgeport.js', 'snapshot', '--json'])) as Snapshot;
 }
 
-test.beforeAll(() => {
-  if (!process.env.BP_LAB) throw new Error('run inside test/lab/lab.sh');
-  sh('bash', ['test/lab/seed-scenario.sh']);
-});
+test.beforeAll(seedLab);
 
-test.beforeEach(async () => {
-  served = await serve();
-});
-
-test.afterEach(async () => {
-  await served.stop();
-});
-
-test('requests without the token are refused', async ({ request }) => {
+test('requests without the token are refused', async ({ request, served }) => {
   expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
   expect((await request.get(`${served.origin}/`)).status()).toBe(401);
   expect((await request.get(`${served.origin}/?token=wrong`)).status()).toBe(401);
   expect((await request.get(served.url)).status()).toBe(200);
 });
 
-test('the graph shows the containers, docker0, their veths and the br- bridge; clicking shows details', async ({ page }, testInfo) => {
+test('the graph shows the containers, docker0, their veths and the br- bridge; clicking shows details', async ({ page, served }, testInfo) => {
   const snapshot = cliSnapshot();
   const intranet = snapshot.networks.find((n) => n.name === 'intranet');
   const w1 = snapshot.containers.find((c) => c.name === 'w1');
@@ -60,7 +40,7 @@ test('the graph shows the containers, docker0, their veths and the br- bridge; c
   await testInfo.attach('topology', { path: testInfo.outputPath('topology.png'), contentType: 'image/png' });
 });
 
-test('a container started during the test appears without a reload', async ({ page }) => {
+test('a container started during the test appears without a reload', async ({ page, served }) => {
   await page.goto(served.url);
   await expect(page.getByTestId('node-container-w1')).toBeVisible();
   await page.evaluate(() => ((globalThis as unknown as { marker: number }).marker = 42));
