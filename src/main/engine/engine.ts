@@ -24,6 +24,16 @@ import { NetnsDirWatcher } from './watch/netns-dir-watcher';
 
 const SAMPLED_TOPICS: TopicName[] = ['nat', 'ports'];
 
+/**
+ * A (re)started `ip monitor` needs a moment to subscribe; a change inside a container in that moment
+ * would never be reported. So nothing read before then is trusted: the cache is emptied now and
+ * once more after the grace time (reads begun before a clear are never stored).
+ */
+function forgetUntilSubscribed(cache: InnerViewCache, graceMs = 500): void {
+  cache.clear();
+  setTimeout(() => cache.clear(), graceMs).unref();
+}
+
 type Listener<T extends TopicName> = (payload: TopicPayload<T>) => void;
 
 export interface EngineOptions {
@@ -127,7 +137,7 @@ export class Engine {
       signal();
     };
     const watchers = [
-      new LineMonitor(['ip', 'monitor', 'all-nsid', 'link', 'address', 'route'], onNetlink, 2000, () => cache.clear()),
+      new LineMonitor(['ip', 'monitor', 'all-nsid', 'link', 'address', 'route'], onNetlink, 2000, () => forgetUntilSubscribed(cache)),
       new NetnsDirWatcher(signal),
       new DockerEventWatcher(this.docker, signal),
     ];
