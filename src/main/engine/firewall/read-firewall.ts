@@ -16,6 +16,14 @@ export interface FirewallRead {
 
 type Variant = 'nft' | 'legacy';
 
+/** What the iptables tools printed: this variant's rules (v4, v6) and the other variant's v4 rules. */
+interface IptablesTexts {
+  variant: Variant;
+  v4: string;
+  v6: string;
+  other: string;
+}
+
 /** `iptables -V` says "iptables v1.8.9 (nf_tables)" or "(legacy)". */
 export function variantOf(versionText: string): Variant {
   return /nf_tables/.test(versionText) ? 'nft' : 'legacy';
@@ -23,7 +31,7 @@ export function variantOf(versionText: string): Variant {
 
 const optional = (p: Promise<string>) => p.catch(() => '');
 
-async function readIptablesOf(variant: Variant): Promise<{ variant: Variant; v4: string; v6: string; other: string }> {
+async function readIptablesOf(variant: Variant): Promise<IptablesTexts> {
   const otherSave = variant === 'nft' ? 'iptables-legacy-save' : 'iptables-nft-save';
   const [v4, v6, other] = await Promise.all([
     runCommand(['iptables-save', '-c']),
@@ -33,7 +41,7 @@ async function readIptablesOf(variant: Variant): Promise<{ variant: Variant; v4:
   return { variant, v4, v6, other };
 }
 
-export async function readIptables(): Promise<{ variant: Variant; v4: string; v6: string; other: string }> {
+export async function readIptables(): Promise<IptablesTexts> {
   return readIptablesOf(variantOf(await runCommand(['iptables', '-V'])));
 }
 
@@ -58,7 +66,7 @@ async function readNativeRules(tables: NftTable[]): Promise<ParsedRuleset> {
   return { chains: parsed.flatMap((p) => p.chains), rules: parsed.flatMap((p) => p.rules) };
 }
 
-function assemble(iptables: { variant: Variant; v4: string; v6: string; other: string }, tables: NftTable[], nft: ParsedRuleset): FirewallRead {
+function assemble(iptables: IptablesTexts, tables: NftTable[], nft: ParsedRuleset): FirewallRead {
   const { variant, v4, v6, other } = iptables;
   const four = parseIptablesSave(v4, 'ipv4');
   const six = parseIptablesSave(v6, 'ipv6');
