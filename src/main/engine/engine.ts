@@ -6,7 +6,7 @@ import type { NatReport, PublishedPort } from '../../shared/firewall-model';
 import type { Snapshot } from '../../shared/model';
 import type { PathQuery, PathResult } from '../../shared/path-model';
 import { NatReporter } from './firewall/nat-report';
-import { readFirewall } from './firewall/read-firewall';
+import { FirewallReader } from './firewall/read-firewall';
 import { readRoutes } from './host/read-routes';
 import { tracePacket } from './path/trace-packet';
 import { packetQueryOf } from './path/trace-query';
@@ -50,7 +50,9 @@ export class Engine {
   private latest: Snapshot | null = null;
   private readonly lastPublished = new Map<TopicName, string>();
   private readonly sampler = new Ticker(() => this.sample(), 1000);
-  private readonly nat = new NatReporter();
+  // One reader for the NAT view and packet paths: it remembers what need not be looked up again.
+  private readonly firewall = new FirewallReader();
+  private readonly nat = new NatReporter(this.firewall);
   /** Only while watching: the monitor that keeps it exact runs then. */
   private innerViews: InnerViewCache | null = null;
 
@@ -107,7 +109,7 @@ export class Engine {
   private async tracePath(query: Required<PathQuery>): Promise<PathResult> {
     const snapshot = await this.currentSnapshot();
     const packet = packetQueryOf(query, snapshot.containers);
-    const [firewall, routes, listeners] = await Promise.all([readFirewall(), readRoutes(), readListeners()]);
+    const [firewall, routes, listeners] = await Promise.all([this.firewall.read(), readRoutes(), readListeners()]);
     const result = tracePacket({ ruleset: firewall.ruleset, routes, links: snapshot.links, containers: snapshot.containers, listeners, packet });
     if (!firewall.readable) result.caveats.unshift(...firewall.warnings);
     return result;

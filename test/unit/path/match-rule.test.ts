@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseIptablesSave } from '../../../src/main/engine/firewall/parse-iptables-save';
-import { interfaceFits, matchRule, portInSpec, type MatchView } from '../../../src/main/engine/path/match-rule';
+import { portInSpec } from '../../../src/main/engine/firewall/port-spec';
+import { interfaceFits, matchRule, type MatchView } from '../../../src/main/engine/path/match-rule';
 
 const view: MatchView = {
   packet: { protocol: 'tcp', source: '192.168.50.1', destination: '192.168.50.10', port: 8080 },

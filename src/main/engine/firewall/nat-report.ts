@@ -16,9 +16,10 @@ export function natReportOf(read: FirewallRead, snapshot: Pick<Snapshot, 'contai
 
 /** The NAT view over time: one firewall reader, and attributions kept while the snapshot is the same. */
 export class NatReporter {
-  private readonly reader = new FirewallReader();
   private readonly memo = new Map<string, Attribution>();
   private memoFor: object | null = null;
+
+  constructor(private readonly reader: FirewallReader = new FirewallReader()) {}
 
   async read(snapshot: Pick<Snapshot, 'containers' | 'networks'>): Promise<{ report: NatReport; readable: boolean }> {
     if (snapshot !== this.memoFor) {

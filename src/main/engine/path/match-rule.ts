@@ -1,5 +1,6 @@
 // Does one rule's match part fit the packet as it is at this point of its path? Pure.
 // Three answers: match, no match, or unknown (an option Bridgeport does not model).
+import { portInSpec } from '../firewall/port-spec';
 import type { RuleMatch } from '../../../shared/firewall-model';
 import { inCidr, isMulticastIpv4, parseCidr } from './ipv4';
 import type { Packet } from './path-types';
@@ -44,18 +45,6 @@ export function interfaceFits(pattern: string | null, negated: boolean, name: st
   return fits !== negated;
 }
 
-/** '80', '9000:9002', ':1024', '1024:' or a multiport list '80,443,8000:8010'; null when not numeric. */
-export function portInSpec(spec: string, port: number): boolean | null {
-  let fits = false;
-  for (const part of spec.split(',')) {
-    const [low, high] = part.includes(':') ? part.split(':') : [part, part];
-    const from = low === '' ? 0 : Number(low);
-    const to = high === '' ? 65535 : Number(high);
-    if (!Number.isInteger(from) || !Number.isInteger(to)) return null;
-    if (port >= from && port <= to) fits = true;
-  }
-  return fits;
-}
 
 function dportFits(m: RuleMatch, port: number): Condition {
   if (m.dport === null) return true;

@@ -2,6 +2,7 @@
 // something is off. Pure: a function of the containers, the attributed rules and the listeners.
 import type { FirewallRule, PublishedPort } from '../../../shared/firewall-model';
 import type { Container, PortBinding } from '../../../shared/model';
+import { portInSpec } from '../firewall/port-spec';
 import type { Listener } from '../host/parse-listeners';
 
 export interface PortInputs {
@@ -15,13 +16,7 @@ export interface PortInputs {
 const LOOPBACK = new Set(['127.0.0.1', '::1']);
 const ANY = new Set(['0.0.0.0', '::', '*', '']);
 
-function inRange(spec: string | null, port: number): boolean {
-  if (!spec) return false;
-  return spec.split(',').some((part) => {
-    const [lo, hi] = part.split(':').map(Number);
-    return hi === undefined ? lo === port : port >= lo! && port <= hi;
-  });
-}
+const inRange = (spec: string | null, port: number) => spec !== null && portInSpec(spec, port) === true;
 
 /** Docker lists 0.0.0.0 and :: for one -p; they are one published port (IPv6 noted on it). */
 function mergeFamilies(bindings: PortBinding[]): Array<PortBinding & { alsoIpv6: boolean }> {
