@@ -9,6 +9,7 @@ import { formatPorts } from './cli/format-ports';
 import { formatSnapshot } from './cli/format-snapshot';
 import { Engine } from './engine/engine';
 import { startServer } from './transport/ws';
+import { daemonCommand, mappingsCommand, publishCommand, reconcileCommand, unpublishCommand } from './cli/publish-commands';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -45,6 +46,7 @@ async function serveCommand(options: { port: number }): Promise<void> {
   }
   const engine = new Engine();
   engine.startWatching();
+  engine.startKeepingPorts();
   const server = await startServer({ engine, staticDir, port: options.port });
   // The URL is the first line on stdout: scripts and tests read it from there.
   process.stdout.write(`${server.url}\n`);
@@ -81,6 +83,30 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON for scripts')
     .action(pathCommand);
   program
+    .command('publish')
+    .description("publish a host port on a running container, at once and remembered (Docker's -p syntax)")
+    .argument('<container>', 'container name or id')
+    .argument('<spec>', '[hostIp:]hostPort[-end]:containerPort[-end][/tcp|udp]')
+    .option('--network <name>', "which of the container's bridge networks (default: its first)")
+    .option('--json', 'print JSON for scripts')
+    .action(publishCommand);
+  program
+    .command('unpublish')
+    .description('remove a port Bridgeport published')
+    .argument('<container>', 'container name or id')
+    .argument('<spec>', '[hostIp:]hostPort[/tcp|udp]')
+    .action(unpublishCommand);
+  program.command('mappings').description('list the ports Bridgeport publishes').option('--json', 'print JSON for scripts').action(mappingsCommand);
+  program
+    .command('reconcile')
+    .description('bring the rules back to what the remembered mappings want (idempotent)')
+    .option('--json', 'print JSON for scripts')
+    .action(reconcileCommand);
+  program
+    .command('daemon')
+    .description('keep every mapping in force in the foreground: container restarts, Docker restarts, firewall reloads')
+    .action(daemonCommand);
+  program
     .command('serve')
     .description('serve the UI on 127.0.0.1; prints its URL (with an access token) first')
     .option('--port <n>', 'port to listen on (0 = any free port)', parsePort, 0)
@@ -91,6 +117,7 @@ export function buildProgram(): Command {
 buildProgram()
   .parseAsync(process.argv)
   .catch((error: unknown) => {
-    process.stderr.write(`bridgeport: ${(error as Error).message}\n`);
+    // One line: the reason, not a stack.
+    process.stderr.write(`bridgeport: ${(error as Error).message.split('\n')[0]}\n`);
     process.exit(1);
   });

@@ -4,6 +4,14 @@ import { z } from 'zod';
 import { natReportSchema, publishedPortSchema } from './firewall-model';
 import { snapshotSchema } from './model';
 import { pathQuerySchema, pathResultSchema } from './path-model';
+import {
+  mappingSchema,
+  mappingStatusSchema,
+  portEventSchema,
+  publishRequestSchema,
+  reconcileResultSchema,
+  unpublishRequestSchema,
+} from './publish-model';
 
 export const methods = {
   /** The current snapshot of the host namespace's network and Docker. */
@@ -14,6 +22,16 @@ export const methods = {
   'ports.get': { input: z.object({}).strict(), output: z.array(publishedPortSchema) },
   /** Where a new connection to ip:port goes from the LAN, the host or a container, rule by rule. */
   'path.trace': { input: pathQuerySchema, output: pathResultSchema },
+  /** Publishes a host port on a running container, at once and remembered (refused, with the reason, before anything changes). */
+  'ports.publish': { input: publishRequestSchema, output: mappingStatusSchema },
+  /** Removes a port Bridgeport published. */
+  'ports.unpublish': { input: unpublishRequestSchema, output: mappingSchema },
+  /** Brings the rules back to what the remembered mappings want (idempotent). */
+  'ports.reconcile': { input: z.object({}).strict(), output: reconcileResultSchema },
+  /** The ports Bridgeport publishes and how each stands. */
+  'mappings.list': { input: z.object({}).strict(), output: z.array(mappingStatusSchema) },
+  /** What happened to them: published, restored, removed with its container … */
+  'events.list': { input: z.object({}).strict(), output: z.array(portEventSchema) },
 } as const;
 
 export const topics = {
@@ -22,6 +40,8 @@ export const topics = {
   /** Sampled once per second while someone subscribes (counters move without events). */
   nat: natReportSchema,
   ports: z.array(publishedPortSchema),
+  mappings: z.array(mappingStatusSchema),
+  events: z.array(portEventSchema),
 } as const;
 
 export type MethodName = keyof typeof methods;

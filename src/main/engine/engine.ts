@@ -21,6 +21,14 @@ import { nsidOfMonitorLine } from './netns/parse-monitor-line';
 import { LineMonitor } from './watch/line-monitor';
 import { Ticker } from './watch/ticker';
 import { NetnsDirWatcher } from './watch/netns-dir-watcher';
+import type { PrivilegedExecutor } from '../privileged/operations';
+import type { MappingStatus, PublishRequest, UnpublishRequest } from '../../shared/publish-model';
+import { configDir } from './publish/config-dir';
+import { EventLog } from './publish/event-log';
+import { MappingStore } from './publish/mapping-store';
+import { PortKeeper } from './publish/port-keeper';
+import { PortPublisher } from './publish/port-publisher';
+import { rootExecutor } from '../privileged/root-executor';
 
 const SAMPLED_TOPICS: TopicName[] = ['nat', 'ports'];
 
@@ -40,6 +48,10 @@ export interface EngineOptions {
   docker?: Docker;
   /** Quiet time after a change signal before re-reading (events come in bursts). */
   settleMs?: number;
+  /** The privileged side: in-process as root (the default), the elevated helper under the desktop app. */
+  executor?: () => Promise<PrivilegedExecutor>;
+  /** Where the mappings file lives (default: $BRIDGEPORT_CONFIG_DIR or ~/.config/bridgeport). */
+  configDir?: string;
 }
 
 export class Engine {
@@ -55,10 +67,24 @@ export class Engine {
   private readonly nat = new NatReporter(this.firewall);
   /** Only while watching: the monitor that keeps it exact runs then. */
   private innerViews: InnerViewCache | null = null;
+  readonly events: EventLog;
+  readonly publisher: PortPublisher;
+  private keeper: PortKeeper | null = null;
 
   constructor(options: EngineOptions = {}) {
     this.docker = options.docker ?? createDockerClient();
     this.refresher = new Coalescer(() => this.refresh(), options.settleMs ?? 60);
+    const dir = options.configDir ?? configDir();
+    this.events = new EventLog(dir);
+    this.publisher = new PortPublisher({
+      docker: this.docker,
+      store: new MappingStore(dir),
+      events: this.events,
+      executor: options.executor ?? rootExecutor,
+      backend: async () => (await this.firewall.read()).backend,
+    });
+    this.publisher.onChange((statuses) => this.publish('mappings', statuses));
+    this.events.onChange((events) => this.publish('events', events));
   }
 
   /** Runs a contract method; the input is validated here whatever transport it came through. */
@@ -73,6 +99,16 @@ export class Engine {
         return (await this.readFirewallViews()).ports as MethodOutput<M>;
       case 'path.trace':
         return (await this.tracePath(call.input as Required<PathQuery>)) as MethodOutput<M>;
+      case 'ports.publish':
+        return (await this.changePorts(() => this.publisher.publish(call.input as PublishRequest))) as MethodOutput<M>;
+      case 'ports.unpublish':
+        return (await this.changePorts(() => this.publisher.unpublish(call.input as UnpublishRequest))) as MethodOutput<M>;
+      case 'ports.reconcile':
+        return (await this.changePorts(() => this.publisher.reconcile())) as MethodOutput<M>;
+      case 'mappings.list':
+        return (await this.mappingStatuses()) as MethodOutput<M>;
+      case 'events.list':
+        return this.events.list() as MethodOutput<M>;
     }
     throw new Error(`unhandled method ${String(call.method)}`);
   }
@@ -99,10 +135,22 @@ export class Engine {
     return this.watching && this.latest ? this.latest : this.takeAndPublish();
   }
 
+  /** After a change the sampled views are pushed at once, not at the next tick. */
+  private async changePorts<T>(change: () => Promise<T>): Promise<T> {
+    const result = await change();
+    if (this.sampler.running) void this.sample().catch(() => undefined);
+    return result;
+  }
+
+  /** Statuses as last resolved; resolved now (read-only, no rule is touched) when nothing was yet. */
+  private async mappingStatuses(): Promise<MappingStatus[]> {
+    return this.publisher.currentStatuses();
+  }
+
   private async readFirewallViews(): Promise<{ nat: NatReport; ports: PublishedPort[] }> {
     const snapshot = await this.currentSnapshot();
-    const [{ report, readable }, listeners] = await Promise.all([this.nat.read(snapshot), readListeners()]);
-    const ports = derivePorts({ containers: snapshot.containers, rules: report.rules, firewallReadable: readable, listeners });
+    const [{ report, readable }, listeners, mappings] = await Promise.all([this.nat.read(snapshot), readListeners(), this.mappingStatuses()]);
+    const ports = derivePorts({ containers: snapshot.containers, rules: report.rules, firewallReadable: readable, listeners, mappings });
     return { nat: report, ports };
   }
 
@@ -147,7 +195,16 @@ export class Engine {
     watchers.forEach((w) => w.start());
   }
 
+  /** Keeps every remembered mapping in force: Docker events, daemon restarts and rule wipes (the app and `bridgeport daemon`). */
+  startKeepingPorts(onError: (error: Error) => void = (e) => console.error(`bridgeport: ${e.message}`)): void {
+    if (this.keeper) return;
+    this.keeper = new PortKeeper(this.publisher, this.docker, onError);
+    this.keeper.start();
+  }
+
   stop(): void {
+    this.keeper?.stop();
+    this.keeper = null;
     this.sampler.stop();
     this.innerViews = null;
     this.refresher.cancel();

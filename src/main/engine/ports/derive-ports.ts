@@ -4,6 +4,7 @@ import type { FirewallRule, PublishedPort } from '../../../shared/firewall-model
 import type { Container, PortBinding } from '../../../shared/model';
 import { portInSpec } from '../firewall/port-spec';
 import type { Listener } from '../host/parse-listeners';
+import type { MappingStatus } from '../../../shared/publish-model';
 
 export interface PortInputs {
   containers: Container[];
@@ -11,6 +12,8 @@ export interface PortInputs {
   /** Null when the firewall could not be read (then no rule can be said missing). */
   firewallReadable: boolean;
   listeners: Listener[];
+  /** Ports Bridgeport publishes itself. */
+  mappings?: MappingStatus[];
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1']);
@@ -114,5 +117,39 @@ export function derivePorts(inputs: PortInputs): PublishedPort[] {
       });
     }
   }
+  for (const m of inputs.mappings ?? []) ports.push(...bridgeportPorts(m, inputs));
   return ports.sort((a, b) => a.hostPort - b.hostPort || a.protocol.localeCompare(b.protocol) || a.hostIp.localeCompare(b.hostIp));
+}
+
+/** One entry per host port of a Bridgeport mapping, with the rules tagged with its id. */
+function bridgeportPorts(m: MappingStatus, inputs: PortInputs): PublishedPort[] {
+  const mine = inputs.rules.filter((r) => r.match.comment === `bridgeport:${m.id}`);
+  const ports: PublishedPort[] = [];
+  for (let i = 0; i <= m.hostPortEnd - m.hostPort; i++) {
+    const hostPort = m.hostPort + i;
+    const containerPort = m.containerPort + i;
+    const dnat = mine.filter((r) => r.target === 'DNAT' && inRange(r.match.dport, hostPort));
+    const companions = mine.filter((r) => r.target !== 'DNAT' && (inRange(r.match.dport, containerPort) || inRange(r.match.sport, containerPort)));
+    const hints: string[] = [];
+    if (m.detail) hints.push(m.detail);
+    if (m.hostIp.startsWith('127.')) hints.push(`Bound to ${m.hostIp} only: reachable from this host, not from the LAN or other machines.`);
+    if (m.state === 'active' && inputs.firewallReadable && dnat.length === 0) {
+      hints.push('Its NAT rule is missing (a firewall reload?): Bridgeport puts it back while the app or `bridgeport daemon` runs, or run `bridgeport reconcile`.');
+    }
+    ports.push({
+      hostIp: m.hostIp || '0.0.0.0',
+      hostPort,
+      protocol: m.protocol,
+      container: m.container,
+      containerIp: m.containerIp,
+      containerPort,
+      network: m.network,
+      source: 'bridgeport',
+      packets: dnat.reduce((n, r) => n + r.packets, 0),
+      bytes: dnat.reduce((n, r) => n + r.bytes, 0),
+      ruleIds: [...dnat, ...companions].map((r) => r.id),
+      hints,
+    });
+  }
+  return ports;
 }

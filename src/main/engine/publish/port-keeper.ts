@@ -1,0 +1,52 @@
+// Keeps the remembered mappings in force while Bridgeport runs: a reconcile after Docker events
+// (container restarted with a new IP, removed, daemon back after a restart) and whenever our rules
+// drifted (someone restored an old rule set, firewalld reloaded), checked every couple of seconds.
+import type Docker from 'dockerode';
+import { Coalescer } from '../watch/coalescer';
+import { DockerEventWatcher } from '../watch/docker-events';
+import { Ticker } from '../watch/ticker';
+import type { PortPublisher } from './port-publisher';
+
+export class PortKeeper {
+  private readonly reconciler: Coalescer;
+  private readonly events: DockerEventWatcher;
+  private readonly driftCheck: Ticker;
+
+  constructor(
+    private readonly publisher: PortPublisher,
+    docker: Docker,
+    private readonly onError: (error: Error) => void,
+    checkMs = 2000,
+  ) {
+    this.reconciler = new Coalescer(() => this.reconcile('a container or network changed'), 100);
+    this.events = new DockerEventWatcher(docker, () => this.reconciler.signal());
+    this.driftCheck = new Ticker(() => this.checkDrift(), checkMs);
+  }
+
+  start(): void {
+    this.events.start();
+    this.driftCheck.start();
+  }
+
+  stop(): void {
+    this.events.stop();
+    this.driftCheck.stop();
+    this.reconciler.cancel();
+  }
+
+  private async reconcile(reason: string): Promise<void> {
+    try {
+      await this.publisher.reconcile(reason);
+    } catch (error) {
+      this.onError(error as Error);
+    }
+  }
+
+  private async checkDrift(): Promise<void> {
+    try {
+      if (await this.publisher.rulesDrifted()) await this.publisher.reconcile('the rules had been changed outside Bridgeport (a firewall reload or restore?)');
+    } catch (error) {
+      this.onError(error as Error);
+    }
+  }
+}

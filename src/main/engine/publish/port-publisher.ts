@@ -1,0 +1,200 @@
+// Publishes and unpublishes ports on running containers and keeps every remembered mapping in
+// force (reconcile). Orchestration only: the checks, the rules and the batch are pure modules; the
+// privileged work goes through the executor (in-process as root, else the elevated helper).
+import { randomBytes } from 'node:crypto';
+import type Docker from 'dockerode';
+import type { FirewallBackend } from '../../../shared/firewall-model';
+import type { Mapping, MappingStatus, PublishRequest, ReconcileResult, UnpublishRequest } from '../../../shared/publish-model';
+import type { PrivilegedExecutor } from '../../privileged/operations';
+import { readDocker, type DockerRead } from '../docker/read-docker';
+import { readHostLinks } from '../host/read-host-links';
+import { readListeners } from '../host/read-listeners';
+import { desiredRules } from './bridgeport-rules';
+import { checkPublish, findContainer, PublishRefused } from './check-publish';
+import type { EventLog } from './event-log';
+import type { MappingStore, StoredState } from './mapping-store';
+import { planBatch } from './plan-batch';
+import { resolveMappings } from './resolve-mappings';
+import { parseIptablesSave } from '../firewall/parse-iptables-save';
+
+export interface PublisherDeps {
+  docker: Docker;
+  store: MappingStore;
+  events: EventLog;
+  /** The privileged side, started on first use (the helper asks for a password once). */
+  executor: () => Promise<PrivilegedExecutor>;
+  backend: () => Promise<FirewallBackend>;
+}
+
+const portText = (m: Pick<Mapping, 'hostIp' | 'hostPort' | 'hostPortEnd' | 'containerPort' | 'containerPortEnd' | 'protocol'>) => {
+  const range = (a: number, b: number) => (a === b ? `${a}` : `${a}-${b}`);
+  return `${m.hostIp ? `${m.hostIp}:` : ''}${range(m.hostPort, m.hostPortEnd)}→${range(m.containerPort, m.containerPortEnd)}/${m.protocol}`;
+};
+
+export class PortPublisher {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<(statuses: MappingStatus[]) => void>();
+  private lastStatuses: MappingStatus[] = [];
+
+  constructor(private readonly deps: PublisherDeps) {}
+
+  /** One change at a time: each plans against what the one before left. */
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  onChange(listener: (statuses: MappingStatus[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** As last applied; before any apply, resolved now from the file and Docker (read-only). */
+  async currentStatuses(): Promise<MappingStatus[]> {
+    if (this.lastResolved !== null) return this.lastStatuses;
+    const [docker, state] = await Promise.all([readDocker(this.deps.docker), this.deps.store.load()]);
+    if (!docker.status.available) {
+      return state.mappings.map((m) => ({ ...m, state: 'waiting' as const, containerIp: null, bridge: null, detail: 'Docker is not reachable' }));
+    }
+    const resolution = resolveMappings(state.mappings, docker.containers, docker.networks);
+    const gone = resolution.gone.map((m) => ({ ...m, state: 'waiting' as const, containerIp: null, bridge: null, detail: `container ${m.container.name} was removed` }));
+    return [...resolution.statuses, ...gone];
+  }
+
+  private async dockerOrFail(): Promise<DockerRead> {
+    const read = await readDocker(this.deps.docker);
+    if (!read.status.available) throw new PublishRefused(`Docker is not reachable (${read.status.error ?? read.status.problem ?? 'unknown'}): nothing was changed`);
+    return read;
+  }
+
+  publish(request: PublishRequest): Promise<MappingStatus> {
+    return this.serial(async () => {
+      const [docker, state, listeners, links, backend] = await Promise.all([
+        this.dockerOrFail(),
+        this.deps.store.load(),
+        readListeners(),
+        readHostLinks(),
+        this.deps.backend(),
+      ]);
+      const hostAddresses = links.flatMap((l) => l.addresses).filter((a) => !a.includes(':')).map((a) => a.replace(/\/\d+$/, ''));
+      let target;
+      try {
+        target = checkPublish(request, { containers: docker.containers, networks: docker.networks, mappings: state.mappings, listeners, hostAddresses, backend });
+      } catch (error) {
+        if (error instanceof PublishRefused) await this.deps.events.add('refused', `${request.container} ${request.hostPort}/${request.protocol}: ${error.message}`);
+        throw error;
+      }
+      const mapping: Mapping = {
+        id: randomBytes(6).toString('hex'),
+        container: { id: target.container.id, name: target.container.name },
+        network: target.network.name,
+        hostIp: target.hostIp,
+        hostPort: request.hostPort,
+        hostPortEnd: request.hostPortEnd ?? request.hostPort,
+        containerPort: request.containerPort,
+        containerPortEnd: request.containerPortEnd ?? request.containerPort,
+        protocol: request.protocol,
+        createdAt: new Date().toISOString(),
+      };
+      const next: StoredState = { ...state, mappings: [...state.mappings, mapping] };
+      await this.deps.store.save(next);
+      try {
+        const result = await this.applyState(next, docker);
+        await this.deps.events.add('published', `published ${portText(mapping)} on ${mapping.container.name}`, mapping.id);
+        return result.mappings.find((m) => m.id === mapping.id)!;
+      } catch (error) {
+        // Nothing half-done stays: the file goes back, and so do the rules.
+        await this.deps.store.save(state);
+        await this.applyState(state, docker).catch(() => undefined);
+        await this.deps.events.add('failed', `publishing ${portText(mapping)} on ${mapping.container.name} failed: ${(error as Error).message}`, mapping.id);
+        throw error;
+      }
+    });
+  }
+
+  unpublish(request: UnpublishRequest): Promise<Mapping> {
+    return this.serial(async () => {
+      const [docker, state] = await Promise.all([readDocker(this.deps.docker), this.deps.store.load()]);
+      const hostIp = request.hostIp === '0.0.0.0' ? '' : request.hostIp;
+      // The container may already be gone; its remembered name or id still finds the mapping.
+      let ids: string[] = [];
+      try {
+        ids = [findContainer(request.container, docker.containers).id];
+      } catch {
+        ids = state.mappings.filter((m) => m.container.name === request.container || m.container.id.startsWith(request.container)).map((m) => m.container.id);
+      }
+      const mapping = state.mappings.find(
+        (m) => ids.includes(m.container.id) && m.protocol === request.protocol && m.hostIp === hostIp && m.hostPort <= request.hostPort && request.hostPort <= m.hostPortEnd,
+      );
+      if (!mapping) throw new PublishRefused(`Bridgeport publishes no port ${hostIp ? `${hostIp}:` : ''}${request.hostPort}/${request.protocol} on ${request.container}`);
+      const next: StoredState = { ...state, mappings: state.mappings.filter((m) => m.id !== mapping.id) };
+      await this.deps.store.save(next);
+      try {
+        await this.applyState(next, docker.status.available ? docker : null);
+      } catch (error) {
+        await this.deps.store.save(state);
+        throw error;
+      }
+      await this.deps.events.add('unpublished', `unpublished ${portText(mapping)} on ${mapping.container.name}`, mapping.id);
+      return mapping;
+    });
+  }
+
+  /** Makes the rules match the mappings file (idempotent). `reason` goes into the event log when rules had to be rewritten. */
+  reconcile(reason = 'reconcile'): Promise<ReconcileResult> {
+    return this.serial(async () => {
+      const [docker, state] = await Promise.all([readDocker(this.deps.docker), this.deps.store.load()]);
+      // Without Docker no container can be told gone or moved: keep everything as it is.
+      if (!docker.status.available) {
+        return { changed: false, mappings: this.lastStatuses, warnings: [`Docker is not reachable; mappings are kept and come back when it is`] };
+      }
+      const result = await this.applyState(state, docker);
+      if (result.changed && reason !== 'reconcile-quiet') {
+        await this.deps.events.add('restored', `rules rewritten for ${result.mappings.filter((m) => m.state === 'active').length} active mapping(s) (${reason})`);
+      }
+      return result;
+    });
+  }
+
+  /** Cheap check for the watch loop: are our rules as they should be? (one iptables-save, no Docker call) */
+  async rulesDrifted(): Promise<boolean> {
+    const active = this.lastResolved;
+    if (active === null) return false;
+    const executor = await this.deps.executor();
+    const current = parseIptablesSave((await executor.run('firewall.save', {})).text, 'ipv4');
+    const hasDockerUser = current.chains.some((c) => c.table === 'filter' && c.name === 'DOCKER-USER');
+    return planBatch(desiredRules(active, hasDockerUser), current).batch !== null;
+  }
+
+  private lastResolved: ReturnType<typeof resolveMappings>['resolved'] | null = null;
+
+  /** Resolves the file against Docker (dropping mappings of removed containers) and applies it. */
+  private async applyState(state: StoredState, docker: DockerRead | null): Promise<ReconcileResult> {
+    let current = state;
+    const resolution = docker ? resolveMappings(state.mappings, docker.containers, docker.networks) : null;
+    if (resolution && resolution.gone.length > 0) {
+      current = { ...state, mappings: state.mappings.filter((m) => !resolution.gone.includes(m)) };
+      await this.deps.store.save(current);
+      for (const m of resolution.gone) {
+        await this.deps.events.add('removed', `container ${m.container.name} was removed: its port ${portText(m)} is no longer published`, m.id);
+      }
+    }
+    const resolved = resolution?.resolved ?? (this.lastResolved ?? []).filter((r) => current.mappings.some((m) => m.id === r.id));
+    const executor = await this.deps.executor();
+    const needed = new Set(resolved.filter((m) => m.hostIp === '' || m.hostIp.startsWith('127.')).map((m) => m.bridge));
+    const result = await executor.run('ports.apply', { mappings: resolved, resetRouteLocalnet: current.routeLocalnet.filter((b) => !needed.has(b)) });
+    const routeLocalnet = [...new Set([...current.routeLocalnet.filter((b) => needed.has(b)), ...result.routeLocalnetSet])].sort();
+    if (routeLocalnet.join() !== current.routeLocalnet.join()) await this.deps.store.save({ ...current, routeLocalnet });
+    this.lastResolved = resolved;
+    const statuses = resolution?.statuses ?? this.lastStatuses.filter((s) => current.mappings.some((m) => m.id === s.id));
+    this.setStatuses(statuses);
+    return { changed: result.changed, mappings: statuses, warnings: result.warnings };
+  }
+
+  private setStatuses(statuses: MappingStatus[]): void {
+    const changed = JSON.stringify(statuses) !== JSON.stringify(this.lastStatuses);
+    this.lastStatuses = statuses;
+    if (changed) for (const listener of this.listeners) listener(statuses);
+  }
+}
