@@ -3,6 +3,7 @@
 #
 #   bash test/lab/lab.sh CMD [ARGS...]      build a lab, run CMD inside it, tear it down
 #   bash test/lab/lab.sh --teardown LAB     clean up a lab kept with BP_LAB_KEEP=1
+#   bash test/lab/lab.sh --restart-dockerd LAB   stop the lab's dockerd and start it again
 #
 # Nothing here touches the machine's own network namespace: every link, address, route,
 # iptables rule and sysctl lives in namespaces named "$LAB-*" that teardown deletes.
@@ -335,6 +336,7 @@ usage() {
   cat >&2 <<EOF
 usage: bash ${BASH_SOURCE[0]} CMD [ARGS...]
        bash ${BASH_SOURCE[0]} --teardown LAB
+       bash ${BASH_SOURCE[0]} --restart-dockerd LAB
 EOF
   exit 2
 }
@@ -348,6 +350,17 @@ main() {
     set_lab "$2"
     BP_LAB_KEEP=0
     trap on_exit EXIT
+    return 0
+  fi
+
+  # A Docker daemon restart, as users get one from their package manager (tests of what survives it).
+  if [[ $1 == --restart-dockerd ]]; then
+    [[ ${2:-} =~ ^bp[a-z0-9]{5}$ ]] || die "--restart-dockerd needs a lab name like bpab12c"
+    set_lab "$2"
+    [[ -d $LABDIR && -e /run/netns/$HOST_NS ]] || die "no running lab $2"
+    stop_pid dockerd "$(cat "$LABDIR/dockerd.pid" 2>/dev/null)" 30
+    start_dockerd
+    log "lab $LAB: dockerd restarted"
     return 0
   fi
 

@@ -2,6 +2,7 @@
 // set holds to what the mappings want. Pure: current rules in, batch text out (null: nothing to do).
 // Declaring a chain in a --noflush batch creates it or empties it, so each changed table is
 // rewritten whole; built-in and Docker chains are only touched by -I/-D of our jump rules.
+// The batch is meant for `iptables-restore --noflush --counters`.
 import type { ParsedRuleset } from '../firewall/parsed-rule';
 import { OWN_CHAINS, type DesiredRules, type JumpRule, type TableName } from './bridgeport-rules';
 
@@ -19,6 +20,8 @@ const isOwn = (table: string, chain: string) => (OWN_CHAINS[table as TableName] 
 
 interface TableState {
   chains: string[];
+  /** Counters of our rules, by text: a rewritten chain keeps the counts of the rules it keeps. */
+  counters: Map<string, string>;
   /** Rules of our chains, by chain, in order. */
   rules: Map<string, string[]>;
   /** Rules elsewhere that jump into our chains (as printed). */
@@ -30,17 +33,21 @@ interface TableState {
 function tableState(current: ParsedRuleset, table: TableName): TableState {
   const chains = current.chains.filter((c) => c.family === 'ipv4' && c.table === table && isOwn(table, c.name)).map((c) => c.name);
   const rules = new Map<string, string[]>();
+  const counters = new Map<string, string>();
   const jumps: TableState['jumps'] = [];
   const parents = new Map<string, string[]>();
   const ordered = current.rules.filter((r) => r.family === 'ipv4' && r.table === table).sort((a, b) => a.position - b.position);
   for (const rule of ordered) {
-    if (isOwn(table, rule.chain)) rules.set(rule.chain, [...(rules.get(rule.chain) ?? []), normalize(rule.spec)]);
+    if (isOwn(table, rule.chain)) {
+      rules.set(rule.chain, [...(rules.get(rule.chain) ?? []), normalize(rule.spec)]);
+      if (!counters.has(normalize(rule.spec))) counters.set(normalize(rule.spec), `[${rule.packets}:${rule.bytes}] `);
+    }
     else {
       parents.set(rule.chain, [...(parents.get(rule.chain) ?? []), normalize(rule.spec)]);
       if (isOwn(table, rule.target)) jumps.push({ from: rule.chain, spec: rule.spec });
     }
   }
-  return { chains, rules, jumps, parents };
+  return { chains, rules, counters, jumps, parents };
 }
 
 const rulesOfChain = (rules: string[], chain: string) => rules.filter((r) => r.startsWith(`-A ${chain} `)).map(normalize);
@@ -88,7 +95,8 @@ function tableBatch(table: TableName, desired: DesiredRules, state: TableState):
     const parentRules = (state.parents.get(jump.from) ?? []).filter((r) => !removed.has(r));
     lines.push(insertJump(jump, parentRules));
   }
-  lines.push(...want.rules);
+  // Applied with --counters: kept rules keep their counts, new ones start at zero.
+  lines.push(...want.rules.map((r) => `${state.counters.get(normalize(r)) ?? ''}${r}`));
   lines.push(...state.chains.filter((c) => !want.chains.includes(c)).map((c) => `-X ${c}`));
   lines.push('COMMIT');
   return lines;

@@ -36,7 +36,7 @@ export class PortKeeper {
 
   private async reconcile(reason: string): Promise<void> {
     try {
-      await this.publisher.reconcile(reason);
+      await this.publisher.reconcile(reason, { onlyIfNeeded: true });
     } catch (error) {
       this.onError(error as Error);
     }

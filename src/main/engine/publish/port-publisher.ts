@@ -142,15 +142,19 @@ export class PortPublisher {
   }
 
   /** Makes the rules match the mappings file (idempotent). `reason` goes into the event log when rules had to be rewritten. */
-  reconcile(reason = 'reconcile'): Promise<ReconcileResult> {
+  reconcile(reason = 'reconcile', options: { onlyIfNeeded?: boolean } = {}): Promise<ReconcileResult> {
     return this.serial(async () => {
       const [docker, state] = await Promise.all([readDocker(this.deps.docker), this.deps.store.load()]);
+      // The watch loop of a user who never published anything must not ask for a password.
+      if (options.onlyIfNeeded && state.mappings.length === 0 && state.routeLocalnet.length === 0 && this.lastResolved === null) {
+        return { changed: false, mappings: [], warnings: [] };
+      }
       // Without Docker no container can be told gone or moved: keep everything as it is.
       if (!docker.status.available) {
         return { changed: false, mappings: this.lastStatuses, warnings: [`Docker is not reachable; mappings are kept and come back when it is`] };
       }
       const result = await this.applyState(state, docker);
-      if (result.changed && reason !== 'reconcile-quiet') {
+      if (result.changed) {
         await this.deps.events.add('restored', `rules rewritten for ${result.mappings.filter((m) => m.state === 'active').length} active mapping(s) (${reason})`);
       }
       return result;

@@ -12,7 +12,7 @@ import { ensureHairpin } from './hairpin';
 import { readRouteLocalnet, writeRouteLocalnet } from './route-localnet';
 
 export async function saveIpv4(): Promise<string> {
-  return runCommand(['iptables-save']);
+  return runCommand(['iptables-save', '-c']);
 }
 
 const hasDockerUser = (rules: ParsedRuleset) => rules.chains.some((c) => c.table === 'filter' && c.name === 'DOCKER-USER');
@@ -53,7 +53,7 @@ export async function applyPorts(args: OperationArgs<'ports.apply'>): Promise<Ap
   }
   const first = await plan(args.mappings);
   if (first.batch !== null) {
-    await runCommand(['iptables-restore', '--noflush'], { input: first.batch });
+    await runCommand(['iptables-restore', '--noflush', '--counters'], { input: first.batch });
     const after = await plan(args.mappings);
     if (after.batch !== null) throw new OperationError(`the rules did not take effect; still to apply:\n${after.batch}`);
     warnings.push(...(await flushUdpConntrack(first.addedUdpPorts)));

@@ -10,6 +10,8 @@ const fetchCurrent: { [T in TopicName]: () => Promise<TopicPayload<T>> } = {
   snapshot: () => api.invoke('snapshot.get', {}),
   nat: () => api.invoke('nat.get', {}),
   ports: () => api.invoke('ports.get', {}),
+  mappings: () => api.invoke('mappings.list', {}),
+  events: () => api.invoke('events.list', {}),
 };
 
 export interface TopicState<T> {
