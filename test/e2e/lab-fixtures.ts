@@ -1,7 +1,10 @@
 // What every browser test in the lab shares: the seed scenario, commands run from the repo, and a
-// fresh `bridgeport serve` per test (the `served` fixture), stopped afterwards even on failure.
+// fresh `bridgeport serve` per test (the `served` fixture) with its own config directory (mappings
+// and events never go to root's ~/.config), stopped and removed afterwards even on failure.
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { test as base } from '@playwright/test';
 import { serve, type Served } from './serve';
 
@@ -19,14 +22,33 @@ export function seedLab(): void {
   sh('bash', ['test/lab/seed-scenario.sh']);
 }
 
-export const test = base.extend<{ served: Served }>({
+export interface LabServed extends Served {
+  /** BRIDGEPORT_CONFIG_DIR of this serve: give it to the CLI to see and change the same mappings. */
+  configDir: string;
+}
+
+/** The built CLI with the given config directory (e.g. the served one's). */
+export function bridgeport(configDir: string, args: string[]): string {
+  return execFileSync(process.execPath, ['bin/bridgeport.js', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, BRIDGEPORT_CONFIG_DIR: configDir },
+  });
+}
+
+export const test = base.extend<{ served: LabServed }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument.
   served: async ({}, use) => {
-    const served = await serve();
+    const configDir = mkdtempSync(join(tmpdir(), 'bridgeport-e2e-'));
     try {
-      await use(served);
+      const served = await serve({ BRIDGEPORT_CONFIG_DIR: configDir });
+      try {
+        await use({ ...served, configDir });
+      } finally {
+        await served.stop();
+      }
     } finally {
-      await served.stop();
+      rmSync(configDir, { recursive: true, force: true });
     }
   },
 });

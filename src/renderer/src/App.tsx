@@ -63,7 +63,7 @@ export function App() {
       </AppShell.Header>
       <AppShell.Aside p="sm">
         <ScrollArea h="100%">
-          <DetailsPanel selection={selection} />
+          <DetailsPanel selection={selection} snapshot={snapshot} />
         </ScrollArea>
       </AppShell.Aside>
       <AppShell.Main style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
@@ -81,7 +81,7 @@ export function App() {
             )}
             {view === 'ports' && (
               <div style={{ flex: 1, minHeight: 0 }}>
-                <PortsView onShowRules={showRulesOf} />
+                <PortsView snapshot={snapshot} onShowRules={showRulesOf} />
               </div>
             )}
             {view === 'path' && (

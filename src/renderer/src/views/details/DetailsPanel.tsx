@@ -1,6 +1,8 @@
 // Details of what was clicked: a link, a container, a network, a namespace or a veth cable.
 import { Code, Stack, Table, Text, Title } from '@mantine/core';
-import type { Container, Link, Namespace, Network } from '../../../../shared/model';
+import type { Container, Link, Namespace, Network, Snapshot } from '../../../../shared/model';
+import { canPublishOn } from '../publish/publish-options';
+import { PublishPortButton } from '../publish/PublishPortButton';
 import type { Selection } from '../topology/TopologyView';
 
 type Row = [string, React.ReactNode];
@@ -40,9 +42,21 @@ function linkRows(link: Link): Row[] {
   ];
 }
 
-function ContainerDetails({ c }: { c: Container }) {
+/** Publishing needs the container as it is now (the selection keeps it as it was when clicked). */
+function PublishFromDetails({ c, snapshot }: { c: Container; snapshot: Snapshot | null }) {
+  const current = snapshot?.containers.find((x) => x.id === c.id);
+  if (!snapshot || !current || !canPublishOn(current, snapshot.networks)) return null;
+  return (
+    <div>
+      <PublishPortButton snapshot={snapshot} container={current.name} size="xs" variant="light" data-testid="details-publish-port" />
+    </div>
+  );
+}
+
+function ContainerDetails({ c, snapshot }: { c: Container; snapshot: Snapshot | null }) {
   return (
     <Stack gap="xs">
+      <PublishFromDetails c={c} snapshot={snapshot} />
       <Rows
         rows={[
           ['id', <Code key="id">{c.id.slice(0, 12)}</Code>],
@@ -105,7 +119,7 @@ function NamespaceDetails({ ns }: { ns: Namespace }) {
   );
 }
 
-export function DetailsPanel({ selection }: { selection: Selection }) {
+export function DetailsPanel({ selection, snapshot }: { selection: Selection; snapshot: Snapshot | null }) {
   if (!selection) return <Text c="dimmed">Click a node or a cable to see its details.</Text>;
   if (selection.kind === 'edge') {
     const link = selection.edge.hostLink;
@@ -120,7 +134,7 @@ export function DetailsPanel({ selection }: { selection: Selection }) {
   return (
     <Stack gap="xs" data-testid="details">
       <Title order={4}>{node.label}</Title>
-      {node.type === 'container' && <ContainerDetails c={node.container} />}
+      {node.type === 'container' && <ContainerDetails c={node.container} snapshot={snapshot} />}
       {node.type === 'network' && <NetworkDetails n={node.network} />}
       {node.type === 'namespace' && <NamespaceDetails ns={node.namespace} />}
       {(node.type === 'nic' || node.type === 'veth') && <Rows rows={linkRows(node.link)} />}

@@ -1,22 +1,30 @@
 // One row per published port: where it listens, where it leads, its live counters and hints.
-import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Table, Text, Tooltip } from '@mantine/core';
 import type { PublishedPort } from '../../../../shared/firewall-model';
+import type { MappingStatus } from '../../../../shared/publish-model';
 import { LiveCounter } from '../../components/LiveCounter';
 import { ownerColors } from '../../components/owner-colors';
 import { formatBytes, formatPackets } from '../../format/counters';
 import { plural } from '../../format/plural';
 import { containerAddress, hostAddress, portKey } from './port-identity';
+import { mappingOfRow } from './unpublish';
+import { UnpublishButton } from './UnpublishButton';
 
 interface Props {
   ports: PublishedPort[];
   /** The same ports one update ago, to light up the counters that moved. */
   previous: Map<string, PublishedPort>;
   onShowRules: (port: PublishedPort) => void;
+  /** Bridgeport's mappings, to say what unpublishing a row removes. */
+  mappings: MappingStatus[];
 }
+
+const dockerFixed =
+  'Docker published this port when it created the container, and Docker cannot remove it from a running one: recreate the container without this -p.';
 
 const mono = { fontFamily: 'var(--mantine-font-family-monospace)' };
 
-export function PortsTable({ ports, previous, onShowRules }: Props) {
+export function PortsTable({ ports, previous, onShowRules, mappings }: Props) {
   return (
     <Table striped highlightOnHover stickyHeader verticalSpacing={6} fz="sm" data-testid="ports-table">
       <Table.Thead>
@@ -30,6 +38,7 @@ export function PortsTable({ ports, previous, onShowRules }: Props) {
           <Table.Th ta="right">Bytes</Table.Th>
           <Table.Th>Notes</Table.Th>
           <Table.Th>Rules</Table.Th>
+          <Table.Th />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -64,6 +73,17 @@ export function PortsTable({ ports, previous, onShowRules }: Props) {
                 <Anchor component="button" size="xs" onClick={() => onShowRules(p)}>
                   {plural(p.ruleIds.length, 'rule')} →
                 </Anchor>
+              </Table.Td>
+              <Table.Td>
+                {p.source === 'bridgeport' ? (
+                  <UnpublishButton port={p} mapping={mappingOfRow(p, mappings)} id={id} />
+                ) : (
+                  <Tooltip label={dockerFixed} multiline w={300} withArrow>
+                    <Text size="xs" c="dimmed" style={{ cursor: 'help' }} data-testid={`port-fixed-${id}`}>
+                      —
+                    </Text>
+                  </Tooltip>
+                )}
               </Table.Td>
             </Table.Tr>
           );

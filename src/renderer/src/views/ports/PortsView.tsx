@@ -1,14 +1,25 @@
 // Every published port (Docker's and Bridgeport's), live: counters follow the 'ports' topic,
-// which the engine samples once per second only while this view is open.
+// which the engine samples once per second only while this view is open. Ports can be published
+// on running containers here, Bridgeport's own unpublished, and what happened to them is listed.
 import { Alert, EmptyState, Group, Loader, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { PublishedPort } from '../../../../shared/firewall-model';
+import type { Snapshot } from '../../../../shared/model';
 import { useTopic } from '../../api/use-topic';
+import { PublishPortButton } from '../publish/PublishPortButton';
 import { portKey, portMatches } from './port-identity';
+import { PortEvents } from './PortEvents';
 import { PortsTable } from './PortsTable';
 
-export function PortsView({ onShowRules }: { onShowRules: (port: PublishedPort) => void }) {
+interface Props {
+  snapshot: Snapshot;
+  onShowRules: (port: PublishedPort) => void;
+}
+
+export function PortsView({ snapshot, onShowRules }: Props) {
   const { data: ports, previous, error } = useTopic('ports');
+  const { data: mappings } = useTopic('mappings');
+  const events = useTopic('events');
   const [query, setQuery] = useState('');
   const before = useMemo(() => new Map((previous ?? []).map((p) => [portKey(p), p])), [previous]);
   const shown = useMemo(() => (ports ?? []).filter((p) => portMatches(p, query)), [ports, query]);
@@ -22,13 +33,16 @@ export function PortsView({ onShowRules }: { onShowRules: (port: PublishedPort) 
             Host ports forwarded to containers, with the packets their DNAT rules have rewritten.
           </Text>
         </div>
-        <TextInput
-          placeholder="Filter: port, address, container, network"
-          value={query}
-          onChange={(e) => setQuery(e.currentTarget.value)}
-          w={320}
-          data-testid="ports-filter"
-        />
+        <Group gap="sm" align="flex-end">
+          <TextInput
+            placeholder="Filter: port, address, container, network"
+            value={query}
+            onChange={(e) => setQuery(e.currentTarget.value)}
+            w={320}
+            data-testid="ports-filter"
+          />
+          <PublishPortButton snapshot={snapshot} />
+        </Group>
       </Group>
       {error && (
         <Alert color="red" title="Cannot read the published ports">
@@ -40,7 +54,7 @@ export function PortsView({ onShowRules }: { onShowRules: (port: PublishedPort) 
         <EmptyState
           mt="xl"
           title="No published ports"
-          description="Containers started with -p HOST:CONTAINER (or ports published by Bridgeport) appear here."
+          description="Containers started with -p HOST:CONTAINER, and ports published here with “Publish port”, appear here."
           data-testid="ports-empty"
         />
       )}
@@ -51,9 +65,12 @@ export function PortsView({ onShowRules }: { onShowRules: (port: PublishedPort) 
       )}
       {shown.length > 0 && (
         <ScrollArea style={{ flex: 1, minHeight: 0 }}>
-          <PortsTable ports={shown} previous={before} onShowRules={onShowRules} />
+          <PortsTable ports={shown} previous={before} onShowRules={onShowRules} mappings={mappings ?? []} />
         </ScrollArea>
       )}
+      <ScrollArea.Autosize mah={220} style={{ flexShrink: 0 }}>
+        <PortEvents events={events.data} error={events.error} />
+      </ScrollArea.Autosize>
     </Stack>
   );
 }

@@ -1,0 +1,86 @@
+// Unpublish on a Bridgeport row, after a confirm step that says what goes (a whole range, if it is one).
+import { Button, Group, Popover, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { PublishedPort } from '../../../../shared/firewall-model';
+import type { MappingStatus } from '../../../../shared/publish-model';
+import { api } from '../../api/api';
+import { containerSide, hostSide } from '../publish/describe-mapping';
+import { engineMessage } from '../publish/engine-message';
+import { unpublishRequestOf } from './unpublish';
+
+interface Props {
+  port: PublishedPort;
+  /** The mapping the row belongs to, when known: unpublishing removes all of it. */
+  mapping: MappingStatus | null;
+  /** The row's id in test ids: "9393-tcp". */
+  id: string;
+}
+
+type Phase = 'idle' | 'busy' | 'done';
+
+export function UnpublishButton({ port, mapping, id }: Props) {
+  const [opened, setOpened] = useState(false);
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const request = unpublishRequestOf(port);
+  if (!request) return null;
+  const what = mapping
+    ? `${hostSide(mapping)} → ${containerSide(mapping)}`
+    : `${port.hostPort}/${port.protocol} → ${port.container.name} port ${port.containerPort}`;
+  const wholeRange = mapping !== null && mapping.hostPortEnd > mapping.hostPort;
+
+  const confirm = async () => {
+    setPhase('busy');
+    setError(null);
+    try {
+      await api.invoke('ports.unpublish', request);
+      // The row goes with the next update of the ports; until then it cannot be asked twice.
+      setPhase('done');
+      setOpened(false);
+    } catch (e) {
+      setPhase('idle');
+      setError(engineMessage(e));
+    }
+  };
+
+  return (
+    <Popover opened={opened} onDismiss={() => phase !== 'busy' && setOpened(false)} position="left" withArrow shadow="md" trapFocus>
+      <Popover.Target>
+        <Button
+          size="compact-xs"
+          variant="light"
+          color="red"
+          disabled={phase === 'done'}
+          onClick={() => setOpened((o) => !o)}
+          data-testid={`unpublish-${id}`}
+        >
+          {phase === 'done' ? 'Unpublished' : 'Unpublish'}
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown maw={340} data-testid={`unpublish-dialog-${id}`}>
+        <Stack gap="xs">
+          <Text size="sm">
+            Stop publishing <b>{what}</b>?
+          </Text>
+          <Text size="xs" c="dimmed">
+            {wholeRange ? 'The whole range goes, every port of it. ' : ''}
+            Connections to it stop at once; Bridgeport forgets it.
+          </Text>
+          {error && (
+            <Text size="xs" c="red" data-testid={`unpublish-error-${id}`}>
+              {error}
+            </Text>
+          )}
+          <Group justify="flex-end" gap="xs">
+            <Button size="xs" variant="default" onClick={() => setOpened(false)} disabled={phase === 'busy'}>
+              Cancel
+            </Button>
+            <Button size="xs" color="red" loading={phase === 'busy'} onClick={() => void confirm()} data-testid={`unpublish-confirm-${id}`}>
+              Unpublish
+            </Button>
+          </Group>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
