@@ -6,8 +6,9 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // The CLI is built beside the Electron entry: both are faces over the same engine.
-        input: { index: resolve('src/main/index.ts'), cli: resolve('src/main/cli.ts') },
+        // The CLI is built beside the Electron entry: both are faces over the same engine. The
+        // elevated helper too: the app runs it as root through pkexec (ELECTRON_RUN_AS_NODE).
+        input: { index: resolve('src/main/index.ts'), cli: resolve('src/main/cli.ts'), helper: resolve('src/main/privileged/helper/helper-main.ts') },
       },
     },
   },

@@ -59,7 +59,10 @@ async function serveCommand(options: { port: number }): Promise<void> {
 }
 
 export function buildProgram(): Command {
-  const program = new Command('bridgeport').description('See and shape the container networks of this host').showHelpAfterError();
+  const program = new Command('bridgeport')
+    .description('See and shape the container networks of this host')
+    // A refusal is one line with the reason (scripts read it); usage is one `--help` away.
+    .configureOutput({ outputError: (text, write) => write(`bridgeport: ${text.trim().replace(/^error: /, '')} (see bridgeport --help)\n`) });
   program
     .command('snapshot')
     .description('print the host network, Docker networks, containers and namespaces')

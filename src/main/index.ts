@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { Engine } from './engine/engine';
 import { hardenApp } from './harden';
+import { ElevatedHelper } from './privileged/helper/helper-launcher';
+import { rootExecutor } from './privileged/root-executor';
 import { CONTENT_SECURITY_POLICY } from './transport/csp';
 import { registerIpc } from './transport/ipc';
 import { secureWindowOptions } from './window-options';
@@ -29,14 +31,21 @@ void app.whenReady().then(() => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  const engine = new Engine();
+  // Not root: privileged work goes through the helper, elevated on first need (not at startup).
+  const helper = process.getuid?.() === 0 ? null : new ElevatedHelper(join(import.meta.dirname, 'helper.js'));
+  const engine = new Engine({ executor: helper?.executor ?? rootExecutor });
   registerIpc({ ipcMain, engine, rendererUrl, trusted: () => window?.webContents ?? null });
   window = createWindow();
   engine.startWatching();
+  // While the window is open the app keeps Bridgeport's published ports in force, like `bridgeport daemon`.
+  engine.startKeepingPorts();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) window = createWindow();
   });
-  app.on('will-quit', () => engine.stop());
+  app.on('will-quit', () => {
+    engine.stop();
+    helper?.close();
+  });
 });
 
 app.on('window-all-closed', () => app.quit());

@@ -23,7 +23,7 @@ import { Ticker } from './watch/ticker';
 import { NetnsDirWatcher } from './watch/netns-dir-watcher';
 import type { PrivilegedExecutor } from '../privileged/operations';
 import type { MappingStatus, PublishRequest, UnpublishRequest } from '../../shared/publish-model';
-import { configDir } from './publish/config-dir';
+import { configLocation } from './publish/config-dir';
 import { EventLog } from './publish/event-log';
 import { MappingStore } from './publish/mapping-store';
 import { PortKeeper } from './publish/port-keeper';
@@ -74,11 +74,11 @@ export class Engine {
   constructor(options: EngineOptions = {}) {
     this.docker = options.docker ?? createDockerClient();
     this.refresher = new Coalescer(() => this.refresh(), options.settleMs ?? 60);
-    const dir = options.configDir ?? configDir();
-    this.events = new EventLog(dir);
+    const config = options.configDir ? { dir: options.configDir, owner: null } : configLocation();
+    this.events = new EventLog(config.dir, config.owner);
     this.publisher = new PortPublisher({
       docker: this.docker,
-      store: new MappingStore(dir),
+      store: new MappingStore(config.dir, config.owner),
       events: this.events,
       executor: options.executor ?? rootExecutor,
       backend: async () => (await this.firewall.read()).backend,

@@ -10,6 +10,13 @@ const state = vi.hoisted(() => ({
   csp: null as null | ((details: unknown, cb: (r: unknown) => void) => void),
   permission: null as null | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
   watching: 0,
+  keeping: 0,
+  engineOptions: [] as Array<{ executor?: unknown }>,
+  helpers: [] as Array<{ helperScript: string; executor: () => Promise<unknown> }>,
+  elevations: 0,
+  helperClosed: 0,
+  // Tests run as root here; the desktop app runs as a normal user.
+  uid: vi.spyOn(process, 'getuid').mockReturnValue(1000),
 }));
 
 vi.mock('electron', () => {
@@ -54,10 +61,31 @@ vi.mock('electron', () => {
   };
 });
 
+vi.mock('../../../src/main/privileged/helper/helper-launcher', () => ({
+  ElevatedHelper: class {
+    constructor(readonly helperScript: string) {
+      state.helpers.push(this);
+    }
+    executor = () => {
+      state.elevations++;
+      return Promise.resolve({ run: vi.fn(), close: vi.fn() });
+    };
+    close() {
+      state.helperClosed++;
+    }
+  },
+}));
+
 vi.mock('../../../src/main/engine/engine', () => ({
   Engine: class {
+    constructor(options: { executor?: unknown }) {
+      state.engineOptions.push(options);
+    }
     startWatching() {
       state.watching++;
+    }
+    startKeepingPorts() {
+      state.keeping++;
     }
     stop() {}
     subscribe() {
@@ -85,6 +113,8 @@ describe('Electron main entry', () => {
     expect(state.handles).toEqual(['bridgeport:invoke']);
     expect(state.ons).toEqual(['bridgeport:subscribe', 'bridgeport:unsubscribe']);
     expect(state.watching).toBe(1);
+    // The app keeps published ports in force while open.
+    expect(state.keeping).toBe(1);
   });
 
   it('sends a restrictive CSP with every response and denies permission requests', () => {
@@ -100,5 +130,35 @@ describe('Electron main entry', () => {
   it('hardens every web contents and quits when the window closes', () => {
     expect(state.appHandlers.has('web-contents-created')).toBe(true);
     expect(state.appHandlers.has('window-all-closed')).toBe(true);
+  });
+});
+
+describe('the privileged side', () => {
+  beforeEach(async () => {
+    await import('../../../src/main/index');
+    await new Promise((r) => setTimeout(r, 0));
+  });
+
+  it('goes through the elevated helper when the app is not root, and prompts only when something needs it', () => {
+    expect(state.helpers).toHaveLength(1);
+    expect(state.helpers[0]!.helperScript).toMatch(/[/\\]helper\.js$/);
+    expect(state.engineOptions[0]!.executor).toBe(state.helpers[0]!.executor);
+    expect(state.elevations).toBe(0);
+  });
+
+  it('ends the helper when the app quits', () => {
+    state.appHandlers.get('will-quit')!();
+    expect(state.helperClosed).toBe(1);
+  });
+
+  it('runs privileged work in-process when the app itself is root', async () => {
+    vi.resetModules();
+    state.uid.mockReturnValue(0);
+    state.engineOptions.length = 0;
+    await import('../../../src/main/index');
+    await new Promise((r) => setTimeout(r, 0));
+    const { rootExecutor } = await import('../../../src/main/privileged/root-executor');
+    expect(state.engineOptions[0]!.executor).toBe(rootExecutor);
+    expect(state.helpers).toHaveLength(1); // none made this time
   });
 });

@@ -47,6 +47,8 @@ function companionRules(ip: string, b: PortBinding, rules: FirewallRule[]): Fire
   return rules.filter(
     (r) =>
       r.target !== 'DNAT' &&
+      // Bridgeport's own rules for the same container port belong to its mapping, not to Docker's.
+      r.owner !== 'bridgeport' &&
       r.match.destination === `${ip}/32` &&
       r.match.protocol === b.protocol &&
       inRange(r.match.dport, b.containerPort),

@@ -70,7 +70,6 @@ const portText = (r: { hostPort: number; hostPortEnd: number; protocol: string }
 
 function checkConflicts(request: { hostIp: string; hostPort: number; hostPortEnd: number; protocol: string }, ctx: PublishContext): void {
   const { hostIp, hostPort, hostPortEnd, protocol } = request;
-  const wanted = portText(request);
   for (const c of ctx.containers) {
     const clash = c.ports.find((p) => p.protocol === protocol && overlaps(p.hostPort, p.hostPort, hostPort, hostPortEnd) && ipsOverlap(p.hostIp, hostIp));
     if (clash) throw new PublishRefused(`host port ${clash.hostPort}/${protocol} is already published by Docker for container ${c.name}${c.pid === null ? ' (stopped; it binds the port when it starts)' : ''}`);
@@ -83,7 +82,7 @@ function checkConflicts(request: { hostIp: string; hostPort: number; hostPortEnd
   const busy = ctx.listeners.find((l) => l.protocol === protocol && overlaps(l.port, l.port, hostPort, hostPortEnd) && ipsOverlap(l.address, hostIp));
   if (busy) {
     const who = busy.process ? `${busy.process}${busy.pid ? ` (pid ${busy.pid})` : ''}` : 'a process';
-    throw new PublishRefused(`host port ${busy.port}/${protocol} is in use by ${who} listening on ${busy.address}; ${wanted} would take its traffic away`);
+    throw new PublishRefused(`host port ${busy.port}/${protocol} is in use by ${who} listening on ${busy.address}; publishing it would take that process's connections away`);
   }
 }
 

@@ -1,8 +1,9 @@
 // What happened to Bridgeport's published ports, newest last: kept in memory for the UI and
 // appended to events.jsonl next to the mappings. I/O only.
-import { appendFile, mkdir } from 'node:fs/promises';
+import { appendFile, chown } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PortEvent } from '../../../shared/publish-model';
+import { ensureDir, type FileOwner } from './mapping-store';
 
 const KEPT = 500;
 
@@ -10,15 +11,20 @@ export class EventLog {
   private readonly events: PortEvent[] = [];
   private readonly listeners = new Set<(events: PortEvent[]) => void>();
 
-  constructor(private readonly dir: string | null) {}
+  constructor(
+    private readonly dir: string | null,
+    private readonly owner: FileOwner = null,
+  ) {}
 
   async add(kind: PortEvent['kind'], message: string, mappingId: string | null = null): Promise<PortEvent> {
     const event: PortEvent = { at: new Date().toISOString(), kind, message, mappingId };
     this.events.push(event);
     if (this.events.length > KEPT) this.events.splice(0, this.events.length - KEPT);
     if (this.dir) {
-      await mkdir(this.dir, { recursive: true, mode: 0o700 });
-      await appendFile(join(this.dir, 'events.jsonl'), `${JSON.stringify(event)}\n`, { mode: 0o600 });
+      await ensureDir(this.dir, this.owner);
+      const file = join(this.dir, 'events.jsonl');
+      await appendFile(file, `${JSON.stringify(event)}\n`, { mode: 0o600 });
+      if (this.owner) await chown(file, this.owner.uid, this.owner.gid);
     }
     for (const listener of this.listeners) listener(this.list());
     return event;

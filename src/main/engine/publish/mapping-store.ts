@@ -1,7 +1,8 @@
 // The mappings file: the source of truth for Bridgeport-published ports. Written atomically (temp
 // file, fsync, rename), so a crash leaves the old or the new file, never half of one. I/O only.
-import { mkdir, readFile } from 'node:fs/promises';
+import { chown, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { mappingSchema, type Mapping } from '../../../shared/publish-model';
@@ -14,11 +15,36 @@ const fileSchema = z.object({
 });
 export type StoredState = z.infer<typeof fileSchema>;
 
+export type FileOwner = { uid: number; gid: number } | null;
+
+/** Creates the config dir (0700), owned by `owner` when root writes on a sudo user's behalf. */
+export async function ensureDir(dir: string, owner: FileOwner): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  if (owner) await chown(dir, owner.uid, owner.gid);
+}
+
 export class MappingStore {
   readonly path: string;
 
-  constructor(readonly dir: string) {
+  constructor(
+    readonly dir: string,
+    private readonly owner: FileOwner = null,
+  ) {
     this.path = join(dir, 'mappings.json');
+  }
+
+  /**
+   * Runs `work` holding a lock shared by every Bridgeport process on this file (the app, the
+   * daemon, a CLI call): read, apply and verify never interleave with another's.
+   */
+  async withLock<T>(work: () => Promise<T>): Promise<T> {
+    await ensureDir(this.dir, this.owner);
+    const release = await lockfile.lock(this.path, { realpath: false, stale: 30_000, retries: { retries: 200, minTimeout: 20, maxTimeout: 250 } });
+    try {
+      return await work();
+    } finally {
+      await release().catch(() => undefined);
+    }
   }
 
   async load(): Promise<StoredState> {
@@ -42,8 +68,8 @@ export class MappingStore {
   }
 
   async save(state: StoredState): Promise<void> {
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    await writeFileAtomic(this.path, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600, fsync: true });
+    await ensureDir(this.dir, this.owner);
+    await writeFileAtomic(this.path, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600, fsync: true, ...(this.owner ? { chown: this.owner } : {}) });
   }
 
   async mappings(): Promise<Mapping[]> {

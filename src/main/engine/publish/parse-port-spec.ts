@@ -12,9 +12,9 @@ function port(text: string, what: string): number {
 }
 
 function range(text: string, what: string): [number, number | undefined] {
-  const [start, end, extra] = text.split('-');
-  if (extra !== undefined || start === undefined) throw new PortSpecError(`${what} "${text}" is not a port or a range like 8000-8010`);
-  return [port(start, what), end === undefined ? undefined : port(end, what)];
+  const match = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(text);
+  if (!match) throw new PortSpecError(`${what} "${text}" is not a port or a range like 8000-8010`);
+  return [Number(match[1]), match[2] === undefined ? undefined : Number(match[2])];
 }
 
 function splitProtocol(spec: string): [string, string | undefined] {

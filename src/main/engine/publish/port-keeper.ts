@@ -44,7 +44,8 @@ export class PortKeeper {
 
   private async checkDrift(): Promise<void> {
     try {
-      if (await this.publisher.rulesDrifted()) await this.publisher.reconcile('the rules had been changed outside Bridgeport (a firewall reload or restore?)');
+      const reason = await this.publisher.driftReason();
+      if (reason) await this.reconcile(reason);
     } catch (error) {
       this.onError(error as Error);
     }

@@ -38,9 +38,9 @@ export class PortPublisher {
 
   constructor(private readonly deps: PublisherDeps) {}
 
-  /** One change at a time: each plans against what the one before left. */
+  /** One change at a time, in this process and across processes: each plans against what the one before left. */
   private serial<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(work);
+    const next = this.queue.then(() => this.deps.store.withLock(work));
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -161,17 +161,22 @@ export class PortPublisher {
     });
   }
 
-  /** Cheap check for the watch loop: are our rules as they should be? (one iptables-save, no Docker call) */
-  async rulesDrifted(): Promise<boolean> {
+  /** Cheap check for the watch loop (one iptables-save, no Docker call): why a reconcile is due, or null. */
+  async driftReason(): Promise<string | null> {
     const active = this.lastResolved;
-    if (active === null) return false;
+    if (active === null) return null;
+    // Another Bridgeport process (the CLI beside the app) changed the file: take its word.
+    const ids = (await this.deps.store.mappings()).map((m) => m.id).sort().join();
+    if (ids !== this.lastAppliedIds) return 'another Bridgeport process changed the mappings';
     const executor = await this.deps.executor();
     const current = parseIptablesSave((await executor.run('firewall.save', {})).text, 'ipv4');
     const hasDockerUser = current.chains.some((c) => c.table === 'filter' && c.name === 'DOCKER-USER');
-    return planBatch(desiredRules(active, hasDockerUser), current).batch !== null;
+    if (planBatch(desiredRules(active, hasDockerUser), current).batch === null) return null;
+    return 'the rules had been changed outside Bridgeport (a firewall reload or restore?)';
   }
 
   private lastResolved: ReturnType<typeof resolveMappings>['resolved'] | null = null;
+  private lastAppliedIds = '';
 
   /** Resolves the file against Docker (dropping mappings of removed containers) and applies it. */
   private async applyState(state: StoredState, docker: DockerRead | null): Promise<ReconcileResult> {
@@ -191,6 +196,7 @@ export class PortPublisher {
     const routeLocalnet = [...new Set([...current.routeLocalnet.filter((b) => needed.has(b)), ...result.routeLocalnetSet])].sort();
     if (routeLocalnet.join() !== current.routeLocalnet.join()) await this.deps.store.save({ ...current, routeLocalnet });
     this.lastResolved = resolved;
+    this.lastAppliedIds = current.mappings.map((m) => m.id).sort().join();
     const statuses = resolution?.statuses ?? this.lastStatuses.filter((s) => current.mappings.some((m) => m.id === s.id));
     this.setStatuses(statuses);
     return { changed: result.changed, mappings: statuses, warnings: result.warnings };

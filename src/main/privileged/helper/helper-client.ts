@@ -1,0 +1,93 @@
+// The app's side of the elevated helper: the same PrivilegedExecutor the engine uses as root, but
+// each call is a line to the helper's socket and its answer a line back, matched by id.
+import { createConnection, type Socket } from 'node:net';
+import type { OperationArgs, OperationName, OperationResults, PrivilegedExecutor } from '../operations';
+import { encodeLine, LineSplitter, MAX_REPLY_LINE, replySchema } from './message-framing';
+
+/** The helper's refusal or failure, in its own words. */
+export class HelperError extends Error {
+  override name = 'HelperError';
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+export class HelperExecutor implements PrivilegedExecutor {
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly splitter = new LineSplitter(MAX_REPLY_LINE);
+  private gone: Error | null = null;
+  private readonly closeListeners = new Set<() => void>();
+
+  private constructor(private readonly socket: Socket) {
+    socket.on('data', (chunk: Buffer) => this.receive(chunk));
+    socket.on('error', () => undefined); // 'close' follows
+    socket.on('close', () => this.fail(new HelperError('the privileged helper has stopped')));
+  }
+
+  static connect(socketPath: string): Promise<HelperExecutor> {
+    return new Promise((resolve, reject) => {
+      const socket = createConnection(socketPath);
+      socket.once('error', (error: NodeJS.ErrnoException) => reject(new HelperError(`cannot reach the privileged helper at ${socketPath}: ${error.code ?? error.message}`)));
+      socket.once('connect', () => resolve(new HelperExecutor(socket)));
+    });
+  }
+
+  /** Calls are not checked here: the helper checks everything it is sent, and says why it refuses. */
+  run<O extends OperationName>(op: O, args: OperationArgs<O>): Promise<OperationResults[O]> {
+    if (this.gone) return Promise.reject(this.gone);
+    const id = this.nextId++;
+    return new Promise<OperationResults[O]>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.socket.write(encodeLine({ id, op, args: args as Record<string, unknown> }));
+    });
+  }
+
+  /** Ends the connection; the helper exits when it sees that. */
+  close(): void {
+    this.fail(new HelperError('the privileged helper connection was closed'));
+    this.socket.end();
+  }
+
+  /** Called once when the connection is gone, whichever side ended it. */
+  onClose(listener: () => void): void {
+    if (this.gone) listener();
+    else this.closeListeners.add(listener);
+  }
+
+  get closed(): boolean {
+    return this.gone !== null;
+  }
+
+  private receive(chunk: Buffer): void {
+    for (const frame of this.splitter.push(chunk)) {
+      if (frame.kind === 'oversized') {
+        this.socket.destroy();
+        return this.fail(new HelperError(`the privileged helper sent a reply longer than ${frame.limit} bytes`));
+      }
+      let reply;
+      try {
+        reply = replySchema.parse(JSON.parse(frame.line.toString('utf8')));
+      } catch {
+        continue; // not a reply to anything we can name
+      }
+      // id null: a refusal of a line we could not have sent; nothing waits for it.
+      const waiting = typeof reply.id === 'number' ? this.pending.get(reply.id) : undefined;
+      if (!waiting) continue;
+      this.pending.delete(reply.id as number);
+      if (reply.ok) waiting.resolve(reply.result);
+      else waiting.reject(new HelperError(reply.error));
+    }
+  }
+
+  private fail(error: Error): void {
+    if (this.gone) return;
+    this.gone = error;
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+    for (const listener of this.closeListeners) listener();
+    this.closeListeners.clear();
+  }
+}
