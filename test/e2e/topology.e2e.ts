@@ -56,7 +56,7 @@ test('a container started during the test appears without a reload', async ({ pa
 });
 
 test('without Docker the host still shows, with the reason and what to do', async ({ page }) => {
-  const noDocker = await serve({ DOCKER_HOST: 'unix:///nonexistent/bridgeport-e2e.sock' });
+  const noDocker = await serve({ DOCKER_HOST: 'unix:///nonexistent/bridgeport-e2e.sock', BRIDGEPORT_CONFIG_DIR: '/nonexistent/bridgeport-e2e-config' });
   try {
     await page.goto(noDocker.url);
     await expect(page.getByTestId('docker-problem')).toContainText('The Docker daemon is not running');

@@ -81,7 +81,7 @@ export class Engine {
       store: new MappingStore(config.dir, config.owner),
       events: this.events,
       executor: options.executor ?? rootExecutor,
-      backend: async () => (await this.firewall.read()).backend,
+      backend: () => this.firewall.backend(),
     });
     this.publisher.onChange((statuses) => this.publish('mappings', statuses));
     this.events.onChange((events) => this.publish('events', events));

@@ -78,14 +78,18 @@ function assemble(iptables: IptablesTexts, tables: NftTable[], nft: ParsedRulese
       `Both ${mine} and ${theirs} hold rules (the split-store trap): this host's iptables is ${mine}, but rules also exist in ${theirs}, which the kernel evaluates too. Tools that use the other variant see a different rule set.`,
     );
   }
-  // Docker 29's nftables firewall backend keeps its rules in native `docker-bridges` tables.
-  const dockerOnNftables = tables.some((t) => t.name === 'docker-bridges');
   return {
-    backend: dockerOnNftables ? 'nftables' : variant === 'nft' ? 'iptables-nft' : 'iptables-legacy',
+    backend: backendOf(variant, tables),
     ruleset: { chains: [...four.chains, ...six.chains, ...nft.chains], rules: [...four.rules, ...six.rules, ...nft.rules] },
     readable: true,
     warnings,
   };
+}
+
+/** Docker 29's nftables firewall backend keeps its rules in native `docker-bridges` tables. */
+function backendOf(variant: Variant, tables: readonly NftTable[]): FirewallBackend {
+  if (tables.some((t) => t.name === 'docker-bridges')) return 'nftables';
+  return variant === 'nft' ? 'iptables-nft' : 'iptables-legacy';
 }
 
 function unreadable(error: unknown): FirewallRead {
@@ -120,12 +124,22 @@ export class FirewallReader {
     }
   }
 
-  private async readNative(): Promise<{ tables: NftTable[]; ruleset: ParsedRuleset }> {
+  /** Which firewall Docker uses, without reading any rule (the publish check needs only this). */
+  async backend(): Promise<FirewallBackend> {
+    this.variant ??= variantOf(await runCommand(['iptables', '-V']));
+    return backendOf(this.variant, await this.nativeTables());
+  }
+
+  private async nativeTables(): Promise<NftTable[]> {
     const now = Date.now();
     if (!this.tables || now - this.tables.at > this.tablesTtlMs) {
       this.tables = { at: now, list: await readNativeTables().catch(() => []) };
     }
-    const tables = this.tables.list;
+    return this.tables.list;
+  }
+
+  private async readNative(): Promise<{ tables: NftTable[]; ruleset: ParsedRuleset }> {
+    const tables = await this.nativeTables();
     return { tables, ruleset: await readNativeRules(tables).catch(() => ({ chains: [], rules: [] })) };
   }
 }

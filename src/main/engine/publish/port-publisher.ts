@@ -142,13 +142,14 @@ export class PortPublisher {
   }
 
   /** Makes the rules match the mappings file (idempotent). `reason` goes into the event log when rules had to be rewritten. */
-  reconcile(reason = 'reconcile', options: { onlyIfNeeded?: boolean } = {}): Promise<ReconcileResult> {
+  async reconcile(reason = 'reconcile', options: { onlyIfNeeded?: boolean } = {}): Promise<ReconcileResult> {
+    // The watch loop of a user who never published anything must not ask for a password (nor create files).
+    if (options.onlyIfNeeded && this.lastResolved === null) {
+      const state = await this.deps.store.load();
+      if (state.mappings.length === 0 && state.routeLocalnet.length === 0) return { changed: false, mappings: [], warnings: [] };
+    }
     return this.serial(async () => {
       const [docker, state] = await Promise.all([readDocker(this.deps.docker), this.deps.store.load()]);
-      // The watch loop of a user who never published anything must not ask for a password.
-      if (options.onlyIfNeeded && state.mappings.length === 0 && state.routeLocalnet.length === 0 && this.lastResolved === null) {
-        return { changed: false, mappings: [], warnings: [] };
-      }
       // Without Docker no container can be told gone or moved: keep everything as it is.
       if (!docker.status.available) {
         return { changed: false, mappings: this.lastStatuses, warnings: [`Docker is not reachable; mappings are kept and come back when it is`] };
