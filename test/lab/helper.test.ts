@@ -4,7 +4,7 @@
 // without running a command or touching a rule, and go away with its client or its parent.
 // Inside the lab: the iptables here are the lab namespace's.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { execa } from 'execa';
@@ -64,8 +64,7 @@ function helperArgv(name: string, parentPid: number, socketName = 'helper-test.s
   return ['--socket', `${root}/${name}/${OWNER}/bridgeport/${socketName}`, '--owner-uid', String(OWNER), '--parent-pid', String(parentPid), '--socket-dir-root', `${root}/${name}`];
 }
 
-const runHelper = (argv: string[], options: { uid?: number } = {}) =>
-  execa(process.execPath, [HELPER, ...argv], { env: rootShellEnv(), extendEnv: false, reject: false, timeout: 20_000, ...options });
+const runHelper = (argv: string[]) => execa(process.execPath, [HELPER, ...argv], { env: rootShellEnv(), extendEnv: false, reject: false, timeout: 20_000 });
 
 /** Starts the helper the way pkexec does: the first process returns once the socket is ready. */
 async function startHelper(name: string): Promise<{ socketPath: string; pid: number; parent: ChildProcess }> {
@@ -158,11 +157,34 @@ afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
+/**
+ * Runs the built helper as `nobody`. The checkout may sit below a directory only root can enter (a
+ * CI clone in a 0700 temp dir), so node and the helper are reached through a bind mount of the
+ * repository made in a private mount namespace: nothing is mounted on the system.
+ */
+async function runHelperAsNobody(argv: string[]) {
+  const view = mkdtempSync('/tmp/bp-helper-view-');
+  chmodSync(view, 0o755);
+  const inView = (path: string) => (path.startsWith(`${repoRoot}/`) ? `${view}/${path.slice(repoRoot.length + 1)}` : path);
+  const script = 'mount --bind "$1" "$2" && shift 2 && exec setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"';
+  try {
+    return await execa('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script, 'sh', repoRoot, view, inView(process.execPath), inView(HELPER), ...argv], {
+      env: rootShellEnv(),
+      extendEnv: false,
+      reject: false,
+      timeout: 20_000,
+    });
+  } finally {
+    // Not recursive: were the mount ever visible here, a recursive delete would go through it.
+    rmdirSync(view);
+  }
+}
+
 describe('starting the helper', () => {
   it('refuses to run as anyone but root', async () => {
     socketDir('nonroot');
     const parent = startParent();
-    const result = await runHelper(helperArgv('nonroot', parent.pid!), { uid: OWNER });
+    const result = await runHelperAsNobody(helperArgv('nonroot', parent.pid!));
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toBe('bridgeport-helper: must run as root (the Bridgeport app starts it through pkexec)');
   });
