@@ -104,8 +104,9 @@ describe('bridgeport daemon keeps a mapping in force', () => {
 
   it('goes when the container is removed, and the event log says so', async () => {
     await run('docker', ['rm', '-f', 'keep1']);
+    // The file drops them first (it is the source of truth), then the rules follow.
     await waitUntil(async () => (await mappingsFile()).mappings.length === 0, 10_000, 'the mappings of keep1 to be dropped');
-    expect(await rulesText()).not.toContain('BRIDGEPORT');
+    await waitUntil(async () => !(await rulesText()).includes('BRIDGEPORT'), 10_000, 'the rules of keep1 to be removed');
     const removed = (await events()).filter((e) => e.kind === 'removed');
     expect(removed.map((e) => e.message)).toEqual([
       expect.stringMatching(/^container keep1 was removed: its port 9400→80\/tcp is no longer published$/),
