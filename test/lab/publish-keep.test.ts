@@ -47,12 +47,17 @@ beforeAll(async () => {
   await startDaemon();
 }, 60_000);
 
-afterAll(async () => {
-  if (daemon && daemon.exitCode === null) {
+async function stopDaemon(): Promise<void> {
+  if (daemon && daemon.exitCode === null && daemon.signalCode === null) {
     const exited = new Promise((done) => daemon!.once('exit', done));
     daemon.kill('SIGTERM');
     await exited;
   }
+  daemon = null;
+}
+
+afterAll(async () => {
+  await stopDaemon();
   await run('docker', ['rm', '-f', 'keep1', 'keepfill']).catch(() => undefined);
   await bridgeport(['reconcile'], { BRIDGEPORT_CONFIG_DIR: config.dir });
   await config.remove();
@@ -101,6 +106,15 @@ describe('bridgeport daemon keeps a mapping in force', () => {
       if (running.length) await run('docker', ['start', ...running.reverse()]).catch(() => undefined);
     }
   }, 90_000);
+
+  it('after a reboot: with the rules gone and no Bridgeport running, the next start puts them back', async () => {
+    await stopDaemon();
+    const withoutOurs = (await run('iptables-save', [])).split('\n').filter((l) => !l.includes('BRIDGEPORT')).join('\n');
+    await run('sh', ['-c', 'iptables-restore <"$0"', await writeTemp(withoutOurs)]);
+    expect(await reaches(LAN, LAN_IP, 9400)).toBe(false);
+    await startDaemon();
+    await waitUntil(async () => (await reaches(LAN, LAN_IP, 9400)) && (await reaches(LAN, LAN_IP, 9401)), 10_000, 'both mappings to come back');
+  }, 60_000);
 
   it('goes when the container is removed, and the event log says so', async () => {
     await run('docker', ['rm', '-f', 'keep1']);
