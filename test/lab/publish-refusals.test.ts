@@ -5,6 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/main/engine/engine';
+import { LocalExecutor } from '../../src/main/privileged/local-executor';
+import type { PrivilegedExecutor } from '../../src/main/privileged/operations';
 import { bridgeport, labEnv, run } from './support';
 import { linksText, rulesText, tempConfigDir } from './publish-support';
 
@@ -128,5 +130,45 @@ describe('the contract refuses bad input with a clear error and changes nothing'
     await expect(engine.call('ports.unpublish', { container: 'w1', hostPort: 70000 })).rejects.toThrow(/hostPort: ports end at 65535/);
     await expect(engine.call('firewall.flush' as 'ports.publish', {})).rejects.toThrow(/unknown method "firewall\.flush"/);
     expect(await systemState()).toEqual(before);
+  });
+});
+
+describe('a publish that cannot finish leaves nothing behind', () => {
+  it('a cancelled password prompt (the executor refuses) changes nothing and says why', async () => {
+    const before = await systemState();
+    let prompts = 0;
+    const dismissed = () => {
+      prompts++;
+      return Promise.reject(new Error('the password prompt was dismissed'));
+    };
+    const cancelled = new Engine({ configDir: config.dir, executor: dismissed });
+    await expect(cancelled.call('ports.publish', { container: 'w1', hostPort: 9650, containerPort: 80 })).rejects.toThrow('the password prompt was dismissed');
+    expect(await systemState()).toEqual(before);
+    // Asked once: nothing was changed that would need a second prompt to undo.
+    expect(prompts).toBe(1);
+  });
+
+  it('an apply that fails halfway is rolled back: the file and the rules are as before', async () => {
+    const before = await systemState();
+    const real = new LocalExecutor();
+    let applies = 0;
+    // The first apply (the publish) fails after the real one ran; the rollback apply is real.
+    const failingOnce: PrivilegedExecutor = {
+      run: async (op, args) => {
+        const result = await real.run(op, args);
+        if (op === 'ports.apply' && ++applies === 1) throw new Error('iptables-restore: simulated failure after apply');
+        return result;
+      },
+      close: () => undefined,
+    };
+    const flaky = new Engine({ configDir: config.dir, executor: () => Promise.resolve(failingOnce) });
+    await expect(flaky.call('ports.publish', { container: 'w1', hostPort: 9651, containerPort: 80 })).rejects.toThrow('simulated failure');
+    // Hairpin on w1's own bridge port may stay on (Bridgeport never turns it off: harmless, as Docker does); all else is as before.
+    const withoutHairpin = (state: Awaited<ReturnType<typeof systemState>>) => ({
+      ...state,
+      links: JSON.stringify((JSON.parse(state.links) as unknown[][]).map((l) => l.slice(0, 3))),
+    });
+    expect(withoutHairpin(await systemState())).toEqual(withoutHairpin(before));
+    expect(applies).toBe(2);
   });
 });

@@ -78,13 +78,11 @@ export class PortPublisher {
         this.deps.backend(),
       ]);
       const hostAddresses = links.flatMap((l) => l.addresses).filter((a) => !a.includes(':')).map((a) => a.replace(/\/\d+$/, ''));
-      let target;
-      try {
-        target = checkPublish(request, { containers: docker.containers, networks: docker.networks, mappings: state.mappings, listeners, hostAddresses, backend });
-      } catch (error) {
-        if (error instanceof PublishRefused) await this.deps.events.add('refused', `${request.container} ${request.hostPort}/${request.protocol}: ${error.message}`);
-        throw error;
-      }
+      const target = await this.checked(request, () =>
+        checkPublish(request, { containers: docker.containers, networks: docker.networks, mappings: state.mappings, listeners, hostAddresses, backend }),
+      );
+      // Elevation first: a cancelled password prompt must leave the file as it was (and not prompt again to undo).
+      await this.deps.executor();
       const mapping: Mapping = {
         id: randomBytes(6).toString('hex'),
         container: { id: target.container.id, name: target.container.name },
@@ -113,6 +111,16 @@ export class PortPublisher {
     });
   }
 
+  /** Runs the pure check; a refusal also goes into the event log. */
+  private async checked<T>(request: PublishRequest, check: () => T): Promise<T> {
+    try {
+      return check();
+    } catch (error) {
+      if (error instanceof PublishRefused) await this.deps.events.add('refused', `${request.container} ${request.hostPort}/${request.protocol}: ${error.message}`);
+      throw error;
+    }
+  }
+
   unpublish(request: UnpublishRequest): Promise<Mapping> {
     return this.serial(async () => {
       const [docker, state] = await Promise.all([readDocker(this.deps.docker), this.deps.store.load()]);
@@ -129,6 +137,7 @@ export class PortPublisher {
       );
       if (!mapping) throw new PublishRefused(`Bridgeport publishes no port ${hostIp ? `${hostIp}:` : ''}${request.hostPort}/${request.protocol} on ${request.container}`);
       const next: StoredState = { ...state, mappings: state.mappings.filter((m) => m.id !== mapping.id) };
+      await this.deps.executor();
       await this.deps.store.save(next);
       try {
         await this.applyState(next, docker.status.available ? docker : null);
