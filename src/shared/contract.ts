@@ -12,6 +12,25 @@ import {
   reconcileResultSchema,
   unpublishRequestSchema,
 } from './publish-model';
+import {
+  networkConnectSchema,
+  networkCreateSchema,
+  networkDetailSchema,
+  networkDisconnectSchema,
+  networkRemoveSchema,
+  subnetSuggestionSchema,
+} from './network-model';
+import {
+  bridgeCreateSchema,
+  linkDeleteSchema,
+  linkMoveSchema,
+  linkStateSchema,
+  madeThingSchema,
+  netnsCreateSchema,
+  netnsDeleteSchema,
+  vethCreateSchema,
+} from './namespace-model';
+import { doctorCheckSchema, doctorFixSchema, doctorReportSchema } from './doctor-model';
 
 export const methods = {
   /** The current snapshot of the host namespace's network and Docker. */
@@ -32,6 +51,27 @@ export const methods = {
   'mappings.list': { input: z.object({}).strict(), output: z.array(mappingStatusSchema) },
   /** What happened to them: published, restored, removed with its container … */
   'events.list': { input: z.object({}).strict(), output: z.array(portEventSchema) },
+  /** Every Docker network with its options and attached containers. */
+  'networks.list': { input: z.object({}).strict(), output: z.array(networkDetailSchema) },
+  /** A free private subnet (not used by Docker, the host's routes or addresses). */
+  'networks.suggestSubnet': { input: z.object({}).strict(), output: subnetSuggestionSchema },
+  'networks.create': { input: networkCreateSchema, output: networkDetailSchema },
+  'networks.remove': { input: networkRemoveSchema, output: z.object({ removed: z.string(), disconnected: z.array(z.string()) }) },
+  'networks.connect': { input: networkConnectSchema, output: networkDetailSchema },
+  'networks.disconnect': { input: networkDisconnectSchema, output: networkDetailSchema },
+  /** Namespaces, bridges and veth pairs wired by hand; only what Bridgeport made can be deleted. */
+  'netns.create': { input: netnsCreateSchema, output: madeThingSchema },
+  'netns.delete': { input: netnsDeleteSchema, output: madeThingSchema },
+  'links.createBridge': { input: bridgeCreateSchema, output: madeThingSchema },
+  'links.createVeth': { input: vethCreateSchema, output: madeThingSchema },
+  'links.move': { input: linkMoveSchema, output: z.object({ link: z.string(), place: z.string() }) },
+  'links.setState': { input: linkStateSchema, output: z.object({ link: z.string(), up: z.boolean() }) },
+  'links.delete': { input: linkDeleteSchema, output: madeThingSchema },
+  'made.list': { input: z.object({}).strict(), output: z.array(madeThingSchema) },
+  /** Checks for "my container can't reach the internet". */
+  'doctor.run': { input: z.object({}).strict(), output: doctorReportSchema },
+  /** Applies one safe fix, then checks again. */
+  'doctor.fix': { input: doctorFixSchema, output: doctorCheckSchema },
 } as const;
 
 export const topics = {
