@@ -10,6 +10,9 @@ import { formatSnapshot } from './cli/format-snapshot';
 import { Engine } from './engine/engine';
 import { startServer } from './transport/ws';
 import { daemonCommand, mappingsCommand, publishCommand, reconcileCommand, unpublishCommand } from './cli/publish-commands';
+import { registerNetworkCommands } from './cli/networks-commands';
+import { registerLinkCommands } from './cli/links-commands';
+import { registerDoctorCommand } from './cli/doctor-command';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -114,6 +117,9 @@ export function buildProgram(): Command {
     .description('serve the UI on 127.0.0.1; prints its URL (with an access token) first')
     .option('--port <n>', 'port to listen on (0 = any free port)', parsePort, 0)
     .action(serveCommand);
+  registerNetworkCommands(program);
+  registerLinkCommands(program);
+  registerDoctorCommand(program);
   return program;
 }
 

@@ -19,8 +19,14 @@ export const netnsNameSchema = z
 const mtuSchema = z.number().int().min(68, 'MTU is at least 68').max(65535, 'MTU is at most 65535');
 const cidrText = z.string().max(64);
 
+const containerRefSchema = z
+  .string()
+  .min(1, 'give a container name or id')
+  .max(128, 'a container name or id is at most 128 characters')
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'a container name or id has only letters, digits, _ . and -');
+
 /** Where a link lives or goes: the host namespace (omitted), a named namespace, or a running container. */
-export const linkPlaceSchema = z.union([z.object({ namespace: netnsNameSchema }).strict(), z.object({ container: z.string().min(1).max(128).regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/) }).strict()]);
+export const linkPlaceSchema = z.union([z.object({ namespace: netnsNameSchema }).strict(), z.object({ container: containerRefSchema }).strict()]);
 
 export const netnsCreateSchema = z.object({ name: netnsNameSchema }).strict();
 export const netnsDeleteSchema = z.object({ name: netnsNameSchema }).strict();
@@ -46,5 +52,9 @@ export const madeThingSchema = z.object({
   /** veth: its peer's name. */
   peer: z.string().nullable(),
   createdAt: z.string(),
+  /** Where a bridge or the veth end `name` is: 'host', 'netns NAME' or 'container NAME'. */
+  place: z.string().optional(),
+  /** veth: where its peer is. */
+  peerPlace: z.string().optional(),
 });
 export type MadeThing = z.infer<typeof madeThingSchema>;

@@ -15,6 +15,8 @@ export const networkDriverSchema = z.enum(['bridge', 'macvlan', 'ipvlan', 'overl
 export const networkOptionsSchema = z.record(
   z.string().min(1).max(128).regex(/^[a-zA-Z0-9_.-]+$/, 'an option name has only letters, digits, _ . and -'),
   z.string().max(256),
+  // zod reports a bad key as "Invalid key in record" unless told otherwise.
+  { error: (issue) => (issue.code === 'invalid_key' ? 'an option name is 1-128 letters, digits, _ . and -' : undefined) },
 );
 
 export const networkCreateSchema = z

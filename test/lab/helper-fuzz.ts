@@ -49,6 +49,37 @@ const BAD_FIELD_VALUES: Record<string, unknown[]> = {
   subnet: BAD_SUBNETS,
 };
 
+/** Namespace and link operations: a valid template each, with the fields every one must have. */
+export const VALID_LINK_ARGS: Record<string, { args: Record<string, unknown>; required: string[] }> = {
+  'netns.add': { args: { name: 'bpfuzz-ns' }, required: ['name'] },
+  'netns.delete': { args: { name: 'bpfuzz-ns' }, required: ['name'] },
+  'link.addBridge': { args: { name: 'bpfuzzbr', mtu: 1500, address: '10.250.0.1/24' }, required: ['name'] },
+  'link.addVeth': { args: { name: 'bpfuzza', peer: 'bpfuzzb', mtu: 1500, master: 'bpfuzzbr' }, required: ['name', 'peer'] },
+  'link.move': { args: { link: 'bpfuzzb', to: { pid: 1234 }, rename: 'eth1', address: '10.250.0.2/24', gateway: '10.250.0.1', mtu: 1400 }, required: ['link', 'to'] },
+  'link.setUp': { args: { link: 'bpfuzza', in: { netns: 'bpfuzz-ns' }, up: true }, required: ['link', 'up'] },
+  'link.delete': { args: { link: 'bpfuzza', in: { pid: 1234 } }, required: ['link'] },
+};
+
+const BAD_NETNS = ['', '.', '..', 'a/b', '../x', 'x'.repeat(65), 'ns;id', ' ns', '-ns', 'ns\n', 'n s', '$(id)', 7, null, ['ns']];
+const BAD_MTUS = [0, 67, 65536, 70000, -1, 1500.5, '1500', null, true, [1500]];
+const BAD_ADDRESSES = ['10.250.0.0/24', '10.250.0.255/24', '10.250.0.1', '10.250.0.1/33', '10.250.0.1/0', '256.0.0.1/24', '127.0.0.1/8', '224.0.0.1/4', '010.250.0.1/24', 'x', '10.250.0.1/24;id', '10.250.0.1/24 ', 5, null];
+const BAD_PLACES = [{ pid: 0 }, { pid: 1 }, { pid: -1 }, { pid: 4_194_305 }, { pid: '1234' }, { pid: 1.5 }, { netns: 'a/b' }, { netns: '..' }, {}, { netns: 'ns', pid: 1234 }, { host: true }, 'host', null, []];
+/** Bad values for a field of a link operation, by field name (each one breaks that field whatever the rest). */
+const BAD_LINK_FIELDS: Record<string, unknown[]> = {
+  name: [...BAD_IFNAMES],
+  peer: [...BAD_IFNAMES],
+  link: [...BAD_IFNAMES],
+  rename: [...BAD_IFNAMES],
+  master: [...BAD_IFNAMES],
+  mtu: BAD_MTUS,
+  address: BAD_ADDRESSES,
+  // Against the template's 10.250.0.2/24: outside, its own, its network and broadcast, not an address.
+  gateway: ['10.251.0.1', '10.250.0.2', '10.250.0.0', '10.250.0.255', 'fd00::1', 'gw', '10.250.0.1/24', 7, null],
+  to: BAD_PLACES,
+  in: BAD_PLACES,
+  up: ['yes', 1, 0, null, 'true'],
+};
+
 /** An own property even for "__proto__" (plain assignment would set the prototype and add no key). */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
@@ -132,10 +163,24 @@ export function fuzzer(seed: number, maxLine: number): Fuzzer {
       const op = pick(VALID_OPS);
       return JSON.stringify({ id: id(), op, args: mutatedArgs(op) });
     },
+    // Namespace and link operations with exactly one thing broken: a field, a required key, an extra key.
+    () => {
+      const op = pick(Object.keys(VALID_LINK_ARGS));
+      const template = VALID_LINK_ARGS[op]!;
+      const args: Record<string, unknown> = structuredClone(template.args);
+      const change = int(4);
+      if (change <= 1) {
+        const field = pick(Object.keys(args));
+        // netns.* name fields are namespace names; the rest are interface names or their own kind.
+        args[field] = pick(op.startsWith('netns.') ? BAD_NETNS : BAD_LINK_FIELDS[field]!);
+      } else if (change === 2) delete args[pick(template.required)];
+      else setOwn(args, pick(['extra', '__proto__', 'constructor', 'exec', 'argv', 'netns']), pick(['reboot', {}, 1, '1234']));
+      return JSON.stringify({ id: id(), op, args });
+    },
     // ports.apply has the most to check: it gets a second share of the messages.
     () => JSON.stringify({ id: id(), op: 'ports.apply', args: mutatedArgs('ports.apply') }),
     // Operation names that are not in the set.
-    () => JSON.stringify({ id: id(), op: pick(['HELPER.STATUS', 'helper.status ', 'firewall.Save', 'ports.apply\u0000', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'link.addBridge', 'sh', word()]), args: {} }),
+    () => JSON.stringify({ id: id(), op: pick(['HELPER.STATUS', 'helper.status ', 'firewall.Save', 'ports.apply\u0000', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'link.addbridge', 'links.delete', 'netns.create', 'sh', word()]), args: {} }),
     // A good operation in a broken envelope: bad id, extra or missing keys.
     () => {
       const message: Record<string, unknown> = { id: id(), op: 'firewall.save', args: {} };

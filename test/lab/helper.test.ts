@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HelperError, HelperExecutor } from '../../src/main/privileged/helper/helper-client';
 import { MAX_REQUEST_LINE } from '../../src/main/privileged/helper/message-framing';
 import { parseOperation } from '../../src/main/privileged/operations';
-import { fuzzer, prng, VALID_MAPPING } from './helper-fuzz';
+import { fuzzer, prng, VALID_LINK_ARGS, VALID_MAPPING } from './helper-fuzz';
 import { labEnv, repoRoot, run, waitFor } from './support';
 
 const HELPER = resolve(repoRoot, 'out/main/helper.js');
@@ -247,7 +247,17 @@ describe('the helper with the app’s executor', () => {
 
   it('refuses unknown operations and bad arguments with one clear sentence each, running nothing', async () => {
     const refusals: Array<[string, unknown, RegExp]> = [
-      ['link.delete', {}, /^unknown operation "link\.delete"$/],
+      ['link.nuke', {}, /^unknown operation "link\.nuke"$/],
+      ['link.delete', {}, /^invalid arguments for link\.delete: link/],
+      ['link.delete', { link: 'docker0;reboot' }, /^invalid arguments for link\.delete: link: an interface name has only letters/],
+      ['link.addBridge', { name: 'a'.repeat(16) }, /name: an interface name is at most 15 characters/],
+      ['link.addBridge', { name: 'bpfuzzbr', mtu: 70000 }, /mtu: MTU is at most 65535/],
+      ['link.addBridge', { name: 'bpfuzzbr', address: '10.250.0.0/24' }, /address: 10\.250\.0\.0 is the network address/],
+      ['link.move', { link: 'bpfuzzb', to: { pid: 1 } }, /^invalid arguments for link\.move: to/],
+      ['link.move', { link: 'bpfuzzb', to: { netns: '../../proc/1/ns/net' } }, /^invalid arguments for link\.move: to/],
+      ['link.move', { link: 'bpfuzzb', to: { pid: 1234 }, gateway: '10.250.0.1' }, /gateway: a gateway needs an address on the link/],
+      ['netns.add', { name: '..' }, /^invalid arguments for netns\.add: name/],
+      ['netns.delete', { name: 'x;reboot' }, /^invalid arguments for netns\.delete: name/],
       ['constructor', {}, /^unknown operation "constructor"$/],
       ['helper.status', { verbose: true }, /^invalid arguments for helper\.status: args: Unrecognized key: "verbose"$/],
       ['firewall.save', { table: 'nat' }, /^invalid arguments for firewall\.save/],
@@ -313,7 +323,9 @@ describe('the helper under hostile input', () => {
   it(`refuses ${FUZZ_MESSAGES} fuzzed messages without running anything or changing a rule`, async () => {
     // The template the mutations break must itself be valid: every refusal below is the mutation's.
     expect(() => parseOperation('ports.apply', { mappings: [VALID_MAPPING], resetRouteLocalnet: [] })).not.toThrow();
+    for (const [op, template] of Object.entries(VALID_LINK_ARGS)) expect(() => parseOperation(op, template.args), op).not.toThrow();
     const rulesBefore = await rules();
+    const linksBefore = await run('ip', ['-j', 'link', 'show']);
     const start = client.replies.length;
     const fuzz = fuzzer(FUZZ_SEED, MAX_REQUEST_LINE);
     const lines = Array.from({ length: FUZZ_MESSAGES }, () => fuzz.next());
@@ -336,6 +348,8 @@ describe('the helper under hostile input', () => {
     const status = await client.ask('{"id":"s2","op":"helper.status","args":{}}');
     expect(status).toEqual({ id: 's2', ok: true, result: { executed: 0, pid: helper.pid } });
     expect(await rules()).toBe(rulesBefore);
+    expect(await run('ip', ['-j', 'link', 'show'])).toBe(linksBefore);
+    expect(existsSync('/run/netns/bpfuzz-ns')).toBe(false);
   });
 
   it('exits when its parent (the app) dies', async () => {

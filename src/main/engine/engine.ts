@@ -28,7 +28,13 @@ import { EventLog } from './publish/event-log';
 import { MappingStore } from './publish/mapping-store';
 import { PortKeeper } from './publish/port-keeper';
 import { PortPublisher } from './publish/port-publisher';
+import { Doctor } from './doctor/doctor';
+import { NetworkManager } from './networks/network-manager';
+import type { NetworkCreate } from '../../shared/network-model';
 import { rootExecutor } from '../privileged/root-executor';
+import type { MethodInput } from '../../shared/contract';
+import { LinkWiring } from './links/link-wiring';
+import { MadeStore } from './links/made-store';
 
 const SAMPLED_TOPICS: TopicName[] = ['nat', 'ports'];
 
@@ -69,10 +75,17 @@ export class Engine {
   private innerViews: InnerViewCache | null = null;
   readonly events: EventLog;
   readonly publisher: PortPublisher;
+  /** Checks for "my container can't reach the internet" and their safe fixes. */
+  readonly doctor: Doctor;
+  /** Docker networks: list, create, remove, connect, disconnect (checked before anything changes). */
+  readonly networks: NetworkManager;
+  /** Namespaces, bridges and veth pairs wired by hand, and the record of what Bridgeport made. */
+  readonly links: LinkWiring;
   private keeper: PortKeeper | null = null;
 
   constructor(options: EngineOptions = {}) {
     this.docker = options.docker ?? createDockerClient();
+    this.networks = new NetworkManager(this.docker);
     this.refresher = new Coalescer(() => this.refresh(), options.settleMs ?? 60);
     const config = options.configDir ? { dir: options.configDir, owner: null } : configLocation();
     this.events = new EventLog(config.dir, config.owner);
@@ -84,6 +97,8 @@ export class Engine {
       backend: () => this.firewall.backend(),
     });
     this.publisher.onChange((statuses) => this.publish('mappings', statuses));
+    this.doctor = new Doctor({ docker: this.docker, executor: options.executor ?? rootExecutor });
+    this.links = new LinkWiring({ docker: this.docker, store: new MadeStore(config.dir, config.owner), executor: options.executor ?? rootExecutor });
     this.events.onChange((events) => this.publish('events', events));
   }
 
@@ -109,6 +124,39 @@ export class Engine {
         return (await this.mappingStatuses()) as MethodOutput<M>;
       case 'events.list':
         return this.events.list() as MethodOutput<M>;
+      case 'doctor.run':
+        return (await this.doctor.run()) as MethodOutput<M>;
+      case 'doctor.fix':
+        // A fix changes rules: the sampled NAT and port views are pushed at once.
+        return (await this.changePorts(() => this.doctor.fix((call.input as { id: string }).id))) as MethodOutput<M>;
+      case 'networks.list':
+        return (await this.networks.list()) as MethodOutput<M>;
+      case 'networks.suggestSubnet':
+        return (await this.networks.suggestSubnet()) as MethodOutput<M>;
+      case 'networks.create':
+        return (await this.changeNetworks(() => this.networks.create(call.input as NetworkCreate))) as MethodOutput<M>;
+      case 'networks.remove':
+        return (await this.changeNetworks(() => this.networks.remove(call.input as { name: string; disconnectContainers: boolean }))) as MethodOutput<M>;
+      case 'networks.connect':
+        return (await this.changeNetworks(() => this.networks.connect(call.input as { network: string; container: string; ip?: string; aliases: string[] }))) as MethodOutput<M>;
+      case 'networks.disconnect':
+        return (await this.changeNetworks(() => this.networks.disconnect(call.input as { network: string; container: string; force: boolean }))) as MethodOutput<M>;
+      case 'netns.create':
+        return (await this.changeLinks(() => this.links.createNetns(call.input as MethodInput<'netns.create'>))) as MethodOutput<M>;
+      case 'netns.delete':
+        return (await this.changeLinks(() => this.links.deleteNetns(call.input as MethodInput<'netns.delete'>))) as MethodOutput<M>;
+      case 'links.createBridge':
+        return (await this.changeLinks(() => this.links.createBridge(call.input as MethodInput<'links.createBridge'>))) as MethodOutput<M>;
+      case 'links.createVeth':
+        return (await this.changeLinks(() => this.links.createVeth(call.input as MethodInput<'links.createVeth'>))) as MethodOutput<M>;
+      case 'links.move':
+        return (await this.changeLinks(() => this.links.move(call.input as MethodInput<'links.move'>))) as MethodOutput<M>;
+      case 'links.setState':
+        return (await this.changeLinks(() => this.links.setState(call.input as MethodInput<'links.setState'>))) as MethodOutput<M>;
+      case 'links.delete':
+        return (await this.changeLinks(() => this.links.delete(call.input as MethodInput<'links.delete'>))) as MethodOutput<M>;
+      case 'made.list':
+        return (await this.links.list()) as MethodOutput<M>;
     }
     throw new Error(`unhandled method ${String(call.method)}`);
   }
@@ -139,6 +187,20 @@ export class Engine {
   private async changePorts<T>(change: () => Promise<T>): Promise<T> {
     const result = await change();
     if (this.sampler.running) void this.sample().catch(() => undefined);
+    return result;
+  }
+
+  /** After a namespace or link change the topology is read at once (not only when netlink tells), if anyone looks. */
+  private async changeLinks<T>(change: () => Promise<T>): Promise<T> {
+    const result = await change();
+    if (this.watching || (this.listeners.get('snapshot')?.size ?? 0) > 0) void this.refreshNow().catch(() => undefined);
+    return result;
+  }
+
+  /** After a Docker network change the topology is read at once (not only when Docker's event arrives), if anyone looks. */
+  private async changeNetworks<T>(change: () => Promise<T>): Promise<T> {
+    const result = await change();
+    if (this.watching || (this.listeners.get('snapshot')?.size ?? 0) > 0) void this.refreshNow().catch(() => undefined);
     return result;
   }
 

@@ -2,6 +2,8 @@
 // the helper itself). Arguments are checked again here: this is the last door before a command.
 import { type OperationArgs, type OperationName, type OperationResults, type PrivilegedExecutor, parseOperation } from './operations';
 import { applyPorts, saveIpv4 } from './ops/apply-ports';
+import { runLinkOperation } from './ops/links/run-link-operation';
+import { runDoctorOperation } from './ops/doctor/run-doctor-operation';
 
 export class LocalExecutor implements PrivilegedExecutor {
   /** Operations that passed validation and ran (whatever their outcome). */
@@ -24,6 +26,18 @@ export class LocalExecutor implements PrivilegedExecutor {
         return { text: await saveIpv4() };
       case 'ports.apply':
         return applyPorts(args as OperationArgs<'ports.apply'>);
+      case 'netns.add':
+      case 'netns.delete':
+      case 'link.addBridge':
+      case 'link.addVeth':
+      case 'link.move':
+      case 'link.setUp':
+      case 'link.delete':
+        return runLinkOperation(op, args);
+      case 'sysctl.set':
+      case 'kernel.loadModule':
+      case 'firewall.applyDoctorRules':
+        return runDoctorOperation(op, args);
     }
   }
 

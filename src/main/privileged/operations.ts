@@ -2,6 +2,8 @@
 // on Bridgeport's behalf, whether in-process (engine as root) or in the elevated helper.
 import { z } from 'zod';
 import { interfaceNameSchema, resolvedMappingSchema } from './resolved-mapping';
+import { linkOperations, type LinkOperationResults } from './ops/links/link-operations';
+import { doctorOperations, type DoctorOperationResults } from './ops/doctor/doctor-operations';
 
 export const operations = {
   /** Liveness, and how many operations ran (the fuzz test checks it stays at zero). */
@@ -16,6 +18,10 @@ export const operations = {
       resetRouteLocalnet: z.array(interfaceNameSchema).max(256),
     })
     .strict(),
+  /** Namespaces, bridges and veth pairs (netns.add … link.delete): see ops/links/link-operations. */
+  ...linkOperations,
+  /** The doctor's fixes (sysctl.set, kernel.loadModule, firewall.applyDoctorRules): see ops/doctor/doctor-operations. */
+  ...doctorOperations,
 } as const;
 
 export type OperationName = keyof typeof operations;
@@ -28,7 +34,7 @@ export interface ApplyPortsResult {
   warnings: string[];
 }
 
-export interface OperationResults {
+export interface OperationResults extends LinkOperationResults, DoctorOperationResults {
   'helper.status': { executed: number; pid: number };
   'firewall.save': { text: string };
   'ports.apply': ApplyPortsResult;

@@ -15,7 +15,7 @@ const MAX_DEPTH = 64;
 
 function viewOf(env: WalkEnv): MatchView {
   const { state } = env;
-  const ctStates = new Set([state.untracked ? 'UNTRACKED' : 'NEW']);
+  const ctStates = new Set([state.untracked ? 'UNTRACKED' : state.established ? 'ESTABLISHED' : 'NEW']);
   if (state.dnat) ctStates.add('DNAT');
   if (state.snat) ctStates.add('SNAT');
   return { packet: state.packet, inInterface: state.inInterface, outInterface: state.outInterface, ctStates, mark: state.mark, isLocal: env.facts.isLocal };

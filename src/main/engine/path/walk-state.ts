@@ -13,6 +13,8 @@ export interface PacketState {
   snat: boolean;
   /** A raw-table NOTRACK: conntrack and therefore the nat table skip the packet. */
   untracked: boolean;
+  /** A packet of a connection conntrack already knows (a reply): `--ctstate` sees ESTABLISHED, not NEW. */
+  established?: boolean;
   /** 0 until a MARK-like target runs; null after, since Bridgeport does not follow marks. */
   mark: number | null;
 }

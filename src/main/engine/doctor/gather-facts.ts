@@ -1,0 +1,85 @@
+// Reads what the doctor's checks look at. I/O only, no policy; nothing here needs root except the
+// firewall, whose unreadability is reported as a fact rather than guessed around.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type Docker from 'dockerode';
+import type { Link } from '../../../shared/model';
+import { readDocker } from '../docker/read-docker';
+import { variantOf, type FirewallReader } from '../firewall/read-firewall';
+import { readHostLinks } from '../host/read-host-links';
+import { readRoutes } from '../host/read-routes';
+import { runCommand } from '../system/run-command';
+import type { DockerFacts, DoctorFacts, FileRead, FirewallFacts } from './doctor-facts';
+import type { DoctorPaths } from './doctor-paths';
+
+const errorText = (error: unknown) => (error as Error).message.split('\n')[0] ?? String(error);
+
+export async function readFileFact(path: string): Promise<FileRead> {
+  try {
+    return { path, text: await readFile(path, 'utf8'), error: null };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { path, text: null, error: code === 'ENOENT' || code === 'ENOTDIR' ? null : errorText(error) };
+  }
+}
+
+/** A sysctl of this namespace (/proc/sys/net follows the reader's namespace); null when absent. */
+async function readSysctl(path: string): Promise<string | null> {
+  return readFile(path, 'utf8').then(
+    (text) => text.trim(),
+    () => null,
+  );
+}
+
+export async function readDropIns(dir: string): Promise<DoctorFacts['dropIns']> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.conf')).sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { dir, files: [], error: code === 'ENOENT' ? null : errorText(error) };
+  }
+  const files: Array<{ path: string; text: string }> = [];
+  const errors: string[] = [];
+  for (const name of names) {
+    const file = await readFileFact(join(dir, name));
+    if (file.text !== null) files.push({ path: file.path, text: file.text });
+    else if (file.error) errors.push(`${file.path}: ${file.error}`);
+  }
+  return { dir, files, error: errors.length > 0 ? errors.join('; ') : null };
+}
+
+async function readFirewallFacts(reader: FirewallReader): Promise<FirewallFacts> {
+  const read = await reader.read();
+  if (!read.readable) return { readable: false, reason: read.warnings[0] ?? 'The firewall could not be read.' };
+  const variant = variantOf(await runCommand(['iptables', '-V']).catch(() => 'nf_tables'));
+  const otherSave = await runCommand([variant === 'nft' ? 'iptables-legacy-save' : 'iptables-nft-save']).catch(() => null);
+  return { readable: true, variant, backend: read.backend, ruleset: read.ruleset, otherSave };
+}
+
+async function readDockerFacts(docker: Docker): Promise<DockerFacts> {
+  const read = await readDocker(docker);
+  if (!read.status.available) return { available: false, reason: [read.status.error, read.status.hint].filter(Boolean).join(' ') || 'Docker is not reachable.' };
+  return { available: true, version: read.status.version ?? '?', networks: read.networks };
+}
+
+async function readLinks(): Promise<Link[]> {
+  return (await readHostLinks().catch(() => [])).map((l) => ({ ...l, peer: null }));
+}
+
+export async function gatherFacts(deps: { docker: Docker; firewall: FirewallReader; paths: DoctorPaths }): Promise<DoctorFacts> {
+  const { paths } = deps;
+  const [ipForward, bridgeNfCallIptables, firewall, docker, routes, links, dropIns, daemonJson, resolvConf, resolvedUpstream] = await Promise.all([
+    readSysctl('/proc/sys/net/ipv4/ip_forward'),
+    readSysctl('/proc/sys/net/bridge/bridge-nf-call-iptables'),
+    readFirewallFacts(deps.firewall),
+    readDockerFacts(deps.docker),
+    readRoutes().catch(() => null),
+    readLinks(),
+    readDropIns(paths.dropInDir),
+    readFileFact(paths.daemonJson),
+    readFileFact(paths.resolvConf),
+    readFileFact(paths.resolvedUpstream),
+  ]);
+  return { sysctls: { ipForward, bridgeNfCallIptables }, firewall, docker, routes, links, dropIns, daemonJson, resolvConf, resolvedUpstream };
+}

@@ -1,0 +1,92 @@
+// Reads what the namespace and link checks look at: the host's links with their tag, the named
+// namespaces, the host's routes, the containers the record mentions and (when this process may
+// enter namespaces) the tagged links inside them. I/O only.
+import { stat } from 'node:fs/promises';
+import type Docker from 'dockerode';
+import { z } from 'zod';
+import { MADE_TAG } from '../../privileged/ops/links/link-operations';
+import { readRoutes } from '../host/read-routes';
+import { readNamedNamespaces } from '../netns/read-named-namespaces';
+import { isPrivileged } from '../system/privilege';
+import { runCommand } from '../system/run-command';
+import type { HostView } from './check-links';
+import { placeText, type MadeFacts, type Place, type RecordedThing } from './made-record';
+
+const linksSchema = z.array(z.looseObject({ ifname: z.string(), ifalias: z.string().optional(), linkinfo: z.looseObject({ info_kind: z.string().optional() }).optional() }));
+
+type LinkFacts = Map<string, { tagged: boolean; kind: string | null }>;
+
+function parseLinks(text: string): LinkFacts {
+  const trimmed = text.trim();
+  const links = trimmed === '' ? [] : linksSchema.parse(JSON.parse(trimmed));
+  return new Map(links.map((l) => [l.ifname, { tagged: l.ifalias === MADE_TAG, kind: l.linkinfo?.info_kind ?? null }]));
+}
+
+async function identity(path: string): Promise<string | null> {
+  try {
+    const s = await stat(path);
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+/** The containers the record mentions: pid when running, null when stopped or removed; undefined when Docker cannot say. */
+async function containerPids(docker: Docker, ids: readonly string[]): Promise<Map<string, number | null> | undefined> {
+  const pids = new Map<string, number | null>();
+  try {
+    for (const id of ids) {
+      try {
+        const state = (await docker.getContainer(id).inspect()).State;
+        pids.set(id, state.Running && state.Pid > 0 ? state.Pid : null);
+      } catch (error) {
+        if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+        pids.set(id, null);
+      }
+    }
+    return pids;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Tagged links inside each place the record has veth ends in; only read when this process may enter namespaces. */
+async function insideViews(things: readonly RecordedThing[]): Promise<((place: Place) => ReadonlySet<string> | null) | undefined> {
+  if (!isPrivileged()) return undefined;
+  const places = new Map<string, Place>();
+  for (const thing of things) if (thing.kind === 'veth') for (const end of thing.ends) if (!('host' in end.place)) places.set(placeText(end.place), end.place);
+  const seen = new Map<string, ReadonlySet<string> | null>();
+  for (const [key, place] of places) {
+    if ('host' in place) continue;
+    const prefix = 'namespace' in place ? ['ip', '-n', place.namespace] : ['nsenter', `--net=/proc/${place.pid}/ns/net`, 'ip'];
+    try {
+      const links = parseLinks(await runCommand([...prefix, '-j', '-d', 'link', 'show']));
+      seen.set(key, new Set([...links].filter(([, l]) => l.tagged).map(([name]) => name)));
+    } catch {
+      // Gone (the container stopped) or unreadable: the other facts decide.
+      seen.set(key, null);
+    }
+  }
+  return (place) => seen.get(placeText(place)) ?? null;
+}
+
+export interface LinkFactsRead {
+  view: Omit<HostView, 'things'>;
+  facts: MadeFacts;
+}
+
+export async function readLinkFacts(docker: Docker, things: readonly RecordedThing[], options: { routes?: boolean } = {}): Promise<LinkFactsRead> {
+  const containerIds = [...new Set(things.flatMap((t) => (t.kind === 'veth' ? t.ends.flatMap((e) => ('container' in e.place ? [e.place.container.id] : [])) : [])))];
+  const [links, named, routes, containers, inside] = await Promise.all([
+    runCommand(['ip', '-j', '-d', 'link', 'show']).then(parseLinks),
+    readNamedNamespaces(),
+    options.routes ? readRoutes() : Promise.resolve([]),
+    containerIds.length ? containerPids(docker, containerIds) : Promise.resolve(new Map<string, number | null>()),
+    insideViews(things),
+  ]);
+  const namespaces = new Map(await Promise.all(named.map(async (n) => [n.name, await identity(`/run/netns/${n.name}`)] as const)));
+  return {
+    view: { links, namespaces: named.map((n) => ({ name: n.name, current: n.current })), routes },
+    facts: { hostLinks: links, namespaces, ...(containers ? { containers } : {}), ...(inside ? { inside } : {}) },
+  };
+}

@@ -1,0 +1,54 @@
+// Runs the doctor's fix operations. I/O; the rules come from the pure planner, and every change is
+// read back: a sysctl that did not take, or a batch that left something to do, is an error.
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseIptablesSave } from '../../../engine/firewall/parse-iptables-save';
+import { planDoctorBatch } from '../../../engine/doctor/plan-doctor-batch';
+import { runCommand } from '../../../engine/system/run-command';
+import { OperationError, type OperationArgs } from '../../operations';
+import { saveIpv4 } from '../apply-ports';
+import { SYSCTL_PATHS, type DoctorOperationResults } from './doctor-operations';
+
+export type DoctorOperationName = keyof DoctorOperationResults;
+
+async function setSysctl(args: OperationArgs<'sysctl.set'>): Promise<DoctorOperationResults['sysctl.set']> {
+  const path = SYSCTL_PATHS[args.key];
+  let previous: string;
+  try {
+    previous = (await readFile(path, 'utf8')).trim();
+  } catch {
+    throw new OperationError(`${args.key} does not exist here (${path})`);
+  }
+  if (previous !== String(args.value)) await writeFile(path, `${args.value}\n`);
+  const value = (await readFile(path, 'utf8')).trim();
+  if (value !== String(args.value)) throw new OperationError(`${args.key} is still ${value} after writing ${args.value}`);
+  return { key: args.key, previous, value };
+}
+
+async function loadModule(args: OperationArgs<'kernel.loadModule'>): Promise<DoctorOperationResults['kernel.loadModule']> {
+  await runCommand(['modprobe', args.module]);
+  return { module: args.module };
+}
+
+async function plan(args: OperationArgs<'firewall.applyDoctorRules'>): Promise<string | null> {
+  return planDoctorBatch(args, parseIptablesSave(await saveIpv4(), 'ipv4'));
+}
+
+async function applyDoctorRules(args: OperationArgs<'firewall.applyDoctorRules'>): Promise<DoctorOperationResults['firewall.applyDoctorRules']> {
+  const batch = await plan(args);
+  if (batch === null) return { changed: false };
+  await runCommand(['iptables-restore', '--noflush', '--counters'], { input: batch });
+  const left = await plan(args);
+  if (left !== null) throw new OperationError(`the doctor's rules did not take effect; still to apply:\n${left}`);
+  return { changed: true };
+}
+
+export function runDoctorOperation(op: DoctorOperationName, args: unknown): Promise<unknown> {
+  switch (op) {
+    case 'sysctl.set':
+      return setSysctl(args as OperationArgs<'sysctl.set'>);
+    case 'kernel.loadModule':
+      return loadModule(args as OperationArgs<'kernel.loadModule'>);
+    case 'firewall.applyDoctorRules':
+      return applyDoctorRules(args as OperationArgs<'firewall.applyDoctorRules'>);
+  }
+}
