@@ -1,5 +1,5 @@
 // The window: header with the view tabs and Docker status, then the chosen view. The topology
-// keeps the details of the selection beside it; Ports, NAT and Packet path use the full width.
+// keeps the details of the selection beside it; the other views use the full width.
 import { AppShell, Badge, Group, Loader, ScrollArea, Text, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import type { PublishedPort } from '../../shared/firewall-model';
@@ -8,7 +8,10 @@ import { StatusAlerts } from './components/StatusAlerts';
 import { useCurrentView } from './navigation/use-current-view';
 import { ViewTabs } from './navigation/ViewTabs';
 import { DetailsPanel } from './views/details/DetailsPanel';
+import { DoctorView } from './views/doctor/DoctorView';
+import { NamespacesView } from './views/namespaces/NamespacesView';
 import { NatView } from './views/nat/NatView';
+import { NetworksView } from './views/networks/NetworksView';
 import type { RuleFocus } from './views/nat/rule-focus';
 import { hostAddress } from './views/ports/port-identity';
 import { PathView } from './views/path/PathView';
@@ -79,6 +82,16 @@ export function App() {
                 <TopologyView snapshot={snapshot} onSelect={setSelection} />
               </div>
             )}
+            {view === 'networks' && (
+              <div style={{ flex: 1, minHeight: 0 }}>
+                <NetworksView snapshot={snapshot} />
+              </div>
+            )}
+            {view === 'namespaces' && (
+              <div style={{ flex: 1, minHeight: 0 }}>
+                <NamespacesView snapshot={snapshot} />
+              </div>
+            )}
             {view === 'ports' && (
               <div style={{ flex: 1, minHeight: 0 }}>
                 <PortsView snapshot={snapshot} onShowRules={showRulesOf} />
@@ -92,6 +105,11 @@ export function App() {
             {view === 'nat' && (
               <div style={{ flex: 1, minHeight: 0 }}>
                 <NatView focus={ruleFocus} onClearFocus={() => setRuleFocus(null)} />
+              </div>
+            )}
+            {view === 'doctor' && (
+              <div style={{ flex: 1, minHeight: 0 }}>
+                <DoctorView />
               </div>
             )}
           </>

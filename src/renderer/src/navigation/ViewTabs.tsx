@@ -1,8 +1,16 @@
-// The header's view switcher: Topology | Ports | NAT | Packet path.
+// The header's view switcher: Topology | Networks | Namespaces | Ports | NAT | Packet path | Doctor.
 import { Tabs } from '@mantine/core';
 import { viewNames, type ViewName } from './use-current-view';
 
-const labels: Record<ViewName, string> = { topology: 'Topology', ports: 'Ports', nat: 'NAT', path: 'Packet path' };
+const labels: Record<ViewName, string> = {
+  topology: 'Topology',
+  networks: 'Networks',
+  namespaces: 'Namespaces',
+  ports: 'Ports',
+  nat: 'NAT',
+  path: 'Packet path',
+  doctor: 'Doctor',
+};
 
 export function ViewTabs({ view, onChange }: { view: ViewName; onChange: (view: ViewName) => void }) {
   return (

@@ -1,0 +1,72 @@
+// The doctor for "my container can't reach the internet": runs its checks when opened and on
+// "Check again"; each check says what it found and what it looked at, and fixes what is safe.
+import { Alert, Badge, Button, Group, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import type { DoctorCheck, DoctorReport } from '../../../../shared/doctor-model';
+import { api } from '../../api/api';
+import { engineMessage } from '../publish/engine-message';
+import { DoctorCheckRow } from './DoctorCheckRow';
+import { statusColor, summary, withCheck, worst } from './doctor-report';
+
+interface State {
+  report: DoctorReport | null;
+  error: string | null;
+  running: boolean;
+}
+
+export function DoctorView() {
+  const [state, setState] = useState<State>({ report: null, error: null, running: true });
+  const [asked, setAsked] = useState(0);
+  const [fixing, setFixing] = useState(0);
+  useEffect(() => {
+    let current = true;
+    api.invoke('doctor.run', {}).then(
+      (report) => current && setState({ report, error: null, running: false }),
+      (error: unknown) => current && setState((s) => ({ ...s, error: engineMessage(error), running: false })),
+    );
+    return () => {
+      current = false;
+    };
+  }, [asked]);
+  const again = () => {
+    setState((s) => ({ ...s, running: true }));
+    setAsked((n) => n + 1);
+  };
+  const onFixing = useCallback((busy: boolean) => setFixing((n) => n + (busy ? 1 : -1)), []);
+  const onFixed = useCallback((check: DoctorCheck) => setState((s) => (s.report ? { ...s, report: withCheck(s.report, check) } : s)), []);
+  const { report, error, running } = state;
+
+  return (
+    <ScrollArea h="100%">
+      <Stack gap="sm" px="md" pt={4} pb="md" data-testid="doctor-view" data-running={running ? 'true' : 'false'}>
+        <Group justify="space-between" align="flex-end">
+          <div>
+            <Title order={4}>Doctor</Title>
+            <Text size="sm" c="dimmed">
+              Why a container cannot reach the outside: forwarding, firewall, NAT, DNS, proxies and subnets, each checked and explained.
+            </Text>
+          </div>
+          <Group gap="sm">
+            {report && (
+              <Badge size="lg" variant="light" color={statusColor[worst(report)]} data-testid="doctor-summary">
+                {summary(report)}
+              </Badge>
+            )}
+            <Button onClick={again} loading={running} disabled={running || fixing > 0} data-testid="doctor-check-again">
+              Check again
+            </Button>
+          </Group>
+        </Group>
+        {error && (
+          <Alert color="red" title="The doctor could not run" data-testid="doctor-error">
+            {error}
+          </Alert>
+        )}
+        {!report && running && <Loader m="xl" />}
+        {report?.checks.map((check) => (
+          <DoctorCheckRow key={`${asked}:${check.id}`} check={check} disabled={running || fixing > 0} onFixing={onFixing} onFixed={onFixed} />
+        ))}
+      </Stack>
+    </ScrollArea>
+  );
+}

@@ -1,0 +1,47 @@
+// One interface where it lives now: name, place, state, addresses, MTU, and what can be done
+// with it when Bridgeport made it (up/down; Move when it is a veth end in the host).
+import { Badge, Group, Text } from '@mantine/core';
+import type { Link } from '../../../../shared/model';
+import { LinkStateButton } from './LinkStateButton';
+import { placeLabel, type MoveTargets, type Place } from './link-places';
+import { MoveLinkButton } from './MoveLinkButton';
+
+interface Props {
+  link: Link;
+  place: Place;
+  /** Show where it is (in the made table; a namespace's own list knows). */
+  showPlace?: boolean;
+  /** Bridgeport made it: it can be set up or down here. */
+  changeable: boolean;
+  /** Given when it can be moved: the move form's choices. */
+  move?: { links: string[]; targets: MoveTargets };
+  onChanged: () => void;
+  /** Test id suffix: the link's name, or `${namespace}-${link}`. */
+  id: string;
+}
+
+export function LinkLine({ link, place, showPlace = false, changeable, move, onChanged, id }: Props) {
+  return (
+    <Group gap={6} wrap="nowrap" data-testid={`link-${id}`} data-place={placeLabel(place)} data-up={link.up ? 'true' : 'false'}>
+      <Text size="sm" ff="monospace" fw={500}>
+        {link.name}
+      </Text>
+      {showPlace && (
+        <Text size="xs" c="dimmed" data-testid={`link-place-${id}`}>
+          in {placeLabel(place)}
+        </Text>
+      )}
+      <Badge size="xs" variant="light" color={link.up ? 'teal' : 'gray'}>
+        {link.up ? 'up' : 'down'}
+      </Badge>
+      <Text size="xs" ff="monospace">
+        {link.addresses.join(', ')}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {link.master ? `on ${link.master} · ` : ''}MTU {link.mtu}
+      </Text>
+      {changeable && <LinkStateButton name={link.name} place={place} up={link.up} onChanged={onChanged} data-testid={`link-state-${id}`} />}
+      {move && <MoveLinkButton link={link.name} links={move.links} targets={move.targets} onMoved={onChanged} data-testid={`move-link-${id}`} />}
+    </Group>
+  );
+}

@@ -1,0 +1,33 @@
+// Set a link up or down where it lives; a refusal is shown beside the button.
+import { Button, Group, Text } from '@mantine/core';
+import { api } from '../../api/api';
+import { useEngineAction } from '../../api/use-engine-action';
+import { placeInput, type Place } from './link-places';
+
+interface Props {
+  name: string;
+  place: Place;
+  up: boolean;
+  onChanged: () => void;
+  'data-testid': string;
+}
+
+export function LinkStateButton({ name, place, up, onChanged, 'data-testid': testId }: Props) {
+  const action = useEngineAction();
+  const where = placeInput(place);
+  const toggle = async () => {
+    if (await action.run(() => api.invoke('links.setState', { link: name, ...(where ? { in: where } : {}), up: !up }))) onChanged();
+  };
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Button size="compact-xs" variant="default" loading={action.busy} onClick={() => void toggle()} data-testid={testId}>
+        {up ? 'Set down' : 'Set up'}
+      </Button>
+      {action.error && (
+        <Text size="xs" c="red" data-testid={`${testId}-error`}>
+          {action.error}
+        </Text>
+      )}
+    </Group>
+  );
+}

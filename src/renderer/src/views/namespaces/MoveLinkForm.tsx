@@ -1,0 +1,122 @@
+// Move an interface into a named namespace or a running container (pipework-style): the name it
+// gets inside, its address, a default route through a gateway, its MTU.
+import { Group, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
+import type { FormEvent } from 'react';
+import { api } from '../../api/api';
+import { useEngineAction } from '../../api/use-engine-action';
+import { FormFooter } from '../../components/FormFooter';
+import { useFormFields } from '../../components/use-form-fields';
+import { checkMoveForm, emptyMoveForm, type MoveFormValues, type MoveTargetKind } from './link-forms';
+import type { MoveTargets } from './link-places';
+
+interface Props {
+  link: string | null;
+  /** Interfaces that can be moved (made here, in the host now). */
+  links: string[];
+  targets: MoveTargets;
+  onBusyChange: (busy: boolean) => void;
+  onCancel: () => void;
+  onMoved: (result: { link: string; place: string }) => void;
+}
+
+export function MoveLinkForm({ link, links, targets, onBusyChange, onCancel, onMoved }: Props) {
+  const action = useEngineAction(onBusyChange);
+  const { values, errors, setErrors, change } = useFormFields<MoveFormValues>(() => emptyMoveForm(link), action.clearError);
+  const busy = action.busy;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const check = checkMoveForm(values);
+    if (check.errors) return setErrors(check.errors);
+    const moved = await action.run(() => api.invoke('links.move', check.input));
+    if (moved) onMoved(moved);
+  };
+  const choices = values.targetKind === 'namespace' ? targets.namespaces : targets.containers;
+  const linkChoices = values.link && !links.includes(values.link) ? [values.link, ...links] : links;
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate data-testid="move-form">
+      <Stack gap="sm">
+        <Select
+          label="Interface"
+          description="An interface Bridgeport made, in the host now"
+          data={linkChoices}
+          value={values.link}
+          onChange={(l) => change({ link: l })}
+          allowDeselect={false}
+          error={errors.link}
+          disabled={busy}
+          data-testid="move-link"
+        />
+        <SegmentedControl
+          value={values.targetKind}
+          onChange={(kind) => change({ targetKind: kind as MoveTargetKind, target: null })}
+          data={[
+            { value: 'container', label: 'Into a running container' },
+            { value: 'namespace', label: 'Into a namespace' },
+          ]}
+          disabled={busy}
+          aria-label="Where to"
+          data-testid="move-target-kind"
+        />
+        <Select
+          label={values.targetKind === 'namespace' ? 'Namespace' : 'Container'}
+          placeholder={choices.length ? 'Pick one' : values.targetKind === 'namespace' ? 'No named namespace' : 'No running container with a namespace of its own'}
+          data={choices}
+          value={values.target}
+          onChange={(target) => change({ target })}
+          searchable
+          allowDeselect={false}
+          error={errors.target}
+          disabled={busy}
+          data-testid="move-target"
+        />
+        <Group grow align="flex-start" gap="sm">
+          <TextInput
+            label="Name inside"
+            description="Optional, e.g. eth1"
+            placeholder={values.link ?? 'eth1'}
+            value={values.rename}
+            onChange={(e) => change({ rename: e.currentTarget.value })}
+            error={errors.rename}
+            disabled={busy}
+            data-testid="move-rename"
+          />
+          <TextInput
+            label="MTU"
+            description="Optional, 68–65535"
+            placeholder="1500"
+            inputMode="numeric"
+            value={values.mtu}
+            onChange={(e) => change({ mtu: e.currentTarget.value })}
+            error={errors.mtu}
+            disabled={busy}
+            data-testid="move-mtu"
+          />
+        </Group>
+        <Group grow align="flex-start" gap="sm">
+          <TextInput
+            label="Address"
+            description="Optional, with its prefix"
+            placeholder="10.88.0.2/24"
+            value={values.address}
+            onChange={(e) => change({ address: e.currentTarget.value })}
+            error={errors.address}
+            disabled={busy}
+            data-testid="move-address"
+          />
+          <TextInput
+            label="Gateway"
+            description="Optional: the default route inside goes through it"
+            placeholder="10.88.0.1"
+            value={values.gateway}
+            onChange={(e) => change({ gateway: e.currentTarget.value })}
+            error={errors.gateway}
+            disabled={busy}
+            data-testid="move-gateway"
+          />
+        </Group>
+        <FormFooter id="move" error={action.error} errorTitle="Not moved" submitLabel="Move" busy={busy} onCancel={onCancel} />
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+// Namespaces and links wired by hand: make a namespace, a bridge or a veth pair, move one end into
+// a namespace or a running container with its address, route and MTU, set links up or down, and
+// delete what Bridgeport made. Read again whenever the snapshot moves (netlink, /run/netns).
+import { Alert, Group, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import type { Snapshot } from '../../../../shared/model';
+import { api } from '../../api/api';
+import { useReadOnChange } from '../../api/use-read-on-change';
+import { hostBridges, madeLinkKeys, madeRows, movableLinks, moveTargets, namedNamespaces } from './link-places';
+import { MadeTable } from './MadeTable';
+import { MakeButtons } from './MakeButtons';
+import { MoveLinkButton } from './MoveLinkButton';
+import { NamedNamespaces } from './NamedNamespaces';
+
+const readMade = () => api.invoke('made.list', {});
+
+export function NamespacesView({ snapshot }: { snapshot: Snapshot }) {
+  const { data: made, error, reload } = useReadOnChange(readMade, snapshot.takenAt);
+  const rows = useMemo(() => madeRows(made ?? [], snapshot), [made, snapshot]);
+  const targets = useMemo(() => moveTargets(snapshot), [snapshot]);
+  const movable = useMemo(() => movableLinks(rows), [rows]);
+  const madeLinks = useMemo(() => madeLinkKeys(rows), [rows]);
+  const madeNamespaces = useMemo(() => new Set((made ?? []).filter((m) => m.kind === 'netns').map((m) => m.name)), [made]);
+  return (
+    <ScrollArea h="100%">
+      <Stack gap="md" px="md" pt={4} pb="md" data-testid="namespaces-view">
+        <Group justify="space-between" align="flex-end">
+          <div>
+            <Title order={4}>Namespaces and links</Title>
+            <Text size="sm" c="dimmed">
+              Wire by hand, pipework-style: what is made here shows on the topology at once, and only that can be deleted here.
+            </Text>
+          </div>
+          <Group gap="sm">
+            <MakeButtons bridges={hostBridges(snapshot)} onMade={reload} />
+            <MoveLinkButton link={null} links={movable} targets={targets} onMoved={reload} label="Move an interface…" size="sm" variant="light" data-testid="move-interface" />
+          </Group>
+        </Group>
+        {error && (
+          <Alert color="red" title="Cannot read what Bridgeport made" data-testid="made-error">
+            {error}
+          </Alert>
+        )}
+        <Stack gap={4}>
+          <Title order={5}>Made by Bridgeport</Title>
+          {made && rows.length === 0 ? (
+            <Text size="sm" c="dimmed" data-testid="made-empty">
+              Nothing yet: namespaces, bridges and veth pairs made here are listed with where their ends are now.
+            </Text>
+          ) : (
+            <MadeTable rows={rows} movable={movable} targets={targets} onChanged={reload} />
+          )}
+        </Stack>
+        <Stack gap={4}>
+          <Title order={5}>Named namespaces</Title>
+          <NamedNamespaces namespaces={namedNamespaces(snapshot)} made={madeNamespaces} madeLinks={madeLinks} onChanged={reload} />
+        </Stack>
+      </Stack>
+    </ScrollArea>
+  );
+}

@@ -1,0 +1,37 @@
+// "Connect container" on a network's row, and its form in a modal.
+import { Button } from '@mantine/core';
+import { useState } from 'react';
+import type { NetworkDetail } from '../../../../shared/network-model';
+import { BusyModal } from '../../components/BusyModal';
+import { ConnectContainerForm } from './ConnectContainerForm';
+
+interface Props {
+  network: NetworkDetail;
+  offered: string[];
+  onConnected: () => void;
+}
+
+export function ConnectContainerButton({ network, offered, onConnected }: Props) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <>
+      <Button size="compact-xs" variant="light" onClick={() => setOpened(true)} data-testid={`connect-${network.name}`}>
+        Connect…
+      </Button>
+      <BusyModal opened={opened} onClose={() => setOpened(false)} title={`Connect a container to ${network.name}`} size="md" data-testid="connect-modal">
+        {({ onBusyChange, cancel, done }) => (
+          <ConnectContainerForm
+            network={network}
+            offered={offered}
+            onBusyChange={onBusyChange}
+            onCancel={cancel}
+            onConnected={() => {
+              onConnected();
+              done();
+            }}
+          />
+        )}
+      </BusyModal>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+// Connect a container to a network: which one (those not on it yet), an optional static IP and
+// aliases. Whether the IP fits the subnet and is free is the engine's to say.
+import { Select, Stack, TagsInput, TextInput } from '@mantine/core';
+import type { FormEvent } from 'react';
+import type { NetworkDetail } from '../../../../shared/network-model';
+import { api } from '../../api/api';
+import { useEngineAction } from '../../api/use-engine-action';
+import { FormFooter } from '../../components/FormFooter';
+import { useFormFields } from '../../components/use-form-fields';
+import { checkConnectForm, MAX_ALIASES, type ConnectFormValues } from './connect-form';
+
+interface Props {
+  network: NetworkDetail;
+  /** Containers that can join it. */
+  offered: string[];
+  onBusyChange: (busy: boolean) => void;
+  onCancel: () => void;
+  onConnected: (network: NetworkDetail) => void;
+}
+
+export function ConnectContainerForm({ network, offered, onBusyChange, onCancel, onConnected }: Props) {
+  const action = useEngineAction(onBusyChange);
+  const { values, errors, setErrors, change } = useFormFields<ConnectFormValues>({ container: null, ip: '', aliases: [] }, action.clearError);
+  const busy = action.busy;
+  const subnets = network.subnets.map((s) => s.subnet).join(', ');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const check = checkConnectForm(network.name, values);
+    if (check.errors) return setErrors(check.errors);
+    setErrors({});
+    const connected = await action.run(() => api.invoke('networks.connect', check.input));
+    if (connected) onConnected(connected);
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate data-testid="connect-form">
+      <Stack gap="sm">
+        <Select
+          label="Container"
+          placeholder={offered.length ? 'Pick a container' : 'Every container with a network of its own is on it already'}
+          data={offered}
+          value={values.container}
+          onChange={(container) => change({ container })}
+          searchable
+          allowDeselect={false}
+          nothingFoundMessage="No such container off this network"
+          error={errors.container}
+          disabled={busy}
+          data-autofocus
+          data-testid="connect-container"
+        />
+        <TextInput
+          label="Static IP"
+          description={subnets ? `Optional; inside ${subnets}` : 'Optional; Docker picks one when empty'}
+          placeholder="Docker picks one"
+          value={values.ip}
+          onChange={(e) => change({ ip: e.currentTarget.value })}
+          error={errors.ip}
+          disabled={busy}
+          data-testid="connect-ip"
+        />
+        <TagsInput
+          label="Aliases"
+          description="Other names the container answers to on this network (Enter after each)"
+          value={values.aliases}
+          onChange={(aliases) => change({ aliases })}
+          maxTags={MAX_ALIASES}
+          error={errors.aliases}
+          disabled={busy}
+          data-testid="connect-aliases"
+        />
+        <FormFooter id="connect" error={action.error} errorTitle="Not connected" submitLabel="Connect" busy={busy} onCancel={onCancel} />
+      </Stack>
+    </form>
+  );
+}

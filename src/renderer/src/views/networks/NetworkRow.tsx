@@ -1,0 +1,95 @@
+// One network of the table: what it is, how it is addressed and set up, who is on it, and what
+// can be done with it (built-ins cannot be removed; host and none take no connections).
+import { Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import type { Container } from '../../../../shared/model';
+import type { NetworkDetail } from '../../../../shared/network-model';
+import { AttachedContainers } from './AttachedContainers';
+import { ConnectContainerButton } from './ConnectContainerButton';
+import { acceptsConnections, addressingLines, connectableContainers, hostSide, optionLabels } from './network-describe';
+import { RemoveNetworkButton } from './RemoveNetworkButton';
+
+interface Props {
+  network: NetworkDetail;
+  containers: readonly Container[];
+  onChanged: () => void;
+}
+
+const mono = { fontFamily: 'var(--mantine-font-family-monospace)' };
+
+export function NetworkRow({ network: n, containers, onChanged }: Props) {
+  const side = hostSide(n);
+  const joinable = acceptsConnections(n);
+  return (
+    <Table.Tr data-testid={`network-row-${n.name}`} data-builtin={n.builtIn ? 'true' : undefined}>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Stack gap={2}>
+          <Text fw={600} size="sm">
+            {n.name}
+          </Text>
+          <Group gap={4}>
+            {n.builtIn && (
+              <Badge size="xs" variant="light" color="gray" data-testid={`network-builtin-${n.name}`}>
+                built-in
+              </Badge>
+            )}
+            {n.internal && (
+              <Badge size="xs" variant="light" color="orange">
+                internal
+              </Badge>
+            )}
+            {n.attachable && (
+              <Badge size="xs" variant="light" color="blue">
+                attachable
+              </Badge>
+            )}
+          </Group>
+        </Stack>
+      </Table.Td>
+      <Table.Td>{n.driver}</Table.Td>
+      <Table.Td>{n.scope}</Table.Td>
+      <Table.Td style={mono} data-testid={`network-addressing-${n.name}`}>
+        {addressingLines(n).map((line) => (
+          <Text key={line} size="xs" ff="monospace">
+            {line}
+          </Text>
+        ))}
+        {n.subnets.length === 0 && (
+          <Text size="xs" c="dimmed">
+            —
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td data-testid={`network-host-side-${n.name}`}>
+        {side ? (
+          <Text size="xs">
+            {side.label} <span style={mono}>{side.value}</span>
+          </Text>
+        ) : (
+          <Text size="xs" c="dimmed">
+            —
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td data-testid={`network-options-${n.name}`}>
+        <Group gap={4}>
+          {optionLabels(n).map((o) => (
+            <Tooltip key={o.label} label={o.source ?? o.label} disabled={!o.source}>
+              <Badge size="xs" variant={o.notable ? 'filled' : 'light'} color={o.notable ? 'orange' : 'gray'} tt="none">
+                {o.label}
+              </Badge>
+            </Tooltip>
+          ))}
+        </Group>
+      </Table.Td>
+      <Table.Td data-testid={`network-containers-${n.name}`}>
+        <AttachedContainers network={n} canDisconnect={joinable} onChanged={onChanged} />
+      </Table.Td>
+      <Table.Td>
+        <Group gap={4} wrap="nowrap" justify="flex-end">
+          {joinable && <ConnectContainerButton network={n} offered={connectableContainers(n, containers)} onConnected={onChanged} />}
+          {!n.builtIn && <RemoveNetworkButton network={n} onRemoved={onChanged} />}
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}

@@ -1,0 +1,42 @@
+// Docker networks: every one with its addressing, options and containers; create, remove,
+// connect and disconnect. Read again whenever the snapshot moves, so changes made elsewhere
+// (the CLI, docker itself) show up too.
+import { Alert, Group, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import type { Snapshot } from '../../../../shared/model';
+import { api } from '../../api/api';
+import { useReadOnChange } from '../../api/use-read-on-change';
+import { CreateNetworkButton } from './CreateNetworkButton';
+import { sortNetworks } from './network-describe';
+import { NetworksTable } from './NetworksTable';
+
+const readNetworks = () => api.invoke('networks.list', {});
+
+export function NetworksView({ snapshot }: { snapshot: Snapshot }) {
+  const { data: networks, error, reload } = useReadOnChange(readNetworks, snapshot.takenAt);
+  const sorted = useMemo(() => (networks ? sortNetworks(networks) : null), [networks]);
+  return (
+    <Stack gap="sm" px="md" pt={4} pb="md" h="100%" data-testid="networks-view">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={4}>Docker networks</Title>
+          <Text size="sm" c="dimmed">
+            What docker network ls and inspect say, side by side; changes are checked before anything is done.
+          </Text>
+        </div>
+        <CreateNetworkButton links={snapshot.links} onCreated={reload} />
+      </Group>
+      {error && (
+        <Alert color="red" title="Cannot read the networks" data-testid="networks-error">
+          {error}
+        </Alert>
+      )}
+      {!sorted && !error && <Loader m="xl" />}
+      {sorted && (
+        <ScrollArea style={{ flex: 1, minHeight: 0 }}>
+          <NetworksTable networks={sorted} containers={snapshot.containers} onChanged={reload} />
+        </ScrollArea>
+      )}
+    </Stack>
+  );
+}
