@@ -89,7 +89,8 @@ describe('bridgeport daemon keeps a mapping in force', () => {
     const restoredBefore = (await events()).filter((e) => e.kind === 'restored').length;
     const withoutOurs = older.split('\n').filter((l) => !l.includes('BRIDGEPORT')).join('\n');
     await run('sh', ['-c', 'iptables-restore <"$0"', await writeTemp(withoutOurs)]);
-    expect(await rulesText()).not.toContain('BRIDGEPORT');
+    // No check that the rules are gone now: the daemon may already have put them back. The
+    // 'restored' event below proves they were missing and were rewritten.
     await waitUntil(async () => (await reaches(LAN, LAN_IP, 9401)) && (await reaches(LAN, LAN_IP, 9400)), 10_000, 'both mappings to come back');
     // The event names the drift; if the daemon had not yet taken in the CLI's publish it names that instead.
     const restored = (await events()).filter((e) => e.kind === 'restored').slice(restoredBefore);
