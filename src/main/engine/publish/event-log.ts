@@ -3,7 +3,7 @@
 import { appendFile, chown } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PortEvent } from '../../../shared/publish-model';
-import { ensureDir, type FileOwner } from './mapping-store';
+import { ensureDir, type FileOwner } from '../config/json-state-file';
 
 const KEPT = 500;
 
