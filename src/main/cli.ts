@@ -13,6 +13,7 @@ import { daemonCommand, mappingsCommand, publishCommand, reconcileCommand, unpub
 import { registerNetworkCommands } from './cli/networks-commands';
 import { registerLinkCommands } from './cli/links-commands';
 import { registerDoctorCommand } from './cli/doctor-command';
+import { registerDnsCommand } from './cli/dns-command';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -50,6 +51,7 @@ async function serveCommand(options: { port: number }): Promise<void> {
   const engine = new Engine();
   engine.startWatching();
   engine.startKeepingPorts();
+  engine.startSyncingDns();
   const server = await startServer({ engine, staticDir, port: options.port });
   // The URL is the first line on stdout: scripts and tests read it from there.
   process.stdout.write(`${server.url}\n`);
@@ -110,7 +112,8 @@ export function buildProgram(): Command {
     .action(reconcileCommand);
   program
     .command('daemon')
-    .description('keep every mapping in force in the foreground: container restarts, Docker restarts, firewall reloads')
+    .description("keep every mapping in force and containers' DNS in step with the host's, in the foreground")
+    .option('--resolv-conf <path>', "follow this file as the host's resolv.conf instead of /etc/resolv.conf")
     .action(daemonCommand);
   program
     .command('serve')
@@ -120,6 +123,7 @@ export function buildProgram(): Command {
   registerNetworkCommands(program);
   registerLinkCommands(program);
   registerDoctorCommand(program);
+  registerDnsCommand(program);
   return program;
 }
 

@@ -1,7 +1,8 @@
 // Electron lifecycle only: one secure window, the IPC face over the engine. Kept thin on purpose.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, session } from 'electron';
+import { showDnsNotification } from './dns-notification';
 import { Engine } from './engine/engine';
 import { hardenApp } from './harden';
 import { ElevatedHelper } from './privileged/helper/helper-launcher';
@@ -39,6 +40,9 @@ void app.whenReady().then(() => {
   engine.startWatching();
   // While the window is open the app keeps Bridgeport's published ports in force, like `bridgeport daemon`.
   engine.startKeepingPorts();
+  // And containers' DNS in step with the host's, saying what changed on the desktop.
+  engine.dns.onEvents((events) => showDnsNotification(events, Notification));
+  engine.startSyncingDns();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) window = createWindow();
   });

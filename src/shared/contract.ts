@@ -31,6 +31,7 @@ import {
   vethCreateSchema,
 } from './namespace-model';
 import { doctorCheckSchema, doctorFixSchema, doctorReportSchema } from './doctor-model';
+import { dnsEventSchema, dnsReportSchema, dnsSettingsSchema, dnsSyncResultSchema, dnsSyncSwitchSchema } from './dns-model';
 
 export const methods = {
   /** The current snapshot of the host namespace's network and Docker. */
@@ -72,6 +73,14 @@ export const methods = {
   'doctor.run': { input: z.object({}).strict(), output: doctorReportSchema },
   /** Applies one safe fix, then checks again. */
   'doctor.fix': { input: doctorFixSchema, output: doctorCheckSchema },
+  /** The host's DNS in force and every container's: servers, search, options, /etc/hosts, where each came from. */
+  'dns.get': { input: z.object({}).strict(), output: dnsReportSchema },
+  /** What DNS syncs did, newest last (also those of another Bridgeport process, from dns-events.jsonl). */
+  'dns.timeline': { input: z.object({}).strict(), output: z.array(dnsEventSchema) },
+  /** Switches the sync on or off, globally or for one container (remembered). */
+  'dns.setSync': { input: dnsSyncSwitchSchema, output: dnsSettingsSchema },
+  /** Brings every container that follows the host up to date now (what the watcher does on a change). */
+  'dns.syncNow': { input: z.object({}).strict(), output: dnsSyncResultSchema },
 } as const;
 
 export const topics = {
@@ -82,6 +91,10 @@ export const topics = {
   ports: z.array(publishedPortSchema),
   mappings: z.array(mappingStatusSchema),
   events: z.array(portEventSchema),
+  /** Pushed when the host's or a container's DNS changed, or a switch moved. */
+  dns: dnsReportSchema,
+  /** The DNS timeline, pushed on every new entry. */
+  dnsEvents: z.array(dnsEventSchema),
 } as const;
 
 export type MethodName = keyof typeof methods;

@@ -157,6 +157,7 @@ teardown() {
   pid=$(cat "$LABDIR/dockerd.pid" 2>/dev/null || cat "$LABDIR/dockerd.launch.pid" 2>/dev/null)
   stop_pid dockerd "$pid" 20
   stop_pid containerd "$(cat "$CTD_DIR/containerd.pid" 2>/dev/null)" 10
+  stop_pid mount-namespace "$(cat "$LABDIR/mntns.pid" 2>/dev/null)" 5
 
   # 3. Leftovers: shims of our containerd (argv has "-address $CTD_SOCK"), anything else whose
   #    argv names the lab dir, processes in our cgroups and in our namespaces.
@@ -251,6 +252,33 @@ make_namespaces() {
   ip -n "$LAN_NS" route add default via 198.51.100.1
 }
 
+# The lab host's own /etc/resolv.conf. dockerd reads /etc/resolv.conf when it creates a container,
+# so containerd and dockerd run in a mount namespace of their own where $LABDIR/resolv.conf is
+# bound over /etc/resolv.conf: DNS tests change the lab host's DNS (udhcpc rewrites that file in
+# place) exactly as DHCP changes a laptop's, and the machine's own /etc/resolv.conf is never
+# touched. Propagation "slave": mounts made in there never reach the machine's mount table.
+mount_holder() { cat "$LABDIR/mntns.pid"; }
+
+start_mount_namespace() {
+  printf '# the lab host resolv.conf (BP_LAB_RESOLV_CONF); DNS tests rewrite it in place\nnameserver 198.51.100.2\n' >"$LABDIR/resolv.conf"
+  # exec -a: the holder's argv names the lab dir, so teardown finds it like every other lab process.
+  setsid unshare --mount --propagation slave -- bash -c \
+    'mount --bind "$1" /etc/resolv.conf || exit 1; exec -a "bridgeport-lab-mntns $2" sleep infinity' \
+    lab-mntns "$LABDIR/resolv.conf" "$LABDIR" </dev/null >>"$LABDIR/mntns.log" 2>&1 &
+  echo $! >"$LABDIR/mntns.pid"
+  local i pid=$!
+  for ((i = 0; i < 100; i++)); do
+    if [[ $(cat "/proc/$pid/cmdline" 2>/dev/null | tr '\0' ' ') == "bridgeport-lab-mntns $LABDIR"* ]]; then
+      [[ $(nsenter --mount="/proc/$pid/ns/mnt" cat /etc/resolv.conf) == "$(cat "$LABDIR/resolv.conf")" ]] && return 0
+      break
+    fi
+    alive "$pid" || break
+    sleep 0.05
+  done
+  cat "$LABDIR/mntns.log" >&2 2>/dev/null || true
+  die "the lab's mount namespace did not come up"
+}
+
 start_containerd() {
   # We run our own containerd rather than let dockerd 20.10 start one: dockerd only manages
   # its own if /run/containerd/containerd.sock does not exist, otherwise it silently shares
@@ -276,7 +304,7 @@ disabled_plugins = ["io.containerd.grpc.v1.cri", "io.containerd.snapshotter.v1.d
   path = "$CTD_DIR/opt"
 EOF
   # setsid: Ctrl-C on the terminal must not reach the daemons; teardown stops them in order.
-  setsid nsenter --net="/run/netns/$HOST_NS" -- containerd --config "$CTD_DIR/config.toml" \
+  setsid nsenter --net="/run/netns/$HOST_NS" --mount="/proc/$(mount_holder)/ns/mnt" -- containerd --config "$CTD_DIR/config.toml" \
     </dev/null >>"$LABDIR/containerd.log" 2>&1 &
   echo $! >"$CTD_DIR/containerd.pid"
   local i
@@ -293,7 +321,7 @@ start_dockerd() {
   # Our own config file: never read /etc/docker/daemon.json. The key path has no command-line
   # flag in 20.10; without it dockerd would create /etc/docker/key.json on the machine.
   printf '{ "deprecated-key-path": "%s" }\n' "$LABDIR/key.json" >"$LABDIR/daemon.json"
-  setsid nsenter --net="/run/netns/$HOST_NS" -- dockerd \
+  setsid nsenter --net="/run/netns/$HOST_NS" --mount="/proc/$(mount_holder)/ns/mnt" -- dockerd \
     --config-file "$LABDIR/daemon.json" \
     --data-root "$LABDIR/docker" \
     --exec-root "$LABDIR/exec" \
@@ -385,6 +413,7 @@ main() {
   log "lab $LAB: namespaces"
   make_namespaces
   log "lab $LAB: containerd + dockerd"
+  start_mount_namespace
   start_containerd
   start_dockerd
   log "lab $LAB: image $IMAGE"
@@ -399,7 +428,7 @@ main() {
     trap - INT QUIT
     exec nsenter --net="/run/netns/$HOST_NS" -- env -u DOCKER_CONTEXT -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH \
       DOCKER_HOST="unix://$DOCKER_SOCK" BP_LAB="$LAB" BP_LAB_DIR="$LABDIR" \
-      BP_LAB_HOST_NS="$HOST_NS" BP_LAB_LAN_NS="$LAN_NS" BP_LAB_IMAGE="$IMAGE" "$@"
+      BP_LAB_HOST_NS="$HOST_NS" BP_LAB_LAN_NS="$LAN_NS" BP_LAB_IMAGE="$IMAGE" BP_LAB_RESOLV_CONF="$LABDIR/resolv.conf" BRIDGEPORT_RESOLV_CONF="$LABDIR/resolv.conf" "$@"
   ) <&0 &
   CMD_PID=$!
   local rc=0

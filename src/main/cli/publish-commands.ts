@@ -1,4 +1,5 @@
 // `bridgeport publish | unpublish | reconcile | daemon`: thin wrappers over the engine's contract.
+import { existsSync } from 'node:fs';
 import type { MappingStatus, PortEvent } from '../../shared/publish-model';
 import { Engine } from '../engine/engine';
 import { parsePublishSpec, parseUnpublishSpec } from '../engine/publish/parse-port-spec';
@@ -40,8 +41,9 @@ export async function mappingsCommand(options: { json?: boolean }): Promise<void
 }
 
 /** Runs in the foreground: every event goes to stdout as one line. */
-export async function daemonCommand(): Promise<void> {
-  const engine = new Engine();
+export async function daemonCommand(options: { resolvConf?: string } = {}): Promise<void> {
+  if (options.resolvConf !== undefined && !existsSync(options.resolvConf)) throw new Error(`--resolv-conf ${options.resolvConf}: no such file`);
+  const engine = new Engine({ resolvConf: options.resolvConf });
   let printed = 0;
   engine.subscribe('events', (events) => {
     for (const event of events.slice(printed)) process.stdout.write(`${formatEvent(event)}\n`);
@@ -51,6 +53,11 @@ export async function daemonCommand(): Promise<void> {
   process.stdout.write(`bridgeport daemon: keeping ${first.mappings.length} mapping(s) in force (pid ${process.pid})\n`);
   for (const warning of first.warnings) process.stdout.write(`warning: ${warning}\n`);
   engine.startKeepingPorts((error) => process.stderr.write(`bridgeport daemon: ${error.message}\n`));
+  // Containers' DNS follows the host's: each sync is one line per timeline entry.
+  engine.dns.onEvents((events) => {
+    for (const event of events) process.stdout.write(`dns ${event.kind}: ${event.message}\n`);
+  });
+  engine.startSyncingDns((error) => process.stderr.write(`bridgeport daemon: dns: ${error.message}\n`));
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

@@ -35,6 +35,12 @@ import { rootExecutor } from '../privileged/root-executor';
 import type { MethodInput } from '../../shared/contract';
 import { LinkWiring } from './links/link-wiring';
 import { MadeStore } from './links/made-store';
+import type { DnsSyncSwitch } from '../../shared/dns-model';
+import { DnsStore } from './dns/dns-store';
+import { DnsSync } from './dns/dns-sync';
+import { DnsTimeline } from './dns/dns-timeline';
+import { hostDnsPaths } from './dns/host-dns-paths';
+import { SyncMarker } from './dns/sync-marker';
 
 const SAMPLED_TOPICS: TopicName[] = ['nat', 'ports'];
 
@@ -58,6 +64,8 @@ export interface EngineOptions {
   executor?: () => Promise<PrivilegedExecutor>;
   /** Where the mappings file lives (default: $BRIDGEPORT_CONFIG_DIR or ~/.config/bridgeport). */
   configDir?: string;
+  /** The host's resolv.conf to follow (default: $BRIDGEPORT_RESOLV_CONF or /etc/resolv.conf). */
+  resolvConf?: string;
 }
 
 export class Engine {
@@ -82,6 +90,8 @@ export class Engine {
   /** Namespaces, bridges and veth pairs wired by hand, and the record of what Bridgeport made. */
   readonly links: LinkWiring;
   private keeper: PortKeeper | null = null;
+  /** Containers' DNS, kept in step with the host's while started. */
+  readonly dns: DnsSync;
 
   constructor(options: EngineOptions = {}) {
     this.docker = options.docker ?? createDockerClient();
@@ -100,6 +110,17 @@ export class Engine {
     this.doctor = new Doctor({ docker: this.docker, executor: options.executor ?? rootExecutor });
     this.links = new LinkWiring({ docker: this.docker, store: new MadeStore(config.dir, config.owner), executor: options.executor ?? rootExecutor });
     this.events.onChange((events) => this.publish('events', events));
+    const timeline = new DnsTimeline(config.dir, config.owner);
+    this.dns = new DnsSync({
+      docker: this.docker,
+      executor: options.executor ?? rootExecutor,
+      store: new DnsStore(config.dir, config.owner),
+      timeline,
+      marker: new SyncMarker(config.dir, config.owner),
+      paths: hostDnsPaths(options.resolvConf),
+    });
+    this.dns.onReport((report) => this.publishIfChanged('dns', report));
+    timeline.onChange((events) => this.publish('dnsEvents', events));
   }
 
   /** Runs a contract method; the input is validated here whatever transport it came through. */
@@ -157,6 +178,14 @@ export class Engine {
         return (await this.changeLinks(() => this.links.delete(call.input as MethodInput<'links.delete'>))) as MethodOutput<M>;
       case 'made.list':
         return (await this.links.list()) as MethodOutput<M>;
+      case 'dns.get':
+        return (await this.dns.report()) as MethodOutput<M>;
+      case 'dns.timeline':
+        return (await this.dns.timeline()) as MethodOutput<M>;
+      case 'dns.setSync':
+        return (await this.dns.setSync(call.input as DnsSyncSwitch)) as MethodOutput<M>;
+      case 'dns.syncNow':
+        return (await this.dns.syncNow()) as MethodOutput<M>;
     }
     throw new Error(`unhandled method ${String(call.method)}`);
   }
@@ -264,7 +293,13 @@ export class Engine {
     this.keeper.start();
   }
 
+  /** Keeps containers' DNS in step with the host's (the app, `bridgeport daemon` and `serve`). */
+  startSyncingDns(onError?: (error: Error) => void): void {
+    this.dns.start(undefined, onError);
+  }
+
   stop(): void {
+    this.dns.stop();
     this.keeper?.stop();
     this.keeper = null;
     this.sampler.stop();

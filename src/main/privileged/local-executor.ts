@@ -4,6 +4,7 @@ import { type OperationArgs, type OperationName, type OperationResults, type Pri
 import { applyPorts, saveIpv4 } from './ops/apply-ports';
 import { runLinkOperation } from './ops/links/run-link-operation';
 import { runDoctorOperation } from './ops/doctor/run-doctor-operation';
+import { runDnsOperation } from './ops/dns/run-dns-operation';
 
 export class LocalExecutor implements PrivilegedExecutor {
   /** Operations that passed validation and ran (whatever their outcome). */
@@ -38,6 +39,11 @@ export class LocalExecutor implements PrivilegedExecutor {
       case 'kernel.loadModule':
       case 'firewall.applyDoctorRules':
         return runDoctorOperation(op, args);
+      case 'dns.readFiles':
+      case 'dns.writeResolvConf':
+      case 'dns.setRedirects':
+      case 'dns.readRedirects':
+        return runDnsOperation(op, args);
     }
   }
 

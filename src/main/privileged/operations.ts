@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { interfaceNameSchema, resolvedMappingSchema } from './resolved-mapping';
 import { linkOperations, type LinkOperationResults } from './ops/links/link-operations';
 import { doctorOperations, type DoctorOperationResults } from './ops/doctor/doctor-operations';
+import { dnsOperations, type DnsOperationResults } from './ops/dns/dns-operations';
 
 export const operations = {
   /** Liveness, and how many operations ran (the fuzz test checks it stays at zero). */
@@ -22,6 +23,8 @@ export const operations = {
   ...linkOperations,
   /** The doctor's fixes (sysctl.set, kernel.loadModule, firewall.applyDoctorRules): see ops/doctor/doctor-operations. */
   ...doctorOperations,
+  /** The DNS sync (dns.readFiles, dns.writeResolvConf, dns.setRedirects, dns.readRedirects): see ops/dns/dns-operations. */
+  ...dnsOperations,
 } as const;
 
 export type OperationName = keyof typeof operations;
@@ -34,7 +37,7 @@ export interface ApplyPortsResult {
   warnings: string[];
 }
 
-export interface OperationResults extends LinkOperationResults, DoctorOperationResults {
+export interface OperationResults extends LinkOperationResults, DoctorOperationResults, DnsOperationResults {
   'helper.status': { executed: number; pid: number };
   'firewall.save': { text: string };
   'ports.apply': ApplyPortsResult;

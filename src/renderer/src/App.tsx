@@ -8,6 +8,7 @@ import { StatusAlerts } from './components/StatusAlerts';
 import { useCurrentView } from './navigation/use-current-view';
 import { ViewTabs } from './navigation/ViewTabs';
 import { DetailsPanel } from './views/details/DetailsPanel';
+import { DnsView } from './views/dns/DnsView';
 import { DoctorView } from './views/doctor/DoctorView';
 import { NamespacesView } from './views/namespaces/NamespacesView';
 import { NatView } from './views/nat/NatView';
@@ -105,6 +106,11 @@ export function App() {
             {view === 'nat' && (
               <div style={{ flex: 1, minHeight: 0 }}>
                 <NatView focus={ruleFocus} onClearFocus={() => setRuleFocus(null)} />
+              </div>
+            )}
+            {view === 'dns' && (
+              <div style={{ flex: 1, minHeight: 0 }}>
+                <DnsView />
               </div>
             )}
             {view === 'doctor' && (

@@ -11,6 +11,9 @@ const state = vi.hoisted(() => ({
   permission: null as null | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
   watching: 0,
   keeping: 0,
+  dnsSyncing: 0,
+  dnsListeners: [] as Array<(events: unknown[]) => void>,
+  notifications: [] as Array<{ title: string; body: string }>,
   engineOptions: [] as Array<{ executor?: unknown }>,
   helpers: [] as Array<{ helperScript: string; executor: () => Promise<unknown> }>,
   elevations: 0,
@@ -46,6 +49,15 @@ vi.mock('electron', () => {
       quit: vi.fn(),
     },
     BrowserWindow,
+    Notification: class {
+      static isSupported() {
+        return true;
+      }
+      constructor(readonly options: { title: string; body: string }) {}
+      show() {
+        state.notifications.push(this.options);
+      }
+    },
     ipcMain: {
       handle: (channel: string) => state.handles.push(channel),
       on: (channel: string) => state.ons.push(channel),
@@ -87,6 +99,15 @@ vi.mock('../../../src/main/engine/engine', () => ({
     startKeepingPorts() {
       state.keeping++;
     }
+    startSyncingDns() {
+      state.dnsSyncing++;
+    }
+    dns = {
+      onEvents: (listener: (events: unknown[]) => void) => {
+        state.dnsListeners.push(listener);
+        return () => undefined;
+      },
+    };
     stop() {}
     subscribe() {
       return () => undefined;
@@ -113,8 +134,22 @@ describe('Electron main entry', () => {
     expect(state.handles).toEqual(['bridgeport:invoke']);
     expect(state.ons).toEqual(['bridgeport:subscribe', 'bridgeport:unsubscribe']);
     expect(state.watching).toBe(1);
-    // The app keeps published ports in force while open.
+    // The app keeps published ports in force while open, and containers' DNS in step with the host's.
     expect(state.keeping).toBe(1);
+    expect(state.dnsSyncing).toBe(1);
+  });
+
+  it('raises a desktop notification saying what a DNS sync changed', () => {
+    const at = '2026-11-22T10:00:00.000Z';
+    const after = { nameservers: ['198.51.100.54'], search: [], options: [] };
+    state.dnsListeners.at(-1)!([
+      { at, kind: 'host-changed', container: null, before: { nameservers: ['198.51.100.53'], search: [], options: [] }, after, message: 'changed' },
+      { at, kind: 'synced', container: { id: 'a', name: 'w1' }, before: null, after, message: 'w1 updated' },
+    ]);
+    expect(state.notifications.at(-1)).toEqual({ title: 'DNS is now 198.51.100.54', body: 'Updated w1.', silent: true });
+    const before = state.notifications.length;
+    state.dnsListeners.at(-1)!([{ at, kind: 'settings', container: null, before: null, after: null, message: 'DNS sync switched off' }]);
+    expect(state.notifications).toHaveLength(before);
   });
 
   it('sends a restrictive CSP with every response and denies permission requests', () => {

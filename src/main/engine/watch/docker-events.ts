@@ -11,6 +11,8 @@ export class DockerEventWatcher {
     private readonly docker: Docker,
     private readonly onEvent: () => void,
     private readonly retryMs = 2000,
+    /** Only these actions (Docker's `event` filter), or every container and network event. */
+    private readonly actions: readonly string[] | null = null,
   ) {}
 
   start(): void {
@@ -20,7 +22,7 @@ export class DockerEventWatcher {
   private async connect(): Promise<void> {
     if (this.stopped) return;
     try {
-      const stream = await this.docker.getEvents({ filters: { type: ['container', 'network'] } });
+      const stream = await this.docker.getEvents({ filters: { type: ['container', 'network'], ...(this.actions ? { event: [...this.actions] } : {}) } });
       if (this.stopped) {
         (stream as unknown as { destroy?: () => void }).destroy?.();
         return;

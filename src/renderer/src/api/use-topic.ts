@@ -12,6 +12,8 @@ const fetchCurrent: { [T in TopicName]: () => Promise<TopicPayload<T>> } = {
   ports: () => api.invoke('ports.get', {}),
   mappings: () => api.invoke('mappings.list', {}),
   events: () => api.invoke('events.list', {}),
+  dns: () => api.invoke('dns.get', {}),
+  dnsEvents: () => api.invoke('dns.timeline', {}),
 };
 
 export interface TopicState<T> {

@@ -1,4 +1,4 @@
-// The header's view switcher: Topology | Networks | Namespaces | Ports | NAT | Packet path | Doctor.
+// The header's view switcher: Topology | Networks | Namespaces | Ports | NAT | Packet path | DNS | Doctor.
 import { Tabs } from '@mantine/core';
 import { viewNames, type ViewName } from './use-current-view';
 
@@ -9,6 +9,7 @@ const labels: Record<ViewName, string> = {
   ports: 'Ports',
   nat: 'NAT',
   path: 'Packet path',
+  dns: 'DNS',
   doctor: 'Doctor',
 };
 

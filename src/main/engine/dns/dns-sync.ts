@@ -1,0 +1,225 @@
+// Keeps containers' DNS in step with the host's: reads the host's DNS and every container's, lets
+// the pure policy (plan-dns-sync) decide, applies its actions through the privileged executor, and
+// writes each sync to the timeline. While started, a change of the host's files or a Docker event
+// triggers a sync; syncs never overlap.
+import type Docker from 'dockerode';
+import type { DnsEvent, DnsReport, DnsSettings, DnsSyncResult, DnsSyncSwitch } from '../../../shared/dns-model';
+import type { PrivilegedExecutor } from '../../privileged/operations';
+import { Coalescer } from '../watch/coalescer';
+import { DockerEventWatcher } from '../watch/docker-events';
+import { Ticker } from '../watch/ticker';
+import type { DnsStore } from './dns-store';
+import type { DnsTimeline } from './dns-timeline';
+import { describeAction, describeHostChange, describeLeftAlone, outOfDate, sameSettings } from './describe-sync';
+import { gatherDnsFacts, type GatheredFacts } from './gather-dns-facts';
+import type { HostDnsPaths } from './host-dns-paths';
+import { HostDnsWatcher } from './host-dns-watcher';
+import { planDnsSync, type DnsAction, type HostDnsState } from './plan-dns-sync';
+import { readHostDns } from './read-host-dns';
+import type { SyncMarker } from './sync-marker';
+
+export interface DnsSyncDeps {
+  docker: Docker;
+  executor: () => Promise<PrivilegedExecutor>;
+  store: DnsStore;
+  timeline: DnsTimeline;
+  marker: SyncMarker;
+  paths: HostDnsPaths;
+}
+
+type Planned = ReturnType<typeof planDnsSync>;
+
+const DNS_EVENTS = ['start', 'restart', 'die', 'destroy', 'rename', 'connect', 'disconnect'];
+
+export class DnsSync {
+  private paths: HostDnsPaths;
+  private queue: Promise<unknown> = Promise.resolve();
+  private hostWatcher: HostDnsWatcher | null = null;
+  private dockerEvents: DockerEventWatcher | null = null;
+  /** Switches moved by another Bridgeport process (the CLI while the daemon runs) are noticed here. */
+  private readonly settingsCheck = new Ticker(() => this.checkSettings(), 1000);
+  private lastSettings: string | null = null;
+  // A change is applied within half a second even while Docker events keep coming.
+  private readonly syncer = new Coalescer(() => this.syncQuietly(), 150, 500);
+  private readonly reportListeners = new Set<(report: DnsReport) => void>();
+  private readonly eventListeners = new Set<(events: DnsEvent[]) => void>();
+
+  constructor(private readonly deps: DnsSyncDeps) {
+    this.paths = deps.paths;
+  }
+
+  get watching(): boolean {
+    return this.hostWatcher !== null;
+  }
+
+  /** Follows the host's DNS (and Docker's events) and syncs on every change, starting with one sync now. */
+  start(paths?: HostDnsPaths, onError: (error: Error) => void = (e) => console.error(`bridgeport: dns sync: ${e.message}`)): void {
+    if (this.hostWatcher) return;
+    if (paths) this.paths = paths;
+    this.onError = onError;
+    this.hostWatcher = new HostDnsWatcher([this.paths.path, this.paths.stubTarget], () => this.syncer.signal());
+    // Only what changes a container's DNS files or networks: not the exec events of scripts polling it.
+    this.dockerEvents = new DockerEventWatcher(this.deps.docker, () => this.syncer.signal(), 2000, DNS_EVENTS);
+    void this.deps.marker.claim().catch(() => undefined);
+    this.hostWatcher.start();
+    this.dockerEvents.start();
+    this.settingsCheck.start();
+  }
+
+  private async checkSettings(): Promise<void> {
+    const settings = JSON.stringify((await this.deps.store.load()).settings);
+    if (this.lastSettings !== null && settings !== this.lastSettings) this.syncer.signal();
+    this.lastSettings = settings;
+  }
+
+  stop(): void {
+    this.hostWatcher?.stop();
+    this.dockerEvents?.stop();
+    this.settingsCheck.stop();
+    this.hostWatcher = null;
+    this.dockerEvents = null;
+    this.syncer.cancel();
+    void this.deps.marker.release().catch(() => undefined);
+  }
+
+  onReport(listener: (report: DnsReport) => void): () => void {
+    this.reportListeners.add(listener);
+    return () => this.reportListeners.delete(listener);
+  }
+
+  /** New timeline entries as they happen (the app turns them into a desktop notification). */
+  onEvents(listener: (events: DnsEvent[]) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  timeline(): Promise<DnsEvent[]> {
+    return this.deps.timeline.list();
+  }
+
+  /** What is, and what a sync would change (nothing is changed). */
+  async report(): Promise<DnsReport> {
+    const [host, state] = await Promise.all([readHostDns(this.paths), this.deps.store.load()]);
+    const executor = await this.deps.executor();
+    const facts = await gatherDnsFacts(this.deps.docker, executor);
+    const current = host.current ? { since: new Date().toISOString(), ...host.current } : null;
+    const history = current && state.history.at(-1)?.text === current.text ? state.history.slice(0, -1) : state.history;
+    const planned = current ? this.plan(facts, current, history, state.settings, state.written, host.view.inForce) : [];
+    const containers = planned.map(({ view, action }) => (action.kind === 'none' ? view : { ...view, synced: false, note: outOfDate(action) }));
+    return { host: host.view, containers, settings: state.settings, syncing: this.watching || (await this.deps.marker.running()) };
+  }
+
+  syncNow(): Promise<DnsSyncResult> {
+    const next = this.queue.then(() => this.sync());
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async setSync(change: DnsSyncSwitch): Promise<DnsSettings> {
+    const settings = await this.deps.store.update((state) => {
+      if (change.container === undefined) state.settings.enabled = change.enabled;
+      else {
+        const others = state.settings.disabledContainers.filter((n) => n !== change.container);
+        state.settings.disabledContainers = change.enabled ? others : [...others, change.container];
+      }
+      return { ...state.settings, disabledContainers: [...state.settings.disabledContainers] };
+    });
+    const what = change.container === undefined ? 'DNS sync' : `DNS sync for ${change.container}`;
+    await this.record([{ kind: 'settings', container: null, before: null, after: null, message: `${what} switched ${change.enabled ? 'on' : 'off'}` }]);
+    // A sync running in another process (the daemon, the app) picks the switch up within a second.
+    const elsewhere = !this.watching && (await this.deps.marker.running());
+    if (change.enabled && !elsewhere) await this.syncNow();
+    else if (this.reportListeners.size > 0) this.pushReport(await this.report());
+    return settings;
+  }
+
+  private onError: (error: Error) => void = () => undefined;
+
+  private async syncQuietly(): Promise<void> {
+    try {
+      await this.syncNow();
+    } catch (error) {
+      this.onError(error as Error);
+    }
+  }
+
+  private plan(facts: GatheredFacts, host: HostDnsState, history: HostDnsState[], settings: DnsSettings, written: Record<string, string>, inForcePath: string): Planned {
+    return planDnsSync({ containers: facts.containers, host, history, settings, writtenByBridgeport: written, inForcePath });
+  }
+
+  private async sync(): Promise<DnsSyncResult> {
+    const host = await readHostDns(this.paths);
+    if (!host.current) throw new Error(host.view.error ?? `${this.paths.path} could not be read`);
+    const reading = host.current;
+    const now = new Date().toISOString();
+    // The host state joins the history (with its raw text, which Docker's hash is matched against).
+    const { previous, state } = await this.deps.store.update((s) => {
+      const last = s.history.at(-1) ?? null;
+      if (!last || last.text !== reading.text) s.history.push({ since: now, ...reading });
+      return { previous: last, state: structuredClone(s) };
+    });
+    const hostChanged = previous !== null && !sameSettings(previous.settings, reading.settings);
+    const executor = await this.deps.executor();
+    const facts = await gatherDnsFacts(this.deps.docker, executor);
+    const planned = this.plan(facts, state.history.at(-1)!, state.history.slice(0, -1), state.settings, state.written, host.view.inForce);
+
+    const events: Array<Omit<DnsEvent, 'at'>> = [];
+    if (hostChanged) events.push(describeHostChange(previous.settings, reading.settings, host.view.inForce));
+    const changed: DnsSyncResult['changed'] = [];
+    const written: Record<string, string> = {};
+    for (const entry of planned) {
+      if (entry.action.kind === 'none') {
+        if (hostChanged) {
+          const leftAlone = describeLeftAlone(entry.view);
+          if (leftAlone) events.push(leftAlone);
+        }
+        continue;
+      }
+      try {
+        const hash = await this.apply(executor, facts, entry.view.container.id, entry.action);
+        if (hash) written[entry.view.container.id] = hash;
+        // The view was planned from the file before the write: it shows what is there now.
+        if (entry.action.kind === 'rewrite') Object.assign(entry.view, entry.action.after);
+        changed.push(entry.view.container);
+        events.push(describeAction(entry.view.container, entry.action));
+      } catch (error) {
+        entry.view.synced = false;
+        entry.view.note = `could not be synced: ${(error as Error).message}`;
+        events.push({ kind: 'failed', container: entry.view.container, before: null, after: null, message: `${entry.view.container.name}: ${(error as Error).message}` });
+      }
+    }
+    const alive = new Set(facts.containers.map((c) => c.container.id));
+    await this.deps.store.update((s) => {
+      // Hashes of files that no longer exist are forgotten with their containers.
+      s.written = Object.fromEntries(Object.entries({ ...s.written, ...written }).filter(([id]) => alive.has(id)));
+    });
+    const stamped = await this.record(events);
+    this.pushReport({ host: host.view, containers: planned.map((p) => p.view), settings: state.settings, syncing: true });
+    return { changed, events: stamped };
+  }
+
+  /** Applies one action; returns the hash of a file it wrote. */
+  private async apply(executor: PrivilegedExecutor, facts: GatheredFacts, id: string, action: Exclude<DnsAction, { kind: 'none' }>): Promise<string | null> {
+    if (action.kind === 'rewrite') {
+      const path = facts.resolvPaths.get(id);
+      if (!path) throw new Error('its resolv.conf is unknown');
+      const result = await executor.run('dns.writeResolvConf', { path, content: action.content, expectedHash: action.expectedHash, updateHashFile: true });
+      return result.hash;
+    }
+    const pid = facts.pids.get(id);
+    if (!pid) throw new Error('it is not running');
+    await executor.run('dns.setRedirects', { pid, redirects: action.redirects });
+    return null;
+  }
+
+  private async record(events: Array<Omit<DnsEvent, 'at'>>): Promise<DnsEvent[]> {
+    const stamped = await this.deps.timeline.add(events);
+    if (stamped.length > 0) for (const listener of this.eventListeners) listener(stamped);
+    return stamped;
+  }
+
+  private pushReport(report: DnsReport): void {
+    for (const listener of this.reportListeners) listener(report);
+  }
+}
+

@@ -1,0 +1,75 @@
+// Reads what the DNS policy needs about every container: Docker's inspect, the container's
+// resolv.conf (with Docker's hash of it) and hosts file, and Bridgeport's redirects in the
+// namespaces of those on user-defined networks. Files and namespaces are root's: read through the
+// privileged executor. I/O only.
+import type Docker from 'dockerode';
+import type { PrivilegedExecutor } from '../../privileged/operations';
+import { containerFilePathSchema } from '../../privileged/ops/dns/container-file-path';
+import type { Redirect } from '../../privileged/ops/dns/dns-operations';
+import { parseDnsInspect, type DnsInspect } from './parse-dns-inspect';
+import { parseHostsFile } from './hosts-file';
+import type { ContainerDnsFacts } from './plan-dns-sync';
+
+const SHARED_MODES = ['default', 'bridge', 'host', 'none'];
+
+export interface GatheredFacts {
+  containers: ContainerDnsFacts[];
+  /** The running pid of each container, for redirects. */
+  pids: Map<string, number>;
+  resolvPaths: Map<string, string>;
+}
+
+async function inspectAll(docker: Docker): Promise<DnsInspect[]> {
+  const summaries = await docker.listContainers({ all: true });
+  const inspected = await Promise.all(
+    summaries.map((s) =>
+      docker
+        .getContainer(s.Id)
+        .inspect()
+        .then(parseDnsInspect)
+        // removed between the list and its inspect: gone
+        .catch(() => null),
+    ),
+  );
+  return inspected.filter((c): c is DnsInspect => c !== null);
+}
+
+const usesEmbeddedResolver = (c: DnsInspect) => c.running && !SHARED_MODES.includes(c.networkMode) && !c.networkMode.startsWith('container:');
+
+export async function gatherDnsFacts(docker: Docker, executor: PrivilegedExecutor): Promise<GatheredFacts> {
+  const inspects = await inspectAll(docker);
+  const wanted = new Set<string>();
+  for (const c of inspects) {
+    for (const path of [c.resolvConfPath, c.resolvConfPath && `${c.resolvConfPath}.hash`, c.hostsPath]) {
+      if (path && containerFilePathSchema.safeParse(path).success) wanted.add(path);
+    }
+  }
+  const embeddedPids = inspects.filter(usesEmbeddedResolver).map((c) => c.pid).filter((pid) => pid > 1);
+  const [files, redirects] = await Promise.all([
+    wanted.size > 0 ? executor.run('dns.readFiles', { paths: [...wanted] }) : Promise.resolve({ files: [] as Array<{ path: string; text: string | null; error: string | null }> }),
+    embeddedPids.length > 0 ? executor.run('dns.readRedirects', { pids: embeddedPids }) : Promise.resolve({ redirects: {} as Record<string, Redirect[] | null> }),
+  ]);
+  const text = new Map(files.files.map((f) => [f.path, f.text]));
+  const containers = inspects.map((c): ContainerDnsFacts => {
+    const resolvText = c.resolvConfPath ? text.get(c.resolvConfPath) ?? null : null;
+    const hostsText = c.hostsPath ? text.get(c.hostsPath) ?? null : null;
+    return {
+      container: c.container,
+      networkMode: c.networkMode,
+      networks: c.networks,
+      running: c.running,
+      startedAt: c.startedAt,
+      hostname: c.hostname,
+      custom: c.custom,
+      ipv6: c.ipv6,
+      resolvConf: resolvText === null ? null : { text: resolvText, hash: (c.resolvConfPath && text.get(`${c.resolvConfPath}.hash`)?.trim()) || null },
+      hosts: hostsText === null ? [] : parseHostsFile(hostsText, { hostname: c.hostname, ownAddresses: c.ownAddresses, extraHosts: c.extraHosts, links: c.links }),
+      currentRedirects: redirects.redirects[String(c.pid)] ?? [],
+    };
+  });
+  return {
+    containers,
+    pids: new Map(inspects.filter((c) => c.running).map((c) => [c.container.id, c.pid])),
+    resolvPaths: new Map(inspects.flatMap((c) => (c.resolvConfPath ? [[c.container.id, c.resolvConfPath] as const] : []))),
+  };
+}

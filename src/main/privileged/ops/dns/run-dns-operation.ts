@@ -1,0 +1,139 @@
+// Runs the DNS operations. I/O; the checks that matter for safety happen here, at the last door:
+// files must be what their path says (no symlink anywhere, a regular file) and a redirect never
+// goes into the namespace Bridgeport itself runs in.
+import { createHash } from 'node:crypto';
+import { open, readFile, realpath, stat } from 'node:fs/promises';
+import { CommandError, runCommand } from '../../../engine/system/run-command';
+import { OperationError, type OperationArgs } from '../../operations';
+import type { DnsOperationResults, Redirect } from './dns-operations';
+import { planRedirectBatch, readRedirectState } from './plan-redirects';
+
+export type DnsOperationName = keyof DnsOperationResults;
+
+const hashOf = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
+
+/** The path names a regular file, reached without a symlink. */
+async function checkRealFile(path: string): Promise<void> {
+  const [real, info] = await Promise.all([realpath(path), stat(path)]);
+  if (real !== path) throw new OperationError(`${path} goes through a symlink (to ${real}); refused`);
+  if (!info.isFile()) throw new OperationError(`${path} is not a regular file; refused`);
+}
+
+async function readFiles(args: OperationArgs<'dns.readFiles'>): Promise<DnsOperationResults['dns.readFiles']> {
+  const files = await Promise.all(
+    args.paths.map(async (path) => {
+      try {
+        await checkRealFile(path);
+        return { path, text: await readFile(path, 'utf8'), error: null };
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        return { path, text: null, error: code === 'ENOENT' ? 'no such file' : (error as Error).message };
+      }
+    }),
+  );
+  return { files };
+}
+
+/** Overwrites in place: write from offset 0, then cut the rest, so the file is never empty and keeps its inode. */
+async function overwrite(path: string, content: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    const bytes = Buffer.from(content);
+    await handle.write(bytes, 0, bytes.length, 0);
+    await handle.truncate(bytes.length);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function writeResolvConf(args: OperationArgs<'dns.writeResolvConf'>): Promise<DnsOperationResults['dns.writeResolvConf']> {
+  await checkRealFile(args.path);
+  const current = await readFile(args.path, 'utf8');
+  if (hashOf(current) !== args.expectedHash) {
+    throw new OperationError(`${args.path} changed since it was read (edited inside the container?); not rewritten`);
+  }
+  await overwrite(args.path, args.content);
+  const hash = hashOf(args.content);
+  let hashFileUpdated = false;
+  if (args.updateHashFile) {
+    const hashPath = `${args.path}.hash`;
+    try {
+      await checkRealFile(hashPath);
+      await overwrite(hashPath, hash);
+      hashFileUpdated = true;
+    } catch (error) {
+      // Docker writes no hash for --network host containers: nothing to keep in step then.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  return { path: args.path, hash, hashFileUpdated };
+}
+
+async function identity(path: string): Promise<string | null> {
+  try {
+    const s = await stat(path);
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+/** `nsenter` into the namespace of `pid`, refusing the namespace Bridgeport runs in. */
+async function inNamespaceOf(pid: number): Promise<string[]> {
+  const path = `/proc/${pid}/ns/net`;
+  const [target, self] = await Promise.all([identity(path), identity('/proc/self/ns/net')]);
+  if (target === null) throw new OperationError(`process ${pid} is not running`);
+  if (target === self) throw new OperationError(`process ${pid} shares Bridgeport's own namespace; DNS redirects only go into a container's`);
+  return ['nsenter', `--net=${path}`];
+}
+
+async function readRedirectsOf(pid: number) {
+  const prefix = await inNamespaceOf(pid);
+  return readRedirectState(await runCommand([...prefix, 'iptables-save', '-t', 'nat']));
+}
+
+async function setRedirects(args: OperationArgs<'dns.setRedirects'>): Promise<DnsOperationResults['dns.setRedirects']> {
+  const prefix = await inNamespaceOf(args.pid);
+  const state = await readRedirectsOf(args.pid);
+  const batch = planRedirectBatch(state, args.redirects);
+  if (batch === null) return { pid: args.pid, changed: false, redirects: state.redirects };
+  await runCommand([...prefix, 'iptables-restore', '--noflush'], { input: batch });
+  const after = await readRedirectsOf(args.pid);
+  if (planRedirectBatch(after, args.redirects) !== null) throw new OperationError(`the DNS redirect in the namespace of process ${args.pid} did not take`);
+  // A query in flight to an old server stays tracked as going there: forget those so retries follow the DNAT.
+  for (const from of new Set([...state.redirects, ...args.redirects].map((r: Redirect) => r.from))) {
+    try {
+      await runCommand([...prefix, 'conntrack', '-D', '-p', 'udp', '--orig-dst', from, '--orig-port-dst', '53']);
+    } catch (error) {
+      if (!(error instanceof CommandError && error.exitCode === 1)) throw error;
+    }
+  }
+  return { pid: args.pid, changed: true, redirects: after.redirects };
+}
+
+async function readRedirects(args: OperationArgs<'dns.readRedirects'>): Promise<DnsOperationResults['dns.readRedirects']> {
+  const entries = await Promise.all(
+    args.pids.map(async (pid) => {
+      try {
+        return [String(pid), (await readRedirectsOf(pid)).redirects] as const;
+      } catch {
+        return [String(pid), null] as const;
+      }
+    }),
+  );
+  return { redirects: Object.fromEntries(entries) };
+}
+
+export async function runDnsOperation(op: DnsOperationName, args: unknown): Promise<unknown> {
+  switch (op) {
+    case 'dns.readFiles':
+      return readFiles(args as OperationArgs<'dns.readFiles'>);
+    case 'dns.writeResolvConf':
+      return writeResolvConf(args as OperationArgs<'dns.writeResolvConf'>);
+    case 'dns.setRedirects':
+      return setRedirects(args as OperationArgs<'dns.setRedirects'>);
+    case 'dns.readRedirects':
+      return readRedirects(args as OperationArgs<'dns.readRedirects'>);
+  }
+}

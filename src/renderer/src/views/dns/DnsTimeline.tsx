@@ -1,0 +1,44 @@
+// What the DNS sync did, newest first: host changes, containers updated (before → after), left alone.
+import { Badge, Group, Stack, Text, Title } from '@mantine/core';
+import type { DnsEvent } from '../../../../shared/dns-model';
+import { changeLine, eventColor, eventTime, newestFirst } from './dns-format';
+
+export function DnsTimeline({ events, error }: { events: DnsEvent[] | null; error: string | null }) {
+  const shown = newestFirst(events ?? []);
+  return (
+    <Stack gap={4} data-testid="dns-timeline">
+      <Title order={5}>Timeline</Title>
+      {error && (
+        <Text size="sm" c="red">
+          Cannot read the timeline: {error}
+        </Text>
+      )}
+      {events && shown.length === 0 && (
+        <Text size="sm" c="dimmed">
+          Nothing yet: when the host's DNS changes (a new lease, a VPN), what Bridgeport did shows up here.
+        </Text>
+      )}
+      {shown.map((event, i) => {
+        const change = changeLine(event);
+        return (
+          <Group key={`${event.at}-${i}`} gap="xs" wrap="nowrap" align="baseline" data-testid="dns-event" data-kind={event.kind}>
+            <Text size="xs" c="dimmed" ff="monospace" style={{ flexShrink: 0 }}>
+              {eventTime(event.at)}
+            </Text>
+            <Badge size="xs" variant="light" color={eventColor[event.kind]} style={{ flexShrink: 0 }}>
+              {event.kind}
+            </Badge>
+            <div>
+              <Text size="sm">{event.message}</Text>
+              {change && (
+                <Text size="xs" c="dimmed" ff="monospace">
+                  {change}
+                </Text>
+              )}
+            </div>
+          </Group>
+        );
+      })}
+    </Stack>
+  );
+}

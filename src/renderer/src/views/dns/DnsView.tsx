@@ -1,0 +1,56 @@
+// Container DNS: the host's DNS in force, every container's with where it came from, the switches
+// of the sync and its timeline. Follows the `dns` and `dnsEvents` topics (pushed on every change).
+import { Alert, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { api } from '../../api/api';
+import { useEngineAction } from '../../api/use-engine-action';
+import { useTopic } from '../../api/use-topic';
+import { DnsHostPanel } from './DnsHostPanel';
+import { DnsTable } from './DnsTable';
+import { DnsTimeline } from './DnsTimeline';
+
+export function DnsView() {
+  const report = useTopic('dns');
+  const timeline = useTopic('dnsEvents');
+  const action = useEngineAction();
+  const data = report.data;
+  return (
+    <ScrollArea h="100%">
+      <Stack gap="sm" px="md" pt={4} pb="md" data-testid="dns-view">
+        <div>
+          <Title order={4}>DNS</Title>
+          <Text size="sm" c="dimmed">
+            Where each container's DNS comes from, kept in step with the host's when DHCP or a VPN changes it.
+          </Text>
+        </div>
+        {report.error && (
+          <Alert color="red" title="Cannot read DNS" data-testid="dns-error">
+            {report.error}
+          </Alert>
+        )}
+        {action.error && (
+          <Alert color="red" withCloseButton onClose={action.clearError} data-testid="dns-action-error">
+            {action.error}
+          </Alert>
+        )}
+        {!data && !report.error && <Loader m="xl" />}
+        {data && (
+          <>
+            <DnsHostPanel
+              report={data}
+              busy={action.busy}
+              onSwitch={(enabled) => void action.run(() => api.invoke('dns.setSync', { enabled }))}
+              onSyncNow={() => void action.run(() => api.invoke('dns.syncNow', {}))}
+            />
+            <DnsTable
+              containers={data.containers}
+              globalEnabled={data.settings.enabled}
+              busy={action.busy}
+              onSwitch={(container, enabled) => void action.run(() => api.invoke('dns.setSync', { enabled, container }))}
+            />
+          </>
+        )}
+        <DnsTimeline events={timeline.data} error={timeline.error} />
+      </Stack>
+    </ScrollArea>
+  );
+}

@@ -1,0 +1,125 @@
+// Container DNS: what each container resolves with and where it came from, the host's DNS in force,
+// and Bridgeport's sync of one to the other (issue 6).
+import { z } from 'zod';
+import { containerRefSchema } from './firewall-model';
+import { containerNameSchema } from './publish-model';
+
+/** The parts of a resolv.conf that matter to a resolver. */
+export const resolvSettingsSchema = z.object({
+  nameservers: z.array(z.string()),
+  search: z.array(z.string()),
+  options: z.array(z.string()),
+});
+export type ResolvSettings = z.infer<typeof resolvSettingsSchema>;
+
+/**
+ * host: Docker copied the host's DNS (default bridge, host network); custom: --dns/--dns-search/--dns-option;
+ * embedded: Docker's resolver at 127.0.0.11 (user-defined networks); user-modified: the file was edited after Docker wrote it.
+ */
+export const dnsSourceSchema = z.enum(['host', 'custom', 'embedded', 'user-modified']);
+export type DnsSource = z.infer<typeof dnsSourceSchema>;
+
+export const hostsEntrySchema = z.object({
+  address: z.string(),
+  names: z.array(z.string()),
+  /** default: localhost and ip6 lines; self: the container's own name; link: --link; add-host: --add-host; other: anything else (edited). */
+  origin: z.enum(['default', 'self', 'link', 'add-host', 'other']),
+});
+export type HostsEntry = z.infer<typeof hostsEntrySchema>;
+
+/** Where the upstream servers of Docker's embedded resolver were learnt. */
+export const upstreamsSchema = z.object({
+  servers: z.array(z.string()),
+  /**
+   * docker: Docker wrote them into the file (ExtServers, Docker 25+); confirmed: the host DNS Docker hashed at start matches;
+   * assumed: the host's DNS when Bridgeport first looked; host-resolver: dockerd forwards to the host's own resolver, which follows the host.
+   */
+  known: z.enum(['docker', 'confirmed', 'assumed', 'host-resolver']),
+  /** Bridgeport redirects the old servers to these (in the container's namespace), or null when none is needed. */
+  redirectedTo: z.array(z.string()).nullable(),
+});
+export type Upstreams = z.infer<typeof upstreamsSchema>;
+
+export const containerDnsSchema = z.object({
+  container: containerRefSchema,
+  /** As in the container's resolv.conf now. */
+  nameservers: z.array(z.string()),
+  search: z.array(z.string()),
+  options: z.array(z.string()),
+  source: dnsSourceSchema,
+  /** True when its DNS follows the host's now (Docker's copy is current, or Bridgeport brought it up to date). */
+  synced: z.boolean(),
+  /** The container's network mode (bridge, a network name, host, none, container:…). */
+  networkMode: z.string(),
+  hostname: z.string(),
+  hosts: z.array(hostsEntrySchema),
+  /** Embedded resolver only. */
+  upstreams: upstreamsSchema.nullable(),
+  /** Whether Bridgeport may change it (the per-container switch; the global one is in the settings). */
+  syncAllowed: z.boolean(),
+  /** One sentence: what Bridgeport did or why it leaves it alone. */
+  note: z.string(),
+});
+export type ContainerDns = z.infer<typeof containerDnsSchema>;
+
+export const dhcpSourceSchema = z.object({
+  kind: z.enum(['networkmanager', 'dhclient', 'file']),
+  /** e.g. "NetworkManager: wlp2s0 (connection Home)", "dhclient lease on eth0 from 192.168.1.1", "the file alone". */
+  detail: z.string(),
+});
+export type DhcpSource = z.infer<typeof dhcpSourceSchema>;
+
+export const hostDnsSchema = resolvSettingsSchema.extend({
+  /** The file Bridgeport watches (/etc/resolv.conf, or --resolv-conf PATH). */
+  path: z.string(),
+  /** The file whose servers containers get: `path`, or systemd-resolved's upstream list when `path` names only its stub. */
+  inForce: z.string(),
+  followedStub: z.boolean(),
+  dhcp: dhcpSourceSchema,
+  /** Why the host's DNS could not be read, when it could not. */
+  error: z.string().nullable(),
+});
+export type HostDns = z.infer<typeof hostDnsSchema>;
+
+export const dnsSettingsSchema = z.object({
+  /** The global switch. */
+  enabled: z.boolean(),
+  /** Containers (by name, which survives re-creation) that are never touched. */
+  disabledContainers: z.array(z.string()),
+});
+export type DnsSettings = z.infer<typeof dnsSettingsSchema>;
+
+export const dnsReportSchema = z.object({
+  host: hostDnsSchema,
+  containers: z.array(containerDnsSchema),
+  settings: dnsSettingsSchema,
+  /** Whether a sync runs in this process or another (the app or `bridgeport daemon`) at the moment. */
+  syncing: z.boolean(),
+});
+export type DnsReport = z.infer<typeof dnsReportSchema>;
+
+export const dnsEventSchema = z.object({
+  at: z.string(),
+  /** host-changed: a new lease, VPN up or down; synced: a container updated; left-alone: not touched, and why; failed; settings: a switch. */
+  kind: z.enum(['host-changed', 'synced', 'left-alone', 'failed', 'settings']),
+  container: containerRefSchema.nullable(),
+  before: resolvSettingsSchema.nullable(),
+  after: resolvSettingsSchema.nullable(),
+  message: z.string(),
+});
+export type DnsEvent = z.infer<typeof dnsEventSchema>;
+
+export const dnsSyncSwitchSchema = z
+  .object({
+    enabled: z.boolean(),
+    /** A container name or id: the switch for that container; absent: the global switch. */
+    container: containerNameSchema.optional(),
+  })
+  .strict();
+export type DnsSyncSwitch = z.infer<typeof dnsSyncSwitchSchema>;
+
+export const dnsSyncResultSchema = z.object({
+  changed: z.array(containerRefSchema),
+  events: z.array(dnsEventSchema),
+});
+export type DnsSyncResult = z.infer<typeof dnsSyncResultSchema>;

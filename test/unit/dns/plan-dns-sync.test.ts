@@ -1,0 +1,221 @@
+// The DNS sync policy on the Docker 20.10 capture: the host moved from 10.255.255.53 to a VPN's DNS.
+import { describe, expect, it } from 'vitest';
+import { dockerContentHash } from '../../../src/main/engine/dns/docker-copy';
+import { planDnsSync, type ContainerDnsFacts, type HostDnsState, type PlanInput } from '../../../src/main/engine/dns/plan-dns-sync';
+import { parseResolvConf, settingsOf } from '../../../src/main/engine/dns/resolv-conf';
+import { CAPTURE_HOST_TEXT, container, docker20Resolv, fixture } from './dns-fixtures';
+
+const state = (since: string, text: string): HostDnsState => ({ since, text, settings: settingsOf(parseResolvConf(text)) });
+
+/** The host when the capture's containers started (11:25–11:28). */
+const capture = state('2026-11-22T11:00:00.000Z', CAPTURE_HOST_TEXT);
+const vpn = state('2026-11-22T12:00:00.000Z', 'search vpn.corp\nnameserver 10.8.0.1\nnameserver 10.8.0.2\n');
+
+/** A container of the capture as gather-dns-facts reports it, running, with its real files. */
+function facts(name: string, changes: Partial<ContainerDnsFacts> = {}): ContainerDnsFacts {
+  const c = container(name);
+  const custom = c.HostConfig as unknown as { Dns: string[] | null; DnsSearch: string[] | null; DnsOptions: string[] | null };
+  return {
+    container: { id: c.Id, name },
+    networkMode: c.HostConfig.NetworkMode,
+    networks: Object.keys(c.NetworkSettings.Networks),
+    running: true,
+    startedAt: c.State.StartedAt,
+    hostname: c.Config.Hostname,
+    custom: { dns: custom.Dns ?? [], search: custom.DnsSearch ?? [], options: custom.DnsOptions ?? [] },
+    ipv6: false,
+    resolvConf: 'resolvConf' in changes ? null : docker20Resolv(name),
+    hosts: [],
+    currentRedirects: [],
+    ...changes,
+  };
+}
+
+function plan(containers: ContainerDnsFacts[], changes: Partial<PlanInput> = {}) {
+  return planDnsSync({
+    containers,
+    host: vpn,
+    history: [capture],
+    settings: { enabled: true, disabledContainers: [] },
+    writtenByBridgeport: {},
+    inForcePath: '/etc/resolv.conf',
+    ...changes,
+  });
+}
+
+const only = (containers: ContainerDnsFacts[], changes: Partial<PlanInput> = {}) => plan(containers, changes)[0]!;
+
+describe('a container with a copy of the host’s DNS', () => {
+  it('is rewritten to the host’s DNS now (d1, default bridge)', () => {
+    const { view, action } = only([facts('d1')]);
+    expect(action).toEqual({
+      kind: 'rewrite',
+      content: "# Written by Bridgeport from the host's DNS in force (/etc/resolv.conf).\n# Docker writes this file anew when the container restarts.\nsearch vpn.corp\nnameserver 10.8.0.1\nnameserver 10.8.0.2\n",
+      before: { nameservers: ['10.255.255.53'], search: [], options: [] },
+      after: { nameservers: ['10.8.0.1', '10.8.0.2'], search: ['vpn.corp'], options: [] },
+      expectedHash: 'sha256:b28bb20664856e4e8dcd7776224848fbbf4ed5c7a005f13447fcd3dd347dbb8a',
+    });
+    expect(view).toMatchObject({ source: 'host', synced: true, nameservers: ['10.255.255.53'], networkMode: 'default', syncAllowed: true, upstreams: null });
+  });
+
+  it('is left as it is when it already follows the host', () => {
+    const { view, action } = only([facts('d1')], { host: capture, history: [] });
+    expect(action).toEqual({ kind: 'none' });
+    expect(view).toMatchObject({ source: 'host', synced: true, note: "follows the host's DNS (/etc/resolv.conf)" });
+  });
+
+  it('counts the file Bridgeport wrote as its own, not as an edit', () => {
+    const written = "search vpn.corp\nnameserver 10.8.0.1\n";
+    const d1 = facts('d1', { resolvConf: { text: written, hash: docker20Resolv('d1').hash } });
+    const { view, action } = only([d1], { writtenByBridgeport: { [d1.container.id]: dockerContentHash(written) } });
+    expect(view.source).toBe('host');
+    expect(action).toMatchObject({ kind: 'rewrite', expectedHash: dockerContentHash(written), after: { nameservers: ['10.8.0.1', '10.8.0.2'] } });
+  });
+
+  it('keeps its own --dns-option, following the host’s servers (o1)', () => {
+    const { view, action } = only([facts('o1')]);
+    expect(view.source).toBe('custom');
+    expect(action).toMatchObject({ kind: 'rewrite', after: { nameservers: ['10.8.0.1', '10.8.0.2'], search: ['vpn.corp'], options: ['ndots:3'] } });
+  });
+
+  it('gets the host’s file unfiltered on the host’s network (h1, no .hash)', () => {
+    const host = state('2026-11-22T12:00:00.000Z', 'nameserver 127.0.0.1\nnameserver 10.8.0.1\n');
+    const { view, action } = only([facts('h1')], { host });
+    expect(view.source).toBe('host');
+    expect(action).toMatchObject({ kind: 'rewrite', after: { nameservers: ['127.0.0.1', '10.8.0.1'] }, expectedHash: dockerContentHash(CAPTURE_HOST_TEXT) });
+  });
+
+  it('is taken as edited on the host’s network when it matches no host file seen', () => {
+    const h1 = facts('h1', { resolvConf: { text: 'nameserver 1.1.1.1\n', hash: null } });
+    expect(only([h1])).toMatchObject({ view: { source: 'user-modified' }, action: { kind: 'none' } });
+  });
+
+  it('on the host’s network, a copy made before Bridgeport first looked is taken as Docker’s and brought up to date', () => {
+    const h1 = facts('h1', { resolvConf: { text: 'nameserver 1.1.1.1\n', hash: null }, startedAt: '2026-11-22T10:00:00.000Z' });
+    expect(only([h1])).toMatchObject({ view: { source: 'host', synced: true }, action: { kind: 'rewrite', after: { nameservers: ['10.8.0.1', '10.8.0.2'] } } });
+  });
+
+  it('a default-bridge container also on a user-defined network uses Docker’s resolver (its file names 127.0.0.11)', () => {
+    const dual = facts('d1', { networks: ['bridge', 'un'], resolvConf: docker20Resolv('u1') });
+    const { view, action } = only([dual]);
+    expect(view).toMatchObject({ source: 'embedded', upstreams: { servers: ['10.255.255.53'], known: 'confirmed' } });
+    expect(action).toMatchObject({ kind: 'redirect', redirects: [{ from: '10.255.255.53', to: '10.8.0.1' }] });
+  });
+
+  it('is left alone on the host’s network when it names the host’s own resolver', () => {
+    const h1 = facts('h1', { resolvConf: { text: 'nameserver 127.0.0.53\noptions edns0\n', hash: null } });
+    const { view, action } = only([h1]);
+    expect(action).toEqual({ kind: 'none' });
+    expect(view).toMatchObject({ source: 'host', synced: true, note: "uses the host's own resolver (127.0.0.53), which follows the host's DNS" });
+  });
+
+  it('is not touched without a network (n1)', () => {
+    expect(only([facts('n1')])).toMatchObject({ view: { source: 'host', synced: false, note: 'has no network (--network none): nothing to sync' }, action: { kind: 'none' } });
+  });
+});
+
+describe('containers sync leaves alone', () => {
+  it('started with --dns (d2)', () => {
+    expect(only([facts('d2')])).toEqual(expect.objectContaining({ action: { kind: 'none' } }));
+    expect(only([facts('d2')]).view).toMatchObject({ source: 'custom', synced: false, nameservers: ['9.9.9.9'], search: ['ex.org'], note: 'started with --dns 9.9.9.9 --dns-search ex.org: left alone' });
+    expect(only([facts('uc')]).view).toMatchObject({ source: 'custom', note: 'started with --dns 9.9.9.9: left alone', upstreams: null });
+  });
+
+  it('edited inside the container', () => {
+    const edited = facts('d1', { resolvConf: { text: 'nameserver 1.1.1.1\n', hash: docker20Resolv('d1').hash } });
+    expect(only([edited])).toMatchObject({ view: { source: 'user-modified', synced: false, note: 'resolv.conf was edited inside the container: left alone' }, action: { kind: 'none' } });
+    const embedded = facts('u1', { resolvConf: { text: 'nameserver 10.0.0.1\n', hash: docker20Resolv('u1').hash } });
+    expect(only([embedded])).toMatchObject({ view: { source: 'user-modified', upstreams: null }, action: { kind: 'none' } });
+  });
+
+  it('with sync off for it, or off altogether', () => {
+    const off = only([facts('d1')], { settings: { enabled: true, disabledContainers: ['d1'] } });
+    expect(off).toMatchObject({ view: { syncAllowed: false, synced: false, note: 'sync is off for this container' }, action: { kind: 'none' } });
+    const global = only([facts('d1')], { settings: { enabled: false, disabledContainers: [] } });
+    expect(global).toMatchObject({ view: { syncAllowed: true, note: 'DNS sync is off' }, action: { kind: 'none' } });
+  });
+
+  it('not running', () => {
+    const { view, action } = only([facts('d1', { running: false })]);
+    expect(action).toEqual({ kind: 'none' });
+    expect(view.note).toBe("not running: Docker writes its resolv.conf anew from the host's when it starts");
+  });
+
+  it('in another container’s namespace (c1 shares d1)', () => {
+    // c1's ResolvConfPath is d1's file: it has none of its own.
+    const c1Facts = facts('c1', { resolvConf: docker20Resolv('d1') });
+    const [d1, c1] = plan([facts('d1'), c1Facts]);
+    expect(d1!.action.kind).toBe('rewrite');
+    expect(c1!.action).toEqual({ kind: 'none' });
+    expect(c1!.view).toMatchObject({ source: 'host', synced: true, note: "shares d1's DNS files", nameservers: ['10.255.255.53'], networkMode: expect.stringMatching(/^container:54ca54a4f735/) });
+    const alone = plan([c1Facts])[0]!;
+    expect(alone.view).toMatchObject({ source: 'host', synced: false, note: "shares 54ca54a4f735's DNS files" });
+  });
+});
+
+describe('a container on Docker’s embedded resolver', () => {
+  // The host was on 192.168.1.1 at 11:10, before u1 started (11:25): only the hash tells it started with 10.255.255.53.
+  const home = state('2026-11-22T11:10:00.000Z', 'nameserver 192.168.1.1\n');
+
+  it('has its stale upstream redirected, learnt from Docker 20.10’s hash (u1)', () => {
+    const { view, action } = only([facts('u1')], { history: [capture, home] });
+    expect(action).toEqual({ kind: 'redirect', redirects: [{ from: '10.255.255.53', to: '10.8.0.1' }], before: ['10.255.255.53'], after: ['10.8.0.1'] });
+    expect(view).toMatchObject({ source: 'embedded', synced: true, nameservers: ['127.0.0.11'], options: ['ndots:0'] });
+    expect(view.upstreams).toEqual({ servers: ['10.255.255.53'], known: 'confirmed', redirectedTo: ['10.8.0.1', '10.8.0.2'] });
+  });
+
+  it('assumes the host’s DNS at its start when the hash matches none', () => {
+    const u1 = facts('u1', { resolvConf: { text: docker20Resolv('u1').text, hash: 'sha256:0000' } });
+    const { view, action } = only([u1], { history: [capture, home] });
+    expect(view.upstreams).toMatchObject({ servers: ['192.168.1.1'], known: 'assumed' });
+    expect(action).toMatchObject({ redirects: [{ from: '192.168.1.1', to: '10.8.0.1' }] });
+  });
+
+  it('keeps a redirect in place without acting again', () => {
+    const u1 = facts('u1', { currentRedirects: [{ from: '10.255.255.53', to: '10.8.0.1' }] });
+    const { view, action } = only([u1]);
+    expect(action).toEqual({ kind: 'none' });
+    expect(view.synced).toBe(true);
+    expect(view.note).toBe("Docker's resolver forwards to 10.255.255.53; Bridgeport redirects that to 10.8.0.1 in its namespace");
+  });
+
+  it('has the redirect removed when the host is back on the DNS it started with', () => {
+    const u1 = facts('u1', { currentRedirects: [{ from: '10.255.255.53', to: '10.8.0.1' }] });
+    const back = state('2026-11-22T13:00:00.000Z', CAPTURE_HOST_TEXT);
+    const { view, action } = only([u1], { host: back, history: [capture, vpn] });
+    expect(action).toEqual({ kind: 'redirect', redirects: [], before: ['10.8.0.1'], after: ['10.255.255.53'] });
+    expect(view).toMatchObject({ synced: true, upstreams: { servers: ['10.255.255.53'], known: 'confirmed', redirectedTo: null } });
+  });
+
+  it('has Bridgeport’s redirect removed when sync is switched off for it', () => {
+    const u1 = facts('u1', { currentRedirects: [{ from: '10.255.255.53', to: '10.8.0.1' }] });
+    const { view, action } = only([u1], { settings: { enabled: true, disabledContainers: ['u1'] } });
+    expect(action).toEqual({ kind: 'redirect', redirects: [], before: ['10.8.0.1'], after: ['10.255.255.53'] });
+    expect(view).toMatchObject({ synced: false, note: "sync is off for this container; Bridgeport's redirect is removed" });
+  });
+
+  it('is not redirected when Docker 26+ asks the host’s servers from the host’s namespace', () => {
+    const u26 = facts('u1', { resolvConf: { text: fixture('docker26/embedded.resolv.conf'), hash: null } });
+    const { view, action } = only([u26]);
+    expect(action).toEqual({ kind: 'none' });
+    expect(view.upstreams).toEqual({ servers: ['192.168.65.7'], known: 'docker', redirectedTo: null });
+    expect(view.synced).toBe(false);
+    expect(view.note).toBe("Docker 26+ asks 192.168.65.7 from the host's namespace, where no redirect reaches: restart it to pick up the host's DNS (10.8.0.1, 10.8.0.2)");
+    const same = only([u26], { host: state('2026-11-22T12:00:00.000Z', 'nameserver 192.168.65.7\n') });
+    expect(same.view).toMatchObject({ synced: true, note: "Docker's resolver forwards to the host's DNS (192.168.65.7)" });
+  });
+
+  it('follows the host through the host’s own resolver when Docker asks the stub', () => {
+    const stub = facts('u1', { resolvConf: { text: fixture('docker26/embedded-stub.resolv.conf'), hash: null } });
+    const { view, action } = only([stub]);
+    expect(action).toEqual({ kind: 'none' });
+    expect(view).toMatchObject({ synced: true, search: ['corp.example'], upstreams: { servers: ['127.0.0.53'], known: 'host-resolver', redirectedTo: null } });
+  });
+
+  it('redirects the bare servers Docker names from the container’s namespace', () => {
+    const text = 'nameserver 127.0.0.11\noptions ndots:0\n# ExtServers: [10.1.0.1 host(127.0.0.1)]\n';
+    const { view, action } = only([facts('u1', { resolvConf: { text, hash: null } })]);
+    expect(view.upstreams?.known).toBe('docker');
+    expect(action).toMatchObject({ kind: 'redirect', redirects: [{ from: '10.1.0.1', to: '10.8.0.1' }] });
+  });
+});
