@@ -14,6 +14,7 @@ import { registerNetworkCommands } from './cli/networks-commands';
 import { registerLinkCommands } from './cli/links-commands';
 import { registerDoctorCommand } from './cli/doctor-command';
 import { registerDnsCommand } from './cli/dns-command';
+import { registerTrafficCommand } from './cli/traffic-command';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -52,6 +53,7 @@ async function serveCommand(options: { port: number }): Promise<void> {
   engine.startWatching();
   engine.startKeepingPorts();
   engine.startSyncingDns();
+  engine.startSamplingTraffic();
   const server = await startServer({ engine, staticDir, port: options.port });
   // The URL is the first line on stdout: scripts and tests read it from there.
   process.stdout.write(`${server.url}\n`);
@@ -124,6 +126,7 @@ export function buildProgram(): Command {
   registerLinkCommands(program);
   registerDoctorCommand(program);
   registerDnsCommand(program);
+  registerTrafficCommand(program);
   return program;
 }
 

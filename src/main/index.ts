@@ -43,6 +43,8 @@ void app.whenReady().then(() => {
   // And containers' DNS in step with the host's, saying what changed on the desktop.
   engine.dns.onEvents((events) => showDnsNotification(events, Notification));
   engine.startSyncingDns();
+  // Traffic history builds up from the start (one /proc/net/dev read a second), so charts have a past.
+  engine.startSamplingTraffic();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) window = createWindow();
   });

@@ -31,6 +31,7 @@ import {
   vethCreateSchema,
 } from './namespace-model';
 import { doctorCheckSchema, doctorFixSchema, doctorReportSchema } from './doctor-model';
+import { trafficHistorySchema, trafficSampleSchema } from './traffic-model';
 import { dnsEventSchema, dnsReportSchema, dnsSettingsSchema, dnsSyncResultSchema, dnsSyncSwitchSchema } from './dns-model';
 
 export const methods = {
@@ -81,6 +82,10 @@ export const methods = {
   'dns.setSync': { input: dnsSyncSwitchSchema, output: dnsSettingsSchema },
   /** Brings every container that follows the host up to date now (what the watcher does on a change). */
   'dns.syncNow': { input: z.object({}).strict(), output: dnsSyncResultSchema },
+  /** Traffic now: per interface and container (the container's view), per published port and NAT rule. */
+  'traffic.get': { input: z.object({}).strict(), output: trafficSampleSchema },
+  /** Per-container rates: the last 5 minutes at one point per tick, the last hour at 10 s. */
+  'traffic.history': { input: z.object({}).strict(), output: trafficHistorySchema },
 } as const;
 
 export const topics = {
@@ -95,6 +100,8 @@ export const topics = {
   dns: dnsReportSchema,
   /** The DNS timeline, pushed on every new entry. */
   dnsEvents: z.array(dnsEventSchema),
+  /** One sample per tick (1 s) while someone subscribes. */
+  traffic: trafficSampleSchema,
 } as const;
 
 export type MethodName = keyof typeof methods;

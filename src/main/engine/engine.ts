@@ -41,6 +41,8 @@ import { DnsSync } from './dns/dns-sync';
 import { DnsTimeline } from './dns/dns-timeline';
 import { hostDnsPaths } from './dns/host-dns-paths';
 import { SyncMarker } from './dns/sync-marker';
+import type { TrafficSample } from '../../shared/traffic-model';
+import { TrafficSampler } from './traffic/traffic-sampler';
 
 const SAMPLED_TOPICS: TopicName[] = ['nat', 'ports'];
 
@@ -76,6 +78,11 @@ export class Engine {
   private latest: Snapshot | null = null;
   private readonly lastPublished = new Map<TopicName, string>();
   private readonly sampler = new Ticker(() => this.sample(), 1000);
+  /** Traffic: one /proc/net/dev read per tick, while someone looks or the app keeps history. */
+  private readonly traffic = new TrafficSampler();
+  private readonly trafficTicker = new Ticker(async () => void (await this.sampleTraffic()), 1000);
+  private keepTrafficHistory = false;
+  private lastTraffic: TrafficSample | null = null;
   // One reader for the NAT view and packet paths: it remembers what need not be looked up again.
   private readonly firewall = new FirewallReader();
   private readonly nat = new NatReporter(this.firewall);
@@ -186,6 +193,10 @@ export class Engine {
         return (await this.dns.setSync(call.input as DnsSyncSwitch)) as MethodOutput<M>;
       case 'dns.syncNow':
         return (await this.dns.syncNow()) as MethodOutput<M>;
+      case 'traffic.get':
+        return (this.lastTraffic ?? (await this.sampleTraffic())) as MethodOutput<M>;
+      case 'traffic.history':
+        return this.traffic.readHistory() as MethodOutput<M>;
     }
     throw new Error(`unhandled method ${String(call.method)}`);
   }
@@ -206,6 +217,28 @@ export class Engine {
     const wanted = SAMPLED_TOPICS.some((t) => (this.listeners.get(t)?.size ?? 0) > 0);
     if (wanted) this.sampler.start();
     else this.sampler.stop();
+    if (this.keepTrafficHistory || this.watchingTraffic) this.trafficTicker.start();
+    else this.trafficTicker.stop();
+  }
+
+  private get watchingTraffic(): boolean {
+    return (this.listeners.get('traffic')?.size ?? 0) > 0;
+  }
+
+  /** Samples traffic every second from now on, so the charts have history when opened (the app, `serve`). */
+  startSamplingTraffic(): void {
+    this.keepTrafficHistory = true;
+    this.updateSampling();
+  }
+
+  /** One traffic sample; ports and NAT rules only for someone watching (the firewall read costs more). */
+  async sampleTraffic(): Promise<TrafficSample> {
+    const snapshot = this.latest ?? (await this.takeAndPublish());
+    const firewall = this.watchingTraffic ? await this.readFirewallViews().catch(() => null) : null;
+    const sample = await this.traffic.sample(snapshot, firewall);
+    this.lastTraffic = sample;
+    this.publish('traffic', sample);
+    return sample;
   }
 
   private async currentSnapshot(): Promise<Snapshot> {
@@ -300,6 +333,9 @@ export class Engine {
 
   stop(): void {
     this.dns.stop();
+    this.keepTrafficHistory = false;
+    this.trafficTicker.stop();
+    this.traffic.close();
     this.keeper?.stop();
     this.keeper = null;
     this.sampler.stop();

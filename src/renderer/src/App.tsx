@@ -9,6 +9,7 @@ import { useCurrentView } from './navigation/use-current-view';
 import { ViewTabs } from './navigation/ViewTabs';
 import { DetailsPanel } from './views/details/DetailsPanel';
 import { DnsView } from './views/dns/DnsView';
+import { TrafficView } from './views/traffic/TrafficView';
 import { DoctorView } from './views/doctor/DoctorView';
 import { NamespacesView } from './views/namespaces/NamespacesView';
 import { NatView } from './views/nat/NatView';
@@ -106,6 +107,11 @@ export function App() {
             {view === 'nat' && (
               <div style={{ flex: 1, minHeight: 0 }}>
                 <NatView focus={ruleFocus} onClearFocus={() => setRuleFocus(null)} />
+              </div>
+            )}
+            {view === 'traffic' && (
+              <div style={{ flex: 1, minHeight: 0 }}>
+                <TrafficView />
               </div>
             )}
             {view === 'dns' && (

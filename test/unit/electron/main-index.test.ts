@@ -12,6 +12,7 @@ const state = vi.hoisted(() => ({
   watching: 0,
   keeping: 0,
   dnsSyncing: 0,
+  trafficSampling: 0,
   dnsListeners: [] as Array<(events: unknown[]) => void>,
   notifications: [] as Array<{ title: string; body: string }>,
   engineOptions: [] as Array<{ executor?: unknown }>,
@@ -102,6 +103,9 @@ vi.mock('../../../src/main/engine/engine', () => ({
     startSyncingDns() {
       state.dnsSyncing++;
     }
+    startSamplingTraffic() {
+      state.trafficSampling++;
+    }
     dns = {
       onEvents: (listener: (events: unknown[]) => void) => {
         state.dnsListeners.push(listener);
@@ -137,6 +141,7 @@ describe('Electron main entry', () => {
     // The app keeps published ports in force while open, and containers' DNS in step with the host's.
     expect(state.keeping).toBe(1);
     expect(state.dnsSyncing).toBe(1);
+    expect(state.trafficSampling).toBe(1);
   });
 
   it('raises a desktop notification saying what a DNS sync changed', () => {

@@ -14,6 +14,7 @@ const fetchCurrent: { [T in TopicName]: () => Promise<TopicPayload<T>> } = {
   events: () => api.invoke('events.list', {}),
   dns: () => api.invoke('dns.get', {}),
   dnsEvents: () => api.invoke('dns.timeline', {}),
+  traffic: () => api.invoke('traffic.get', {}),
 };
 
 export interface TopicState<T> {

@@ -1,4 +1,4 @@
-// The header's view switcher: Topology | Networks | Namespaces | Ports | NAT | Packet path | DNS | Doctor.
+// The header's view switcher: Topology | Networks | Namespaces | Ports | NAT | Traffic | Packet path | DNS | Doctor.
 import { Tabs } from '@mantine/core';
 import { viewNames, type ViewName } from './use-current-view';
 
@@ -8,6 +8,7 @@ const labels: Record<ViewName, string> = {
   namespaces: 'Namespaces',
   ports: 'Ports',
   nat: 'NAT',
+  traffic: 'Traffic',
   path: 'Packet path',
   dns: 'DNS',
   doctor: 'Doctor',

@@ -1,0 +1,91 @@
+// Live traffic (issue 7): per interface and container (seen from the container's side), per published
+// port and per NAT rule, sampled once per tick from one kernel dump, with a short fine history and a
+// longer coarse one.
+import { z } from 'zod';
+import { containerRefSchema } from './firewall-model';
+
+export const interfaceTrafficSchema = z.object({
+  /** The interface in the host namespace (for a container: the host side of its veth). */
+  name: z.string(),
+  /** The container it belongs to, or null for the host's own links. */
+  container: containerRefSchema.nullable(),
+  /** The container's network and interface inside it (eth0, eth1 …), when known. */
+  network: z.string().nullable(),
+  containerInterface: z.string().nullable(),
+  /** Kernel totals since the interface was created; seen from the container's side when it has one. */
+  rxBytes: z.number(),
+  txBytes: z.number(),
+  rxPackets: z.number(),
+  txPackets: z.number(),
+  /** Per second over the last tick; 0 on the first sample of an interface and after it was re-created. */
+  rxRate: z.number(),
+  txRate: z.number(),
+  rxPacketRate: z.number(),
+  txPacketRate: z.number(),
+});
+export type InterfaceTraffic = z.infer<typeof interfaceTrafficSchema>;
+
+export const containerTrafficSchema = z.object({
+  container: containerRefSchema,
+  /** Sums over every interface of the container (every network, not only eth0). */
+  rxRate: z.number(),
+  txRate: z.number(),
+  /** Bytes counted since Bridgeport started sampling. */
+  rxSinceStart: z.number(),
+  txSinceStart: z.number(),
+  interfaces: z.array(z.string()),
+});
+export type ContainerTraffic = z.infer<typeof containerTrafficSchema>;
+
+export const portTrafficSchema = z.object({
+  hostIp: z.string(),
+  hostPort: z.number().int(),
+  protocol: z.string(),
+  container: containerRefSchema,
+  /** New connections (the DNAT rule's packet counter: nat sees only a flow's first packet). */
+  connections: z.number(),
+  connectionRate: z.number(),
+});
+export type PortTraffic = z.infer<typeof portTrafficSchema>;
+
+export const ruleTrafficSchema = z.object({
+  id: z.string(),
+  table: z.string(),
+  chain: z.string(),
+  spec: z.string(),
+  container: containerRefSchema.nullable(),
+  packets: z.number(),
+  bytes: z.number(),
+  packetRate: z.number(),
+  byteRate: z.number(),
+});
+export type RuleTraffic = z.infer<typeof ruleTrafficSchema>;
+
+export const trafficSampleSchema = z.object({
+  at: z.string(),
+  /** When this engine started sampling (totals since start count from here). */
+  since: z.string(),
+  intervalMs: z.number(),
+  interfaces: z.array(interfaceTrafficSchema),
+  containers: z.array(containerTrafficSchema),
+  /** Empty when the firewall cannot be read (not root). */
+  ports: z.array(portTrafficSchema),
+  /** The rules whose counters moved in the last tick, busiest first. */
+  rules: z.array(ruleTrafficSchema),
+});
+export type TrafficSample = z.infer<typeof trafficSampleSchema>;
+
+/** One point of a chart: per container [rxRate, txRate] (bytes/s, the container's view). */
+export const trafficPointSchema = z.object({
+  at: z.string(),
+  containers: z.record(z.string(), z.tuple([z.number(), z.number()])),
+});
+export type TrafficPoint = z.infer<typeof trafficPointSchema>;
+
+export const trafficHistorySchema = z.object({
+  /** The last 5 minutes, one point per tick. */
+  fine: z.array(trafficPointSchema),
+  /** The last hour, one point per 10 s (averages). */
+  coarse: z.array(trafficPointSchema),
+});
+export type TrafficHistory = z.infer<typeof trafficHistorySchema>;
