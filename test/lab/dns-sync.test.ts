@@ -4,20 +4,18 @@
 // the new servers in its file (rewritten in place: the container sees them), one started with --dns
 // is not touched, one on a user-defined network resolves through the new upstream (Docker's resolver
 // is redirected in its namespace), an edited file is left alone, and switching back undoes the redirect.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DaemonProcess } from './daemon-process';
 import { ANSWER, DhcpLab, DNS_A, DNS_B, PROBE_NAME } from './dhcp-lab';
 import { pidOf, tempConfigDir } from './publish-support';
-import { bridgeport, labEnv, repoRoot, run, waitFor } from './support';
+import { bridgeport, labEnv, run, waitFor } from './support';
 
 const dhcp = new DhcpLab();
 let config: Awaited<ReturnType<typeof tempConfigDir>>;
-let daemon: ChildProcess | null = null;
-const daemonLines: string[] = [];
+let daemon: DaemonProcess;
 const NET = 'dnsnet';
 const CONTAINERS = ['dns-w', 'dns-custom', 'dns-u', 'dns-edit'];
 
@@ -54,21 +52,6 @@ async function resolveInside(container: string): Promise<string> {
 
 const natIn = async (container: string) => run('nsenter', [`--net=/proc/${await pidOf(container)}/ns/net`, 'iptables-save', '-t', 'nat']);
 
-async function startDaemon(): Promise<void> {
-  daemon = spawn(process.execPath, [resolve(repoRoot, 'bin/bridgeport.js'), 'daemon', '--resolv-conf', dhcp.resolvConf], {
-    env: { ...process.env, BRIDGEPORT_CONFIG_DIR: config.dir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: daemon.stdout! });
-  await new Promise<void>((ready, fail) => {
-    daemon!.once('exit', (code) => fail(new Error(`bridgeport daemon exited (${code})`)));
-    lines.on('line', (line) => {
-      daemonLines.push(line);
-      if (line.startsWith('bridgeport daemon: keeping')) ready();
-    });
-  });
-}
-
 beforeAll(async () => {
   config = await tempConfigDir();
   const { image } = labEnv();
@@ -80,15 +63,12 @@ beforeAll(async () => {
   await run('docker', ['run', '-d', '--name', 'dns-u', '--network', NET, image, 'sleep', '3600']);
   await run('docker', ['run', '-d', '--name', 'dns-edit', image, 'sleep', '3600']);
   await run('docker', ['exec', 'dns-edit', 'sh', '-c', 'echo "nameserver 198.51.100.2" > /etc/resolv.conf']);
-  await startDaemon();
+  daemon = new DaemonProcess(config.dir, ['--resolv-conf', dhcp.resolvConf]);
+  await daemon.start();
 }, 90_000);
 
 afterAll(async () => {
-  if (daemon && daemon.exitCode === null && daemon.signalCode === null) {
-    const exited = new Promise((done) => daemon!.once('exit', done));
-    daemon.kill('SIGTERM');
-    await exited;
-  }
+  await daemon?.stop();
   await execa('docker', ['rm', '-f', ...CONTAINERS], { reject: false });
   await execa('docker', ['network', 'rm', NET], { reject: false });
   await dhcp.stop();
@@ -168,7 +148,7 @@ describe('a new lease', () => {
     expect(events.find((e) => e.kind === 'synced' && e.container?.name === 'dns-w')).toMatchObject({ before: { nameservers: [DNS_A] }, after: { nameservers: [DNS_B] } });
     expect(events.find((e) => e.kind === 'left-alone' && e.container?.name === 'dns-custom')?.message).toMatch(/--dns/);
     expect(events.find((e) => e.kind === 'left-alone' && e.container?.name === 'dns-edit')?.message).toMatch(/edited/);
-    expect(daemonLines.some((l) => l.startsWith('dns synced: dns-w:'))).toBe(true);
+    expect(daemon.lines.some((l) => l.startsWith('dns synced: dns-w:'))).toBe(true);
   });
 });
 

@@ -2,40 +2,23 @@
 // after the container restarts with another IP, after the Docker daemon restarts and after someone
 // restores an older rule set; it goes (and the event log says so) when the container is removed;
 // and 200 publish/unpublish cycles leave the rule set exactly as it was.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DaemonProcess } from './daemon-process';
 import { Engine } from '../../src/main/engine/engine';
 import { bridgeport, labEnv, repoRoot, run } from './support';
 import { ipOf, LAN_IP, linksText, reaches, rulesText, tempConfigDir, waitUntil } from './publish-support';
 
 const LAN = { lan: true } as const;
 let config: Awaited<ReturnType<typeof tempConfigDir>>;
-let daemon: ChildProcess | null = null;
-const daemonLines: string[] = [];
+let daemon: DaemonProcess;
 
 const cli = async (...args: string[]) => {
   const result = await bridgeport(args, { BRIDGEPORT_CONFIG_DIR: config.dir });
   expect(result.exitCode, result.stderr).toBe(0);
   return result.stdout;
 };
-
-async function startDaemon(): Promise<void> {
-  daemon = spawn(process.execPath, [resolve(repoRoot, 'bin/bridgeport.js'), 'daemon'], {
-    env: { ...process.env, BRIDGEPORT_CONFIG_DIR: config.dir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: daemon.stdout! });
-  await new Promise<void>((ready, fail) => {
-    daemon!.once('exit', (code) => fail(new Error(`bridgeport daemon exited (${code})`)));
-    lines.on('line', (line) => {
-      daemonLines.push(line);
-      if (line.startsWith('bridgeport daemon: keeping')) ready();
-    });
-  });
-}
 
 const events = async () => (await readFile(join(config.dir, 'events.jsonl'), 'utf8').catch(() => '')).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { kind: string; message: string });
 const mappingsFile = async () => JSON.parse(await readFile(join(config.dir, 'mappings.json'), 'utf8')) as { mappings: Array<{ container: { name: string } }> };
@@ -44,20 +27,12 @@ beforeAll(async () => {
   config = await tempConfigDir();
   const { image } = labEnv();
   await run('docker', ['run', '-d', '--name', 'keep1', '--restart', 'unless-stopped', '--stop-timeout', '1', image, 'httpd', '-f', '-p', '80', '-h', '/www']);
-  await startDaemon();
+  daemon = new DaemonProcess(config.dir);
+  await daemon.start();
 }, 60_000);
 
-async function stopDaemon(): Promise<void> {
-  if (daemon && daemon.exitCode === null && daemon.signalCode === null) {
-    const exited = new Promise((done) => daemon!.once('exit', done));
-    daemon.kill('SIGTERM');
-    await exited;
-  }
-  daemon = null;
-}
-
 afterAll(async () => {
-  await stopDaemon();
+  await daemon.stop();
   await run('docker', ['rm', '-f', 'keep1', 'keepfill']).catch(() => undefined);
   await bridgeport(['reconcile'], { BRIDGEPORT_CONFIG_DIR: config.dir });
   await config.remove();
@@ -109,11 +84,11 @@ describe('bridgeport daemon keeps a mapping in force', () => {
   }, 90_000);
 
   it('after a reboot: with the rules gone and no Bridgeport running, the next start puts them back', async () => {
-    await stopDaemon();
+    await daemon.stop();
     const withoutOurs = (await run('iptables-save', [])).split('\n').filter((l) => !l.includes('BRIDGEPORT')).join('\n');
     await run('sh', ['-c', 'iptables-restore <"$0"', await writeTemp(withoutOurs)]);
     expect(await reaches(LAN, LAN_IP, 9400)).toBe(false);
-    await startDaemon();
+    await daemon.start();
     await waitUntil(async () => (await reaches(LAN, LAN_IP, 9400)) && (await reaches(LAN, LAN_IP, 9401)), 10_000, 'both mappings to come back');
   }, 60_000);
 
@@ -127,7 +102,7 @@ describe('bridgeport daemon keeps a mapping in force', () => {
       expect.stringMatching(/^container keep1 was removed: its port 9400→80\/tcp is no longer published$/),
       expect.stringMatching(/^container keep1 was removed: its port 9401→80\/tcp is no longer published$/),
     ]);
-    expect(daemonLines.some((l) => l.includes('removed: container keep1 was removed'))).toBe(true);
+    expect(daemon.lines.some((l) => l.includes('removed: container keep1 was removed'))).toBe(true);
   });
 });
 

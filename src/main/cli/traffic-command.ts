@@ -2,6 +2,7 @@
 // containers (bytes and packets from the container's side), one sample per interval.
 import { type Command, InvalidArgumentError } from 'commander';
 import type { TrafficSample } from '../../shared/traffic-model';
+import { formatRate } from '../../shared/units';
 import { Engine } from '../engine/engine';
 
 /** The line scripts read (issue 7). */
@@ -19,18 +20,6 @@ export function trafficJson(sample: TrafficSample) {
       txRate: Math.round(i.txRate),
     })),
   };
-}
-
-const UNITS = ['B/s', 'kB/s', 'MB/s', 'GB/s'];
-
-export function formatRate(bytesPerSecond: number): string {
-  let value = bytesPerSecond;
-  let unit = 0;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 && unit > 0 ? 1 : 0)} ${UNITS[unit]}`;
 }
 
 export function formatTraffic(sample: TrafficSample): string {

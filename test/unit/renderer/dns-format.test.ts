@@ -1,27 +1,28 @@
 // The DNS view's words and order.
 import { describe, expect, it } from 'vitest';
-import { changeLine, newestFirst, settingsLine, sortedContainers, upstreamsLine } from '../../../src/renderer/src/views/dns/dns-format';
-import type { ContainerDns, DnsEvent } from '../../../src/shared/dns-model';
+import {
+  changeLine,
+  eventLabel,
+  newestFirst,
+  originLabel,
+  serversText,
+  settingsLine,
+  sourceHelp,
+  syncResultLine,
+  upstreamsLine,
+  wordsText,
+} from '../../../src/renderer/src/views/dns/dns-format';
+import type { DnsEvent } from '../../../src/shared/dns-model';
 
-const row = (name: string, synced: boolean): ContainerDns => ({
-  container: { id: name, name },
-  nameservers: [],
-  search: [],
-  options: [],
-  source: 'host',
-  synced,
-  networkMode: 'default',
-  hostname: name,
-  hosts: [],
-  upstreams: null,
-  syncAllowed: true,
-  note: '',
-});
+const event = (at: string, message: string, patch: Partial<DnsEvent> = {}): DnsEvent => ({ at, kind: 'settings', container: null, before: null, after: null, message, ...patch });
 
 describe('DNS view format', () => {
   it('puts a resolv.conf on one line', () => {
     expect(settingsLine({ nameservers: ['10.0.0.1', '10.0.0.2'], search: ['lan'], options: ['ndots:0'] })).toBe('10.0.0.1, 10.0.0.2 · search lan · options ndots:0');
     expect(settingsLine({ nameservers: [], search: [], options: [] })).toBe('—');
+    expect(serversText(['10.0.0.1', '10.0.0.2'])).toBe('10.0.0.1, 10.0.0.2');
+    expect(wordsText(['lan', 'example.test'])).toBe('lan example.test');
+    expect(wordsText([])).toBe('—');
   });
 
   it('says how upstreams were learnt and where they are redirected', () => {
@@ -29,19 +30,41 @@ describe('DNS view format', () => {
     expect(upstreamsLine({ servers: ['127.0.0.53'], known: 'host-resolver', redirectedTo: null })).toBe("127.0.0.53 (the host's own resolver)");
   });
 
-  it('lists the containers that need a look first, then by name', () => {
-    expect(sortedContainers([row('b', true), row('c', false), row('a', true)]).map((c) => c.container.name)).toEqual(['c', 'a', 'b']);
+  it('explains every source and names every /etc/hosts origin', () => {
+    expect(sourceHelp.host).toMatch(/host/);
+    expect(sourceHelp.custom).toMatch(/--dns/);
+    expect(sourceHelp.embedded).toMatch(/127\.0\.0\.11/);
+    expect(sourceHelp['user-modified']).toMatch(/leaves it alone/);
+    expect(Object.values(originLabel)).toEqual(['default', 'self', '--link', '--add-host', 'other']);
   });
 
   it('shows the timeline newest first with before → after', () => {
     const one = { nameservers: ['198.51.100.53'], search: ['one.test'], options: [] };
     const two = { nameservers: ['198.51.100.54'], search: [], options: [] };
-    const events: DnsEvent[] = [
-      { at: '1', kind: 'host-changed', container: null, before: one, after: two, message: 'first' },
-      { at: '2', kind: 'settings', container: null, before: null, after: null, message: 'second' },
-    ];
+    const events: DnsEvent[] = [event('1', 'first', { kind: 'host-changed', before: one, after: two }), event('2', 'second')];
     expect(newestFirst(events).map((e) => e.message)).toEqual(['second', 'first']);
     expect(changeLine(events[0]!)).toBe('198.51.100.53 · search one.test → 198.51.100.54');
     expect(changeLine(events[1]!)).toBeNull();
+    expect(changeLine(event('3', 'half', { before: one }))).toBeNull();
+    expect(eventLabel['left-alone']).toBe('left alone');
+  });
+
+  it('orders by time when another process appended out of order, same time newest line first, and keeps at most max', () => {
+    const events = [
+      event('2025-01-01T10:00:02.000Z', 'b'),
+      event('2025-01-01T10:00:01.000Z', 'a (daemon, written late)'),
+      event('2025-01-01T10:00:03.000Z', 'c1'),
+      event('2025-01-01T10:00:03.000Z', 'c2'),
+    ];
+    expect(newestFirst(events).map((e) => e.message)).toEqual(['c2', 'c1', 'b', 'a (daemon, written late)']);
+    expect(newestFirst(events, 2).map((e) => e.message)).toEqual(['c2', 'c1']);
+    expect(events[0]!.message).toBe('b');
+  });
+
+  it('sums up what Sync now did', () => {
+    const ref = (name: string) => ({ id: name, name });
+    expect(syncResultLine({ changed: [], events: [] })).toBe('No container needed a change');
+    expect(syncResultLine({ changed: [ref('w1')], events: [] })).toBe('Updated 1 container: w1');
+    expect(syncResultLine({ changed: [ref('w1'), ref('w2')], events: [event('1', 'x', { kind: 'failed' })] })).toBe('Updated 2 containers: w1, w2; 1 failed (see the timeline)');
   });
 });

@@ -1,7 +1,6 @@
 // Reads what the namespace and link checks look at: the host's links with their tag, the named
 // namespaces, the host's routes, the containers the record mentions and (when this process may
 // enter namespaces) the tagged links inside them. I/O only.
-import { stat } from 'node:fs/promises';
 import type Docker from 'dockerode';
 import { z } from 'zod';
 import { MADE_TAG } from '../../privileged/ops/links/link-operations';
@@ -11,6 +10,7 @@ import { isPrivileged } from '../system/privilege';
 import { runCommand } from '../system/run-command';
 import type { HostView } from './check-links';
 import { placeText, type MadeFacts, type Place, type RecordedThing } from './made-record';
+import { namespaceIdentity } from '../netns/namespace-identity';
 
 const linksSchema = z.array(z.looseObject({ ifname: z.string(), ifalias: z.string().optional(), linkinfo: z.looseObject({ info_kind: z.string().optional() }).optional() }));
 
@@ -20,15 +20,6 @@ function parseLinks(text: string): LinkFacts {
   const trimmed = text.trim();
   const links = trimmed === '' ? [] : linksSchema.parse(JSON.parse(trimmed));
   return new Map(links.map((l) => [l.ifname, { tagged: l.ifalias === MADE_TAG, kind: l.linkinfo?.info_kind ?? null }]));
-}
-
-async function identity(path: string): Promise<string | null> {
-  try {
-    const s = await stat(path);
-    return `${s.dev}:${s.ino}`;
-  } catch {
-    return null;
-  }
 }
 
 /** The containers the record mentions: pid when running, null when stopped or removed; undefined when Docker cannot say. */
@@ -84,7 +75,7 @@ export async function readLinkFacts(docker: Docker, things: readonly RecordedThi
     containerIds.length ? containerPids(docker, containerIds) : Promise.resolve(new Map<string, number | null>()),
     insideViews(things),
   ]);
-  const namespaces = new Map(await Promise.all(named.map(async (n) => [n.name, await identity(`/run/netns/${n.name}`)] as const)));
+  const namespaces = new Map(await Promise.all(named.map(async (n) => [n.name, await namespaceIdentity(`/run/netns/${n.name}`)] as const)));
   return {
     view: { links, namespaces: named.map((n) => ({ name: n.name, current: n.current })), routes },
     facts: { hostLinks: links, namespaces, ...(containers ? { containers } : {}), ...(inside ? { inside } : {}) },

@@ -1,20 +1,11 @@
 // Lists the `ip netns` namespaces, marking the one this process runs in (the lab host, or a user
 // who runs Bridgeport under `ip netns exec`): that one is the host view itself, not a neighbour.
-import { stat } from 'node:fs/promises';
 import { runCommand } from '../system/run-command';
 import { parseNetnsList, type NetnsEntry } from './parse-netns-list';
+import { namespaceIdentity } from './namespace-identity';
 
 export interface NamedNamespace extends NetnsEntry {
   current: boolean;
-}
-
-async function identity(path: string): Promise<string | null> {
-  try {
-    const s = await stat(path);
-    return `${s.dev}:${s.ino}`;
-  } catch {
-    return null;
-  }
 }
 
 export async function readNamedNamespaces(): Promise<NamedNamespace[]> {
@@ -25,8 +16,8 @@ export async function readNamedNamespaces(): Promise<NamedNamespace[]> {
     // No /run/netns yet simply means no named namespaces.
     return [];
   }
-  const self = await identity('/proc/self/ns/net');
+  const self = await namespaceIdentity('/proc/self/ns/net');
   return Promise.all(
-    entries.map(async (e) => ({ ...e, current: self !== null && (await identity(`/run/netns/${e.name}`)) === self })),
+    entries.map(async (e) => ({ ...e, current: self !== null && (await namespaceIdentity(`/run/netns/${e.name}`)) === self })),
   );
 }

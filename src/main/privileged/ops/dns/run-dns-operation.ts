@@ -7,6 +7,7 @@ import { CommandError, runCommand } from '../../../engine/system/run-command';
 import { OperationError, type OperationArgs } from '../../operations';
 import type { DnsOperationResults, Redirect } from './dns-operations';
 import { planRedirectBatch, readRedirectState } from './plan-redirects';
+import { namespaceIdentity } from '../../../engine/netns/namespace-identity';
 
 export type DnsOperationName = keyof DnsOperationResults;
 
@@ -70,19 +71,10 @@ async function writeResolvConf(args: OperationArgs<'dns.writeResolvConf'>): Prom
   return { path: args.path, hash, hashFileUpdated };
 }
 
-async function identity(path: string): Promise<string | null> {
-  try {
-    const s = await stat(path);
-    return `${s.dev}:${s.ino}`;
-  } catch {
-    return null;
-  }
-}
-
 /** `nsenter` into the namespace of `pid`, refusing the namespace Bridgeport runs in. */
 async function inNamespaceOf(pid: number): Promise<string[]> {
   const path = `/proc/${pid}/ns/net`;
-  const [target, self] = await Promise.all([identity(path), identity('/proc/self/ns/net')]);
+  const [target, self] = await Promise.all([namespaceIdentity(path), namespaceIdentity('/proc/self/ns/net')]);
   if (target === null) throw new OperationError(`process ${pid} is not running`);
   if (target === self) throw new OperationError(`process ${pid} shares Bridgeport's own namespace; DNS redirects only go into a container's`);
   return ['nsenter', `--net=${path}`];

@@ -1,11 +1,11 @@
 // Runs the namespace and link operations: checks what is there (the last door: only tagged links and
 // namespaces are changed or deleted, never this namespace itself), then the planned commands, undoing
 // what was done when a later step fails. I/O; which commands run is decided in plan-link-commands.
-import { stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { CommandError, runCommand } from '../../../engine/system/run-command';
 import { OperationError, type OperationArgs } from '../../operations';
 import { MADE_TAG, type LinkOperationResults, type PlaceArg } from './link-operations';
+import { namespaceIdentity } from '../../../engine/netns/namespace-identity';
 import {
   type Argv,
   type CommandPlan,
@@ -46,19 +46,10 @@ async function run(argv: Argv): Promise<string> {
   }
 }
 
-async function identity(path: string): Promise<string | null> {
-  try {
-    const s = await stat(path);
-    return `${s.dev}:${s.ino}`;
-  } catch {
-    return null;
-  }
-}
-
 /** The place exists and is not the namespace this process (and so the engine's host view) is in. */
 async function checkPlace(place: PlaceArg | undefined): Promise<void> {
   if (place === undefined) return;
-  const [target, self] = await Promise.all([identity(nsPathOf(place)), identity('/proc/self/ns/net')]);
+  const [target, self] = await Promise.all([namespaceIdentity(nsPathOf(place)), namespaceIdentity('/proc/self/ns/net')]);
   if (target === null) throw new OperationError('netns' in place ? `no namespace named ${place.netns}` : `process ${place.pid} is not running`);
   if (target === self) throw new OperationError(`${placeText(place)} is the namespace Bridgeport runs in, not another one`);
 }
@@ -106,16 +97,16 @@ async function runPlan(plan: CommandPlan): Promise<void> {
 }
 
 async function netnsAdd(args: OperationArgs<'netns.add'>): Promise<LinkOperationResults['netns.add']> {
-  if ((await identity(`/run/netns/${args.name}`)) !== null) throw new OperationError(`namespace ${args.name} already exists`);
+  if ((await namespaceIdentity(`/run/netns/${args.name}`)) !== null) throw new OperationError(`namespace ${args.name} already exists`);
   await runPlan(planNetnsAdd(args));
-  const id = await identity(`/run/netns/${args.name}`);
+  const id = await namespaceIdentity(`/run/netns/${args.name}`);
   if (id === null) throw new OperationError(`namespace ${args.name} was not created`);
   return { name: args.name, id };
 }
 
 async function netnsDelete(args: OperationArgs<'netns.delete'>): Promise<LinkOperationResults['netns.delete']> {
   const place = { netns: args.name };
-  if ((await identity(nsPathOf(place))) === null) return { name: args.name, existed: false };
+  if ((await namespaceIdentity(nsPathOf(place))) === null) return { name: args.name, existed: false };
   await checkPlace(place);
   const lo = await showLink('lo', place);
   if (!lo?.tagged) throw new OperationError(`namespace ${args.name} was not made by Bridgeport`);

@@ -1,9 +1,10 @@
 // One row per container: its DNS, where it came from, whether it follows the host, its switch; a
-// row opens to the container's hostname and /etc/hosts entries.
+// row opens to the container's hostname and /etc/hosts entries with where each came from.
 import { Badge, Button, Group, Switch, Table, Text, Tooltip } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import type { ContainerDns } from '../../../../shared/dns-model';
-import { originLabel, sortedContainers, sourceColor, sourceHelp, sourceLabel, upstreamsLine } from './dns-format';
+import { originHelp, originLabel } from './dns-format';
+import { dnsRows } from './dns-rows';
 
 interface Props {
   containers: ContainerDns[];
@@ -12,25 +13,29 @@ interface Props {
   onSwitch: (container: string, enabled: boolean) => void;
 }
 
+const COLUMNS = 7;
+
 function HostsRows({ container }: { container: ContainerDns }) {
   return (
     <Table.Tr data-testid={`dns-hosts-${container.container.name}`}>
-      <Table.Td colSpan={6}>
-        <Text size="xs" c="dimmed">
-          hostname {container.hostname || '—'} · network {container.networkMode}
+      <Table.Td colSpan={COLUMNS}>
+        <Text size="xs" c="dimmed" mb={2}>
+          hostname <span data-testid={`dns-hostname-${container.container.name}`}>{container.hostname || '—'}</span> · network {container.networkMode}
         </Text>
-        {container.hosts.length === 0 && <Text size="xs">no /etc/hosts entries read</Text>}
+        {container.hosts.length === 0 && <Text size="xs">No /etc/hosts entries read.</Text>}
         {container.hosts.map((entry, i) => (
-          <Group key={i} gap="xs" wrap="nowrap">
-            <Text size="xs" ff="monospace" w={160}>
+          <Group key={i} gap="xs" wrap="nowrap" data-testid="dns-hosts-entry" data-origin={entry.origin}>
+            <Text size="xs" ff="monospace" w={200} style={{ flexShrink: 0 }}>
               {entry.address}
             </Text>
             <Text size="xs" ff="monospace">
               {entry.names.join(' ')}
             </Text>
-            <Badge size="xs" variant="outline">
-              {originLabel[entry.origin]}
-            </Badge>
+            <Tooltip label={originHelp[entry.origin]} multiline w={260}>
+              <Badge size="xs" variant="outline">
+                {originLabel[entry.origin]}
+              </Badge>
+            </Tooltip>
           </Group>
         ))}
       </Table.Td>
@@ -40,7 +45,12 @@ function HostsRows({ container }: { container: ContainerDns }) {
 
 export function DnsTable({ containers, globalEnabled, busy, onSwitch }: Props) {
   const [open, setOpen] = useState<string | null>(null);
-  if (containers.length === 0) return <Text c="dimmed">No containers.</Text>;
+  if (containers.length === 0)
+    return (
+      <Text c="dimmed" data-testid="dns-empty">
+        No containers.
+      </Text>
+    );
   return (
     <Table striped verticalSpacing={4} data-testid="dns-table">
       <Table.Thead>
@@ -48,57 +58,81 @@ export function DnsTable({ containers, globalEnabled, busy, onSwitch }: Props) {
           <Table.Th>Container</Table.Th>
           <Table.Th>Source</Table.Th>
           <Table.Th>Nameservers</Table.Th>
-          <Table.Th>Search · options</Table.Th>
+          <Table.Th>Search</Table.Th>
+          <Table.Th>Options</Table.Th>
           <Table.Th>State</Table.Th>
           <Table.Th>Sync</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {sortedContainers(containers).map((c) => {
-          const name = c.container.name;
+        {dnsRows(containers, globalEnabled).map((row) => {
+          const { name } = row;
+          const expanded = open === name;
           return (
-            <Fragment key={c.container.id}>
+            <Fragment key={row.key}>
               <Table.Tr data-testid={`dns-row-${name}`}>
                 <Table.Td>
-                  <Button variant="subtle" size="compact-xs" onClick={() => setOpen(open === name ? null : name)} data-testid={`dns-open-${name}`}>
-                    {name}
+                  <Button
+                    variant="subtle"
+                    size="compact-xs"
+                    onClick={() => setOpen(expanded ? null : name)}
+                    aria-expanded={expanded}
+                    title="Hostname and /etc/hosts"
+                    data-testid={`dns-open-${name}`}
+                  >
+                    {expanded ? '▾' : '▸'} {name}
                   </Button>
                 </Table.Td>
                 <Table.Td>
-                  <Tooltip label={sourceHelp[c.source]} multiline w={260}>
-                    <Badge variant="light" color={sourceColor[c.source]}>
-                      {sourceLabel[c.source]}
+                  <Tooltip label={row.sourceHelp} multiline w={260}>
+                    <Badge variant="light" color={row.sourceColor} data-testid={`dns-source-${name}`}>
+                      {row.sourceLabel}
                     </Badge>
                   </Tooltip>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" ff="monospace" data-testid={`dns-servers-${name}`}>
-                    {c.nameservers.join(', ') || '—'}
+                    {row.servers}
                   </Text>
-                  {c.upstreams && (
+                  {row.upstreams && (
                     <Text size="xs" c="dimmed" data-testid={`dns-upstreams-${name}`}>
-                      upstreams {upstreamsLine(c.upstreams)}
+                      upstreams <span style={{ fontFamily: 'monospace' }}>{row.upstreams.servers}</span> ({row.upstreams.learnt})
+                      {row.upstreams.redirectedTo && <> → redirected to <span style={{ fontFamily: 'monospace' }}>{row.upstreams.redirectedTo}</span></>}
                     </Text>
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Text size="xs" ff="monospace">
-                    {[c.search.length > 0 ? `search ${c.search.join(' ')}` : '', c.options.join(' ')].filter(Boolean).join(' · ') || '—'}
+                  <Text size="xs" ff="monospace" data-testid={`dns-search-${name}`}>
+                    {row.search}
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="dot" color={c.synced ? 'teal' : 'gray'} data-testid={`dns-synced-${name}`}>
-                    {c.synced ? 'in sync' : 'not synced'}
+                  <Text size="xs" ff="monospace" data-testid={`dns-options-${name}`}>
+                    {row.options}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="dot" color={row.synced ? 'teal' : 'gray'} data-testid={`dns-synced-${name}`}>
+                    {row.syncedLabel}
                   </Badge>
-                  <Text size="xs" c="dimmed">
-                    {c.note}
+                  <Text size="xs" c="dimmed" data-testid={`dns-note-${name}`}>
+                    {row.note}
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Switch size="xs" checked={c.syncAllowed} disabled={busy || !globalEnabled} onChange={(e) => onSwitch(name, e.currentTarget.checked)} data-testid={`dns-sync-${name}`} />
+                  <Tooltip label={row.switchLocked ?? ''} disabled={!row.switchLocked} multiline w={260}>
+                    <Switch
+                      size="xs"
+                      checked={row.switchOn}
+                      disabled={busy || row.switchLocked !== null}
+                      onChange={(e) => onSwitch(name, e.currentTarget.checked)}
+                      aria-label={`Keep ${name}'s DNS in sync`}
+                      data-testid={`dns-sync-${name}`}
+                    />
+                  </Tooltip>
                 </Table.Td>
               </Table.Tr>
-              {open === name && <HostsRows container={c} />}
+              {expanded && <HostsRows container={row.container} />}
             </Fragment>
           );
         })}

@@ -1,7 +1,9 @@
-// What the DNS sync did, newest first: host changes, containers updated (before → after), left alone.
+// What the DNS sync did, newest first: host changes, containers updated (before → after), left
+// alone and why, failures, switches moved; also what `bridgeport daemon` did (same file).
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import type { DnsEvent } from '../../../../shared/dns-model';
-import { changeLine, eventColor, eventTime, newestFirst } from './dns-format';
+import { eventTime } from '../ports/port-events';
+import { changeLine, eventColor, eventLabel, newestFirst } from './dns-format';
 
 export function DnsTimeline({ events, error }: { events: DnsEvent[] | null; error: string | null }) {
   const shown = newestFirst(events ?? []);
@@ -14,7 +16,7 @@ export function DnsTimeline({ events, error }: { events: DnsEvent[] | null; erro
         </Text>
       )}
       {events && shown.length === 0 && (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="dimmed" data-testid="dns-timeline-empty">
           Nothing yet: when the host's DNS changes (a new lease, a VPN), what Bridgeport did shows up here.
         </Text>
       )}
@@ -26,12 +28,17 @@ export function DnsTimeline({ events, error }: { events: DnsEvent[] | null; erro
               {eventTime(event.at)}
             </Text>
             <Badge size="xs" variant="light" color={eventColor[event.kind]} style={{ flexShrink: 0 }}>
-              {event.kind}
+              {eventLabel[event.kind]}
             </Badge>
+            {event.container && (
+              <Text size="sm" fw={600} style={{ flexShrink: 0 }} data-testid="dns-event-container">
+                {event.container.name}
+              </Text>
+            )}
             <div>
               <Text size="sm">{event.message}</Text>
               {change && (
-                <Text size="xs" c="dimmed" ff="monospace">
+                <Text size="xs" c="dimmed" ff="monospace" data-testid="dns-event-change">
                   {change}
                 </Text>
               )}

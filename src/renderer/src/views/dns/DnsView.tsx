@@ -1,9 +1,12 @@
 // Container DNS: the host's DNS in force, every container's with where it came from, the switches
-// of the sync and its timeline. Follows the `dns` and `dnsEvents` topics (pushed on every change).
+// of the sync and its timeline. Reads `dns.get` and `dns.timeline`, then follows the `dns` and
+// `dnsEvents` topics (pushed on every change, also those made by `bridgeport daemon`).
 import { Alert, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { api } from '../../api/api';
 import { useEngineAction } from '../../api/use-engine-action';
 import { useTopic } from '../../api/use-topic';
+import { syncResultLine } from './dns-format';
 import { DnsHostPanel } from './DnsHostPanel';
 import { DnsTable } from './DnsTable';
 import { DnsTimeline } from './DnsTimeline';
@@ -12,7 +15,19 @@ export function DnsView() {
   const report = useTopic('dns');
   const timeline = useTopic('dnsEvents');
   const action = useEngineAction();
+  const [lastSync, setLastSync] = useState<string | null>(null);
   const data = report.data;
+
+  const setSync = (enabled: boolean, container?: string) => {
+    setLastSync(null);
+    void action.run(() => api.invoke('dns.setSync', container === undefined ? { enabled } : { enabled, container }));
+  };
+  const syncNow = async () => {
+    setLastSync(null);
+    const result = await action.run(() => api.invoke('dns.syncNow', {}));
+    if (result) setLastSync(syncResultLine(result));
+  };
+
   return (
     <ScrollArea h="100%">
       <Stack gap="sm" px="md" pt={4} pb="md" data-testid="dns-view">
@@ -35,18 +50,8 @@ export function DnsView() {
         {!data && !report.error && <Loader m="xl" />}
         {data && (
           <>
-            <DnsHostPanel
-              report={data}
-              busy={action.busy}
-              onSwitch={(enabled) => void action.run(() => api.invoke('dns.setSync', { enabled }))}
-              onSyncNow={() => void action.run(() => api.invoke('dns.syncNow', {}))}
-            />
-            <DnsTable
-              containers={data.containers}
-              globalEnabled={data.settings.enabled}
-              busy={action.busy}
-              onSwitch={(container, enabled) => void action.run(() => api.invoke('dns.setSync', { enabled, container }))}
-            />
+            <DnsHostPanel report={data} busy={action.busy} lastSync={lastSync} onSwitch={(enabled) => setSync(enabled)} onSyncNow={() => void syncNow()} />
+            <DnsTable containers={data.containers} globalEnabled={data.settings.enabled} busy={action.busy} onSwitch={(container, enabled) => setSync(enabled, container)} />
           </>
         )}
         <DnsTimeline events={timeline.data} error={timeline.error} />

@@ -1,6 +1,6 @@
-// Words and order for the DNS view: what each source means, a resolv.conf in one line, the timeline
-// newest first. Pure.
-import type { ContainerDns, DnsEvent, DnsSource, HostsEntry, ResolvSettings, Upstreams } from '../../../../shared/dns-model';
+// Words and order for the DNS view: what each source and /etc/hosts origin means, a resolv.conf in
+// one line, how upstreams were learnt, the timeline newest first with its before → after. Pure.
+import type { DnsEvent, DnsSource, DnsSyncResult, HostsEntry, ResolvSettings, Upstreams } from '../../../../shared/dns-model';
 
 export const sourceLabel: Record<DnsSource, string> = { host: 'host', custom: 'custom', embedded: 'embedded', 'user-modified': 'user-modified' };
 
@@ -13,9 +13,27 @@ export const sourceHelp: Record<DnsSource, string> = {
 
 export const sourceColor: Record<DnsSource, string> = { host: 'teal', custom: 'grape', embedded: 'blue', 'user-modified': 'orange' };
 
-export const originLabel: Record<HostsEntry['origin'], string> = { default: 'default', self: 'own name', link: '--link', 'add-host': '--add-host', other: 'other' };
+export const originLabel: Record<HostsEntry['origin'], string> = { default: 'default', self: 'self', link: '--link', 'add-host': '--add-host', other: 'other' };
+
+export const originHelp: Record<HostsEntry['origin'], string> = {
+  default: 'Written by Docker for every container: localhost and the IPv6 names.',
+  self: "The container's own name and address.",
+  link: 'Added by --link.',
+  'add-host': 'Added by --add-host.',
+  other: 'Not from Docker: edited inside the container.',
+};
 
 const list = (items: readonly string[]) => (items.length > 0 ? items.join(', ') : '—');
+
+/** "10.0.0.1, 10.0.0.2", or "—" without servers. */
+export function serversText(nameservers: readonly string[]): string {
+  return list(nameservers);
+}
+
+/** Search domains and options as written in a resolv.conf ("lan example.test", "ndots:0 timeout:2"), or "—". */
+export function wordsText(words: readonly string[]): string {
+  return words.length > 0 ? words.join(' ') : '—';
+}
 
 /** "10.0.0.1, 10.0.0.2 · search lan · options ndots:0" */
 export function settingsLine(settings: ResolvSettings): string {
@@ -25,7 +43,7 @@ export function settingsLine(settings: ResolvSettings): string {
   return parts.join(' · ');
 }
 
-const learnt: Record<Upstreams['known'], string> = {
+export const learntLabel: Record<Upstreams['known'], string> = {
   docker: 'written by Docker',
   confirmed: "confirmed by Docker's hash",
   assumed: 'assumed: the host DNS when Bridgeport first looked',
@@ -34,20 +52,23 @@ const learnt: Record<Upstreams['known'], string> = {
 
 /** "198.51.100.53 (confirmed by Docker's hash) → redirected to 198.51.100.54" */
 export function upstreamsLine(upstreams: Upstreams): string {
-  const base = `${list(upstreams.servers)} (${learnt[upstreams.known]})`;
+  const base = `${list(upstreams.servers)} (${learntLabel[upstreams.known]})`;
   return upstreams.redirectedTo ? `${base} → redirected to ${list(upstreams.redirectedTo)}` : base;
 }
 
-/** Containers by name; the ones that need a look (not synced) first. */
-export function sortedContainers(containers: readonly ContainerDns[]): ContainerDns[] {
-  return [...containers].sort((a, b) => Number(a.synced) - Number(b.synced) || a.container.name.localeCompare(b.container.name));
-}
-
+/**
+ * The engine lists events oldest first (and another process may have appended some): the newest
+ * `max`, newest first; entries stamped alike keep their order reversed.
+ */
 export function newestFirst(events: readonly DnsEvent[], max = 100): DnsEvent[] {
-  return [...events].reverse().slice(0, max);
+  return events
+    .map((event, index) => ({ event, index }))
+    .sort((a, b) => b.event.at.localeCompare(a.event.at) || b.index - a.index)
+    .slice(0, max)
+    .map(({ event }) => event);
 }
 
-/** "198.51.100.53 (search one.test) → 198.51.100.54 (search two.test)", or null without both sides. */
+/** "198.51.100.53 · search one.test → 198.51.100.54", or null without both sides. */
 export function changeLine(event: DnsEvent): string | null {
   if (!event.before || !event.after) return null;
   return `${settingsLine(event.before)} → ${settingsLine(event.after)}`;
@@ -55,7 +76,18 @@ export function changeLine(event: DnsEvent): string | null {
 
 export const eventColor: Record<DnsEvent['kind'], string> = { 'host-changed': 'blue', synced: 'teal', 'left-alone': 'gray', failed: 'red', settings: 'violet' };
 
-export function eventTime(at: string): string {
-  const date = new Date(at);
-  return Number.isNaN(date.getTime()) ? at : date.toLocaleTimeString([], { hour12: false });
+export const eventLabel: Record<DnsEvent['kind'], string> = {
+  'host-changed': 'host changed',
+  synced: 'synced',
+  'left-alone': 'left alone',
+  failed: 'failed',
+  settings: 'settings',
+};
+
+/** What "Sync now" did, in one sentence. */
+export function syncResultLine(result: DnsSyncResult): string {
+  const names = result.changed.map((c) => c.name);
+  const failed = result.events.filter((e) => e.kind === 'failed').length;
+  const updated = names.length === 0 ? 'No container needed a change' : `Updated ${names.length === 1 ? '1 container' : `${names.length} containers`}: ${names.join(', ')}`;
+  return failed > 0 ? `${updated}; ${failed} failed (see the timeline)` : updated;
 }

@@ -1,44 +1,54 @@
-// Live traffic: a chart of the chosen container (the top talker by default), top talkers, every
-// interface, published ports and the NAT rules whose counters move. Follows the `traffic` topic;
-// the chart starts from the engine's history (5 minutes at 1 s, an hour at 10 s).
+// Live traffic: a chart of the chosen container (by default the one that moved the most lately),
+// top talkers, every interface, published ports and the NAT rules whose counters move. Follows the
+// `traffic` topic; the chart starts from the engine's history (`traffic.history`, fetched once) and
+// goes on with every pushed sample, kept in a rolling 5 minutes at 1 s; "1 h" shows the engine's
+// coarse history (10 s points), fetched again whenever it is chosen.
 import { Alert, Group, Loader, ScrollArea, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
-import type { TrafficHistory, TrafficPoint } from '../../../../shared/traffic-model';
+import type { TrafficPoint } from '../../../../shared/traffic-model';
 import { api } from '../../api/api';
 import { useTopic } from '../../api/use-topic';
-import { appendCapped, chartColumns } from './traffic-format';
+import { appendPoint, chartColumns, mergeHistory, pointOf, selectedContainer } from './traffic-buffer';
 import { TrafficChart } from './TrafficChart';
-import { InterfacesTable, PortsAndRules, TopTalkers } from './TrafficTables';
+import { InterfacesTable, PortsTable, RulesTable, TopTalkers } from './TrafficTables';
 
-const FINE_POINTS = 300;
+type Span = 'fine' | 'coarse';
 
 export function TrafficView() {
   const traffic = useTopic('traffic');
-  const [history, setHistory] = useState<TrafficHistory>({ fine: [], coarse: [] });
-  const [span, setSpan] = useState<'fine' | 'coarse'>('fine');
+  const [fine, setFine] = useState<readonly TrafficPoint[]>([]);
+  const [coarse, setCoarse] = useState<readonly TrafficPoint[]>([]);
+  const [span, setSpan] = useState<Span>('fine');
   const [picked, setPicked] = useState<string | null>(null);
   const sample = traffic.data;
 
-  // The engine's history first, then every pushed sample appended (the rolling 5 minutes).
+  const showSpan = (next: Span) => {
+    setSpan(next);
+    if (next === 'coarse') api.invoke('traffic.history', {}).then((history) => setCoarse(history.coarse), () => undefined);
+  };
+
+  // Every pushed sample into the rolling buffer; the engine's history, once, in front of it.
   useEffect(() => {
     let alive = true;
-    void api.invoke('traffic.history', {}).then(
-      (h) => alive && setHistory((mine) => ({ coarse: h.coarse, fine: [...h.fine.filter((p) => p.at < (mine.fine[0]?.at ?? '\uffff')), ...mine.fine].slice(-FINE_POINTS) })),
+    const unsubscribe = api.subscribe('traffic', (next) => setFine((buffer) => appendPoint(buffer, pointOf(next))));
+    api.invoke('traffic.history', {}).then(
+      (history) => {
+        if (!alive) return;
+        setFine((mine) => mergeHistory(history.fine, mine));
+        setCoarse(history.coarse);
+      },
       () => undefined,
     );
-    const unsubscribe = api.subscribe('traffic', (next) => {
-      const point: TrafficPoint = { at: next.at, containers: Object.fromEntries(next.containers.map((c) => [c.container.id, [c.rxRate, c.txRate] as [number, number]])) };
-      setHistory((h) => (h.fine.at(-1)?.at === point.at ? h : { ...h, fine: appendCapped(h.fine, point, FINE_POINTS) }));
-    });
     return () => {
       alive = false;
       unsubscribe();
     };
   }, []);
 
-  const selected = picked ?? sample?.containers[0]?.container.id ?? null;
-  const columns = useMemo(() => chartColumns(span === 'fine' ? history.fine : history.coarse, selected ?? ''), [history, span, selected]);
-  const options = (sample?.containers ?? []).map((c) => ({ value: c.container.id, label: c.container.name })).sort((a, b) => a.label.localeCompare(b.label));
+  const containers = useMemo(() => sample?.containers ?? [], [sample]);
+  const selected = selectedContainer(picked, containers, fine);
+  const columns = useMemo(() => chartColumns(span === 'fine' ? fine : coarse, selected), [fine, coarse, span, selected]);
+  const options = useMemo(() => containers.map((c) => ({ value: c.container.id, label: c.container.name })).sort((a, b) => a.label.localeCompare(b.label)), [containers]);
 
   return (
     <ScrollArea h="100%">
@@ -57,15 +67,40 @@ export function TrafficView() {
         {!sample && !traffic.error && <Loader m="xl" />}
         {sample && (
           <>
-            <Group gap="sm">
-              <Select data={options} value={selected} onChange={setPicked} placeholder="container" searchable w={260} data-testid="traffic-container" />
-              <SegmentedControl value={span} onChange={(v) => setSpan(v as 'fine' | 'coarse')} data={[{ value: 'fine', label: '5 min' }, { value: 'coarse', label: '1 h' }]} />
+            <Group gap="sm" align="center">
+              <Select
+                data={options}
+                value={selected}
+                onChange={(value) => value && setPicked(value)}
+                allowDeselect={false}
+                placeholder={options.length === 0 ? 'no containers' : 'container'}
+                searchable
+                w={260}
+                aria-label="Container shown in the chart"
+                data-testid="traffic-container"
+              />
+              <SegmentedControl
+                value={span}
+                onChange={(value) => showSpan(value as Span)}
+                data={[
+                  { value: 'fine', label: '5 min' },
+                  { value: 'coarse', label: '1 h' },
+                ]}
+                data-testid="traffic-span"
+              />
+              {span === 'coarse' && coarse.length === 0 && (
+                <Text size="xs" c="dimmed">
+                  The hour fills in as Bridgeport runs (a point per 10 s).
+                </Text>
+              )}
             </Group>
             <TrafficChart columns={columns} />
             <Title order={5}>Top talkers</Title>
-            <TopTalkers sample={sample} onPick={setPicked} />
-            <Title order={5}>Published ports and rules</Title>
-            <PortsAndRules sample={sample} />
+            <TopTalkers sample={sample} selected={selected} onPick={setPicked} />
+            <Title order={5}>Published ports</Title>
+            <PortsTable sample={sample} />
+            <Title order={5}>Busiest NAT and filter rules</Title>
+            <RulesTable sample={sample} />
             <Title order={5}>Interfaces</Title>
             <InterfacesTable sample={sample} />
           </>

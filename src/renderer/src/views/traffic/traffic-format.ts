@@ -1,48 +1,39 @@
-// Words, order and chart columns for the Traffic view. Pure.
-import type { ContainerTraffic, TrafficPoint } from '../../../../shared/traffic-model';
+// Words and order for the Traffic view. Pure.
+import type { ContainerTraffic, InterfaceTraffic, PortTraffic } from '../../../../shared/traffic-model';
+import { formatRate } from '../../../../shared/units';
 
-const RATE_UNITS = ['B/s', 'kB/s', 'MB/s', 'GB/s'];
-const SIZE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
+export { formatBytes, formatRate } from '../../../../shared/units';
 
-function scaled(value: number, units: readonly string[]): string {
-  let v = value;
-  let unit = 0;
-  while (v >= 1000 && unit < units.length - 1) {
-    v /= 1000;
-    unit++;
-  }
-  return `${v.toFixed(v < 10 && unit > 0 ? 1 : 0)} ${units[unit]}`;
-}
-
-export const formatRate = (bytesPerSecond: number) => scaled(bytesPerSecond, RATE_UNITS);
-export const formatBytes = (bytes: number) => scaled(bytes, SIZE_UNITS);
-
-/** "1.2 MB/s ↓ 3.4 kB/s ↑" — received, then sent, from the container's side. */
+/** "1.2 MiB/s ↓ 3.4 KiB/s ↑" — received, then sent, from the container's side. */
 export const rxTx = (rx: number, tx: number) => `${formatRate(rx)} ↓ ${formatRate(tx)} ↑`;
+
+/** Packets (or connections) per second: whole numbers from 10 up, one decimal below. */
+export function formatPerSecond(rate: number): string {
+  if (rate === 0) return '0';
+  return rate >= 10 ? rate.toFixed(0) : rate.toFixed(1);
+}
 
 /** The busiest first; idle ones by name. */
 export function topTalkers(containers: readonly ContainerTraffic[], max = 15): ContainerTraffic[] {
   return [...containers].sort((a, b) => b.rxRate + b.txRate - (a.rxRate + a.txRate) || a.container.name.localeCompare(b.container.name)).slice(0, max);
 }
 
-export type ChartColumns = [number[], number[], number[]];
-
-/** uPlot's columns for one container: seconds since the epoch, rx, tx (0 where it had no point). */
-export function chartColumns(points: readonly TrafficPoint[], containerId: string): ChartColumns {
-  const at: number[] = [];
-  const rx: number[] = [];
-  const tx: number[] = [];
-  for (const p of points) {
-    at.push(Date.parse(p.at) / 1000);
-    const rates = p.containers[containerId];
-    rx.push(rates?.[0] ?? 0);
-    tx.push(rates?.[1] ?? 0);
-  }
-  return [at, rx, tx];
+/** Interfaces, the busiest first; idle ones by name. */
+export function busiestInterfaces(interfaces: readonly InterfaceTraffic[]): InterfaceTraffic[] {
+  return [...interfaces].sort((a, b) => b.rxRate + b.txRate - (a.rxRate + a.txRate) || a.name.localeCompare(b.name));
 }
 
-/** Appends a point, keeping the last `max` (the client's rolling 5 minutes). */
-export function appendCapped<T>(list: readonly T[], item: T, max: number): T[] {
-  const next = [...list, item];
-  return next.length > max ? next.slice(next.length - max) : next;
+/** Where an interface leads: "w1 · lan · eth0", or "host" for the host's own links. */
+export function interfacePlace(i: Pick<InterfaceTraffic, 'container' | 'network' | 'containerInterface'>): string {
+  if (!i.container) return 'host';
+  return [i.container.name, i.network ?? '?', i.containerInterface ?? '?'].join(' · ');
+}
+
+/** "0.0.0.0:8080/tcp" ("*" for every address). */
+export const portLabel = (p: Pick<PortTraffic, 'hostIp' | 'hostPort' | 'protocol'>) => `${p.hostIp || '*'}:${p.hostPort}/${p.protocol}`;
+
+/** A rule's spec without its "-A CHAIN" (the chain has its own column); nft expressions unchanged. */
+export function ruleBody(chain: string, spec: string): string {
+  const prefix = `-A ${chain} `;
+  return spec.startsWith(prefix) ? spec.slice(prefix.length) : spec;
 }

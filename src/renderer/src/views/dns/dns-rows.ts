@@ -1,0 +1,62 @@
+// The DNS table's rows: one per container, in the order shown (the ones that need a look first),
+// with every text and state a row renders, so the component only lays them out. Pure.
+import type { ContainerDns, DnsSource } from '../../../../shared/dns-model';
+import { learntLabel, serversText, sourceColor, sourceHelp, sourceLabel, upstreamsLine, wordsText } from './dns-format';
+
+export interface DnsRow {
+  key: string;
+  name: string;
+  source: DnsSource;
+  sourceLabel: string;
+  sourceHelp: string;
+  sourceColor: string;
+  servers: string;
+  search: string;
+  options: string;
+  /** Embedded resolver only: its upstream servers, how they were learnt, where they are redirected. */
+  upstreams: { servers: string; learnt: string; redirectedTo: string | null; line: string } | null;
+  synced: boolean;
+  syncedLabel: 'in sync' | 'not synced';
+  note: string;
+  /** The per-container switch. */
+  switchOn: boolean;
+  /** Why the switch cannot be moved, or null when it can. */
+  switchLocked: string | null;
+  container: ContainerDns;
+}
+
+/** Containers by name, the ones not in sync (that need a look) first. */
+export function sortedContainers(containers: readonly ContainerDns[]): ContainerDns[] {
+  return [...containers].sort((a, b) => Number(a.synced) - Number(b.synced) || a.container.name.localeCompare(b.container.name));
+}
+
+export function dnsRow(c: ContainerDns, globalEnabled: boolean): DnsRow {
+  const up = c.upstreams;
+  return {
+    key: c.container.id,
+    name: c.container.name,
+    source: c.source,
+    sourceLabel: sourceLabel[c.source],
+    sourceHelp: sourceHelp[c.source],
+    sourceColor: sourceColor[c.source],
+    servers: serversText(c.nameservers),
+    search: wordsText(c.search),
+    options: wordsText(c.options),
+    upstreams: up && {
+      servers: serversText(up.servers),
+      learnt: learntLabel[up.known],
+      redirectedTo: up.redirectedTo ? serversText(up.redirectedTo) : null,
+      line: upstreamsLine(up),
+    },
+    synced: c.synced,
+    syncedLabel: c.synced ? 'in sync' : 'not synced',
+    note: c.note,
+    switchOn: c.syncAllowed,
+    switchLocked: globalEnabled ? null : 'The DNS sync is switched off for every container (the switch above).',
+    container: c,
+  };
+}
+
+export function dnsRows(containers: readonly ContainerDns[], globalEnabled: boolean): DnsRow[] {
+  return sortedContainers(containers).map((c) => dnsRow(c, globalEnabled));
+}
