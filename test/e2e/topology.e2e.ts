@@ -68,3 +68,55 @@ test('without Docker the host still shows, with the reason and what to do', asyn
     await noDocker.stop();
   }
 });
+
+test('grouping folds containers per network and is kept; search finds and reveals; the table lists every container', async ({ page, served }) => {
+  const w1 = cliSnapshot().containers.find((c) => c.name === 'w1')!;
+  const ip = w1.endpoints[0]!.ip!.split('/')[0]!;
+  await page.goto(served.url);
+  await expect(page.getByTestId('node-container-w1')).toBeVisible();
+
+  // Every network folded: w1, w2 and dual (bridge before intranet by name) become one node.
+  await page.getByTestId('topology-grouping').getByText('Every network').click();
+  const group = page.getByTestId('node-group-bridge: 3 containers');
+  await expect(group).toBeVisible();
+  await expect(page.getByTestId('node-container-w1')).toHaveCount(0);
+  await expect(page.getByTestId('node-bridge-docker0')).toBeVisible();
+  await group.click();
+  await expect(page.getByTestId('group-details')).toContainText(`w1 · running · ${w1.endpoints[0]!.ip}`);
+
+  // The choice is kept across a reload.
+  await page.reload();
+  await expect(page.getByTestId('node-group-bridge: 3 containers')).toBeVisible();
+
+  // Searching w1's address draws w1 alone out of its group, marked, and the rest faint.
+  await page.getByTestId('topology-search').fill(ip);
+  await expect(page.getByTestId('node-container-w1')).toHaveAttribute('data-matched', 'true');
+  await expect(page.getByTestId('node-container-w1')).toBeInViewport();
+  await expect(page.getByTestId('node-container-w2')).toHaveCount(0);
+  await expect(page.getByTestId('node-group-bridge: 2 containers')).toHaveAttribute('data-matched', 'false');
+  await expect(page.getByTestId('topology-search-hits')).toHaveText('1 match');
+  await page.getByTestId('topology-search').fill('no-such-container');
+  await expect(page.getByTestId('topology-search-hits')).toHaveText('no match');
+  await page.getByTestId('topology-search').press('Escape');
+  await expect(page.getByTestId('node-container-w1')).toHaveCount(0);
+
+  // The group's own button unfolds it.
+  await page.getByTestId('unfold-bridge').click();
+  await expect(page.getByTestId('node-container-w1')).toBeVisible();
+  await expect(page.getByTestId('node-container-w2')).toBeVisible();
+
+  // The table: one row per container with its address and cable; the search filters it.
+  await page.getByTestId('topology-display').getByText('Table').click();
+  await expect(page.getByTestId('topology-table').locator('tbody tr')).toHaveCount(cliSnapshot().containers.length);
+  await expect(page.getByTestId('topology-row-w1')).toContainText(ip);
+  await expect(page.getByTestId('topology-row-w1')).toContainText(`${w1.endpoints[0]!.hostVeth} ↔ eth0`);
+  await page.getByTestId('topology-search').fill('w1');
+  await expect(page.getByTestId('topology-row-w2')).toHaveCount(0);
+  await page.getByTestId('topology-row-w1').click();
+  await expect(page.getByTestId('details')).toContainText(w1.id.slice(0, 12));
+
+  // Back to the default for the other tests of this page.
+  await page.getByTestId('topology-display').getByText('Graph').click();
+  await page.getByTestId('topology-grouping').getByText('Crowded networks').click();
+  await expect(page.getByTestId('node-container-w2')).toBeVisible();
+});

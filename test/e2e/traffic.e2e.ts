@@ -1,7 +1,9 @@
 // Live traffic in the GUI, in Debian's Chromium against `bridgeport serve` inside the lab: a LAN
 // client pulls a 10 MB file from w1 through its published port 8080 again and again for a few
-// seconds, and the Traffic view's chart for w1 rises (w1 sends: its tx), and w1 tops the talkers.
+// seconds, and the Traffic view's chart for w1 rises (w1 sends: its tx), and w1 tops the talkers;
+// on the topology, w1's cable shows the rate and thickens.
 import { spawn } from 'node:child_process';
+import type { Snapshot } from '../../src/shared/model';
 import { expect, seedLab, sh, test } from './lab-fixtures';
 
 test.beforeAll(() => {
@@ -52,4 +54,24 @@ test("the Traffic view's chart for w1 rises during a transfer", async ({ page, s
   } finally {
     stop();
   }
+});
+
+test("the topology's cable to w1 shows its rate and thickens during a transfer", async ({ page, served }) => {
+  const snapshot = JSON.parse(sh(process.execPath, ['bin/bridgeport.js', 'snapshot', '--json'])) as Snapshot;
+  const veth = snapshot.containers.find((c) => c.name === 'w1')!.endpoints[0]!.hostVeth!;
+  await page.goto(served.url);
+  await expect(page.getByTestId('node-container-w1')).toBeVisible();
+  const cable = page.locator(`.react-flow__edge[data-id="veth:${veth}"] path.react-flow__edge-path`);
+  const width = async () => Number.parseFloat(await cable.evaluate((p) => getComputedStyle(p).strokeWidth));
+  const idle = await width();
+  const stop = pullFromW1(6);
+  try {
+    // Into w1 (↓) and out of it (↑), from w1's side: it sends the file.
+    await expect(page.getByTestId(`edge-traffic-veth:${veth}`)).toContainText(/↑ [\d.]+ MiB\/s/, { timeout: 15_000 });
+    expect(await width()).toBeGreaterThan(idle + 3);
+  } finally {
+    stop();
+  }
+  // Idle again: the label goes and the cable thins.
+  await expect(page.getByTestId(`edge-traffic-veth:${veth}`)).toHaveCount(0, { timeout: 15_000 });
 });

@@ -5,6 +5,10 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { warmUpLayout } from './views/topology/layout-engine';
+
+// The layout worker loads ELK while the first snapshot is on its way.
+warmUpLayout();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root element');

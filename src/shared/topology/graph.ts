@@ -7,7 +7,9 @@ export type GraphNode =
   | { id: string; type: 'veth'; label: string; link: Link }
   | { id: string; type: 'container'; label: string; container: Container }
   | { id: string; type: 'network'; label: string; network: Network }
-  | { id: string; type: 'namespace'; label: string; namespace: Namespace };
+  | { id: string; type: 'namespace'; label: string; namespace: Namespace }
+  /** Containers folded into one node by grouping (see group-graph.ts). */
+  | { id: string; type: 'group'; label: string; network: Network; members: Container[] };
 
 export interface GraphEdge {
   id: string;
@@ -18,6 +20,8 @@ export interface GraphEdge {
   label: string;
   /** The host-side link of a veth cable, for its details. */
   hostLink?: Link;
+  /** Host links whose traffic flows along this edge (its veth, or every veth of a folded group). */
+  carries: string[];
 }
 
 export interface Graph {
@@ -29,6 +33,7 @@ export const nodeId = {
   link: (name: string) => `link:${name}`,
   container: (id: string) => `container:${id}`,
   network: (id: string) => `network:${id}`,
+  group: (networkId: string) => `group:${networkId}`,
   namespace: (name: string) => `netns:${name}`,
 };
 
@@ -82,14 +87,15 @@ export function buildGraph(s: Snapshot): Graph {
         kind: 'veth',
         label: `${link.name} ↔ ${link.peer?.interface ?? '?'}`,
         hostLink: link,
+        carries: [link.name],
       });
       // A cable not plugged into a bridge still needs its host end drawn.
       if (source === 'host') nodes.push(linkNode(link, s.networks));
     } else if (link.master && bridges.has(link.master)) {
-      edges.push({ id: `port:${link.name}`, source: nodeId.link(link.master), target: nodeId.link(link.name), kind: 'port', label: '' });
+      edges.push({ id: `port:${link.name}`, source: nodeId.link(link.master), target: nodeId.link(link.name), kind: 'port', label: '', carries: [link.name] });
     } else if (link.kind === 'veth' && link.peer?.netnsId === null && link.peer.interface && link.name < link.peer.interface) {
       // Both ends on the host: one edge per pair.
-      edges.push({ id: `pair:${link.name}`, source: nodeId.link(link.name), target: nodeId.link(link.peer.interface), kind: 'veth', label: '' });
+      edges.push({ id: `pair:${link.name}`, source: nodeId.link(link.name), target: nodeId.link(link.peer.interface), kind: 'veth', label: '', carries: [link.name] });
     }
   }
 
@@ -105,6 +111,7 @@ export function buildGraph(s: Snapshot): Graph {
         target: nodeId.container(container.id),
         kind: 'attach',
         label: endpoint.ip ?? container.networkMode,
+        carries: endpoint.hostVeth ? [endpoint.hostVeth] : [],
       });
     }
   }

@@ -119,6 +119,24 @@ function NamespaceDetails({ ns }: { ns: Namespace }) {
   );
 }
 
+/** A folded network: who is inside, with their address on it. */
+function GroupDetails({ members, network }: { members: Container[]; network: Network }) {
+  return (
+    <Stack gap={2} data-testid="group-details">
+      <Text size="sm" c="dimmed">
+        {members.length} containers folded on {network.name}; “Show” on the node draws them.
+      </Text>
+      {[...members]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((c) => (
+          <Text key={c.id} size="xs">
+            {c.name} · {c.state} · {c.endpoints.find((e) => e.networkId === network.id)?.ip ?? '—'}
+          </Text>
+        ))}
+    </Stack>
+  );
+}
+
 export function DetailsPanel({ selection, snapshot }: { selection: Selection; snapshot: Snapshot | null }) {
   if (!selection) return <Text c="dimmed">Click a node or a cable to see its details.</Text>;
   if (selection.kind === 'edge') {
@@ -137,6 +155,7 @@ export function DetailsPanel({ selection, snapshot }: { selection: Selection; sn
       {node.type === 'container' && <ContainerDetails c={node.container} snapshot={snapshot} />}
       {node.type === 'network' && <NetworkDetails n={node.network} />}
       {node.type === 'namespace' && <NamespaceDetails ns={node.namespace} />}
+      {node.type === 'group' && <GroupDetails members={node.members} network={node.network} />}
       {(node.type === 'nic' || node.type === 'veth') && <Rows rows={linkRows(node.link)} />}
       {node.type === 'bridge' && (
         <>

@@ -1,10 +1,28 @@
-// One node of the topology: a NIC, bridge, lone veth, container, Docker network or namespace.
-import { Badge, Group, Text } from '@mantine/core';
-import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
+// One node of the topology: a NIC, bridge, lone veth, container, Docker network, namespace, or a
+// network's folded containers. Zoomed far out it draws only its name, which keeps hundreds of
+// nodes cheap to pan.
+import { Badge, Button, Group, Text } from '@mantine/core';
+import { Handle, Position, useStore, type Node, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
 import type { GraphNode } from '../../../../shared/topology/graph';
 import { NODE_WIDTH, nodeHeight } from './layout';
 
-export type EntityNodeData = { graphNode: GraphNode; highlighted?: boolean };
+/** A fold or unfold control on a node: the network it acts on and the words of its button. */
+export interface FoldControl {
+  networkId: string;
+  networkName: string;
+  folded: boolean;
+  count: number;
+}
+
+export type EntityNodeData = {
+  graphNode: GraphNode;
+  highlighted?: boolean;
+  /** A search is active: true for a hit, false for the rest (drawn faint). */
+  matched?: boolean;
+  folds?: FoldControl[];
+  onFold?: (networkId: string, folded: boolean) => void;
+};
 export type EntityFlowNode = Node<EntityNodeData, 'entity'>;
 
 const colors: Record<GraphNode['type'], string> = {
@@ -14,7 +32,11 @@ const colors: Record<GraphNode['type'], string> = {
   container: 'teal',
   network: 'indigo',
   namespace: 'orange',
+  group: 'cyan',
 };
+
+/** Below this zoom the lines under the name cannot be read anyway. */
+const DETAIL_ZOOM = 0.4;
 
 function lines(node: GraphNode): string[] {
   switch (node.type) {
@@ -38,41 +60,82 @@ function lines(node: GraphNode): string[] {
         node.namespace.error ? node.namespace.error : `${node.namespace.links.length} links`,
         ...node.namespace.links.map((l) => `${l.name} ${l.addresses.join(', ')}`),
       ];
+    case 'group': {
+      const running = node.members.filter((c) => c.state === 'running').length;
+      return [`${running} running · ${node.members.length - running} other`];
+    }
   }
 }
 
-export function EntityNode({ data, selected }: NodeProps<EntityFlowNode>) {
+function FoldButtons({ folds, onFold }: Pick<EntityNodeData, 'folds' | 'onFold'>) {
+  if (!folds?.length || !onFold) return null;
+  return (
+    <Group gap={4} mt={2} className="nodrag">
+      {folds.map((f) => (
+        <Button
+          key={f.networkId}
+          size="compact-xs"
+          variant="light"
+          data-testid={`${f.folded ? 'unfold' : 'fold'}-${f.networkName}`}
+          onClick={(event) => {
+            event.stopPropagation();
+            onFold(f.networkId, !f.folded);
+          }}
+        >
+          {f.folded ? `Show ${f.count} containers` : `Fold ${f.networkName} (${f.count})`}
+        </Button>
+      ))}
+    </Group>
+  );
+}
+
+function EntityNodeView({ data, selected }: NodeProps<EntityFlowNode>) {
   const node = data.graphNode;
-  const color = data.highlighted ? 'orange' : colors[node.type];
+  const detailed = useStore((s) => s.transform[2] >= DETAIL_ZOOM);
+  const color = data.highlighted ? 'orange' : data.matched ? 'yellow' : colors[node.type];
+  const strong = selected || data.highlighted || data.matched;
   return (
     <div
       data-testid={`node-${node.type}-${node.label}`}
       data-highlighted={data.highlighted ? 'true' : undefined}
+      data-matched={data.matched === undefined ? undefined : String(data.matched)}
       style={{
         width: NODE_WIDTH,
+        height: detailed ? undefined : nodeHeight(node),
         minHeight: nodeHeight(node),
         padding: '6px 10px',
         borderRadius: 8,
         background: 'var(--mantine-color-body)',
-        border: `${data.highlighted ? 3 : 2}px solid var(--mantine-color-${color}-${selected || data.highlighted ? 7 : 4})`,
+        border: `${data.highlighted || data.matched ? 3 : 2}px solid var(--mantine-color-${color}-${strong ? 7 : 4})`,
         boxShadow: selected ? '0 0 0 3px var(--mantine-color-' + color + '-2)' : undefined,
+        opacity: data.matched === false ? 0.35 : 1,
       }}
     >
       <Handle type="target" position={Position.Left} />
-      <Group justify="space-between" wrap="nowrap" gap={4}>
-        <Text fw={700} size="sm" truncate>
-          {node.label}
-        </Text>
-        <Badge size="xs" color={color} variant="light">
-          {node.type}
-        </Badge>
-      </Group>
-      {lines(node).map((line, i) => (
-        <Text key={i} size="xs" c="dimmed" truncate>
-          {line}
-        </Text>
-      ))}
+      {detailed ? (
+        <>
+          <Group justify="space-between" wrap="nowrap" gap={4}>
+            <Text fw={700} size="sm" truncate>
+              {node.label}
+            </Text>
+            <Badge size="xs" color={color} variant="light">
+              {node.type}
+            </Badge>
+          </Group>
+          {lines(node).map((line, i) => (
+            <Text key={i} size="xs" c="dimmed" truncate>
+              {line}
+            </Text>
+          ))}
+          <FoldButtons folds={data.folds} onFold={data.onFold} />
+        </>
+      ) : (
+        // Far out: the name alone, large enough to read at this zoom.
+        <div style={{ fontSize: 28, fontWeight: 700, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{node.label}</div>
+      )}
       <Handle type="source" position={Position.Right} />
     </div>
   );
 }
+
+export const EntityNode = memo(EntityNodeView);

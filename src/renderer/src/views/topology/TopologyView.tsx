@@ -1,32 +1,52 @@
-// The live topology graph. Re-laid out when the snapshot's structure changes.
-import { Background, Controls, ReactFlow, useReactFlow, type Edge } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
+// The live topology: a graph laid out off the main thread, or a table, with search and folding of
+// crowded networks. Traffic moves on the cables through the link-rates store, never through the
+// graph's data, so a tick does not re-lay out or re-render nodes.
+import { useElementSize, useLocalStorage } from '@mantine/hooks';
+import { Background, Controls, getViewportForBounds, ReactFlow, useReactFlow, type Edge, type Viewport } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Snapshot } from '../../../../shared/model';
 import { buildGraph, type GraphEdge, type GraphNode } from '../../../../shared/topology/graph';
+import { foldedNetworks, groupGraph, type GroupingMode } from '../../../../shared/topology/group-graph';
+import { searchGraph } from '../../../../shared/topology/search-graph';
+import { CableEdge, LinkRatesContext, type CableFlowEdge } from './CableEdge';
 import { EntityNode, type EntityFlowNode } from './EntityNode';
-import { layoutGraph } from './layout';
+import { foldControlsOf } from './fold-controls';
+import { boundsOf, layoutKey, NODE_WIDTH, nodeHeight, type Positions } from './layout';
+import { layoutGraph } from './layout-engine';
+import { useLinkRatesStore } from './link-rates';
+import { TopologyTable } from './TopologyTable';
+import { TopologyToolbar, type Display } from './TopologyToolbar';
 
 export type Selection = { kind: 'node'; node: GraphNode } | { kind: 'edge'; edge: GraphEdge } | null;
 
 const nodeTypes = { entity: EntityNode };
+const edgeTypes = { cable: CableEdge };
 
-const edgeStyle: Record<GraphEdge['kind'], React.CSSProperties> = {
-  veth: { stroke: 'var(--mantine-color-grape-6)', strokeWidth: 2.5 },
-  port: { stroke: 'var(--mantine-color-blue-5)', strokeWidth: 1.5 },
-  attach: { stroke: 'var(--mantine-color-gray-5)', strokeWidth: 1.5, strokeDasharray: '5 4' },
-};
+/** Past this many nodes only what is on screen is mounted. */
+const VIRTUALIZE_FROM = 150;
+const MIN_ZOOM = 0.02;
 
-/** Re-frames the view when things appear or disappear, so a new container is not off-screen. */
-function FitWhenCountChanges({ count }: { count: number }) {
+/**
+ * Re-frames the view when a new layout lands (things appeared or went) or the search hits change.
+ * Not on the first layout: the view opens already framed on it.
+ */
+function FitView({ layout, focus }: { layout: string; focus: readonly string[] }) {
   const flow = useReactFlow();
+  const focusKey = focus.join(' ');
+  const first = useRef(true);
   useEffect(() => {
-    const timer = setTimeout(() => void flow.fitView({ duration: 200 }), 50);
+    if (first.current) {
+      first.current = false;
+      if (!focusKey) return;
+    }
+    const timer = setTimeout(() => {
+      const nodes = focusKey ? focusKey.split(' ').map((id) => ({ id })) : undefined;
+      void flow.fitView({ duration: 200, nodes, maxZoom: nodes ? 1 : undefined });
+    }, 50);
     return () => clearTimeout(timer);
-  }, [count, flow]);
+  }, [layout, focusKey, flow]);
   return null;
 }
-
-const highlightedEdge: React.CSSProperties = { stroke: 'var(--mantine-color-orange-6)', strokeWidth: 4 };
 
 export function TopologyView({
   snapshot,
@@ -38,59 +58,124 @@ export function TopologyView({
   /** Node and edge ids to light up (a packet path). */
   highlight?: ReadonlySet<string>;
 }) {
+  // The grouping chosen is kept across restarts; the per-network folds belong to this look only.
+  const [mode, setMode] = useLocalStorage<GroupingMode>({ key: 'bridgeport.topology.grouping', defaultValue: 'auto', getInitialValueInEffect: false });
+  const [overrides, setOverrides] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const [query, setQuery] = useState('');
+  const [display, setDisplay] = useState<Display>('graph');
+  const rates = useLinkRatesStore();
+
   const graph = useMemo(() => buildGraph(snapshot), [snapshot]);
-  const [positions, setPositions] = useState<Map<string, { x: number; y: number }> | null>(null);
+  const hits = useMemo(() => searchGraph(graph, query), [graph, query]);
+  const folded = useMemo(() => foldedNetworks(snapshot, { mode, overrides }), [snapshot, mode, overrides]);
+  const shown = useMemo(() => groupGraph(graph, snapshot, folded, new Set([...hits, ...(highlight ?? [])])), [graph, snapshot, folded, hits, highlight]);
+  const key = useMemo(() => layoutKey(shown), [shown]);
+  const [laidOut, setLaidOut] = useState<{ key: string; positions: Positions } | null>(null);
 
   useEffect(() => {
     let current = true;
-    void layoutGraph(graph).then((p) => current && setPositions(p));
+    void layoutGraph(shown).then((positions) => current && setLaidOut({ key, positions }));
     return () => {
       current = false;
     };
-  }, [graph]);
+    // The layout follows the structure (key), not every new snapshot object.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
 
+  const fold = useCallback((networkId: string, isFolded: boolean) => setOverrides((o) => new Map(o).set(networkId, isFolded)), []);
+  const changeMode = useCallback(
+    (next: GroupingMode) => {
+      setMode(next);
+      setOverrides(new Map());
+    },
+    [setMode],
+  );
+
+  const searching = query.trim() !== '';
   const nodes: EntityFlowNode[] = useMemo(
     () =>
-      graph.nodes.map((n) => ({
-        id: n.id,
-        type: 'entity' as const,
-        position: positions?.get(n.id) ?? { x: 0, y: 0 },
-        data: { graphNode: n, highlighted: highlight?.has(n.id) ?? false },
-      })),
-    [graph, positions, highlight],
+      shown.nodes.map((n) => {
+        // Until the new layout arrives, nodes it will place stay hidden rather than piled at 0,0.
+        const position = laidOut?.positions.get(n.id);
+        return {
+          id: n.id,
+          type: 'entity' as const,
+          position: position ?? { x: 0, y: 0 },
+          hidden: !position,
+          // Known sizes let React Flow draw before measuring each node.
+          initialWidth: NODE_WIDTH,
+          initialHeight: nodeHeight(n),
+          data: {
+            graphNode: n,
+            highlighted: highlight?.has(n.id) ?? false,
+            matched: searching ? hits.has(n.id) : undefined,
+            folds: foldControlsOf(n, snapshot, folded),
+            onFold: fold,
+          },
+        };
+      }),
+    [shown, laidOut, highlight, searching, hits, snapshot, folded, fold],
   );
-  const edges: Edge[] = useMemo(
+  const edges: CableFlowEdge[] = useMemo(
     () =>
-      graph.edges.map((e) => ({
+      shown.edges.map((e) => ({
         id: e.id,
+        type: 'cable' as const,
         source: e.source,
         target: e.target,
-        label: e.label || undefined,
-        style: highlight?.has(e.id) ? highlightedEdge : edgeStyle[e.kind],
         animated: highlight?.has(e.id) ?? false,
-        labelBgPadding: [4, 2] as [number, number],
-        data: { graphEdge: e },
+        data: { graphEdge: e, highlighted: highlight?.has(e.id) ?? false },
       })),
-    [graph, highlight],
+    [shown, highlight],
   );
+  // The first frame is already framed on the layout: no full-size render followed by a zoom out.
+  const { ref: canvas, width, height } = useElementSize();
+  const [opening, setOpening] = useState<Viewport | null>(null);
+  // Set once, during render (React's pattern for state derived from the first layout and size).
+  if (!opening && laidOut && width > 0 && height > 0) setOpening(getViewportForBounds(boundsOf(shown, laidOut.positions), width, height, MIN_ZOOM, 1, 0.1));
+  const focus = useMemo(() => (searching ? shown.nodes.filter((n) => hits.has(n.id)).map((n) => n.id) : []), [searching, shown, hits]);
 
-  if (!positions) return null;
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      fitView
-      minZoom={0.1}
-      nodesConnectable={false}
-      onNodeClick={(_e, node) => onSelect({ kind: 'node', node: (node as EntityFlowNode).data.graphNode })}
-      onEdgeClick={(_e, edge) => onSelect({ kind: 'edge', edge: (edge.data as { graphEdge: GraphEdge }).graphEdge })}
-      onPaneClick={() => onSelect(null)}
-      proOptions={{ hideAttribution: true }}
-    >
-      <FitWhenCountChanges count={nodes.length} />
-      <Background />
-      <Controls showInteractive={false} />
-    </ReactFlow>
+    <div style={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
+      <TopologyToolbar
+        query={query}
+        onQuery={setQuery}
+        hits={focus.length}
+        mode={mode}
+        onMode={changeMode}
+        folded={folded.size}
+        display={display}
+        onDisplay={setDisplay}
+      />
+      <div ref={canvas} style={{ flex: 1, minHeight: 0 }} data-testid="topology-canvas" data-layout-ready={laidOut?.key === key ? 'true' : 'false'} data-nodes={shown.nodes.length}>
+        <LinkRatesContext.Provider value={rates}>
+          {display === 'table' ? (
+            <TopologyTable snapshot={snapshot} hits={searching ? hits : null} onSelect={onSelect} />
+          ) : (
+            laidOut &&
+            opening && (
+              <ReactFlow
+                nodes={nodes}
+                edges={edges as Edge[]}
+                nodeTypes={nodeTypes}
+                edgeTypes={edgeTypes}
+                defaultViewport={opening}
+                minZoom={MIN_ZOOM}
+                nodesConnectable={false}
+                onlyRenderVisibleElements={shown.nodes.length >= VIRTUALIZE_FROM}
+                onNodeClick={(_e, node) => onSelect({ kind: 'node', node: (node as EntityFlowNode).data.graphNode })}
+                onEdgeClick={(_e, edge) => onSelect({ kind: 'edge', edge: (edge as CableFlowEdge).data!.graphEdge })}
+                onPaneClick={() => onSelect(null)}
+                proOptions={{ hideAttribution: true }}
+              >
+                <FitView layout={laidOut.key} focus={focus} />
+                <Background />
+                <Controls showInteractive={false} />
+              </ReactFlow>
+            )
+          )}
+        </LinkRatesContext.Provider>
+      </div>
+    </div>
   );
 }
