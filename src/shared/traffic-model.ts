@@ -45,6 +45,12 @@ export const portTrafficSchema = z.object({
   /** New connections (the DNAT rule's packet counter: nat sees only a flow's first packet). */
   connections: z.number(),
   connectionRate: z.number(),
+  /** Bytes clients sent to it and bytes it answered, for Bridgeport's mappings (whose rules see every
+   *  packet); null for Docker's ports, whose per-port rule sees only each flow's first packet. */
+  bytesToPort: z.number().nullable(),
+  bytesToPortRate: z.number().nullable(),
+  bytesFromPort: z.number().nullable(),
+  bytesFromPortRate: z.number().nullable(),
 });
 export type PortTraffic = z.infer<typeof portTrafficSchema>;
 

@@ -62,7 +62,8 @@ test("the topology's cable to w1 shows its rate and thickens during a transfer",
   await page.goto(served.url);
   await expect(page.getByTestId('node-container-w1')).toBeVisible();
   const cable = page.locator(`.react-flow__edge[data-id="veth:${veth}"] path.react-flow__edge-path`);
-  const width = async () => Number.parseFloat(await cable.evaluate((p) => getComputedStyle(p).strokeWidth));
+  // The width React Flow writes inline from the edge's style.
+  const width = async () => Number(/stroke-width:\s*([\d.]+)/.exec((await cable.getAttribute('style')) ?? '')?.[1] ?? Number.NaN);
   const idle = await width();
   const stop = pullFromW1(6);
   try {

@@ -1,13 +1,17 @@
 // Issue 7: live traffic from one /proc/net/dev read per tick, attributed to containers. A LAN client
 // pulls 10 MB from w1 through its published port while `bridgeport traffic --json` samples: w1's
 // tx (its side) grows by at least that, w2's by almost nothing; dual shows both of its networks; an
-// interface deleted and re-created under the same name never gives a negative or absurd rate.
+// interface deleted and re-created under the same name never gives a negative or absurd rate; the
+// engine's samples credit a port Bridgeport published with the bytes both ways.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labEnv, repoRoot, run } from './support';
+import { Engine } from '../../src/main/engine/engine';
+import type { TrafficSample } from '../../src/shared/traffic-model';
+import { tempConfigDir } from './publish-support';
+import { bridgeport, labEnv, repoRoot, run } from './support';
 
 interface Line {
   at: string;
@@ -122,6 +126,48 @@ describe('bridgeport traffic --json', () => {
       }
     } finally {
       await traffic.stop();
+    }
+  });
+});
+
+describe("the engine's traffic samples per published port", () => {
+  it('credit a port Bridgeport published on w1 with the bytes both ways; leave Docker\'s 8080 unknown', async () => {
+    const config = await tempConfigDir();
+    const env = { BRIDGEPORT_CONFIG_DIR: config.dir };
+    const published = await bridgeport(['publish', 'w1', '9611:80'], env);
+    expect(published.exitCode, published.stderr).toBe(0);
+    const engine = new Engine({ configDir: config.dir });
+    // Watching traffic is what makes a sample read the firewall (ports and rules).
+    const unsubscribe = engine.subscribe('traffic', () => undefined);
+    const portOf = (s: TrafficSample, hostPort: number) => s.ports.find((p) => p.hostPort === hostPort && p.protocol === 'tcp' && p.container.name === 'w1')!;
+    const w1 = (s: TrafficSample) =>
+      s.interfaces.filter((i) => i.container?.name === 'w1').reduce((n, i) => ({ rx: n.rx + i.rxBytes, tx: n.tx + i.txBytes }), { rx: 0, tx: 0 });
+    const settle = () => new Promise((r) => setTimeout(r, 1200));
+    try {
+      await settle();
+      const before = await engine.sampleTraffic();
+      await run('ip', ['netns', 'exec', process.env.BP_LAB_LAN_NS!, 'timeout', '20', 'busybox', 'wget', '-q', '-O', '/dev/null', 'http://198.51.100.1:9611/big']);
+      // Past the shared firewall read's 0.9 s, as the next 1 s tick would be.
+      await settle();
+      const after = await engine.sampleTraffic();
+      const out = portOf(after, 9611).bytesFromPort! - portOf(before, 9611).bytesFromPort!;
+      const into = portOf(after, 9611).bytesToPort! - portOf(before, 9611).bytesToPort!;
+      const seen = { rx: w1(after).rx - w1(before).rx, tx: w1(after).tx - w1(before).tx };
+      // The 10 MB file out of the port, its request and ACKs into it; IP bytes, so a little under
+      // what w1's interface counted with Ethernet headers.
+      expect(out).toBeGreaterThanOrEqual(TEN_MB);
+      expect(out).toBeLessThanOrEqual(seen.tx);
+      // (GRO and delayed ACKs keep the ACKs for 10 MB to some KiB.)
+      expect(into).toBeGreaterThan(1024);
+      expect(into).toBeLessThanOrEqual(seen.rx);
+      expect(into).toBeGreaterThan(seen.rx * 0.7);
+      expect(portOf(after, 9611).connections).toBeGreaterThan(portOf(before, 9611).connections);
+      expect(portOf(after, 8080)).toMatchObject({ bytesToPort: null, bytesFromPort: null });
+    } finally {
+      unsubscribe();
+      engine.stop();
+      await bridgeport(['unpublish', 'w1', '9611'], env);
+      await config.remove();
     }
   });
 });

@@ -19,6 +19,7 @@ import { DockerEventWatcher } from './watch/docker-events';
 import { InnerViewCache } from './netns/inner-view-cache';
 import { nsidOfMonitorLine } from './netns/parse-monitor-line';
 import { LineMonitor } from './watch/line-monitor';
+import { RecentRead } from './watch/recent-read';
 import { Ticker } from './watch/ticker';
 import { NetnsDirWatcher } from './watch/netns-dir-watcher';
 import type { PrivilegedExecutor } from '../privileged/operations';
@@ -86,6 +87,8 @@ export class Engine {
   // One reader for the NAT view and packet paths: it remembers what need not be looked up again.
   private readonly firewall = new FirewallReader();
   private readonly nat = new NatReporter(this.firewall);
+  /** NAT/Ports and Traffic both tick at 1 s: they share one firewall read per tick. */
+  private readonly firewallViews = new RecentRead(() => this.readFirewallViewsNow(), 900);
   /** Only while watching: the monitor that keeps it exact runs then. */
   private innerViews: InnerViewCache | null = null;
   readonly events: EventLog;
@@ -248,6 +251,7 @@ export class Engine {
   /** After a change the sampled views are pushed at once, not at the next tick. */
   private async changePorts<T>(change: () => Promise<T>): Promise<T> {
     const result = await change();
+    this.firewallViews.invalidate();
     if (this.sampler.running) void this.sample().catch(() => undefined);
     return result;
   }
@@ -271,7 +275,11 @@ export class Engine {
     return this.publisher.currentStatuses();
   }
 
-  private async readFirewallViews(): Promise<{ nat: NatReport; ports: PublishedPort[] }> {
+  private readFirewallViews(): Promise<{ nat: NatReport; ports: PublishedPort[] }> {
+    return this.firewallViews.get();
+  }
+
+  private async readFirewallViewsNow(): Promise<{ nat: NatReport; ports: PublishedPort[] }> {
     const snapshot = await this.currentSnapshot();
     const [{ report, readable }, listeners, mappings] = await Promise.all([this.nat.read(snapshot), readListeners(), this.mappingStatuses()]);
     const ports = derivePorts({ containers: snapshot.containers, rules: report.rules, firewallReadable: readable, listeners, mappings });

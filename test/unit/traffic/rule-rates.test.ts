@@ -4,7 +4,18 @@ import { countersOf, portKey, portTraffic, ruleTraffic } from '../../../src/main
 import type { FirewallRule, PublishedPort } from '../../../src/shared/firewall-model';
 
 const rule = (id: string, packets: number, bytes: number) => ({ id, table: 'nat', chain: 'DOCKER', spec: `-A DOCKER ${id}`, container: null, packets, bytes }) as unknown as FirewallRule;
-const port = (hostPort: number, packets: number) => ({ hostIp: '', hostPort, protocol: 'tcp', container: { id: 'w1', name: 'w1' }, packets }) as unknown as PublishedPort;
+const port = (hostPort: number, packets: number, ruleIds: string[] = [], source: 'docker' | 'bridgeport' = 'docker') =>
+  ({ hostIp: '', hostPort, protocol: 'tcp', container: { id: 'w1', name: 'w1' }, packets, ruleIds, source }) as unknown as PublishedPort;
+const filterRule = (id: string, bytes: number, on: { dport?: string; sport?: string; table?: string; target?: string }) =>
+  ({
+    id,
+    table: on.table ?? 'filter',
+    chain: 'DOCKER',
+    target: on.target ?? 'ACCEPT',
+    packets: 1,
+    bytes,
+    match: { dport: on.dport ?? null, dportNegated: false, sport: on.sport ?? null, sportNegated: false },
+  }) as unknown as FirewallRule;
 
 describe('ruleTraffic', () => {
   it('lists the rules that moved, busiest first, per second', () => {
@@ -23,10 +34,30 @@ describe('ruleTraffic', () => {
 
 describe('portTraffic', () => {
   it('counts new connections per second from the DNAT counter', () => {
-    const previous = new Map([[portKey(port(8080, 0)), 4]]);
-    expect(portTraffic([port(8080, 10), port(9090, 3)], previous, 2).map((p) => [p.hostPort, p.connections, p.connectionRate])).toEqual([
+    const previous = new Map([[portKey(port(8080, 0)), { connections: 4, toPort: 0, fromPort: null }]]);
+    expect(portTraffic([port(8080, 10), port(9090, 3)], [], previous, 2).ports.map((p) => [p.hostPort, p.connections, p.connectionRate])).toEqual([
       [8080, 10, 3],
       [9090, 3, 0],
     ]);
+  });
+
+  it("leaves a Docker port's bytes unknown: its ACCEPT rule sees only each flow's first packet", () => {
+    const rules = [filterRule('accept', 60, { dport: '80' })];
+    expect(portTraffic([port(8080, 2, ['dnat', 'accept'])], rules, new Map(), 0).ports[0]).toMatchObject({
+      connections: 2,
+      bytesToPort: null,
+      bytesToPortRate: null,
+      bytesFromPort: null,
+      bytesFromPortRate: null,
+    });
+  });
+
+  it("counts both ways for a Bridgeport mapping from its --dport and --sport rules, nat rules aside", () => {
+    const rules = [filterRule('in', 100, { dport: '80' }), filterRule('out', 40_000, { sport: '80' }), filterRule('masq', 999, { dport: '80', table: 'nat', target: 'MASQUERADE' })];
+    const first = portTraffic([port(9393, 1, ['in', 'out', 'masq'], 'bridgeport')], rules, new Map(), 0);
+    expect(first.ports[0]).toMatchObject({ bytesToPort: 100, bytesToPortRate: 0, bytesFromPort: 40_000, bytesFromPortRate: 0 });
+    const now = [filterRule('in', 300, { dport: '80' }), filterRule('out', 50_000, { sport: '80' }), rules[2]!];
+    const later = portTraffic([port(9393, 1, ['in', 'out', 'masq'], 'bridgeport')], now, first.counters, 1);
+    expect(later.ports[0]).toMatchObject({ bytesToPort: 300, bytesToPortRate: 200, bytesFromPort: 50_000, bytesFromPortRate: 10_000 });
   });
 });

@@ -1,6 +1,7 @@
 // Per NAT rule and per published port: how fast their counters move. A port's connections are its
-// DNAT rule's packets (nat sees only the first packet of a flow). A rule whose counter went down
-// was replaced: it counts from zero. Pure.
+// DNAT rule's packets (nat sees only the first packet of a flow). Its bytes are known only where a
+// rule sees every packet of its flows: Bridgeport's own mappings (see portCounters). A rule whose
+// counter went down was replaced: it counts from zero. Pure.
 import type { FirewallRule, PublishedPort } from '../../../shared/firewall-model';
 import type { PortTraffic, RuleTraffic } from '../../../shared/traffic-model';
 
@@ -31,16 +32,60 @@ export function ruleTraffic(rules: readonly FirewallRule[], previous: RuleCounte
 
 export const portKey = (p: Pick<PublishedPort, 'hostIp' | 'hostPort' | 'protocol'>) => `${p.hostIp}:${p.hostPort}/${p.protocol}`;
 
-/** `previous`: each port's connection count at the last tick, by portKey. */
-export function portTraffic(ports: readonly PublishedPort[], previous: ReadonlyMap<string, number>, seconds: number): PortTraffic[] {
-  return ports.map((p) => ({
-    hostIp: p.hostIp,
-    hostPort: p.hostPort,
-    protocol: p.protocol,
-    container: p.container,
-    connections: p.packets,
-    connectionRate: perSecond(p.packets, previous.get(portKey(p)), seconds),
-  }));
+export interface PortCounters {
+  connections: number;
+  toPort: number | null;
+  fromPort: number | null;
+}
+
+const isAccept = (r: FirewallRule) => r.table !== 'nat' && r.table !== 'raw' && r.table !== 'mangle' && /^accept$/i.test(r.target);
+
+/**
+ * A port's counters. Bytes both ways come from a Bridgeport mapping's two ACCEPT rules (--dport to
+ * the container, --sport back), reached from DOCKER-USER before Docker's ESTABLISHED rule, so they
+ * see every packet. Docker's own per-port ACCEPT rule sits after that ESTABLISHED rule and sees
+ * only each flow's first packet: its bytes are null (unknown), never that undercount.
+ */
+export function portCounters(port: PublishedPort, rulesById: ReadonlyMap<string, FirewallRule>): PortCounters {
+  if (port.source !== 'bridgeport') return { connections: port.packets, toPort: null, fromPort: null };
+  let toPort = 0;
+  let fromPort = 0;
+  for (const id of port.ruleIds) {
+    const r = rulesById.get(id);
+    if (!r || !isAccept(r)) continue;
+    if (r.match.dport !== null && !r.match.dportNegated) toPort += r.bytes;
+    else if (r.match.sport !== null && !r.match.sportNegated) fromPort += r.bytes;
+  }
+  return { connections: port.packets, toPort, fromPort };
+}
+
+/** `previous`: each port's counters at the last tick, by portKey. */
+export function portTraffic(
+  ports: readonly PublishedPort[],
+  rules: readonly FirewallRule[],
+  previous: ReadonlyMap<string, PortCounters>,
+  seconds: number,
+): { ports: PortTraffic[]; counters: Map<string, PortCounters> } {
+  const rulesById = new Map(rules.map((r) => [r.id, r]));
+  const counters = new Map<string, PortCounters>();
+  const traffic = ports.map((p) => {
+    const now = portCounters(p, rulesById);
+    const before = previous.get(portKey(p));
+    counters.set(portKey(p), now);
+    return {
+      hostIp: p.hostIp,
+      hostPort: p.hostPort,
+      protocol: p.protocol,
+      container: p.container,
+      connections: now.connections,
+      connectionRate: perSecond(now.connections, before?.connections, seconds),
+      bytesToPort: now.toPort,
+      bytesToPortRate: now.toPort === null ? null : perSecond(now.toPort, before?.toPort ?? undefined, seconds),
+      bytesFromPort: now.fromPort,
+      bytesFromPortRate: now.fromPort === null ? null : perSecond(now.fromPort, before?.fromPort ?? undefined, seconds),
+    };
+  });
+  return { ports: traffic, counters };
 }
 
 export function countersOf(rules: readonly FirewallRule[]): RuleCounters {

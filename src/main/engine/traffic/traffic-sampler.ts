@@ -9,7 +9,7 @@ import { ifindexes, ownersOfHostVeths, type InterfaceOwner } from './attribute-i
 import { parseProcNetDev } from './parse-proc-net-dev';
 import { ProcFileReader } from './proc-file-reader';
 import { RateTracker } from './rate-tracker';
-import { countersOf, portKey, portTraffic, ruleTraffic, type RuleCounters } from './rule-rates';
+import { countersOf, portTraffic, ruleTraffic, type PortCounters, type RuleCounters } from './rule-rates';
 import { TrafficHistoryBuffer } from './traffic-history';
 
 export interface FirewallTraffic {
@@ -22,7 +22,7 @@ export class TrafficSampler {
   private readonly history = new TrafficHistoryBuffer();
   private readonly since = new Date().toISOString();
   private previousRules: RuleCounters = new Map();
-  private previousPorts = new Map<string, number>();
+  private previousPorts = new Map<string, PortCounters>();
   private lastRulesAtMs: number | null = null;
 
   private readonly reader: ProcFileReader;
@@ -48,9 +48,10 @@ export class TrafficSampler {
     if (firewall) {
       const seconds = this.lastRulesAtMs === null ? 0 : (atMs - this.lastRulesAtMs) / 1000;
       sample.rules = ruleTraffic(firewall.nat.rules, this.previousRules, seconds);
-      sample.ports = portTraffic(firewall.ports, this.previousPorts, seconds);
+      const ports = portTraffic(firewall.ports, firewall.nat.rules, this.previousPorts, seconds);
+      sample.ports = ports.ports;
       this.previousRules = countersOf(firewall.nat.rules);
-      this.previousPorts = new Map(firewall.ports.map((p) => [portKey(p), p.packets]));
+      this.previousPorts = ports.counters;
       this.lastRulesAtMs = atMs;
     }
     return sample;

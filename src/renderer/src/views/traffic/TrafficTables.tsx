@@ -99,16 +99,24 @@ export function PortsTable({ sample }: { sample: TrafficSample }) {
           <Table.Th>Container</Table.Th>
           <Table.Th>Connections</Table.Th>
           <Table.Th>New per second</Table.Th>
+          <Table.Th title="Known for ports Bridgeport published, whose rules see every packet; Docker's per-port rule sees only each connection's first packet">
+            Bytes in · out
+          </Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {sample.ports.length === 0 && <EmptyRow columns={4}>No published ports (or the firewall cannot be read without root).</EmptyRow>}
+        {sample.ports.length === 0 && <EmptyRow columns={5}>No published ports (or the firewall cannot be read without root).</EmptyRow>}
         {sample.ports.map((p) => (
           <Table.Tr key={portLabel(p)} data-testid={`traffic-port-${p.hostPort}-${p.protocol}`}>
             <Table.Td ff="monospace">{portLabel(p)}</Table.Td>
             <Table.Td>{p.container.name}</Table.Td>
             <Table.Td>{p.connections.toLocaleString()}</Table.Td>
             <Table.Td>{formatPerSecond(p.connectionRate)}</Table.Td>
+            <Table.Td data-testid={`traffic-port-bytes-${p.hostPort}-${p.protocol}`}>
+              {p.bytesToPort === null || p.bytesFromPort === null
+                ? '— (Docker does not count them per port)'
+                : `${formatBytes(p.bytesToPort)} · ${formatBytes(p.bytesFromPort)} (${rxTx(p.bytesToPortRate ?? 0, p.bytesFromPortRate ?? 0)})`}
+            </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
