@@ -17,16 +17,12 @@ export class RecentRead<T> {
     if (this.last && this.now() - this.last.at < this.maxAgeMs) return Promise.resolve(this.last.value);
     const generation = this.generation;
     const started = this.now();
-    const reading = this.read().then(
-      (value) => {
-        // A read begun before an invalidation is handed to its callers but not kept.
-        if (generation === this.generation) this.last = { value, at: started };
-        return value;
-      },
-      (error: unknown) => {
-        throw error;
-      },
-    );
+    // A failure reaches its callers and is not kept.
+    const reading = this.read().then((value) => {
+      // A read begun before an invalidation is handed to its callers but not kept.
+      if (generation === this.generation) this.last = { value, at: started };
+      return value;
+    });
     this.inFlight = reading;
     const clear = () => {
       if (this.inFlight === reading) this.inFlight = null;
