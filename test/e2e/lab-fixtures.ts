@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base } from '@playwright/test';
+import type { Snapshot } from '../../src/shared/model';
 import { serve, type Served } from './serve';
 
 export { expect } from '@playwright/test';
@@ -20,6 +21,11 @@ export function sh(file: string, args: string[]): string {
 export function seedLab(): void {
   if (!process.env.BP_LAB) throw new Error('run inside test/lab/lab.sh');
   sh('bash', ['test/lab/seed-scenario.sh']);
+}
+
+/** What the CLI sees now (`bridgeport snapshot --json`), to know ids, IPs and veths the page should show. */
+export function cliSnapshot(): Snapshot {
+  return JSON.parse(sh(process.execPath, ['bin/bridgeport.js', 'snapshot', '--json'])) as Snapshot;
 }
 
 export interface LabServed extends Served {

@@ -1,11 +1,6 @@
 // The renderer in Debian's Chromium against `bridgeport serve`, inside the lab with real Docker.
-import { expect, seedLab, sh, test } from './lab-fixtures';
+import { cliSnapshot, expect, seedLab, sh, test } from './lab-fixtures';
 import { serve } from './serve';
-import type { Snapshot } from '../../src/shared/model';
-
-function cliSnapshot(): Snapshot {
-  return JSON.parse(sh(process.execPath, ['bin/bridgeport.js', 'snapshot', '--json'])) as Snapshot;
-}
 
 test.beforeAll(seedLab);
 

@@ -3,8 +3,7 @@
 // seconds, and the Traffic view's chart for w1 rises (w1 sends: its tx), and w1 tops the talkers;
 // on the topology, w1's cable shows the rate and thickens.
 import { spawn } from 'node:child_process';
-import type { Snapshot } from '../../src/shared/model';
-import { expect, seedLab, sh, test } from './lab-fixtures';
+import { cliSnapshot, expect, seedLab, sh, test } from './lab-fixtures';
 
 test.beforeAll(() => {
   seedLab();
@@ -57,8 +56,7 @@ test("the Traffic view's chart for w1 rises during a transfer", async ({ page, s
 });
 
 test("the topology's cable to w1 shows its rate and thickens during a transfer", async ({ page, served }) => {
-  const snapshot = JSON.parse(sh(process.execPath, ['bin/bridgeport.js', 'snapshot', '--json'])) as Snapshot;
-  const veth = snapshot.containers.find((c) => c.name === 'w1')!.endpoints[0]!.hostVeth!;
+  const veth = cliSnapshot().containers.find((c) => c.name === 'w1')!.endpoints[0]!.hostVeth!;
   await page.goto(served.url);
   await expect(page.getByTestId('node-container-w1')).toBeVisible();
   const cable = page.locator(`.react-flow__edge[data-id="veth:${veth}"] path.react-flow__edge-path`);

@@ -46,7 +46,8 @@ async function until(probe: () => boolean, timeoutMs: number, what: string): Pro
   }
 }
 
-const totalsOf = (line: Line, container: string) =>
+/** A container's byte totals over all its interfaces, in a CLI line or an engine sample. */
+const totalsOf = (line: Pick<Line, 'interfaces'>, container: string) =>
   line.interfaces.filter((i) => i.container?.name === container).reduce((sum, i) => ({ rx: sum.rx + i.rxBytes, tx: sum.tx + i.txBytes }), { rx: 0, tx: 0 });
 
 beforeAll(async () => {
@@ -140,8 +141,6 @@ describe("the engine's traffic samples per published port", () => {
     // Watching traffic is what makes a sample read the firewall (ports and rules).
     const unsubscribe = engine.subscribe('traffic', () => undefined);
     const portOf = (s: TrafficSample, hostPort: number) => s.ports.find((p) => p.hostPort === hostPort && p.protocol === 'tcp' && p.container.name === 'w1')!;
-    const w1 = (s: TrafficSample) =>
-      s.interfaces.filter((i) => i.container?.name === 'w1').reduce((n, i) => ({ rx: n.rx + i.rxBytes, tx: n.tx + i.txBytes }), { rx: 0, tx: 0 });
     const settle = () => new Promise((r) => setTimeout(r, 1200));
     try {
       await settle();
@@ -152,7 +151,7 @@ describe("the engine's traffic samples per published port", () => {
       const after = await engine.sampleTraffic();
       const out = portOf(after, 9611).bytesFromPort! - portOf(before, 9611).bytesFromPort!;
       const into = portOf(after, 9611).bytesToPort! - portOf(before, 9611).bytesToPort!;
-      const seen = { rx: w1(after).rx - w1(before).rx, tx: w1(after).tx - w1(before).tx };
+      const seen = { rx: totalsOf(after, 'w1').rx - totalsOf(before, 'w1').rx, tx: totalsOf(after, 'w1').tx - totalsOf(before, 'w1').tx };
       // The 10 MB file out of the port, its request and ACKs into it; IP bytes, so a little under
       // what w1's interface counted with Ethernet headers.
       expect(out).toBeGreaterThanOrEqual(TEN_MB);

@@ -16,11 +16,20 @@ export interface GroupingChoice {
   overrides: ReadonlyMap<string, boolean>;
 }
 
+/** How many containers each network has, by network id (a container counts once per network). */
+export function containersPerNetwork(snapshot: Snapshot): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const container of snapshot.containers) {
+    for (const networkId of new Set(container.endpoints.map((e) => e.networkId))) counts.set(networkId, (counts.get(networkId) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** The networks whose containers are folded, by network id. */
-export function foldedNetworks(snapshot: Snapshot, choice: GroupingChoice): Set<string> {
+export function foldedNetworks(snapshot: Snapshot, choice: GroupingChoice, counts = containersPerNetwork(snapshot)): Set<string> {
   const folded = new Set<string>();
   for (const network of snapshot.networks) {
-    const members = snapshot.containers.filter((c) => c.endpoints.some((e) => e.networkId === network.id)).length;
+    const members = counts.get(network.id) ?? 0;
     const byMode = choice.mode === 'network' || (choice.mode === 'auto' && members > AUTO_FOLD_AT);
     if (members > 0 && (choice.overrides.get(network.id) ?? byMode)) folded.add(network.id);
   }

@@ -1,7 +1,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../src/shared/topology/graph';
-import { foldedNetworks, groupGraph } from '../../../src/shared/topology/group-graph';
+import { containersPerNetwork, foldedNetworks, groupGraph } from '../../../src/shared/topology/group-graph';
 import { boundsOf, elkGraphOf, layoutKey, NODE_WIDTH, nodeHeight, positionsOf } from '../../../src/renderer/src/views/topology/layout';
 import { foldControlsOf } from '../../../src/renderer/src/views/topology/fold-controls';
 import { cableLabel, cableWidth } from '../../../src/renderer/src/views/topology/traffic-style';
@@ -46,17 +46,17 @@ describe('fold controls', () => {
 
   it('puts a fold button on a bridge with enough containers and an unfold one on the folded group', () => {
     const bridge = graph.nodes.find((n) => n.type === 'bridge' && n.label === 'docker0')!;
-    expect(foldControlsOf(bridge, s, new Set())).toEqual([expect.objectContaining({ networkName: 'bridge', folded: false })]);
+    expect(foldControlsOf(bridge, containersPerNetwork(s), new Set())).toEqual([expect.objectContaining({ networkName: 'bridge', folded: false })]);
     const folded = foldedNetworks(s, { mode: 'network', overrides: new Map() });
-    expect(foldControlsOf(bridge, s, folded)).toBeUndefined();
+    expect(foldControlsOf(bridge, containersPerNetwork(s), folded)).toBeUndefined();
     const group = groupGraph(graph, s, folded).nodes.find((n) => n.type === 'group' && n.network.name === 'bridge')!;
-    expect(foldControlsOf(group, s, folded)).toEqual([expect.objectContaining({ networkName: 'bridge', folded: true })]);
+    expect(foldControlsOf(group, containersPerNetwork(s), folded)).toEqual([expect.objectContaining({ networkName: 'bridge', folded: true })]);
   });
 
   it('offers nothing for a network of a few containers or a NIC', () => {
     const few = syntheticSnapshot(5);
     const fewGraph = buildGraph(few);
-    for (const node of fewGraph.nodes) expect(foldControlsOf(node, few, new Set())).toBeUndefined();
+    for (const node of fewGraph.nodes) expect(foldControlsOf(node, containersPerNetwork(few), new Set())).toBeUndefined();
   });
 });
 

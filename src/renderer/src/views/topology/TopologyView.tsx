@@ -6,7 +6,7 @@ import { Background, Controls, getViewportForBounds, ReactFlow, useReactFlow, ty
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Snapshot } from '../../../../shared/model';
 import { buildGraph, type GraphEdge, type GraphNode } from '../../../../shared/topology/graph';
-import { foldedNetworks, groupGraph, type GroupingMode } from '../../../../shared/topology/group-graph';
+import { containersPerNetwork, foldedNetworks, groupGraph, type GroupingMode } from '../../../../shared/topology/group-graph';
 import { searchGraph } from '../../../../shared/topology/search-graph';
 import { CableEdge, LinkRatesContext, type CableFlowEdge } from './CableEdge';
 import { EntityNode, type EntityFlowNode } from './EntityNode';
@@ -67,7 +67,8 @@ export function TopologyView({
 
   const graph = useMemo(() => buildGraph(snapshot), [snapshot]);
   const hits = useMemo(() => searchGraph(graph, query), [graph, query]);
-  const folded = useMemo(() => foldedNetworks(snapshot, { mode, overrides }), [snapshot, mode, overrides]);
+  const counts = useMemo(() => containersPerNetwork(snapshot), [snapshot]);
+  const folded = useMemo(() => foldedNetworks(snapshot, { mode, overrides }, counts), [snapshot, mode, overrides, counts]);
   const shown = useMemo(() => groupGraph(graph, snapshot, folded, new Set([...hits, ...(highlight ?? [])])), [graph, snapshot, folded, hits, highlight]);
   const key = useMemo(() => layoutKey(shown), [shown]);
   const [laidOut, setLaidOut] = useState<{ key: string; positions: Positions } | null>(null);
@@ -109,12 +110,12 @@ export function TopologyView({
             graphNode: n,
             highlighted: highlight?.has(n.id) ?? false,
             matched: searching ? hits.has(n.id) : undefined,
-            folds: foldControlsOf(n, snapshot, folded),
+            folds: foldControlsOf(n, counts, folded),
             onFold: fold,
           },
         };
       }),
-    [shown, laidOut, highlight, searching, hits, snapshot, folded, fold],
+    [shown, laidOut, highlight, searching, hits, counts, folded, fold],
   );
   const edges: CableFlowEdge[] = useMemo(
     () =>
