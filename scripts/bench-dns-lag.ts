@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execa } from 'execa';
 import { Engine } from '../src/main/engine/engine';
+import { rootExecutor } from '../src/main/privileged/root-executor';
 import { DhcpLab, DNS_A, DNS_B } from '../test/lab/dhcp-lab';
 import { median } from './lib/bench-stats';
 
@@ -46,7 +47,7 @@ try {
   const file = await docker(['inspect', '-f', '{{.ResolvConfPath}}', 'bench-dns-w']);
   const restartFile = await docker(['inspect', '-f', '{{.ResolvConfPath}}', 'bench-dns-restart']);
   const pidU = await docker(['inspect', '-f', '{{.State.Pid}}', 'bench-dns-u']);
-  engine = new Engine({ configDir: config, resolvConf: dhcp.resolvConf });
+  engine = new Engine({ executor: rootExecutor, configDir: config, resolvConf: dhcp.resolvConf });
   engine.startSyncingDns((e) => console.error(`sync error: ${e.message}`));
   await sleep(1500);
 

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { median, timed } from './lib/bench-stats';
 import { NatReporter, natReportOf } from '../src/main/engine/firewall/nat-report';
 import { readIptables } from '../src/main/engine/firewall/read-firewall';
-import { parseIptablesSave } from '../src/main/engine/firewall/parse-iptables-save';
+import { parseIptablesSave } from '../src/main/netcore/iptables/parse-iptables-save';
 
 const { values } = parseArgs({ options: { rules: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '15' } } });
 const ruleCount = Number(values.rules);

@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { execa } from 'execa';
 import { Engine } from '../src/main/engine/engine';
+import { rootExecutor } from '../src/main/privileged/root-executor';
 import { median } from './lib/bench-stats';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '50' } } });
@@ -43,7 +44,7 @@ const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 async function main(): Promise<void> {
   const reachable = startProber();
   const config = await mkdtemp(join(tmpdir(), 'bench-publish-'));
-  const engine = new Engine({ configDir: config });
+  const engine = new Engine({ executor: rootExecutor, configDir: config });
   await docker(['run', '-d', '--name', 'benchweb', image!, 'httpd', '-f', '-p', '80', '-h', '/www']);
   const bridgeport: number[] = [];
   const dockerRun: number[] = [];

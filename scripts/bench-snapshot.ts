@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { median, timed } from './lib/bench-stats';
 import { createDockerClient } from '../src/main/engine/docker/docker-client';
 import { Engine } from '../src/main/engine/engine';
+import { rootExecutor } from '../src/main/privileged/root-executor';
 import { takeSnapshot } from '../src/main/engine/snapshot/take-snapshot';
 
 const { values } = parseArgs({
@@ -42,7 +43,7 @@ async function cliPipeline(): Promise<void> {
 
 await setUp();
 // The live engine as the app and `serve` run it: watching, so only changed namespaces are entered.
-const engine = new Engine();
+const engine = new Engine({ executor: rootExecutor });
 engine.startWatching();
 const client = createDockerClient();
 // Warm up all sides: module loading, the Docker client's connections, the page cache, the cache.

@@ -8,7 +8,7 @@ import { parseContainerInspect } from '../src/main/engine/docker/parse-docker';
 import { readNamedNamespaces } from '../src/main/engine/netns/read-named-namespaces';
 import { namespaceReportText } from '../src/main/engine/netns/read-namespaces';
 import { ownsNamespace } from '../src/main/engine/snapshot/take-snapshot';
-import { runCommand } from '../src/main/engine/system/run-command';
+import { runCommand } from '../src/main/system/run-command';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: capture-lab-fixtures.ts DIR');

@@ -7,7 +7,7 @@ import { formatPath } from './cli/format-path';
 import { parseDestination, parseOrigin } from './cli/parse-destination';
 import { formatPorts } from './cli/format-ports';
 import { formatSnapshot } from './cli/format-snapshot';
-import { Engine } from './engine/engine';
+import { cliEngine } from './cli/cli-engine';
 import { startServer } from './transport/ws';
 import { daemonCommand, mappingsCommand, publishCommand, reconcileCommand, unpublishCommand } from './cli/publish-commands';
 import { registerNetworkCommands } from './cli/networks-commands';
@@ -23,24 +23,24 @@ function parsePort(value: string): number {
 }
 
 async function snapshotCommand(options: { json?: boolean }): Promise<void> {
-  const engine = new Engine();
+  const engine = cliEngine();
   const snapshot = await engine.call('snapshot.get', {});
   process.stdout.write(options.json ? `${JSON.stringify(snapshot, null, 2)}\n` : `${formatSnapshot(snapshot)}\n`);
 }
 
 async function portsCommand(options: { json?: boolean }): Promise<void> {
-  const ports = await new Engine().call('ports.get', {});
+  const ports = await cliEngine().call('ports.get', {});
   process.stdout.write(options.json ? `${JSON.stringify(ports, null, 2)}\n` : `${formatPorts(ports)}\n`);
 }
 
 async function natCommand(options: { json?: boolean }): Promise<void> {
-  const report = await new Engine().call('nat.get', {});
+  const report = await cliEngine().call('nat.get', {});
   process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatNat(report)}\n`);
 }
 
 async function pathCommand(target: string, options: { from: string; json?: boolean }): Promise<void> {
   const query = { ...parseDestination(target), from: parseOrigin(options.from) };
-  const result = await new Engine().call('path.trace', query);
+  const result = await cliEngine().call('path.trace', query);
   process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatPath(result)}\n`);
 }
 
@@ -49,7 +49,7 @@ async function serveCommand(options: { port: number }): Promise<void> {
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new Error(`the UI is not built (no ${staticDir}/index.html): run "npm run build" first`);
   }
-  const engine = new Engine();
+  const engine = cliEngine();
   engine.startWatching();
   engine.startKeepingPorts();
   engine.startSyncingDns();

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/main/engine/engine';
+import { rootExecutor } from '../../src/main/privileged/root-executor';
 import { LocalExecutor } from '../../src/main/privileged/local-executor';
 import { doctorReportSchema, type DoctorCheck, type DoctorReport } from '../../src/shared/doctor-model';
 import { bridgeport, labEnv, run } from './support';
@@ -149,7 +150,7 @@ describe('bridgeport doctor --json', () => {
   });
 
   it('through the contract too: a fix that is not needed changes nothing and returns the check', async () => {
-    const engine = new Engine({ configDir: join(tmp, 'config') });
+    const engine = new Engine({ executor: rootExecutor, configDir: join(tmp, 'config') });
     const before = await rules();
     await expect(engine.call('doctor.fix', { id: 'x y' })).rejects.toThrow(/invalid input for doctor\.fix/);
     expect(await engine.call('doctor.fix', { id: 'forward-accept' })).toMatchObject({ id: 'forward-policy', status: 'ok' });

@@ -11,7 +11,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HelperError, HelperExecutor } from '../../src/main/privileged/helper/helper-client';
 import { MAX_REQUEST_LINE } from '../../src/main/privileged/helper/message-framing';
-import { parseOperation } from '../../src/main/privileged/operations';
+import { parseOperation } from '../../src/main/privileged/contract/operations';
 import { fuzzer, prng, VALID_LINK_ARGS, VALID_MAPPING } from './helper-fuzz';
 import { labEnv, repoRoot, run, waitFor } from './support';
 

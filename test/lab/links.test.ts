@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/main/engine/engine';
+import { rootExecutor } from '../../src/main/privileged/root-executor';
 import { LocalExecutor } from '../../src/main/privileged/local-executor';
 import type { Snapshot } from '../../src/shared/model';
 import type { MadeThing } from '../../src/shared/namespace-model';
@@ -328,7 +329,7 @@ describe('refusals', () => {
 
 describe('the topology follows', () => {
   it('a watching engine pushes a snapshot with a new bridge, and without it once deleted', async () => {
-    const engine = new Engine({ configDir: config.dir });
+    const engine = new Engine({ executor: rootExecutor, configDir: config.dir });
     const snapshots: Snapshot[] = [];
     const stop = engine.subscribe('snapshot', (s) => snapshots.push(s));
     try {

@@ -2,6 +2,7 @@
 // without anyone asking for a new snapshot. Latencies are printed, not asserted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/main/engine/engine';
+import { rootExecutor } from '../../src/main/privileged/root-executor';
 import type { Snapshot } from '../../src/shared/model';
 import { labEnv, run, waitFor } from './support';
 
@@ -9,7 +10,7 @@ let engine: Engine;
 let latest: Snapshot | null = null;
 
 beforeAll(async () => {
-  engine = new Engine();
+  engine = new Engine({ executor: rootExecutor });
   engine.subscribe('snapshot', (s) => (latest = s));
   engine.startWatching();
   await waitFor(() => latest ?? undefined, 10_000, 'the first pushed snapshot');

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DaemonProcess } from './daemon-process';
 import { Engine } from '../../src/main/engine/engine';
+import { rootExecutor } from '../../src/main/privileged/root-executor';
 import { bridgeport, labEnv, repoRoot, run } from './support';
 import { ipOf, LAN_IP, linksText, reaches, rulesText, tempConfigDir, waitUntil } from './publish-support';
 
@@ -108,7 +109,7 @@ describe('bridgeport daemon keeps a mapping in force', () => {
 
 describe('publish and unpublish, 200 times', () => {
   it('leave iptables-save (without counters), the links and route_localnet exactly as they were', async () => {
-    const engine = new Engine({ configDir: config.dir });
+    const engine = new Engine({ executor: rootExecutor, configDir: config.dir });
     const rulesBefore = await rulesText();
     const linksBefore = await linksText();
     const localnetBefore = await readFile('/proc/sys/net/ipv4/conf/docker0/route_localnet', 'utf8');

@@ -5,8 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/main/engine/engine';
+import { rootExecutor } from '../../src/main/privileged/root-executor';
 import { LocalExecutor } from '../../src/main/privileged/local-executor';
-import type { PrivilegedExecutor } from '../../src/main/privileged/operations';
+import type { PrivilegedExecutor } from '../../src/main/privileged/contract/operations';
 import { bridgeport, labEnv, run } from './support';
 import { linksText, rulesText, tempConfigDir } from './publish-support';
 
@@ -29,7 +30,7 @@ beforeAll(async () => {
   // A host process listening on 9700, as sshd or a dev server would.
   listener = spawn(process.execPath, ['-e', "require('net').createServer().listen(9700, '0.0.0.0', () => console.log('up'))"], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((up) => listener.stdout!.once('data', up));
-  engine = new Engine({ configDir: config.dir });
+  engine = new Engine({ executor: rootExecutor, configDir: config.dir });
 });
 
 afterAll(async () => {

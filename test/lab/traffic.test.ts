@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/main/engine/engine';
+import { rootExecutor } from '../../src/main/privileged/root-executor';
 import type { TrafficSample } from '../../src/shared/traffic-model';
 import { tempConfigDir } from './publish-support';
 import { bridgeport, labEnv, repoRoot, run } from './support';
@@ -137,7 +138,7 @@ describe("the engine's traffic samples per published port", () => {
     const env = { BRIDGEPORT_CONFIG_DIR: config.dir };
     const published = await bridgeport(['publish', 'w1', '9611:80'], env);
     expect(published.exitCode, published.stderr).toBe(0);
-    const engine = new Engine({ configDir: config.dir });
+    const engine = new Engine({ executor: rootExecutor, configDir: config.dir });
     // Watching traffic is what makes a sample read the firewall (ports and rules).
     const unsubscribe = engine.subscribe('traffic', () => undefined);
     const portOf = (s: TrafficSample, hostPort: number) => s.ports.find((p) => p.hostPort === hostPort && p.protocol === 'tcp' && p.container.name === 'w1')!;

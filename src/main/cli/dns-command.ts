@@ -1,7 +1,7 @@
 // `bridgeport dns [--json]`: every container's DNS and where it came from, and the host's in force.
 import type { Command } from 'commander';
 import type { DnsReport } from '../../shared/dns-model';
-import { Engine } from '../engine/engine';
+import { cliEngine } from './cli-engine';
 
 /** The shape scripts read (issue 6): one object per container. */
 export function dnsJson(report: DnsReport) {
@@ -36,13 +36,13 @@ export function formatDns(report: DnsReport): string {
 }
 
 async function dnsCommand(options: { json?: boolean }): Promise<void> {
-  const report = await new Engine().call('dns.get', {});
+  const report = await cliEngine().call('dns.get', {});
   process.stdout.write(options.json ? `${JSON.stringify(dnsJson(report), null, 2)}\n` : `${formatDns(report)}\n`);
 }
 
 async function dnsSyncCommand(state: string, container: string | undefined): Promise<void> {
   if (state !== 'on' && state !== 'off') throw new Error(`dns-sync takes "on" or "off", got "${state}"`);
-  const settings = await new Engine().call('dns.setSync', { enabled: state === 'on', ...(container === undefined ? {} : { container }) });
+  const settings = await cliEngine().call('dns.setSync', { enabled: state === 'on', ...(container === undefined ? {} : { container }) });
   const off = settings.disabledContainers.length > 0 ? `; off for ${settings.disabledContainers.join(', ')}` : '';
   process.stdout.write(`DNS sync ${settings.enabled ? 'on' : 'off'}${off}\n`);
 }

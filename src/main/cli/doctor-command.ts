@@ -2,7 +2,7 @@
 // and one fix applied with the check printed as it stands after.
 import type { Command } from 'commander';
 import type { DoctorCheck, DoctorReport } from '../../shared/doctor-model';
-import { Engine } from '../engine/engine';
+import { cliEngine } from './cli-engine';
 
 const MARK: Record<DoctorCheck['status'], string> = { ok: '✓', warn: '!', fail: '✗' };
 
@@ -20,7 +20,7 @@ export function formatReport(report: DoctorReport, verbose = false): string {
 }
 
 export async function doctorCommand(options: { json?: boolean; verbose?: boolean; fix?: string }): Promise<void> {
-  const engine = new Engine();
+  const engine = cliEngine();
   if (options.fix === undefined) {
     const report = await engine.call('doctor.run', {});
     process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, options.verbose)}\n`);

@@ -2,7 +2,7 @@
 // wired by hand (pipework-style). Thin wrappers over the engine's contract; refusals are one line.
 import { type Command, InvalidArgumentError } from 'commander';
 import type { MadeThing } from '../../shared/namespace-model';
-import { Engine } from '../engine/engine';
+import { cliEngine } from './cli-engine';
 
 interface PlaceOptions {
   netns?: string;
@@ -31,29 +31,29 @@ export function formatMade(thing: MadeThing): string {
 const print = (json: boolean | undefined, value: unknown, text: string) => process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
 
 async function nsAdd(name: string, options: { json?: boolean }): Promise<void> {
-  const made = await new Engine().call('netns.create', { name });
+  const made = await cliEngine().call('netns.create', { name });
   print(options.json, made, `created namespace ${made.name}`);
 }
 
 async function nsDel(name: string, options: { json?: boolean }): Promise<void> {
-  const gone = await new Engine().call('netns.delete', { name });
+  const gone = await cliEngine().call('netns.delete', { name });
   print(options.json, gone, `deleted namespace ${gone.name}`);
 }
 
 async function addBridge(name: string, options: { mtu?: number; address?: string; json?: boolean }): Promise<void> {
-  const made = await new Engine().call('links.createBridge', { name, ...(options.mtu !== undefined ? { mtu: options.mtu } : {}), ...(options.address !== undefined ? { address: options.address } : {}) });
+  const made = await cliEngine().call('links.createBridge', { name, ...(options.mtu !== undefined ? { mtu: options.mtu } : {}), ...(options.address !== undefined ? { address: options.address } : {}) });
   print(options.json, made, `created bridge ${made.name}`);
 }
 
 async function addVeth(name: string, peer: string, options: { mtu?: number; master?: string; json?: boolean }): Promise<void> {
-  const made = await new Engine().call('links.createVeth', { name, peer, ...(options.mtu !== undefined ? { mtu: options.mtu } : {}), ...(options.master !== undefined ? { master: options.master } : {}) });
+  const made = await cliEngine().call('links.createVeth', { name, peer, ...(options.mtu !== undefined ? { mtu: options.mtu } : {}), ...(options.master !== undefined ? { master: options.master } : {}) });
   print(options.json, made, `created veth pair ${made.name} <-> ${made.peer}${options.master ? ` (${made.name} on ${options.master})` : ''}`);
 }
 
 async function move(link: string, options: PlaceOptions & { name?: string; address?: string; gateway?: string; mtu?: number; json?: boolean }): Promise<void> {
   const to = placeOf(options);
   if (to === undefined) throw new Error('say where to move it: --netns NAME or --container NAME');
-  const moved = await new Engine().call('links.move', {
+  const moved = await cliEngine().call('links.move', {
     link,
     to,
     ...(options.name !== undefined ? { rename: options.name } : {}),
@@ -67,19 +67,19 @@ async function move(link: string, options: PlaceOptions & { name?: string; addre
 function setState(up: boolean) {
   return async (link: string, options: PlaceOptions & { json?: boolean }): Promise<void> => {
     const where = placeOf(options);
-    const result = await new Engine().call('links.setState', { link, up, ...(where ? { in: where } : {}) });
+    const result = await cliEngine().call('links.setState', { link, up, ...(where ? { in: where } : {}) });
     print(options.json, result, `${result.link} is ${result.up ? 'up' : 'down'}`);
   };
 }
 
 async function del(link: string, options: PlaceOptions & { json?: boolean }): Promise<void> {
   const where = placeOf(options);
-  const gone = await new Engine().call('links.delete', { link, ...(where ? { in: where } : {}) });
+  const gone = await cliEngine().call('links.delete', { link, ...(where ? { in: where } : {}) });
   print(options.json, gone, gone.kind === 'veth' ? `deleted veth pair ${gone.name} <-> ${gone.peer}` : `deleted bridge ${gone.name}`);
 }
 
 async function made(options: { json?: boolean }): Promise<void> {
-  const things = await new Engine().call('made.list', {});
+  const things = await cliEngine().call('made.list', {});
   print(options.json, things, things.map(formatMade).join('\n') || 'Bridgeport made no namespaces or links (or they are gone)');
 }
 

@@ -2,7 +2,7 @@
 // Thin wrappers over the engine's contract: every check happens there, refusals are one line.
 import type { Command } from 'commander';
 import type { NetworkDetail } from '../../shared/network-model';
-import { Engine } from '../engine/engine';
+import { cliEngine } from './cli-engine';
 import { parseDriver, parseOptionPairs } from '../engine/networks/network-options';
 import { formatNetwork, formatNetworks } from './format-networks';
 
@@ -22,7 +22,7 @@ interface CreateFlags {
 }
 
 async function list(options: { json?: boolean }): Promise<void> {
-  const networks = await new Engine().call('networks.list', {});
+  const networks = await cliEngine().call('networks.list', {});
   print(options.json, networks, formatNetworks(networks));
 }
 
@@ -37,12 +37,12 @@ async function create(name: string, flags: CreateFlags): Promise<void> {
     attachable: flags.attachable === true,
     options: parseOptionPairs(flags.opt),
   };
-  const created = await new Engine().call('networks.create', input);
+  const created = await cliEngine().call('networks.create', input);
   print(flags.json, created, `created network ${created.name}\n${formatNetwork(created)}`);
 }
 
 async function remove(name: string, flags: { disconnect?: boolean; json?: boolean }): Promise<void> {
-  const result = await new Engine().call('networks.remove', { name, disconnectContainers: flags.disconnect === true });
+  const result = await cliEngine().call('networks.remove', { name, disconnectContainers: flags.disconnect === true });
   const first = result.disconnected.length ? `disconnected ${result.disconnected.join(', ')}\n` : '';
   print(flags.json, result, `${first}removed network ${result.removed}`);
 }
@@ -50,18 +50,18 @@ async function remove(name: string, flags: { disconnect?: boolean; json?: boolea
 const addressOn = (network: NetworkDetail, container: string) => network.containers.find((c) => c.name === container || c.id.startsWith(container))?.ipv4;
 
 async function connect(network: string, container: string, flags: { ip?: string; alias: string[]; json?: boolean }): Promise<void> {
-  const detail = await new Engine().call('networks.connect', { network, container, ...(flags.ip !== undefined ? { ip: flags.ip } : {}), aliases: flags.alias });
+  const detail = await cliEngine().call('networks.connect', { network, container, ...(flags.ip !== undefined ? { ip: flags.ip } : {}), aliases: flags.alias });
   const address = addressOn(detail, container);
   print(flags.json, detail, `connected ${container} to ${detail.name}${address ? ` (${address})` : ' (it gets its address when it starts)'}`);
 }
 
 async function disconnect(network: string, container: string, flags: { force?: boolean; json?: boolean }): Promise<void> {
-  const detail = await new Engine().call('networks.disconnect', { network, container, force: flags.force === true });
+  const detail = await cliEngine().call('networks.disconnect', { network, container, force: flags.force === true });
   print(flags.json, detail, `disconnected ${container} from ${detail.name}`);
 }
 
 async function suggest(options: { json?: boolean }): Promise<void> {
-  const suggestion = await new Engine().call('networks.suggestSubnet', {});
+  const suggestion = await cliEngine().call('networks.suggestSubnet', {});
   print(options.json, suggestion, `${suggestion.subnet} (gateway ${suggestion.gateway})`);
 }
 

@@ -1,7 +1,7 @@
 // `bridgeport publish | unpublish | reconcile | daemon`: thin wrappers over the engine's contract.
 import { existsSync } from 'node:fs';
 import type { MappingStatus, PortEvent } from '../../shared/publish-model';
-import { Engine } from '../engine/engine';
+import { cliEngine } from './cli-engine';
 import { parsePublishSpec, parseUnpublishSpec } from '../engine/publish/parse-port-spec';
 
 const range = (a: number, b: number) => (a === b ? `${a}` : `${a}-${b}`);
@@ -16,17 +16,17 @@ const formatEvent = (e: PortEvent) => `${e.at} ${e.kind}: ${e.message}`;
 
 export async function publishCommand(container: string, spec: string, options: { network?: string; json?: boolean }): Promise<void> {
   const parsed = parsePublishSpec(spec);
-  const status = await new Engine().call('ports.publish', { container, ...parsed, ...(options.network ? { network: options.network } : {}) });
+  const status = await cliEngine().call('ports.publish', { container, ...parsed, ...(options.network ? { network: options.network } : {}) });
   process.stdout.write(options.json ? `${JSON.stringify(status, null, 2)}\n` : `published ${formatMapping(status)}\n`);
 }
 
 export async function unpublishCommand(container: string, spec: string): Promise<void> {
-  const removed = await new Engine().call('ports.unpublish', { container, ...parseUnpublishSpec(spec) });
+  const removed = await cliEngine().call('ports.unpublish', { container, ...parseUnpublishSpec(spec) });
   process.stdout.write(`unpublished ${removed.hostIp || '0.0.0.0'}:${range(removed.hostPort, removed.hostPortEnd)}/${removed.protocol} from ${removed.container.name}\n`);
 }
 
 export async function reconcileCommand(options: { json?: boolean }): Promise<void> {
-  const result = await new Engine().call('ports.reconcile', {});
+  const result = await cliEngine().call('ports.reconcile', {});
   if (options.json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return;
@@ -36,14 +36,14 @@ export async function reconcileCommand(options: { json?: boolean }): Promise<voi
 }
 
 export async function mappingsCommand(options: { json?: boolean }): Promise<void> {
-  const mappings = await new Engine().call('mappings.list', {});
+  const mappings = await cliEngine().call('mappings.list', {});
   process.stdout.write(options.json ? `${JSON.stringify(mappings, null, 2)}\n` : `${mappings.map(formatMapping).join('\n') || 'Bridgeport publishes no ports'}\n`);
 }
 
 /** Runs in the foreground: every event goes to stdout as one line. */
 export async function daemonCommand(options: { resolvConf?: string } = {}): Promise<void> {
   if (options.resolvConf !== undefined && !existsSync(options.resolvConf)) throw new Error(`--resolv-conf ${options.resolvConf}: no such file`);
-  const engine = new Engine({ resolvConf: options.resolvConf });
+  const engine = cliEngine({ resolvConf: options.resolvConf });
   let printed = 0;
   engine.subscribe('events', (events) => {
     for (const event of events.slice(printed)) process.stdout.write(`${formatEvent(event)}\n`);

@@ -3,7 +3,7 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import type { TrafficSample } from '../../shared/traffic-model';
 import { formatRate } from '../../shared/units';
-import { Engine } from '../engine/engine';
+import { cliEngine } from './cli-engine';
 
 /** The line scripts read (issue 7). */
 export function trafficJson(sample: TrafficSample) {
@@ -41,7 +41,7 @@ function positiveInt(what: string, min: number) {
 }
 
 async function trafficCommand(options: { json?: boolean; interval: number; count?: number }): Promise<void> {
-  const engine = new Engine();
+  const engine = cliEngine();
   // Attribution follows containers as they come and go.
   engine.startWatching();
   let stopped = false;

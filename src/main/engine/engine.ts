@@ -22,7 +22,7 @@ import { LineMonitor } from './watch/line-monitor';
 import { RecentRead } from './watch/recent-read';
 import { Ticker } from './watch/ticker';
 import { NetnsDirWatcher } from './watch/netns-dir-watcher';
-import type { PrivilegedExecutor } from '../privileged/operations';
+import type { PrivilegedExecutor } from '../privileged/contract/operations';
 import type { MappingStatus, PublishRequest, UnpublishRequest } from '../../shared/publish-model';
 import { configLocation } from './publish/config-dir';
 import { EventLog } from './publish/event-log';
@@ -32,7 +32,6 @@ import { PortPublisher } from './publish/port-publisher';
 import { Doctor } from './doctor/doctor';
 import { NetworkManager } from './networks/network-manager';
 import type { NetworkCreate } from '../../shared/network-model';
-import { rootExecutor } from '../privileged/root-executor';
 import type { MethodInput } from '../../shared/contract';
 import { LinkWiring } from './links/link-wiring';
 import { MadeStore } from './links/made-store';
@@ -63,8 +62,8 @@ export interface EngineOptions {
   docker?: Docker;
   /** Quiet time after a change signal before re-reading (events come in bursts). */
   settleMs?: number;
-  /** The privileged side: in-process as root (the default), the elevated helper under the desktop app. */
-  executor?: () => Promise<PrivilegedExecutor>;
+  /** The privileged side, chosen by the face: in-process as root (CLI, tests), the elevated helper under the desktop app. */
+  executor: () => Promise<PrivilegedExecutor>;
   /** Where the mappings file lives (default: $BRIDGEPORT_CONFIG_DIR or ~/.config/bridgeport). */
   configDir?: string;
   /** The host's resolv.conf to follow (default: $BRIDGEPORT_RESOLV_CONF or /etc/resolv.conf). */
@@ -103,7 +102,7 @@ export class Engine {
   /** Containers' DNS, kept in step with the host's while started. */
   readonly dns: DnsSync;
 
-  constructor(options: EngineOptions = {}) {
+  constructor(options: EngineOptions) {
     this.docker = options.docker ?? createDockerClient();
     this.networks = new NetworkManager(this.docker);
     this.refresher = new Coalescer(() => this.refresh(), options.settleMs ?? 60);
@@ -113,17 +112,17 @@ export class Engine {
       docker: this.docker,
       store: new MappingStore(config.dir, config.owner),
       events: this.events,
-      executor: options.executor ?? rootExecutor,
+      executor: options.executor,
       backend: () => this.firewall.backend(),
     });
     this.publisher.onChange((statuses) => this.publish('mappings', statuses));
-    this.doctor = new Doctor({ docker: this.docker, executor: options.executor ?? rootExecutor });
-    this.links = new LinkWiring({ docker: this.docker, store: new MadeStore(config.dir, config.owner), executor: options.executor ?? rootExecutor });
+    this.doctor = new Doctor({ docker: this.docker, executor: options.executor });
+    this.links = new LinkWiring({ docker: this.docker, store: new MadeStore(config.dir, config.owner), executor: options.executor });
     this.events.onChange((events) => this.publish('events', events));
     const timeline = new DnsTimeline(config.dir, config.owner);
     this.dns = new DnsSync({
       docker: this.docker,
-      executor: options.executor ?? rootExecutor,
+      executor: options.executor,
       store: new DnsStore(config.dir, config.owner),
       timeline,
       marker: new SyncMarker(config.dir, config.owner),

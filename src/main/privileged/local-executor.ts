@@ -1,6 +1,6 @@
 // Runs privileged operations in this process (the engine runs as root: CLI under sudo, tests,
 // the helper itself). Arguments are checked again here: this is the last door before a command.
-import { type OperationArgs, type OperationName, type OperationResults, type PrivilegedExecutor, parseOperation } from './operations';
+import { type OperationArgs, type OperationName, type OperationResults, type PrivilegedExecutor, parseOperation } from './contract/operations';
 import { applyPorts, saveIpv4 } from './ops/apply-ports';
 import { runLinkOperation } from './ops/links/run-link-operation';
 import { runDoctorOperation } from './ops/doctor/run-doctor-operation';

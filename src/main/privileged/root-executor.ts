@@ -1,7 +1,7 @@
 // The executor when nobody elevated anything: in-process if this process is root, else a clear
 // refusal (the desktop app passes its helper launcher instead).
 import { LocalExecutor } from './local-executor';
-import { OperationError, type PrivilegedExecutor } from './operations';
+import { OperationError, type PrivilegedExecutor } from './contract/operations';
 
 let shared: LocalExecutor | null = null;
 

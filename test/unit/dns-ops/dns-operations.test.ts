@@ -1,8 +1,11 @@
 // The DNS operations' last door: only a container's own DNS files under Docker's data root, only
 // content hashes, only IPv4 DNATs, and the BRIDGEPORT-DNS chain planned exactly (pure parts).
 import { describe, expect, it } from 'vitest';
-import { OperationError, parseOperation } from '../../../src/main/privileged/operations';
-import { planRedirectBatch, readRedirectState } from '../../../src/main/privileged/ops/dns/plan-redirects';
+import { OperationError, parseOperation } from '../../../src/main/privileged/contract/operations';
+import { parseIptablesSave } from '../../../src/main/netcore/iptables/parse-iptables-save';
+import { planRedirectBatch, redirectsIn } from '../../../src/main/netcore/rulesets/dns-redirect-rules';
+
+const rules = (save: string) => parseIptablesSave(save, 'ipv4');
 
 const ID = '54ca54a4f735ca48f543ec7691767c72a009a9f31778c989ba517c59e0e0f25e';
 const RESOLV = `/var/lib/docker/containers/${ID}/resolv.conf`;
@@ -64,12 +67,12 @@ COMMIT
 
 describe('the BRIDGEPORT-DNS chain', () => {
   it('reads what is there', () => {
-    expect(readRedirectState(DOCKER_ONLY)).toEqual({ chainExists: false, jumped: false, redirects: [] });
-    expect(readRedirectState(REDIRECTED)).toEqual({ chainExists: true, jumped: true, redirects: [{ from: '198.51.100.53', to: '198.51.100.54' }] });
+    expect(redirectsIn(rules(DOCKER_ONLY))).toEqual([]);
+    expect(redirectsIn(rules(REDIRECTED))).toEqual([{ from: '198.51.100.53', to: '198.51.100.54' }]);
   });
 
   it('adds the chain, its DNATs for udp and tcp, and the jump first in OUTPUT', () => {
-    expect(planRedirectBatch(readRedirectState(DOCKER_ONLY), [{ from: '198.51.100.53', to: '198.51.100.54' }])).toBe(
+    expect(planRedirectBatch(rules(DOCKER_ONLY), [{ from: '198.51.100.53', to: '198.51.100.54' }])).toBe(
       [
         '*nat',
         ':BRIDGEPORT-DNS - [0:0]',
@@ -83,7 +86,7 @@ describe('the BRIDGEPORT-DNS chain', () => {
   });
 
   it('does nothing when the chain already says that, and restates it without a second jump when it changes', () => {
-    const state = readRedirectState(REDIRECTED);
+    const state = rules(REDIRECTED);
     expect(planRedirectBatch(state, [{ from: '198.51.100.53', to: '198.51.100.54' }])).toBeNull();
     const changed = planRedirectBatch(state, [{ from: '198.51.100.53', to: '198.51.100.55' }])!;
     expect(changed).toContain('--to-destination 198.51.100.55:53');
@@ -91,7 +94,8 @@ describe('the BRIDGEPORT-DNS chain', () => {
   });
 
   it('removes the jump and the chain when no redirect is wanted, and nothing when there is none', () => {
-    expect(planRedirectBatch(readRedirectState(REDIRECTED), [])).toBe(['*nat', '-D OUTPUT -j BRIDGEPORT-DNS', '-F BRIDGEPORT-DNS', '-X BRIDGEPORT-DNS', 'COMMIT', ''].join('\n'));
-    expect(planRedirectBatch(readRedirectState(DOCKER_ONLY), [])).toBeNull();
+    // Declaring the chain under --noflush empties it; then the jump goes and the chain is deleted.
+    expect(planRedirectBatch(rules(REDIRECTED), [])).toBe(['*nat', ':BRIDGEPORT-DNS - [0:0]', '-D OUTPUT -j BRIDGEPORT-DNS', '-X BRIDGEPORT-DNS', 'COMMIT', ''].join('\n'));
+    expect(planRedirectBatch(rules(DOCKER_ONLY), [])).toBeNull();
   });
 });

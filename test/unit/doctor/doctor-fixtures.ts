@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Link, Network } from '../../../src/shared/model';
 import type { DoctorFacts } from '../../../src/main/engine/doctor/doctor-facts';
-import { parseNftJson } from '../../../src/main/engine/firewall/nft/parse-nft-json';
-import { parseIptablesSave } from '../../../src/main/engine/firewall/parse-iptables-save';
-import type { ParsedRuleset } from '../../../src/main/engine/firewall/parsed-rule';
+import { parseNftJson } from '../../../src/main/netcore/nft/parse-nft-json';
+import { parseIptablesSave } from '../../../src/main/netcore/iptables/parse-iptables-save';
+import type { ParsedRuleset } from '../../../src/main/netcore/rules/parsed-rule';
 import type { Route } from '../../../src/main/engine/path/parse-ip-route';
 
 export const firewallFixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../../fixtures/firewall', name), 'utf8');

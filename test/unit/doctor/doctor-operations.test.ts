@@ -1,7 +1,7 @@
 // The doctor's privileged operations accept exactly what their fixes need and nothing else: this
 // is the door into root, so every argument is checked before a command or a write.
 import { describe, expect, it } from 'vitest';
-import { OperationError, parseOperation } from '../../../src/main/privileged/operations';
+import { OperationError, parseOperation } from '../../../src/main/privileged/contract/operations';
 
 const refused = (op: string, args: unknown) => expect(() => parseOperation(op, args)).toThrow(OperationError);
 

@@ -8,7 +8,7 @@ import { iptablesSplitCheck } from '../../../src/main/engine/doctor/checks/iptab
 import { masqueradeCheck } from '../../../src/main/engine/doctor/checks/masquerade';
 import { doctorContext } from '../../../src/main/engine/doctor/doctor-context';
 import type { DoctorFacts } from '../../../src/main/engine/doctor/doctor-facts';
-import { desiredRules } from '../../../src/main/engine/doctor/doctor-rules';
+import { desiredRules } from '../../../src/main/netcore/rulesets/doctor-rules';
 import { facts, firewallFixture, INTRANET_BRIDGE, network, saveText, seedNetworks, unreadableFirewall, withPolicy, withoutRule, withRules } from './doctor-fixtures';
 
 const forward = (f: DoctorFacts) => forwardPolicyCheck(doctorContext(f));

@@ -2,11 +2,11 @@
 // rule set it is planned against) and the operations each fix takes.
 import { describe, expect, it } from 'vitest';
 import { doctorContext } from '../../../src/main/engine/doctor/doctor-context';
-import { currentRuleSet, desiredRules } from '../../../src/main/engine/doctor/doctor-rules';
-import { planDoctorBatch } from '../../../src/main/engine/doctor/plan-doctor-batch';
+import { currentRuleSet, desiredRules } from '../../../src/main/netcore/rulesets/doctor-rules';
+import { planDoctorBatch } from '../../../src/main/netcore/rulesets/plan-doctor-batch';
 import { planFix } from '../../../src/main/engine/doctor/plan-fix';
 import { DoctorRefused, resolveFixId, runChecks } from '../../../src/main/engine/doctor/run-checks';
-import { parseIptablesSave } from '../../../src/main/engine/firewall/parse-iptables-save';
+import { parseIptablesSave } from '../../../src/main/netcore/iptables/parse-iptables-save';
 import { facts, saveText, withoutRule, withRules } from './doctor-fixtures';
 
 const D20 = saveText('docker20');

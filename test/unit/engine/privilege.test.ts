@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasSysAdmin } from '../../../src/main/engine/system/privilege';
+import { hasSysAdmin } from '../../../src/main/system/privilege';
 
 describe('hasSysAdmin', () => {
   it('is true for root with the full set', () => {

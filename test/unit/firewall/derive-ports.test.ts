@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attributeRules } from '../../../src/main/engine/firewall/attribute-rules';
 import { dockerFacts } from '../../../src/main/engine/firewall/docker-facts';
-import { parseIptablesSave } from '../../../src/main/engine/firewall/parse-iptables-save';
+import { parseIptablesSave } from '../../../src/main/netcore/iptables/parse-iptables-save';
 import { parseListeners } from '../../../src/main/engine/host/parse-listeners';
 import { derivePorts } from '../../../src/main/engine/ports/derive-ports';
 import type { Container, PortBinding } from '../../../src/shared/model';

@@ -7,7 +7,7 @@ import { parseContainerInspect, parseNetwork } from '../../../src/main/engine/do
 import { attributeChains, attributeRules } from '../../../src/main/engine/firewall/attribute-rules';
 import type { DockerFacts } from '../../../src/main/engine/firewall/docker-facts';
 import { dockerFacts } from '../../../src/main/engine/firewall/docker-facts';
-import { parseIptablesSave } from '../../../src/main/engine/firewall/parse-iptables-save';
+import { parseIptablesSave } from '../../../src/main/netcore/iptables/parse-iptables-save';
 import { holdsRules } from '../../../src/main/engine/firewall/read-firewall';
 import { parseListeners } from '../../../src/main/engine/host/parse-listeners';
 import { derivePorts } from '../../../src/main/engine/ports/derive-ports';

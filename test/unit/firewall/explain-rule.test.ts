@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attributeRules } from '../../../src/main/engine/firewall/attribute-rules';
 import type { DockerFacts } from '../../../src/main/engine/firewall/docker-facts';
-import { parseIptablesSave } from '../../../src/main/engine/firewall/parse-iptables-save';
+import { parseIptablesSave } from '../../../src/main/netcore/iptables/parse-iptables-save';
 
 const facts: DockerFacts = {
   containerByIp: new Map([

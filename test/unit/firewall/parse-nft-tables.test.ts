@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isIptablesNftTable } from '../../../src/main/engine/firewall/nft/parse-nft-json';
-import { parseNftTables } from '../../../src/main/engine/firewall/nft/parse-nft-tables';
+import { isIptablesNftTable } from '../../../src/main/netcore/nft/parse-nft-json';
+import { parseNftTables } from '../../../src/main/netcore/nft/parse-nft-tables';
 
 describe('parseNftTables', () => {
   it('lists family and name, skipping metainfo; only native tables are read with nft', () => {

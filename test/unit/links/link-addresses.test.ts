@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ipv4NetworksOverlap, parseGateway, parseInterfaceAddress } from '../../../src/main/engine/links/link-addresses';
+import { ipv4NetworksOverlap, parseGateway, parseInterfaceAddress } from '../../../src/main/netcore/addresses/link-addresses';
 
 describe('parseInterfaceAddress', () => {
   it('reads IPv4 and IPv6 addresses with their network', () => {

@@ -1,6 +1,6 @@
 // Which commands each link operation runs (argv arrays), and what the operation schemas let through.
 import { describe, expect, it } from 'vitest';
-import { OperationError, parseOperation } from '../../../src/main/privileged/operations';
+import { OperationError, parseOperation } from '../../../src/main/privileged/contract/operations';
 import {
   ipIn,
   planBridgeAdd,
@@ -10,7 +10,7 @@ import {
   planNetnsAdd,
   planSetUp,
   planVethAdd,
-} from '../../../src/main/privileged/ops/links/plan-link-commands';
+} from '../../../src/main/netcore/links/plan-link-commands';
 
 describe('planMove (pipework)', () => {
   it('into a container: moved by nsfs path and renamed, then MTU, address, up and the default route, inside it', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attributeRules } from '../../../src/main/engine/firewall/attribute-rules';
 import type { DockerFacts } from '../../../src/main/engine/firewall/docker-facts';
-import { isIptablesNftTable, parseNftJson } from '../../../src/main/engine/firewall/nft/parse-nft-json';
+import { isIptablesNftTable, parseNftJson } from '../../../src/main/netcore/nft/parse-nft-json';
 import { ownFixture, ruleAt } from './nft-fixture';
 
 // fixtures/docker29-bridges.*: the tables Docker 29's nftables backend writes (its documented

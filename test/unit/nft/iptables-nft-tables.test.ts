@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIptablesNftTable, parseNftJson } from '../../../src/main/engine/firewall/nft/parse-nft-json';
+import { isIptablesNftTable, parseNftJson } from '../../../src/main/netcore/nft/parse-nft-json';
 import { ownFixture, ruleAt } from './nft-fixture';
 
 describe('isIptablesNftTable', () => {

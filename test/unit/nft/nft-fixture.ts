@@ -2,7 +2,7 @@
 // fixtures, and finds rules in a parse result by chain and position.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ParsedRule, ParsedRuleset } from '../../../src/main/engine/firewall/parsed-rule';
+import type { ParsedRule, ParsedRuleset } from '../../../src/main/netcore/rules/parsed-rule';
 
 const ownDir = resolve(import.meta.dirname, 'fixtures');
 const sharedDir = resolve(import.meta.dirname, '../../fixtures/firewall');

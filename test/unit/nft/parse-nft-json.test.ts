@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNftJson } from '../../../src/main/engine/firewall/nft/parse-nft-json';
+import { parseNftJson } from '../../../src/main/netcore/nft/parse-nft-json';
 import { listedRules, ownFixture, ruleAt } from './nft-fixture';
 
 // fixtures/native-1.0.6.*: native tables of every common kind, captured with nftables 1.0.6.

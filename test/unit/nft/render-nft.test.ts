@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderExpr } from '../../../src/main/engine/firewall/nft/render-nft-expr';
-import { renderStatement } from '../../../src/main/engine/firewall/nft/render-nft-statement';
+import { renderExpr } from '../../../src/main/netcore/nft/render-nft-expr';
+import { renderStatement } from '../../../src/main/netcore/nft/render-nft-statement';
 
 describe('renderStatement: nft syntax of statements the fixtures do not show', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nftBaseChains, parseNftJson } from '../../../src/main/engine/firewall/nft/parse-nft-json';
+import { nftBaseChains, parseNftJson } from '../../../src/main/netcore/nft/parse-nft-json';
 import { rulesetJson } from './nft-fixture';
 
 const onlyRule = (json: string) => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { attributeRules } from '../../../src/main/engine/firewall/attribute-rules';
 import type { DockerFacts } from '../../../src/main/engine/firewall/docker-facts';
-import { isIptablesNftTable, nftBaseChains, parseNftJson } from '../../../src/main/engine/firewall/nft/parse-nft-json';
-import type { ParsedRule, ParsedRuleset } from '../../../src/main/engine/firewall/parsed-rule';
+import { isIptablesNftTable, nftBaseChains, parseNftJson } from '../../../src/main/netcore/nft/parse-nft-json';
+import type { ParsedRule, ParsedRuleset } from '../../../src/main/netcore/rules/parsed-rule';
 import { listedRules, ruleAt, sharedFixture } from './nft-fixture';
 
 // test/fixtures/firewall (see its README): the lab's seed scenario as native nftables, printed by

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIpv4, inCidr, neighbourIn, parseCidr, parseIpv4 } from '../../../src/main/engine/path/ipv4';
+import { formatIpv4, inCidr, neighbourIn, parseCidr, parseIpv4 } from '../../../src/main/netcore/addresses/ipv4';
 
 describe('ipv4 helpers', () => {
   it('parses and formats dotted addresses, refusing anything else', () => {

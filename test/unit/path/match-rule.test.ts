@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseIptablesSave } from '../../../src/main/engine/firewall/parse-iptables-save';
-import { portInSpec } from '../../../src/main/engine/firewall/port-spec';
+import { parseIptablesSave } from '../../../src/main/netcore/iptables/parse-iptables-save';
+import { portInSpec } from '../../../src/main/netcore/rules/port-spec';
 import { interfaceFits, matchRule, type MatchView } from '../../../src/main/engine/path/match-rule';
 
 const view: MatchView = {

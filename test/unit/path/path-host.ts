@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Container, Link } from '../../../src/shared/model';
-import { parseIptablesSave } from '../../../src/main/engine/firewall/parse-iptables-save';
-import type { ParsedRuleset } from '../../../src/main/engine/firewall/parsed-rule';
-import { ruleIds } from '../../../src/main/engine/firewall/rule-id';
+import { parseIptablesSave } from '../../../src/main/netcore/iptables/parse-iptables-save';
+import type { ParsedRuleset } from '../../../src/main/netcore/rules/parsed-rule';
+import { ruleIds } from '../../../src/main/netcore/rules/rule-id';
 import type { Listener } from '../../../src/main/engine/host/parse-listeners';
 import { parseIpRoutes } from '../../../src/main/engine/path/parse-ip-route';
 import type { PacketOrigin, PathInput, PathResult } from '../../../src/main/engine/path/path-types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOperation } from '../../../src/main/privileged/operations';
+import { parseOperation } from '../../../src/main/privileged/contract/operations';
 import { errorSentence, type Frame, LineSplitter, MAX_REQUEST_LINE, parseRequest } from '../../../src/main/privileged/helper/message-framing';
 
 const lines = (frames: Frame[]) => frames.map((f) => (f.kind === 'line' ? f.line.toString('utf8') : `<oversized ${f.limit}>`));

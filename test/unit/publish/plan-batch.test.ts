@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { desiredRules } from '../../../src/main/engine/publish/bridgeport-rules';
-import { planBatch } from '../../../src/main/engine/publish/plan-batch';
-import { parseIptablesSave } from '../../../src/main/engine/firewall/parse-iptables-save';
-import type { ResolvedMapping } from '../../../src/main/privileged/resolved-mapping';
+import { desiredRules } from '../../../src/main/netcore/rulesets/port-rules';
+import { planBatch } from '../../../src/main/netcore/rulesets/plan-port-batch';
+import { parseIptablesSave } from '../../../src/main/netcore/iptables/parse-iptables-save';
+import type { ResolvedMapping } from '../../../src/main/privileged/contract/resolved-mapping';
 
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../../fixtures/publish', name), 'utf8');
 const docker20 = (name: string) => readFileSync(resolve(import.meta.dirname, '../../fixtures/firewall', name), 'utf8');

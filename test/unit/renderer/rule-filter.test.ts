@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attributeRules } from '../../../src/main/engine/firewall/attribute-rules';
-import { parseIptablesSave } from '../../../src/main/engine/firewall/parse-iptables-save';
+import { parseIptablesSave } from '../../../src/main/netcore/iptables/parse-iptables-save';
 import type { FirewallRule } from '../../../src/shared/firewall-model';
 import { containersInRules, isFiltering, noFilter, ruleMatcher } from '../../../src/renderer/src/views/nat/rule-filter';
 import { diffSeen, seenOf } from '../../../src/renderer/src/views/nat/seen-rules';

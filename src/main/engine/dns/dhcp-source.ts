@@ -4,7 +4,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DhcpSource } from '../../../shared/dns-model';
-import { runCommand } from '../system/run-command';
+import { runCommand } from '../../system/run-command';
 import { lastDhclientLease } from './dhclient-lease';
 
 const LEASE_DIRS = ['/var/lib/dhcp', '/var/lib/dhclient', '/var/lib/NetworkManager'];

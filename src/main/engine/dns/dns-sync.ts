@@ -4,7 +4,7 @@
 // triggers a sync; syncs never overlap.
 import type Docker from 'dockerode';
 import type { DnsEvent, DnsReport, DnsSettings, DnsSyncResult, DnsSyncSwitch } from '../../../shared/dns-model';
-import type { PrivilegedExecutor } from '../../privileged/operations';
+import type { PrivilegedExecutor } from '../../privileged/contract/operations';
 import { Coalescer } from '../watch/coalescer';
 import { DockerEventWatcher } from '../watch/docker-events';
 import { Ticker } from '../watch/ticker';

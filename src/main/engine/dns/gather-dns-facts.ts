@@ -3,9 +3,9 @@
 // namespaces of those on user-defined networks. Files and namespaces are root's: read through the
 // privileged executor. I/O only.
 import type Docker from 'dockerode';
-import type { PrivilegedExecutor } from '../../privileged/operations';
-import { containerFilePathSchema } from '../../privileged/ops/dns/container-file-path';
-import type { Redirect } from '../../privileged/ops/dns/dns-operations';
+import type { PrivilegedExecutor } from '../../privileged/contract/operations';
+import { containerFilePathSchema } from '../../privileged/contract/container-file-path';
+import type { Redirect } from '../../privileged/contract/dns-operations';
 import { parseDnsInspect, type DnsInspect } from './parse-dns-inspect';
 import { parseHostsFile } from './hosts-file';
 import type { ContainerDnsFacts } from './plan-dns-sync';

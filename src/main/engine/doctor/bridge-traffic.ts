@@ -2,9 +2,9 @@
 // IPv4 rule set the way netfilter does (the packet-path evaluator), for one packet per Docker
 // bridge network: a new connection from a container to outside and a reply coming back. Pure.
 import type { Link, Network } from '../../../shared/model';
-import type { ParsedRuleset } from '../firewall/parsed-rule';
+import type { ParsedRuleset } from '../../netcore/rules/parsed-rule';
 import { hostFacts, type HostFacts } from '../path/host-facts';
-import { addressPart, formatIpv4, inCidr, isIpv4, neighbourIn, parseCidr } from '../path/ipv4';
+import { addressPart, formatIpv4, inCidr, isIpv4, neighbourIn, parseCidr } from '../../netcore/addresses/ipv4';
 import type { Route } from '../path/parse-ip-route';
 import type { Packet } from '../path/path-types';
 import { bestMainRoute } from '../path/route-lookup';

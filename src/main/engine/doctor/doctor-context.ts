@@ -1,7 +1,7 @@
 // Everything the checks derive from the facts more than once: the daemon's settings, the bridge
 // networks, the packet walks through this variant's rules and through the other variant's. Pure.
 import { holdsRules } from '../firewall/read-firewall';
-import { parseIptablesSave } from '../firewall/parse-iptables-save';
+import { parseIptablesSave } from '../../netcore/iptables/parse-iptables-save';
 import { bridgeNetworks, outsideOf, TrafficModel, type BridgeNetwork, type Outside } from './bridge-traffic';
 import { daemonOptions, type DaemonOptions } from './daemon-options';
 import type { DoctorFacts } from './doctor-facts';

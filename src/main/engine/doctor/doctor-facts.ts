@@ -2,7 +2,7 @@
 // Every check is a pure function of these facts.
 import type { FirewallBackend } from '../../../shared/firewall-model';
 import type { Link, Network } from '../../../shared/model';
-import type { ParsedRuleset } from '../firewall/parsed-rule';
+import type { ParsedRuleset } from '../../netcore/rules/parsed-rule';
 import type { Route } from '../path/parse-ip-route';
 
 /** A file as read: its text, null when it does not exist; error when it exists but could not be read. */

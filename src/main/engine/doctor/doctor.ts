@@ -2,7 +2,7 @@
 // privileged executor, then checks again. The engine's doctor.run and doctor.fix.
 import type Docker from 'dockerode';
 import type { DoctorCheck, DoctorReport } from '../../../shared/doctor-model';
-import type { PrivilegedExecutor } from '../../privileged/operations';
+import type { PrivilegedExecutor } from '../../privileged/contract/operations';
 import { FirewallReader } from '../firewall/read-firewall';
 import { doctorContext } from './doctor-context';
 import type { DoctorFacts } from './doctor-facts';

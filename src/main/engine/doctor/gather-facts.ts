@@ -8,7 +8,7 @@ import { readDocker } from '../docker/read-docker';
 import { variantOf, type FirewallReader } from '../firewall/read-firewall';
 import { readHostLinks } from '../host/read-host-links';
 import { readRoutes } from '../host/read-routes';
-import { runCommand } from '../system/run-command';
+import { runCommand } from '../../system/run-command';
 import type { DockerFacts, DoctorFacts, FileRead, FirewallFacts } from './doctor-facts';
 import type { DoctorPaths } from './doctor-paths';
 

@@ -2,7 +2,7 @@
 // fixes declare the doctor chain's whole content: what it held for bridges and subnets that still
 // exist, plus what this fix adds.
 import type { DoctorContext } from './doctor-context';
-import { currentRuleSet, normalizeRuleSet, type DoctorRuleSet } from './doctor-rules';
+import { currentRuleSet, normalizeRuleSet, type DoctorRuleSet } from '../../netcore/rulesets/doctor-rules';
 import { forwardFindings, masqueradeFindings } from './findings';
 
 export type FixOperation =

@@ -2,8 +2,8 @@
 import type { FirewallChain, FirewallRule, RuleOwner } from '../../../shared/firewall-model';
 import { publishedPortKey, type DockerFacts } from './docker-facts';
 import { explainRule } from './explain-rule';
-import type { ParsedChain, ParsedRule, ParsedRuleset } from './parsed-rule';
-import { ruleIds } from './rule-id';
+import type { ParsedChain, ParsedRule, ParsedRuleset } from '../../netcore/rules/parsed-rule';
+import { ruleIds } from '../../netcore/rules/rule-id';
 
 const ip = (cidr: string | null) => (cidr === null ? null : cidr.endsWith('/32') ? cidr.slice(0, -3) : cidr);
 

@@ -1,6 +1,6 @@
 // One plain sentence per rule: the conditions it matches, then what happens. Pure.
 import type { RuleMatch } from '../../../shared/firewall-model';
-import type { ParsedRule } from './parsed-rule';
+import type { ParsedRule } from '../../netcore/rules/parsed-rule';
 
 const not = (negated: boolean) => (negated ? 'not ' : '');
 

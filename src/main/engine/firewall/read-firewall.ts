@@ -1,11 +1,11 @@
 // Reads the firewall of this namespace: iptables (whichever variant `iptables` is), the other
 // variant to catch the split-store trap, and native nftables tables. I/O only.
 import type { FirewallBackend } from '../../../shared/firewall-model';
-import { runCommand } from '../system/run-command';
-import { isIptablesNftTable, parseNftJson } from './nft/parse-nft-json';
-import { parseNftTables, type NftTable } from './nft/parse-nft-tables';
-import { parseIptablesSave } from './parse-iptables-save';
-import type { ParsedRuleset } from './parsed-rule';
+import { runCommand } from '../../system/run-command';
+import { isIptablesNftTable, parseNftJson } from '../../netcore/nft/parse-nft-json';
+import { parseNftTables, type NftTable } from '../../netcore/nft/parse-nft-tables';
+import { parseIptablesSave } from '../../netcore/iptables/parse-iptables-save';
+import type { ParsedRuleset } from '../../netcore/rules/parsed-rule';
 
 export interface FirewallRead {
   backend: FirewallBackend;

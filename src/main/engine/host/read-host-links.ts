@@ -1,5 +1,5 @@
 // Reads the links of the namespace this process runs in (no privilege needed).
-import { runCommand } from '../system/run-command';
+import { runCommand } from '../../system/run-command';
 import { parseIpLinks } from './parse-ip-links';
 import type { KernelLink } from './kernel-link';
 

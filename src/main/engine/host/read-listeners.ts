@@ -1,5 +1,5 @@
 // Reads the listening sockets of this namespace with their processes (`ss`). I/O only.
-import { runCommand } from '../system/run-command';
+import { runCommand } from '../../system/run-command';
 import { parseListeners, type Listener } from './parse-listeners';
 
 export async function readListeners(): Promise<Listener[]> {

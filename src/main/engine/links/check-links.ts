@@ -4,7 +4,7 @@
 import type { Container } from '../../../shared/model';
 import type { Route } from '../path/parse-ip-route';
 import { findContainer } from '../publish/check-publish';
-import { ipv4NetworksOverlap, LinkValueError, parseGateway, parseInterfaceAddress, type InterfaceAddress } from './link-addresses';
+import { ipv4NetworksOverlap, LinkValueError, parseGateway, parseInterfaceAddress, type InterfaceAddress } from '../../netcore/addresses/link-addresses';
 import { findLink, findNetns, HOST, placesOf, placeText, type FoundLink, type Place, type RecordedThing } from './made-record';
 
 export class LinkRefused extends Error {

@@ -14,8 +14,8 @@ import type {
   netnsDeleteSchema,
   vethCreateSchema,
 } from '../../../shared/namespace-model';
-import type { PrivilegedExecutor } from '../../privileged/operations';
-import type { PlaceArg } from '../../privileged/ops/links/link-operations';
+import type { PrivilegedExecutor } from '../../privileged/contract/operations';
+import type { PlaceArg } from '../../privileged/contract/link-operations';
 import { readDocker } from '../docker/read-docker';
 import {
   checkBridgeCreate,

@@ -3,14 +3,14 @@
 // enter namespaces) the tagged links inside them. I/O only.
 import type Docker from 'dockerode';
 import { z } from 'zod';
-import { MADE_TAG } from '../../privileged/ops/links/link-operations';
+import { MADE_TAG } from '../../netcore/links/link-args';
 import { readRoutes } from '../host/read-routes';
 import { readNamedNamespaces } from '../netns/read-named-namespaces';
-import { isPrivileged } from '../system/privilege';
-import { runCommand } from '../system/run-command';
+import { isPrivileged } from '../../system/privilege';
+import { runCommand } from '../../system/run-command';
 import type { HostView } from './check-links';
 import { placeText, type MadeFacts, type Place, type RecordedThing } from './made-record';
-import { namespaceIdentity } from '../netns/namespace-identity';
+import { namespaceIdentity } from '../../system/namespace-identity';
 
 const linksSchema = z.array(z.looseObject({ ifname: z.string(), ifalias: z.string().optional(), linkinfo: z.looseObject({ info_kind: z.string().optional() }).optional() }));
 

@@ -1,8 +1,8 @@
 // Lists the `ip netns` namespaces, marking the one this process runs in (the lab host, or a user
 // who runs Bridgeport under `ip netns exec`): that one is the host view itself, not a neighbour.
-import { runCommand } from '../system/run-command';
+import { runCommand } from '../../system/run-command';
 import { parseNetnsList, type NetnsEntry } from './parse-netns-list';
-import { namespaceIdentity } from './namespace-identity';
+import { namespaceIdentity } from '../../system/namespace-identity';
 
 export interface NamedNamespace extends NetnsEntry {
   current: boolean;

@@ -1,6 +1,6 @@
 // Privileged read of named namespaces and container namespaces, in one process tree that is fed
 // namespaces while the engine is still discovering them (so reading overlaps Docker's inspect).
-import { startCommand, type StartedCommand } from '../system/run-command';
+import { startCommand, type StartedCommand } from '../../system/run-command';
 import { NAMESPACE_REPORT_SCRIPT } from './namespace-report-script';
 import { parseNamespaceReport, type NamespaceReport } from './parse-namespace-report';
 

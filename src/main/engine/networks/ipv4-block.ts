@@ -1,7 +1,7 @@
 // IPv4 blocks (a CIDR as its first and last address) for network validation: strict parsing of what a
 // user typed, lenient parsing of what Docker and the kernel report, overlap and containment. Pure.
 import ipaddr from 'ipaddr.js';
-import { formatIpv4, parseCidr, parseIpv4 } from '../path/ipv4';
+import { formatIpv4, parseCidr, parseIpv4 } from '../../netcore/addresses/ipv4';
 
 export interface Block {
   first: number;

@@ -1,7 +1,7 @@
 // Finds a private subnet nothing on this host uses: no Docker network, no address, no route. Pure.
 import { findOverlap, type HostReadings } from './find-overlap';
 import { blockOf, formatIpv4, type Block } from './ipv4-block';
-import { parseIpv4 } from '../path/ipv4';
+import { parseIpv4 } from '../../netcore/addresses/ipv4';
 
 /**
  * Candidates in the order people expect them: Docker's own pool (172.17–172.31 /16), then

@@ -3,7 +3,7 @@
 import type { Container, Endpoint } from '../../../shared/model';
 import { nodeId } from '../../../shared/topology/graph';
 import type { HostFacts } from './host-facts';
-import { addressPart } from './ipv4';
+import { addressPart } from '../../netcore/addresses/ipv4';
 import type { Packet, PathOutcome, PathStep } from './path-types';
 import { bridgeOf } from './source-of';
 

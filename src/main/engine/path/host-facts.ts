@@ -1,6 +1,6 @@
 // What the evaluator needs to know of the host namespace: its addresses and links. Pure.
 import type { Link } from '../../../shared/model';
-import { addressPart, inCidr, isIpv4, isLoopbackIpv4 } from './ipv4';
+import { addressPart, inCidr, isIpv4, isLoopbackIpv4 } from '../../netcore/addresses/ipv4';
 import type { Route } from './parse-ip-route';
 
 export interface HostFacts {

@@ -1,8 +1,8 @@
 // Does one rule's match part fit the packet as it is at this point of its path? Pure.
 // Three answers: match, no match, or unknown (an option Bridgeport does not model).
-import { portInSpec } from '../firewall/port-spec';
+import { portInSpec } from '../../netcore/rules/port-spec';
 import type { RuleMatch } from '../../../shared/firewall-model';
-import { inCidr, isMulticastIpv4, parseCidr } from './ipv4';
+import { inCidr, isMulticastIpv4, parseCidr } from '../../netcore/addresses/ipv4';
 import type { Packet } from './path-types';
 
 export interface MatchView {

@@ -1,7 +1,7 @@
 // What a DNAT, REDIRECT, SNAT or MASQUERADE rule does to the packet. Pure apart from the state it
 // is given to rewrite.
-import type { ParsedRule } from '../firewall/parsed-rule';
-import { addressPart, isIpv4 } from './ipv4';
+import type { ParsedRule } from '../../netcore/rules/parsed-rule';
+import { addressPart, isIpv4 } from '../../netcore/addresses/ipv4';
 import type { StepVerdict } from './path-types';
 import type { WalkEnv } from './walk-state';
 

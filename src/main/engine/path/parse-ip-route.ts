@@ -1,7 +1,7 @@
 // Parses `ip -j route show table all` (better: `ip -4 -j route show table all`) into IPv4 routes.
 // Pure: no I/O. Missing fields get the kernel's defaults (type unicast, table main).
 import { z } from 'zod';
-import { isIpv4, parseCidr } from './ipv4';
+import { isIpv4, parseCidr } from '../../netcore/addresses/ipv4';
 
 export interface Route {
   /** Always 'a.b.c.d/len': 'default' becomes 0.0.0.0/0, a bare address a /32. */

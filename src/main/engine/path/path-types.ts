@@ -1,7 +1,7 @@
 // The packet-path question and its answer: where a new connection to ip:port goes and which rule
 // decides each step. Plain data, shared by the evaluator and whoever draws it.
 import type { Container, Link } from '../../../shared/model';
-import type { ParsedRuleset } from '../firewall/parsed-rule';
+import type { ParsedRuleset } from '../../netcore/rules/parsed-rule';
 import type { Listener } from '../host/parse-listeners';
 import type { Route } from './parse-ip-route';
 

@@ -1,7 +1,7 @@
 // The routing decision for a destination: local delivery, or the best route of table main
 // (longest prefix, then lowest metric). Policy routing rules are not read. Pure.
 import type { HostFacts } from './host-facts';
-import { inCidr, parseCidr } from './ipv4';
+import { inCidr, parseCidr } from '../../netcore/addresses/ipv4';
 import type { Route } from './parse-ip-route';
 
 export type RouteDecision =

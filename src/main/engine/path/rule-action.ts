@@ -1,7 +1,7 @@
 // What a rule whose match fits does: decide, jump, return, rewrite or just note and go on.
 // Records the step it takes. Pure apart from the walk state it is given.
 import { conditionsOf } from '../firewall/explain-rule';
-import type { ParsedRule } from '../firewall/parsed-rule';
+import type { ParsedRule } from '../../netcore/rules/parsed-rule';
 import { applyNat } from './nat-target';
 import type { StepVerdict } from './path-types';
 import type { IdentifiedRule } from './rule-index';

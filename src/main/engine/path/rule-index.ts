@@ -1,7 +1,7 @@
 // The IPv4 rule set arranged for walking: rules of each chain in order, each with its stable id.
 // Pure.
-import type { ParsedChain, ParsedRule, ParsedRuleset } from '../firewall/parsed-rule';
-import { ruleIds } from '../firewall/rule-id';
+import type { ParsedChain, ParsedRule, ParsedRuleset } from '../../netcore/rules/parsed-rule';
+import { ruleIds } from '../../netcore/rules/rule-id';
 
 export interface IdentifiedRule {
   rule: ParsedRule;

@@ -3,7 +3,7 @@
 import type { Container, Endpoint, Link } from '../../../shared/model';
 import { nodeId } from '../../../shared/topology/graph';
 import type { HostFacts } from './host-facts';
-import { addressPart, inCidr, isIpv4, isLoopbackIpv4, neighbourIn } from './ipv4';
+import { addressPart, inCidr, isIpv4, isLoopbackIpv4, neighbourIn } from '../../netcore/addresses/ipv4';
 import type { PathInput, PathOutcome, PathStep } from './path-types';
 
 export type Origin =

@@ -1,6 +1,6 @@
 // Caveats that hold for any path on this host: parts of its configuration the evaluator does not
 // read or evaluate, mentioned only when they are present and could change the answer. Pure.
-import type { ParsedRuleset } from '../firewall/parsed-rule';
+import type { ParsedRuleset } from '../../netcore/rules/parsed-rule';
 import type { Route } from './parse-ip-route';
 
 const EVALUATED_TABLES = new Set(['raw', 'nat', 'filter']);

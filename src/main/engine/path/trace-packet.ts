@@ -1,7 +1,7 @@
 // Where a new connection to ip:port goes and which rule decides each step, evaluated the way
 // netfilter and the kernel's routing treat its first packet. Pure: a function of the inputs.
 import { hostFacts, type HostFacts } from './host-facts';
-import { addressPart, inCidr, isIpv4, isLoopbackIpv4, isMulticastIpv4, parseCidr } from './ipv4';
+import { addressPart, inCidr, isIpv4, isLoopbackIpv4, isMulticastIpv4, parseCidr } from '../../netcore/addresses/ipv4';
 import type { Route } from './parse-ip-route';
 import { localLeg, outLeg, routeStep, runHooks, unroutable, type Trace } from './path-legs';
 import type { Packet, PathInput, PathOutcome, PathResult } from './path-types';

@@ -2,7 +2,7 @@
 // something is off. Pure: a function of the containers, the attributed rules and the listeners.
 import type { FirewallRule, PublishedPort } from '../../../shared/firewall-model';
 import type { Container, PortBinding } from '../../../shared/model';
-import { portInSpec } from '../firewall/port-spec';
+import { portInSpec } from '../../netcore/rules/port-spec';
 import type { Listener } from '../host/parse-listeners';
 import type { MappingStatus } from '../../../shared/publish-model';
 

@@ -5,17 +5,17 @@ import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import type { FirewallBackend } from '../../../shared/firewall-model';
 import type { Mapping, MappingStatus, PublishRequest, ReconcileResult, UnpublishRequest } from '../../../shared/publish-model';
-import type { PrivilegedExecutor } from '../../privileged/operations';
+import type { PrivilegedExecutor } from '../../privileged/contract/operations';
 import { readDocker, type DockerRead } from '../docker/read-docker';
 import { readHostLinks } from '../host/read-host-links';
 import { readListeners } from '../host/read-listeners';
-import { desiredRules } from './bridgeport-rules';
+import { desiredRules } from '../../netcore/rulesets/port-rules';
 import { checkPublish, findContainer, PublishRefused } from './check-publish';
 import type { EventLog } from './event-log';
 import type { MappingStore, StoredState } from './mapping-store';
-import { planBatch } from './plan-batch';
+import { planBatch } from '../../netcore/rulesets/plan-port-batch';
 import { resolveMappings } from './resolve-mappings';
-import { parseIptablesSave } from '../firewall/parse-iptables-save';
+import { parseIptablesSave } from '../../netcore/iptables/parse-iptables-save';
 
 export interface PublisherDeps {
   docker: Docker;

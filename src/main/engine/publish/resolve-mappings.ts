@@ -2,7 +2,7 @@
 // network (they change when a container restarts). Pure.
 import type { Container, Network } from '../../../shared/model';
 import type { Mapping, MappingStatus } from '../../../shared/publish-model';
-import type { ResolvedMapping } from '../../privileged/resolved-mapping';
+import type { ResolvedMapping } from '../../privileged/contract/resolved-mapping';
 
 export interface Resolution {
   /** Running containers: what the rules are made of. */

@@ -8,7 +8,7 @@ import type { InnerViewCache } from '../netns/inner-view-cache';
 import type { NamespaceReport } from '../netns/parse-namespace-report';
 import { readNamedNamespaces } from '../netns/read-named-namespaces';
 import { NamespaceReader } from '../netns/read-namespaces';
-import { isPrivileged } from '../system/privilege';
+import { isPrivileged } from '../../system/privilege';
 import { assembleSnapshot } from './assemble-snapshot';
 
 /** A container with a network namespace of its own (host-network and container: modes share one). */

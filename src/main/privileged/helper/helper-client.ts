@@ -1,7 +1,7 @@
 // The app's side of the elevated helper: the same PrivilegedExecutor the engine uses as root, but
 // each call is a line to the helper's socket and its answer a line back, matched by id.
 import { createConnection, type Socket } from 'node:net';
-import type { OperationArgs, OperationName, OperationResults, PrivilegedExecutor } from '../operations';
+import type { OperationArgs, OperationName, OperationResults, PrivilegedExecutor } from '../contract/operations';
 import { encodeLine, LineSplitter, MAX_REPLY_LINE, replySchema } from './message-framing';
 
 /** The helper's refusal or failure, in its own words. */

@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, lstatSync, mkdirSync } from 'node:fs';
 import { exec as sudoExec } from 'sudo-prompt';
-import type { PrivilegedExecutor } from '../operations';
+import type { PrivilegedExecutor } from '../contract/operations';
 import { DEFAULT_SOCKET_DIR_ROOT, socketDirFor } from './helper-args';
 import { HelperExecutor } from './helper-client';
 

@@ -4,7 +4,7 @@ import { lchownSync, unlinkSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { posix } from 'node:path';
 import { LocalExecutor } from '../local-executor';
-import { type OperationName, parseOperation } from '../operations';
+import { type OperationName, parseOperation } from '../contract/operations';
 import { type HelperArgs, socketDirFor } from './helper-args';
 import { encodeLine, errorSentence, type Frame, type HelperReply, LineSplitter, MAX_REQUEST_LINE, parseRequest } from './message-framing';
 import { parentAlive, processStartTicks } from './parent-watch';

@@ -1,25 +1,16 @@
 // ports.apply: reads the rule set, plans the batch, applies it atomically, re-reads to verify, and
 // sets route_localnet and hairpin where the mappings need them. I/O; the policy is in the planner.
-import { desiredRules, viaLoopback } from '../../engine/publish/bridgeport-rules';
-import { planBatch } from '../../engine/publish/plan-batch';
-import { parseIptablesSave } from '../../engine/firewall/parse-iptables-save';
-import type { ParsedRuleset } from '../../engine/firewall/parsed-rule';
-import { runCommand } from '../../engine/system/run-command';
-import type { ApplyPortsResult, OperationArgs } from '../operations';
-import { OperationError } from '../operations';
+import { desiredRules, viaLoopback } from '../../netcore/rulesets/port-rules';
+import { hasDockerUser, planBatch } from '../../netcore/rulesets/plan-port-batch';
+import { runCommand } from '../../system/run-command';
+import type { ApplyPortsResult, OperationArgs } from '../contract/operations';
+import { applyAndVerify } from '../firewall/apply-and-verify';
 import { flushUdpConntrack } from './flush-udp-conntrack';
 import { ensureHairpin } from './hairpin';
 import { readRouteLocalnet, writeRouteLocalnet } from './route-localnet';
 
 export async function saveIpv4(): Promise<string> {
   return runCommand(['iptables-save', '-c']);
-}
-
-const hasDockerUser = (rules: ParsedRuleset) => rules.chains.some((c) => c.table === 'filter' && c.name === 'DOCKER-USER');
-
-async function plan(mappings: OperationArgs<'ports.apply'>['mappings']) {
-  const current = parseIptablesSave(await saveIpv4(), 'ipv4');
-  return planBatch(desiredRules(mappings, hasDockerUser(current)), current);
 }
 
 async function setRouteLocalnet(args: OperationArgs<'ports.apply'>): Promise<{ set: string[]; warnings: string[] }> {
@@ -51,12 +42,11 @@ export async function applyPorts(args: OperationArgs<'ports.apply'>): Promise<Ap
     const warning = await ensureHairpin(m.containerPid, m.containerIp, m.bridge);
     if (warning) warnings.push(warning);
   }
-  const first = await plan(args.mappings);
-  if (first.batch !== null) {
-    await runCommand(['iptables-restore', '--noflush', '--counters'], { input: first.batch });
-    const after = await plan(args.mappings);
-    if (after.batch !== null) throw new OperationError(`the rules did not take effect; still to apply:\n${after.batch}`);
-    warnings.push(...(await flushUdpConntrack(first.addedUdpPorts)));
-  }
-  return { changed: first.batch !== null, routeLocalnetSet: localnet.set, warnings };
+  const planFor = (current: Parameters<typeof hasDockerUser>[0]) => planBatch(desiredRules(args.mappings, hasDockerUser(current)), current);
+  const outcome = await applyAndVerify({
+    plan: (current) => planFor(current).batch,
+    failure: (left) => `the rules did not take effect; still to apply:\n${left}`,
+  });
+  if (outcome.applied !== null) warnings.push(...(await flushUdpConntrack(planFor(outcome.before).addedUdpPorts)));
+  return { changed: outcome.applied !== null, routeLocalnetSet: localnet.set, warnings };
 }

@@ -1,6 +1,6 @@
 // A UDP "connection" to a host port seen before the DNAT existed stays tracked as going to the host
 // and would bypass the new rule until it times out: delete those entries. I/O.
-import { CommandError, runCommand } from '../../engine/system/run-command';
+import { CommandError, runCommand } from '../../system/run-command';
 
 export async function flushUdpConntrack(ports: readonly number[]): Promise<string[]> {
   const warnings: string[] = [];

@@ -1,7 +1,7 @@
 // Hairpin mode on a container's own bridge port, so the container reaches itself through a host
 // port (with br_netfilter the DNAT'd packet is bridged back out of the port it came in on). I/O.
 import { z } from 'zod';
-import { runCommand } from '../../engine/system/run-command';
+import { runCommand } from '../../system/run-command';
 
 const insideSchema = z.array(
   z.object({ ifname: z.string(), link_index: z.number().optional(), addr_info: z.array(z.object({ local: z.string().optional() })).default([]) }).loose(),

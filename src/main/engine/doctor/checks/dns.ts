@@ -2,7 +2,7 @@
 // nameservers (a container cannot reach the host's 127.x); with none left, it hands out Google's
 // 8.8.8.8 and 8.8.4.4, which networks that block outside DNS never answer.
 import type { DoctorCheck } from '../../../../shared/doctor-model';
-import { inCidr, isIpv4, isLoopbackIpv4 } from '../../path/ipv4';
+import { inCidr, isIpv4, isLoopbackIpv4 } from '../../../netcore/addresses/ipv4';
 import type { DoctorContext } from '../doctor-context';
 import { nameserversOf } from '../parse-resolv-conf';
 import { list } from './check-base';

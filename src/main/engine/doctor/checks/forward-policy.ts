@@ -1,7 +1,7 @@
 // filter FORWARD: does a new connection from each bridge network get out, and its replies back in?
 // Walked rule by rule through FORWARD and every chain it jumps to, down to the policy.
 import type { DoctorCheck } from '../../../../shared/doctor-model';
-import { DOCTOR_CHAIN } from '../doctor-rules';
+import { DOCTOR_CHAIN } from '../../../netcore/rulesets/doctor-rules';
 import type { DoctorContext } from '../doctor-context';
 import { forwardFindings, type ForwardFinding } from '../findings';
 import { firewallUnreadable, list, rulesRead } from './check-base';

@@ -1,7 +1,7 @@
 // The split-store trap: rules in both iptables-nft and iptables-legacy. The kernel runs both, so a
 // packet must pass each, but `iptables` shows only one of them.
 import type { DoctorCheck } from '../../../../shared/doctor-model';
-import { parseIptablesSave } from '../../firewall/parse-iptables-save';
+import { parseIptablesSave } from '../../../netcore/iptables/parse-iptables-save';
 import { holdsRules } from '../../firewall/read-firewall';
 import { otherVariantName, variantName, type DoctorContext } from '../doctor-context';
 import { forwardFindingsOf } from '../findings';

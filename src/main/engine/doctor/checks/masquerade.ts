@@ -3,7 +3,7 @@
 import type { DoctorCheck } from '../../../../shared/doctor-model';
 import { OPTION, reachesOutside, wantsMasquerade } from '../bridge-traffic';
 import type { DoctorContext } from '../doctor-context';
-import { DOCTOR_CHAIN } from '../doctor-rules';
+import { DOCTOR_CHAIN } from '../../../netcore/rulesets/doctor-rules';
 import { masqueradeFindings } from '../findings';
 import { dockerUnreachable, firewallUnreadable, list, rulesRead } from './check-base';
 

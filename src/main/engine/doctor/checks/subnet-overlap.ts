@@ -1,7 +1,7 @@
 // A Docker subnet that overlaps a host route (a VPN on 172.17.0.0/16 is the classic): the more
 // specific route wins, so either containers or that network become unreachable.
 import type { DoctorCheck } from '../../../../shared/doctor-model';
-import { addressPart, inCidr, parseCidr } from '../../path/ipv4';
+import { addressPart, inCidr, parseCidr } from '../../../netcore/addresses/ipv4';
 import type { Route } from '../../path/parse-ip-route';
 import type { DoctorContext } from '../doctor-context';
 import { dockerUnreachable } from './check-base';

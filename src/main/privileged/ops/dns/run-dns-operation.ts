@@ -3,11 +3,12 @@
 // goes into the namespace Bridgeport itself runs in.
 import { createHash } from 'node:crypto';
 import { open, readFile, realpath, stat } from 'node:fs/promises';
-import { CommandError, runCommand } from '../../../engine/system/run-command';
-import { OperationError, type OperationArgs } from '../../operations';
-import type { DnsOperationResults, Redirect } from './dns-operations';
-import { planRedirectBatch, readRedirectState } from './plan-redirects';
-import { namespaceIdentity } from '../../../engine/netns/namespace-identity';
+import { CommandError, runCommand } from '../../../system/run-command';
+import { OperationError, type OperationArgs } from '../../contract/operations';
+import type { DnsOperationResults, Redirect } from '../../contract/dns-operations';
+import { planRedirectBatch, redirectsIn } from '../../../netcore/rulesets/dns-redirect-rules';
+import { applyAndVerify, readIpv4Rules } from '../../firewall/apply-and-verify';
+import { namespaceIdentity } from '../../../system/namespace-identity';
 
 export type DnsOperationName = keyof DnsOperationResults;
 
@@ -80,35 +81,34 @@ async function inNamespaceOf(pid: number): Promise<string[]> {
   return ['nsenter', `--net=${path}`];
 }
 
-async function readRedirectsOf(pid: number) {
-  const prefix = await inNamespaceOf(pid);
-  return readRedirectState(await runCommand([...prefix, 'iptables-save', '-t', 'nat']));
+async function readRedirectsOf(pid: number): Promise<Redirect[]> {
+  return redirectsIn(await readIpv4Rules(await inNamespaceOf(pid)));
 }
 
 async function setRedirects(args: OperationArgs<'dns.setRedirects'>): Promise<DnsOperationResults['dns.setRedirects']> {
   const prefix = await inNamespaceOf(args.pid);
-  const state = await readRedirectsOf(args.pid);
-  const batch = planRedirectBatch(state, args.redirects);
-  if (batch === null) return { pid: args.pid, changed: false, redirects: state.redirects };
-  await runCommand([...prefix, 'iptables-restore', '--noflush'], { input: batch });
-  const after = await readRedirectsOf(args.pid);
-  if (planRedirectBatch(after, args.redirects) !== null) throw new OperationError(`the DNS redirect in the namespace of process ${args.pid} did not take`);
+  const outcome = await applyAndVerify({
+    inNamespace: prefix,
+    plan: (current) => planRedirectBatch(current, args.redirects),
+    failure: () => `the DNS redirect in the namespace of process ${args.pid} did not take`,
+  });
+  if (outcome.applied === null) return { pid: args.pid, changed: false, redirects: redirectsIn(outcome.before) };
   // A query in flight to an old server stays tracked as going there: forget those so retries follow the DNAT.
-  for (const from of new Set([...state.redirects, ...args.redirects].map((r: Redirect) => r.from))) {
+  for (const from of new Set([...redirectsIn(outcome.before), ...args.redirects].map((r: Redirect) => r.from))) {
     try {
       await runCommand([...prefix, 'conntrack', '-D', '-p', 'udp', '--orig-dst', from, '--orig-port-dst', '53']);
     } catch (error) {
       if (!(error instanceof CommandError && error.exitCode === 1)) throw error;
     }
   }
-  return { pid: args.pid, changed: true, redirects: after.redirects };
+  return { pid: args.pid, changed: true, redirects: redirectsIn(outcome.after) };
 }
 
 async function readRedirects(args: OperationArgs<'dns.readRedirects'>): Promise<DnsOperationResults['dns.readRedirects']> {
   const entries = await Promise.all(
     args.pids.map(async (pid) => {
       try {
-        return [String(pid), (await readRedirectsOf(pid)).redirects] as const;
+        return [String(pid), await readRedirectsOf(pid)] as const;
       } catch {
         return [String(pid), null] as const;
       }

@@ -1,12 +1,11 @@
 // Runs the doctor's fix operations. I/O; the rules come from the pure planner, and every change is
 // read back: a sysctl that did not take, or a batch that left something to do, is an error.
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseIptablesSave } from '../../../engine/firewall/parse-iptables-save';
-import { planDoctorBatch } from '../../../engine/doctor/plan-doctor-batch';
-import { runCommand } from '../../../engine/system/run-command';
-import { OperationError, type OperationArgs } from '../../operations';
-import { saveIpv4 } from '../apply-ports';
-import { SYSCTL_PATHS, type DoctorOperationResults } from './doctor-operations';
+import { planDoctorBatch } from '../../../netcore/rulesets/plan-doctor-batch';
+import { runCommand } from '../../../system/run-command';
+import { OperationError, type OperationArgs } from '../../contract/operations';
+import { applyAndVerify } from '../../firewall/apply-and-verify';
+import { SYSCTL_PATHS, type DoctorOperationResults } from '../../contract/doctor-operations';
 
 export type DoctorOperationName = keyof DoctorOperationResults;
 
@@ -29,17 +28,12 @@ async function loadModule(args: OperationArgs<'kernel.loadModule'>): Promise<Doc
   return { module: args.module };
 }
 
-async function plan(args: OperationArgs<'firewall.applyDoctorRules'>): Promise<string | null> {
-  return planDoctorBatch(args, parseIptablesSave(await saveIpv4(), 'ipv4'));
-}
-
 async function applyDoctorRules(args: OperationArgs<'firewall.applyDoctorRules'>): Promise<DoctorOperationResults['firewall.applyDoctorRules']> {
-  const batch = await plan(args);
-  if (batch === null) return { changed: false };
-  await runCommand(['iptables-restore', '--noflush', '--counters'], { input: batch });
-  const left = await plan(args);
-  if (left !== null) throw new OperationError(`the doctor's rules did not take effect; still to apply:\n${left}`);
-  return { changed: true };
+  const outcome = await applyAndVerify({
+    plan: (current) => planDoctorBatch(args, current),
+    failure: (left) => `the doctor's rules did not take effect; still to apply:\n${left}`,
+  });
+  return { changed: outcome.applied !== null };
 }
 
 export function runDoctorOperation(op: DoctorOperationName, args: unknown): Promise<unknown> {

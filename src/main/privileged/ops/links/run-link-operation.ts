@@ -2,10 +2,11 @@
 // namespaces are changed or deleted, never this namespace itself), then the planned commands, undoing
 // what was done when a later step fails. I/O; which commands run is decided in plan-link-commands.
 import { z } from 'zod';
-import { CommandError, runCommand } from '../../../engine/system/run-command';
-import { OperationError, type OperationArgs } from '../../operations';
-import { MADE_TAG, type LinkOperationResults, type PlaceArg } from './link-operations';
-import { namespaceIdentity } from '../../../engine/netns/namespace-identity';
+import { CommandError, runCommand } from '../../../system/run-command';
+import { OperationError, type OperationArgs } from '../../contract/operations';
+import { MADE_TAG } from '../../../netcore/links/link-args';
+import type { LinkOperationResults, PlaceArg } from '../../contract/link-operations';
+import { namespaceIdentity } from '../../../system/namespace-identity';
 import {
   type Argv,
   type CommandPlan,
@@ -20,7 +21,7 @@ import {
   planSetUp,
   planShowLink,
   planVethAdd,
-} from './plan-link-commands';
+} from '../../../netcore/links/plan-link-commands';
 
 export type LinkOperationName = keyof LinkOperationResults;
 

@@ -2,7 +2,7 @@
 // Every field is checked here, because this crosses from the user's session into root.
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
-import { hostIpSchema, ipv4Schema, MAX_RANGE, publishProtocolSchema } from '../../shared/publish-model';
+import { hostIpSchema, ipv4Schema, MAX_RANGE, publishProtocolSchema } from '../../../shared/publish-model';
 
 const port = z.number().int().min(1).max(65535);
 

@@ -2,9 +2,9 @@
 // on Bridgeport's behalf, whether in-process (engine as root) or in the elevated helper.
 import { z } from 'zod';
 import { interfaceNameSchema, resolvedMappingSchema } from './resolved-mapping';
-import { linkOperations, type LinkOperationResults } from './ops/links/link-operations';
-import { doctorOperations, type DoctorOperationResults } from './ops/doctor/doctor-operations';
-import { dnsOperations, type DnsOperationResults } from './ops/dns/dns-operations';
+import { linkOperations, type LinkOperationResults } from './link-operations';
+import { doctorOperations, type DoctorOperationResults } from './doctor-operations';
+import { dnsOperations, type DnsOperationResults } from './dns-operations';
 
 export const operations = {
   /** Liveness, and how many operations ran (the fuzz test checks it stays at zero). */

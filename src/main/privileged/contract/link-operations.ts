@@ -3,11 +3,8 @@
 // (interface names at most 15 characters), addresses parsed, MTU in bounds, a container only as a
 // whole-number pid the engine resolved.
 import { z } from 'zod';
-import { linkNameSchema, netnsNameSchema } from '../../../../shared/namespace-model';
-import { LinkValueError, parseGateway, parseInterfaceAddress } from '../../../engine/links/link-addresses';
-
-/** The ifalias every link (and the lo of every namespace) Bridgeport made carries. */
-export const MADE_TAG = 'bridgeport:made';
+import { linkNameSchema, netnsNameSchema } from '../../../shared/namespace-model';
+import { LinkValueError, parseGateway, parseInterfaceAddress } from '../../netcore/addresses/link-addresses';
 
 const mtu = z.number().int().min(68, 'MTU is at least 68').max(65535, 'MTU is at most 65535');
 const pid = z.number().int().min(2).max(4_194_304);

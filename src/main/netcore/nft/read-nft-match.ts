@@ -1,6 +1,6 @@
 // Maps one nft `match` statement onto the conditions Bridgeport models (the same RuleMatch that
 // iptables rules fill). Returns false when the match does not fit, so the caller keeps it as text. Pure.
-import type { RuleMatch } from '../../../../shared/firewall-model';
+import type { RuleMatch } from '../../../shared/firewall-model';
 import { isRecord, kindOf, metaKeyOf, payloadOf, setMembers, stringField, stringList, type NftValue } from './nft-json-value';
 import { portNumberOf } from './service-ports';
 

@@ -1,7 +1,7 @@
 // Where each native base chain hooks into netfilter, which ParsedChain cannot say: a packet walk
 // needs it to place `ip docker-bridges nat-PREROUTING` (hook prerouting, priority -100) beside
 // iptables' nat PREROUTING. Pure.
-import type { Family } from '../parsed-rule';
+import type { Family } from '../rules/parsed-rule';
 import { modelFamilyOf, modelTableOf } from './iptables-nft-tables';
 import { kindOf } from './nft-json-value';
 import { nftChainSchema, readNftDocument } from './nft-ruleset-schema';

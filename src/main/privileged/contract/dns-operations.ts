@@ -1,7 +1,8 @@
 // The privileged operations of the DNS sync: read containers' DNS files, rewrite one resolv.conf in
 // place, and redirect the upstreams of Docker's embedded resolver inside one container's namespace.
 import { z } from 'zod';
-import { ipv4Schema } from '../../../../shared/publish-model';
+import type { Redirect } from '../../netcore/rulesets/dns-redirect-rules';
+import { ipv4Schema } from '../../../shared/publish-model';
 import { containerFilePathSchema, contentHashSchema, resolvConfPathSchema } from './container-file-path';
 
 const pidSchema = z.number().int().min(2).max(4_194_304);
@@ -33,10 +34,7 @@ export const dnsOperations = {
   'dns.readRedirects': z.object({ pids: z.array(pidSchema).max(4096) }).strict(),
 } as const;
 
-export interface Redirect {
-  from: string;
-  to: string;
-}
+export type { Redirect };
 
 export interface DnsOperationResults {
   'dns.readFiles': { files: Array<{ path: string; text: string | null; error: string | null }> };

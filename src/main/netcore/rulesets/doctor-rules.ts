@@ -3,7 +3,7 @@
 // by a jump appended at the END of FORWARD / POSTROUTING: everything Docker and the user decided
 // before still decides first (Docker's isolation between networks included), and only what would
 // otherwise fall through to the chain's policy reaches these narrowly-scoped rules.
-import type { ParsedRuleset } from '../firewall/parsed-rule';
+import type { ParsedRuleset } from '../rules/parsed-rule';
 
 export const DOCTOR_CHAIN = 'BRIDGEPORT-DOCTOR';
 

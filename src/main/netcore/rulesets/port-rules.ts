@@ -7,9 +7,24 @@
 //   filter BRIDGEPORT-FORWARD      from DOCKER-USER (FORWARD without Docker): ACCEPT what our DNAT made
 //   raw    BRIDGEPORT-RAW          from PREROUTING: DROP loopback destinations arriving from outside,
 //                                  the hole Docker had for 127.0.0.1 bindings (moby#41872)
-import type { ResolvedMapping } from '../../privileged/resolved-mapping';
+import type { OwnedChainSet, OwnedTable, TableName } from '../owned-chains/owned-chain-set';
 
-export type TableName = 'filter' | 'nat' | 'raw';
+/** A published port resolved against its running container (the contract's PortRuleMapping has this shape). */
+export interface PortRuleMapping {
+  id: string;
+  protocol: 'tcp' | 'udp';
+  /** '' for every address of the host. */
+  hostIp: string;
+  hostPort: number;
+  hostPortEnd: number;
+  containerPort: number;
+  containerPortEnd: number;
+  containerIp: string;
+  bridge: string;
+  subnet: string;
+}
+
+export type { TableName };
 
 export interface JumpRule {
   table: TableName;
@@ -48,12 +63,12 @@ export function jumpRules(hasDockerUser: boolean): JumpRule[] {
   ];
 }
 
-const comment = (m: ResolvedMapping) => `-m comment --comment "bridgeport:${m.id}"`;
+const comment = (m: PortRuleMapping) => `-m comment --comment "bridgeport:${m.id}"`;
 const portMatch = (proto: string, option: '--dport' | '--sport', start: number, end: number) =>
   `-p ${proto} -m ${proto} ${option} ${start === end ? start : `${start}:${end}`}`;
 
 /** One DNAT per port: a range in --to-destination would pick any port of it, not the matching one. */
-function dnatRules(m: ResolvedMapping): string[] {
+function dnatRules(m: PortRuleMapping): string[] {
   const destination = m.hostIp === '' ? '' : `-d ${m.hostIp}/32 `;
   const rules: string[] = [];
   for (let i = 0; i <= m.hostPortEnd - m.hostPort; i++) {
@@ -65,11 +80,11 @@ function dnatRules(m: ResolvedMapping): string[] {
 }
 
 /** Reachable from the host's 127.0.0.1: when bound to every address or to 127.0.0.1 itself. */
-export function viaLoopback(m: Pick<ResolvedMapping, 'hostIp'>): boolean {
+export function viaLoopback(m: Pick<PortRuleMapping, 'hostIp'>): boolean {
   return m.hostIp === '' || m.hostIp.startsWith('127.');
 }
 
-function masqueradeRules(m: ResolvedMapping): string[] {
+function masqueradeRules(m: PortRuleMapping): string[] {
   const tail = `-d ${m.containerIp}/32 -o ${m.bridge} ${portMatch(m.protocol, '--dport', m.containerPort, m.containerPortEnd)} -m conntrack --ctstate DNAT ${comment(m)} -j MASQUERADE`;
   const rules: string[] = [];
   // Replies to a neighbour on the same bridge would go straight back over the bridge, un-NATed.
@@ -80,7 +95,7 @@ function masqueradeRules(m: ResolvedMapping): string[] {
 }
 
 /** Both directions: hosts without Docker's RELATED,ESTABLISHED rule would drop the replies. */
-function forwardRules(m: ResolvedMapping): string[] {
+function forwardRules(m: PortRuleMapping): string[] {
   const ctstate = `-m conntrack --ctstate DNAT ${comment(m)} -j ACCEPT`;
   return [
     `-A BRIDGEPORT-FORWARD -d ${m.containerIp}/32 -o ${m.bridge} ${portMatch(m.protocol, '--dport', m.containerPort, m.containerPortEnd)} ${ctstate}`,
@@ -91,7 +106,7 @@ function forwardRules(m: ResolvedMapping): string[] {
 const LOOPBACK_GUARD = '-A BRIDGEPORT-RAW -d 127.0.0.0/8 ! -i lo -m comment --comment "bridgeport: loopback guard" -j DROP';
 
 /** What our chains should hold for these mappings; no mappings means no chains and no jumps at all. */
-export function desiredRules(mappings: readonly ResolvedMapping[], hasDockerUser: boolean): DesiredRules {
+export function desiredRules(mappings: readonly PortRuleMapping[], hasDockerUser: boolean): DesiredRules {
   const empty = mappings.length === 0;
   const sorted = [...mappings].sort((a, b) => a.hostPort - b.hostPort || a.protocol.localeCompare(b.protocol) || a.hostIp.localeCompare(b.hostIp));
   const table = (name: TableName, rules: string[]): DesiredTable => ({ chains: empty ? [] : OWN_CHAINS[name], rules });
@@ -102,5 +117,23 @@ export function desiredRules(mappings: readonly ResolvedMapping[], hasDockerUser
       raw: table('raw', empty ? [] : [LOOPBACK_GUARD]),
     },
     jumps: empty ? [] : jumpRules(hasDockerUser),
+  };
+}
+
+/** The tables in batch order: adding, ACCEPT before DNAT so no moment drops what is already rewritten; removing, DNAT first. */
+export function portChainSet(desired: DesiredRules): OwnedChainSet {
+  const removing = desired.jumps.length === 0;
+  const order: TableName[] = removing ? ['nat', 'raw', 'filter'] : ['filter', 'raw', 'nat'];
+  return {
+    tables: order.map(
+      (table): OwnedTable => ({
+        table,
+        owned: OWN_CHAINS[table],
+        chains: desired.tables[table].chains,
+        rules: desired.tables[table].rules,
+        // DOCKER-USER ends with `-j RETURN` on Docker before 27: our jump goes before it, after the user's rules.
+        jumps: desired.jumps.filter((j) => j.table === table).map((j) => ({ from: j.from, spec: j.spec, at: j.from === 'DOCKER-USER' ? 'before-final-return' : 'first' })),
+      }),
+    ),
   };
 }

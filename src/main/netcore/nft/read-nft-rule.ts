@@ -1,7 +1,7 @@
 // Reads one nft rule (its list of statements) into Bridgeport's rule model: conditions, target,
 // NAT destination and counters, plus its one-line nft text. Never throws on unknown statements:
 // what it does not model is kept, readable, in match.unparsed. Pure.
-import { emptyMatch, type ParsedRule } from '../parsed-rule';
+import { emptyMatch, type ParsedRule } from '../rules/parsed-rule';
 import { isRecord, kindOf, lookupOf, metaKeyOf, numberField, stringField, type NftValue } from './nft-json-value';
 import { applyNftMatch } from './read-nft-match';
 import { hintFor, renderExpr } from './render-nft-expr';

@@ -4,7 +4,7 @@
 //
 // Naming: a table is `<nft family> <name>` (`ip docker-bridges`, `inet filter`); `ip6` tables are
 // ipv6, every other family is filed under ipv4 (see iptables-nft-tables.ts).
-import type { ParsedChain, ParsedRule, ParsedRuleset } from '../parsed-rule';
+import type { ParsedChain, ParsedRule, ParsedRuleset } from '../rules/parsed-rule';
 import { isIptablesNftTable, modelFamilyOf, modelTableOf } from './iptables-nft-tables';
 import { kindOf } from './nft-json-value';
 import {

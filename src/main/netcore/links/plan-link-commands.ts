@@ -5,8 +5,7 @@
 // keyword. Namespaces are always given to `ip link set … netns` as a path: `ip` reads a bare word
 // first as a name under /run/netns and, when there is none, as a pid, so a namespace called "1"
 // that went away would send the link to pid 1's namespace.
-import { MADE_TAG, type PlaceArg } from './link-operations';
-import type { OperationArgs } from '../../operations';
+import { MADE_TAG, type BridgeArgs, type LinkDeleteArgs, type LinkPlace, type MoveArgs, type NetnsArgs, type SetUpArgs, type VethArgs } from './link-args';
 
 export type Argv = readonly string[];
 
@@ -20,18 +19,18 @@ export interface CommandPlan {
 }
 
 /** `ip` acting in a place: this namespace (none), a named namespace, or a process's namespace. */
-export function ipIn(place: PlaceArg | undefined): string[] {
+export function ipIn(place: LinkPlace | undefined): string[] {
   if (place === undefined) return ['ip'];
   if ('netns' in place) return ['ip', '-n', place.netns];
   return ['nsenter', `--net=${nsPathOf(place)}`, 'ip'];
 }
 
 /** The nsfs file of a place. */
-export function nsPathOf(place: PlaceArg): string {
+export function nsPathOf(place: LinkPlace): string {
   return 'netns' in place ? `/run/netns/${place.netns}` : `/proc/${place.pid}/ns/net`;
 }
 
-export function planNetnsAdd(args: OperationArgs<'netns.add'>): CommandPlan {
+export function planNetnsAdd(args: NetnsArgs): CommandPlan {
   const inside = ipIn({ netns: args.name });
   return {
     create: ['ip', 'netns', 'add', args.name],
@@ -43,9 +42,9 @@ export function planNetnsAdd(args: OperationArgs<'netns.add'>): CommandPlan {
   };
 }
 
-export const planNetnsDelete = (args: OperationArgs<'netns.delete'>): Argv => ['ip', 'netns', 'del', args.name];
+export const planNetnsDelete = (args: NetnsArgs): Argv => ['ip', 'netns', 'del', args.name];
 
-export function planBridgeAdd(args: OperationArgs<'link.addBridge'>): CommandPlan {
+export function planBridgeAdd(args: BridgeArgs): CommandPlan {
   const mtu = args.mtu === undefined ? [] : ['mtu', String(args.mtu)];
   return {
     create: ['ip', 'link', 'add', 'name', args.name, ...mtu, 'type', 'bridge'],
@@ -68,7 +67,7 @@ export function planForwardRule(bridge: string, action: '-A' | '-C' | '-D'): Arg
   return ['iptables', '-w', '5', action, 'FORWARD', '-i', bridge, '-o', bridge, '-m', 'comment', '--comment', MADE_TAG, '-j', 'ACCEPT'];
 }
 
-export function planVethAdd(args: OperationArgs<'link.addVeth'>): CommandPlan {
+export function planVethAdd(args: VethArgs): CommandPlan {
   const mtu = args.mtu === undefined ? [] : ['mtu', String(args.mtu)];
   return {
     create: ['ip', 'link', 'add', 'name', args.name, ...mtu, 'type', 'veth', 'peer', 'name', args.peer, ...mtu],
@@ -90,7 +89,7 @@ export function planVethAdd(args: OperationArgs<'link.addVeth'>): CommandPlan {
  * link back there under its old name. The route is replaced last, so a failure before it leaves the
  * target's routes untouched.
  */
-export function planMove(args: OperationArgs<'link.move'>, selfPid: number): CommandPlan {
+export function planMove(args: MoveArgs, selfPid: number): CommandPlan {
   const name = args.rename ?? args.link;
   const inside = ipIn(args.to);
   return {
@@ -106,16 +105,16 @@ export function planMove(args: OperationArgs<'link.move'>, selfPid: number): Com
 }
 
 /** Sends `name` in `place` back to `selfPid`'s namespace, named `original` again. */
-export function planMoveBack(place: PlaceArg, name: string, original: string, selfPid: number): Argv {
+export function planMoveBack(place: LinkPlace, name: string, original: string, selfPid: number): Argv {
   return [...ipIn(place), 'link', 'set', 'dev', name, 'netns', `/proc/${selfPid}/ns/net`, 'name', original];
 }
 
-export const planSetUp = (args: OperationArgs<'link.setUp'>): Argv => [...ipIn(args.in), 'link', 'set', 'dev', args.link, args.up ? 'up' : 'down'];
+export const planSetUp = (args: SetUpArgs): Argv => [...ipIn(args.in), 'link', 'set', 'dev', args.link, args.up ? 'up' : 'down'];
 
-export const planLinkDelete = (args: OperationArgs<'link.delete'>): Argv => [...ipIn(args.in), 'link', 'del', 'dev', args.link];
+export const planLinkDelete = (args: LinkDeleteArgs): Argv => [...ipIn(args.in), 'link', 'del', 'dev', args.link];
 
 /** `ip -j -d link show` of one link in a place (to check it is there and tagged). */
-export const planShowLink = (name: string, place: PlaceArg | undefined): Argv => [...ipIn(place), '-j', '-d', 'link', 'show', 'dev', name];
+export const planShowLink = (name: string, place: LinkPlace | undefined): Argv => [...ipIn(place), '-j', '-d', 'link', 'show', 'dev', name];
 
 /** `ip -j link show` of all links in a place. */
-export const planShowLinks = (place: PlaceArg | undefined): Argv => [...ipIn(place), '-j', '-d', 'link', 'show'];
+export const planShowLinks = (place: LinkPlace | undefined): Argv => [...ipIn(place), '-j', '-d', 'link', 'show'];

@@ -1,6 +1,6 @@
 // Which nftables tables belong to the xtables-nft tools (iptables-nft, ip6tables-nft, arptables-nft,
 // ebtables-nft), and how an nft table is named in Bridgeport's model. Pure.
-import type { Family } from '../parsed-rule';
+import type { Family } from '../rules/parsed-rule';
 
 // The tables the xtables-nft tools create. They carry `xt` compat expressions that `nft -j` cannot
 // describe (an untranslated DNAT shows only its name), so they are read with *-save instead.

@@ -1,6 +1,6 @@
 // Parses `iptables-save -c` / `ip6tables-save -c` output. Pure: no I/O.
 import type { RuleMatch } from '../../../shared/firewall-model';
-import { emptyMatch, type Family, type ParsedChain, type ParsedRule, type ParsedRuleset } from './parsed-rule';
+import { emptyMatch, type Family, type ParsedChain, type ParsedRule, type ParsedRuleset } from '../rules/parsed-rule';
 import { tokenizeRule } from './tokenize-rule';
 
 const COUNTERS = /^\[(\d+):(\d+)\]$/;
