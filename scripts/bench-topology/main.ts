@@ -1,7 +1,7 @@
 // The benchmark page: the real renderer (src/renderer/src/main.tsx, the whole window) over a
 // synthetic busy host instead of an engine. `?containers=N` sets its size; every second a traffic
 // sample moves a tenth of the cables, as a busy host would while the user pans.
-import type { BridgeportApi } from '../../src/shared/contract';
+import type { PreloadApi } from '../../src/shared/ipc-channels';
 import type { TrafficSample } from '../../src/shared/traffic-model';
 import { syntheticSnapshot } from '../../test/fixtures/synthetic-snapshot';
 
@@ -34,10 +34,11 @@ const answers: Record<string, () => unknown> = {
   'traffic.history': () => ({ fine: [], coarse: [] }),
 };
 
+// Like the preload: every call answers with the IPC envelope (src/shared/errors.ts).
 const bench = {
   invoke: (method: string) => {
     const answer = answers[method];
-    return answer ? Promise.resolve(answer()) : Promise.reject(new Error(`${method} is not part of the benchmark`));
+    return Promise.resolve(answer ? { ok: true, value: answer() } : { ok: false, error: { kind: 'failed', message: `${method} is not part of the benchmark` } });
   },
   subscribe: (topic: string, listener: (payload: unknown) => void) => {
     if (topic !== 'traffic') return () => undefined;
@@ -45,6 +46,6 @@ const bench = {
     return () => clearInterval(timer);
   },
 };
-window.bridgeport = bench as unknown as BridgeportApi;
+window.bridgeport = bench as unknown as PreloadApi;
 
 await import('../../src/renderer/src/main');

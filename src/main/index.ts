@@ -41,7 +41,7 @@ void app.whenReady().then(() => {
   // While the window is open the app keeps Bridgeport's published ports in force, like `bridgeport daemon`.
   engine.startKeepingPorts();
   // And containers' DNS in step with the host's, saying what changed on the desktop.
-  engine.dns.onEvents((events) => showDnsNotification(events, Notification));
+  engine.subscribe('dnsNews', (events) => showDnsNotification(events, Notification));
   engine.startSyncingDns();
   // Traffic history builds up from the start (one /proc/net/dev read a second), so charts have a past.
   engine.startSamplingTraffic();

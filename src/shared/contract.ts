@@ -100,15 +100,35 @@ export const topics = {
   dns: dnsReportSchema,
   /** The DNS timeline, pushed on every new entry. */
   dnsEvents: z.array(dnsEventSchema),
+  /** Only the new timeline entries of one sync, as they happen (desktop notifications, `bridgeport daemon`). */
+  dnsNews: z.array(dnsEventSchema),
   /** One sample per tick (1 s) while someone subscribes. */
   traffic: trafficSampleSchema,
 } as const;
 
 export type MethodName = keyof typeof methods;
 export type TopicName = keyof typeof topics;
+/** The shape of a contract: method name → input and output schemas. */
+export type MethodTable = Record<string, { input: z.ZodType; output: z.ZodType }>;
+/** What a caller may pass (defaults not yet applied). */
 export type MethodInput<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
-export type MethodOutput<M extends MethodName> = z.infer<(typeof methods)[M]['output']>;
+/** The input as a handler receives it: checked, defaults applied. */
+export type MethodArgs<M extends MethodName> = ArgsOf<typeof methods>[M];
+export type MethodOutput<M extends MethodName> = OutputsOf<typeof methods>[M];
 export type TopicPayload<T extends TopicName> = z.infer<(typeof topics)[T]>;
+
+type ArgsOf<T extends MethodTable> = { [M in keyof T]: z.output<T[M]['input']> };
+type OutputsOf<T extends MethodTable> = { [M in keyof T]: z.infer<T[M]['output']> };
+
+/**
+ * One handler per method of a contract: a table missing a method (or with a method the contract
+ * lacks) does not compile, and each handler's input and output are the contract's, without casts.
+ */
+export type HandlersOf<T extends MethodTable> = { [M in keyof T]: (input: ArgsOf<T>[M]) => Promise<OutputsOf<T>[M]> };
+export type MethodHandlers = HandlersOf<typeof methods>;
+
+/** The same table, typed per method so a generic lookup keeps the method's own types. */
+const checkedMethods: { [M in MethodName]: { input: z.ZodType<MethodArgs<M>> } } = methods;
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(methods, name);
@@ -127,15 +147,22 @@ export interface BridgeportApi {
 /** A clear error for bad input, naming the problem; thrown before anything is done. */
 export class ContractError extends Error {
   override name = 'ContractError';
+  /** Nothing was changed (see src/shared/errors.ts). */
+  readonly kind = 'refused' as const;
+}
+
+/** Checks one method's input: bad inputs never reach the engine. */
+export function parseInput<M extends MethodName>(method: M, input: unknown): MethodArgs<M> {
+  const parsed = checkedMethods[method].input.safeParse(input ?? {});
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
+    throw new ContractError(`invalid input for ${method}: ${detail}`);
+  }
+  return parsed.data;
 }
 
 /** Validates a method call from any transport: unknown methods and bad inputs never reach the engine. */
 export function parseCall(method: unknown, input: unknown): { method: MethodName; input: unknown } {
   if (!isMethodName(method)) throw new ContractError(`unknown method ${JSON.stringify(method)}`);
-  const parsed = methods[method].input.safeParse(input ?? {});
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
-    throw new ContractError(`invalid input for ${method}: ${detail}`);
-  }
-  return { method, input: parsed.data };
+  return { method, input: parseInput(method, input) };
 }

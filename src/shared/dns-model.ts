@@ -2,7 +2,7 @@
 // and Bridgeport's sync of one to the other (issue 6).
 import { z } from 'zod';
 import { containerRefSchema } from './firewall-model';
-import { containerNameSchema } from './publish-model';
+import { containerNameSchema } from './atoms/names';
 
 /** The parts of a resolv.conf that matter to a resolver. */
 export const resolvSettingsSchema = z.object({

@@ -1,23 +1,54 @@
 // Docker networks as the Networks view and `bridgeport networks` see and change them. The create
 // input mirrors `docker network create` flags; everything is checked before anything changes.
 import { z } from 'zod';
+import { SAFE_KEY, safeNameSchema } from './atoms/names';
+import { NetworkRefused } from './network-refused';
 
 /** Docker's own rule for names; nothing a shell would read. */
-export const dockerNameSchema = z
-  .string()
-  .min(1, 'give a name')
-  .max(128, 'a name is at most 128 characters')
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'a name has only letters, digits, _ . and -');
+export const dockerNameSchema = safeNameSchema('a name', 128);
 
 export const networkDriverSchema = z.enum(['bridge', 'macvlan', 'ipvlan', 'overlay']);
+/** The drivers Bridgeport creates networks with. */
+export type CreatableDriver = z.infer<typeof networkDriverSchema>;
+
+/** The name of a driver option (`-o key=value`): 1-128 of letters, digits, _ . and -. */
+export const optionNameSchema = z.string().min(1).max(128).regex(SAFE_KEY, 'an option name has only letters, digits, _ . and -');
 
 /** -o key=value: Docker's driver options (com.docker.network.bridge.name, …, macvlan_mode, parent …). */
 export const networkOptionsSchema = z.record(
-  z.string().min(1).max(128).regex(/^[a-zA-Z0-9_.-]+$/, 'an option name has only letters, digits, _ . and -'),
+  optionNameSchema,
   z.string().max(256),
   // zod reports a bad key as "Invalid key in record" unless told otherwise.
   { error: (issue) => (issue.code === 'invalid_key' ? 'an option name is 1-128 letters, digits, _ . and -' : undefined) },
 );
+
+/**
+ * Repeated `-o key=value` flags as Docker's CLI reads them: split at the first '=', a bare key means
+ * an empty value (`-o encrypted`). The same key twice with different values is refused.
+ */
+export function parseOptionPairs(pairs: readonly string[]): Record<string, string> {
+  const options: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    const key = (at < 0 ? pair : pair.slice(0, at)).trim();
+    const value = at < 0 ? '' : pair.slice(at + 1);
+    if (key === '') throw new NetworkRefused('options', `-o needs key=value, got "${pair}"`);
+    if (Object.hasOwn(options, key) && options[key] !== value) {
+      throw new NetworkRefused('options', `option ${key} is given twice ("${options[key]}" and "${value}")`);
+    }
+    options[key] = value;
+  }
+  return options;
+}
+
+/** `--driver` as typed: the four Bridgeport creates; host and none are Docker's fixed built-ins. */
+export function parseDriver(text: string): CreatableDriver {
+  if (text === 'bridge' || text === 'macvlan' || text === 'ipvlan' || text === 'overlay') return text;
+  if (text === 'host' || text === 'null' || text === 'none') {
+    throw new NetworkRefused('driver', `${text === 'null' ? 'none' : text} is one of Docker's built-in networks (there is exactly one host and one none network): it cannot be created`);
+  }
+  throw new NetworkRefused('driver', `unknown driver "${text}": Bridgeport creates bridge, macvlan, ipvlan and overlay networks`);
+}
 
 export const networkCreateSchema = z
   .object({

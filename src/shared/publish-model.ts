@@ -1,29 +1,19 @@
 // Ports that Bridgeport publishes itself, on containers that are already running: what a user asks
 // for, what is remembered, and what the privileged side is given to apply. IPv4 only (see issue 4).
 import { z } from 'zod';
+import { containerNameSchema, SAFE_NAME } from './atoms/names';
+import { MAX_RANGE, portSchema } from './atoms/ports';
 import { containerRefSchema } from './firewall-model';
 
 export const publishProtocolSchema = z.enum(['tcp', 'udp']);
 export type PublishProtocol = z.infer<typeof publishProtocolSchema>;
 
-const portSchema = z.number({ error: 'a port is a number' }).int('a port is a whole number').min(1, 'ports start at 1').max(65535, 'ports end at 65535');
-
 /** Dotted IPv4 with each part 0–255 and no leading zeros (which some tools read as octal). */
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 export const ipv4Schema = z.string().regex(IPV4, 'not an IPv4 address (like 192.168.1.10)');
 
-/** Docker's own rule for names ([a-zA-Z0-9][a-zA-Z0-9_.-]+), or an id; nothing a shell would read. */
-export const containerNameSchema = z
-  .string()
-  .min(1, 'name a container')
-  .max(128, 'a container name or id is at most 128 characters')
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'a container name or id has only letters, digits, _ . and -');
-
 /** A host IP: '' for every address of the host, else one IPv4 address of the host (or 127.0.0.1). */
 export const hostIpSchema = z.union([z.literal(''), ipv4Schema]);
-
-/** Port ranges map one to one: 8000-8002:80-82. A range is at most this long. */
-export const MAX_RANGE = 1024;
 
 function checkRanges(
   value: { hostPort: number; hostPortEnd?: number | undefined; containerPort: number; containerPortEnd?: number | undefined },
@@ -49,7 +39,7 @@ export const publishRequestSchema = z
     containerPortEnd: portSchema.optional(),
     protocol: publishProtocolSchema.default('tcp'),
     /** Which of the container's bridge networks; its first bridge network when left out. */
-    network: z.string().min(1).max(128).regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'not a network name').optional(),
+    network: z.string().min(1).max(128).regex(SAFE_NAME, 'not a network name').optional(),
   })
   .strict()
   .superRefine(checkRanges);

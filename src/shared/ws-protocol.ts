@@ -1,5 +1,6 @@
 // Messages on the loopback WebSocket between `bridgeport serve` and a browser renderer.
 import { z } from 'zod';
+import type { WireError } from './errors';
 
 export const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('invoke'), id: z.number().int(), method: z.string(), input: z.unknown() }),
@@ -11,7 +12,7 @@ export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
 export type ServerMessage =
   | { type: 'result'; id: number; ok: true; value: unknown }
-  | { type: 'result'; id: number; ok: false; error: string }
+  | { type: 'result'; id: number; ok: false; error: WireError }
   | { type: 'topic'; topic: string; payload: unknown };
 
 /** The cookie that carries the access token after the first request with `?token=`. */

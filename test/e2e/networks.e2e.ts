@@ -98,6 +98,7 @@ test('the Networks view creates a bridge network, connects a container and remov
     await page.getByTestId('network-subnet').fill('172.31.0.0/24');
     await page.getByTestId('network-submit').click();
     await expect(page.getByTestId('network-error')).toContainText('Swarm');
+    await expect(page.getByTestId('network-error')).toHaveAttribute('data-kind', 'refused');
     await expect(modal).toBeVisible();
     await screenshot(page, testInfo, 'overlay-refused');
     expect(networkNames()).toEqual(networksBefore);

@@ -97,6 +97,9 @@ test('the Ports view publishes host:9393 on w1, refuses a port Docker holds, and
     await page.getByTestId('publish-container-port').fill('80');
     await page.getByTestId('publish-submit').click();
     await expect(page.getByTestId('publish-error')).toContainText('Host port 8080/tcp is already published by Docker for container w1');
+    // A refusal, said as one (nothing was changed), not as a failure.
+    await expect(page.getByTestId('publish-error')).toHaveAttribute('data-kind', 'refused');
+    await expect(page.getByTestId('publish-error')).toContainText('refused, nothing was changed');
     await expect(modal).toBeVisible();
     await expect(page.getByTestId('publish-submit')).toBeEnabled();
     await screenshot(page, testInfo, 'refused');

@@ -1,9 +1,8 @@
 // `bridgeport networks ls | create | rm | connect | disconnect | suggest-subnet`, with Docker's flags.
 // Thin wrappers over the engine's contract: every check happens there, refusals are one line.
 import type { Command } from 'commander';
-import type { NetworkDetail } from '../../shared/network-model';
+import { parseDriver, parseOptionPairs, type NetworkDetail } from '../../shared/network-model';
 import { cliEngine } from './cli-engine';
-import { parseDriver, parseOptionPairs } from '../engine/networks/network-options';
 import { formatNetwork, formatNetworks } from './format-networks';
 
 const collect = (value: string, previous: string[]) => [...previous, value];

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import type { MappingStatus, PortEvent } from '../../shared/publish-model';
 import { cliEngine } from './cli-engine';
-import { parsePublishSpec, parseUnpublishSpec } from '../engine/publish/parse-port-spec';
+import { parsePublishSpec, parseUnpublishSpec } from '../../shared/atoms/port-spec';
 
 const range = (a: number, b: number) => (a === b ? `${a}` : `${a}-${b}`);
 
@@ -54,7 +54,7 @@ export async function daemonCommand(options: { resolvConf?: string } = {}): Prom
   for (const warning of first.warnings) process.stdout.write(`warning: ${warning}\n`);
   engine.startKeepingPorts((error) => process.stderr.write(`bridgeport daemon: ${error.message}\n`));
   // Containers' DNS follows the host's: each sync is one line per timeline entry.
-  engine.dns.onEvents((events) => {
+  engine.subscribe('dnsNews', (events) => {
     for (const event of events) process.stdout.write(`dns ${event.kind}: ${event.message}\n`);
   });
   engine.startSyncingDns((error) => process.stderr.write(`bridgeport daemon: dns: ${error.message}\n`));

@@ -1,50 +1,55 @@
 // The engine: knows Linux and Docker, never imports electron. Every face (Electron IPC, WebSocket,
-// CLI) drives this one object through the shared contract.
+// CLI) drives this one object through the shared contract. This file composes the parts and binds
+// each contract method to its handler; topics live in TopicHub, sampling times in SamplingSchedule.
 import type Docker from 'dockerode';
-import { parseCall, type MethodName, type MethodOutput, type TopicName, type TopicPayload } from '../../shared/contract';
+import {
+  ContractError,
+  isMethodName,
+  parseInput,
+  type MethodHandlers,
+  type MethodName,
+  type MethodOutput,
+  type TopicName,
+  type TopicPayload,
+} from '../../shared/contract';
 import type { NatReport, PublishedPort } from '../../shared/firewall-model';
 import type { Snapshot } from '../../shared/model';
 import type { PathQuery, PathResult } from '../../shared/path-model';
-import { NatReporter } from './firewall/nat-report';
-import { FirewallReader } from './firewall/read-firewall';
-import { readRoutes } from './host/read-routes';
-import { tracePacket } from './path/trace-packet';
-import { packetQueryOf } from './path/trace-query';
-import { readListeners } from './host/read-listeners';
-import { derivePorts } from './ports/derive-ports';
-import { createDockerClient } from './docker/docker-client';
-import { takeSnapshot } from './snapshot/take-snapshot';
-import { Coalescer } from './watch/coalescer';
-import { DockerEventWatcher } from './watch/docker-events';
-import { InnerViewCache } from './netns/inner-view-cache';
-import { nsidOfMonitorLine } from './netns/parse-monitor-line';
-import { LineMonitor } from './watch/line-monitor';
-import { RecentRead } from './watch/recent-read';
-import { Ticker } from './watch/ticker';
-import { NetnsDirWatcher } from './watch/netns-dir-watcher';
+import type { TrafficSample } from '../../shared/traffic-model';
 import type { PrivilegedExecutor } from '../privileged/contract/operations';
-import type { MappingStatus, PublishRequest, UnpublishRequest } from '../../shared/publish-model';
-import { configLocation } from './publish/config-dir';
-import { EventLog } from './publish/event-log';
-import { MappingStore } from './publish/mapping-store';
-import { PortKeeper } from './publish/port-keeper';
-import { PortPublisher } from './publish/port-publisher';
+import { createDockerClient } from './docker/docker-client';
 import { Doctor } from './doctor/doctor';
-import { NetworkManager } from './networks/network-manager';
-import type { NetworkCreate } from '../../shared/network-model';
-import type { MethodInput } from '../../shared/contract';
-import { LinkWiring } from './links/link-wiring';
-import { MadeStore } from './links/made-store';
-import type { DnsSyncSwitch } from '../../shared/dns-model';
 import { DnsStore } from './dns/dns-store';
 import { DnsSync } from './dns/dns-sync';
 import { DnsTimeline } from './dns/dns-timeline';
 import { hostDnsPaths } from './dns/host-dns-paths';
 import { SyncMarker } from './dns/sync-marker';
-import type { TrafficSample } from '../../shared/traffic-model';
+import { NatReporter } from './firewall/nat-report';
+import { FirewallReader } from './firewall/read-firewall';
+import { readListeners } from './host/read-listeners';
+import { readRoutes } from './host/read-routes';
+import { LinkWiring } from './links/link-wiring';
+import { MadeStore } from './links/made-store';
+import { InnerViewCache } from './netns/inner-view-cache';
+import { nsidOfMonitorLine } from './netns/parse-monitor-line';
+import { NetworkManager } from './networks/network-manager';
+import { tracePacket } from './path/trace-packet';
+import { packetQueryOf } from './path/trace-query';
+import { derivePorts } from './ports/derive-ports';
+import { configLocation } from './publish/config-dir';
+import { EventLog } from './publish/event-log';
+import { MappingStore } from './publish/mapping-store';
+import { PortKeeper } from './publish/port-keeper';
+import { PortPublisher } from './publish/port-publisher';
+import { SamplingSchedule } from './sampling-schedule';
+import { takeSnapshot } from './snapshot/take-snapshot';
+import { TopicHub } from './topic-hub';
 import { TrafficSampler } from './traffic/traffic-sampler';
-
-const SAMPLED_TOPICS: TopicName[] = ['nat', 'ports'];
+import { Coalescer } from './watch/coalescer';
+import { DockerEventWatcher } from './watch/docker-events';
+import { LineMonitor } from './watch/line-monitor';
+import { NetnsDirWatcher } from './watch/netns-dir-watcher';
+import { RecentRead } from './watch/recent-read';
 
 /**
  * A (re)started `ip monitor` needs a moment to subscribe; a change inside a container in that moment
@@ -56,7 +61,10 @@ function forgetUntilSubscribed(cache: InnerViewCache, graceMs = 500): void {
   setTimeout(() => cache.clear(), graceMs).unref();
 }
 
-type Listener<T extends TopicName> = (payload: TopicPayload<T>) => void;
+interface FirewallViews {
+  nat: NatReport;
+  ports: PublishedPort[];
+}
 
 export interface EngineOptions {
   docker?: Docker;
@@ -72,16 +80,13 @@ export interface EngineOptions {
 
 export class Engine {
   private readonly docker: Docker;
-  private readonly listeners = new Map<TopicName, Set<Listener<TopicName>>>();
+  private readonly hub = new TopicHub();
+  private readonly schedule: SamplingSchedule;
   private readonly refresher: Coalescer;
   private watchers: Array<{ start(): void; stop(): void }> = [];
   private latest: Snapshot | null = null;
-  private readonly lastPublished = new Map<TopicName, string>();
-  private readonly sampler = new Ticker(() => this.sample(), 1000);
   /** Traffic: one /proc/net/dev read per tick, while someone looks or the app keeps history. */
   private readonly traffic = new TrafficSampler();
-  private readonly trafficTicker = new Ticker(async () => void (await this.sampleTraffic()), 1000);
-  private keepTrafficHistory = false;
   private lastTraffic: TrafficSample | null = null;
   // One reader for the NAT view and packet paths: it remembers what need not be looked up again.
   private readonly firewall = new FirewallReader();
@@ -90,22 +95,25 @@ export class Engine {
   private readonly firewallViews = new RecentRead(() => this.readFirewallViewsNow(), 900);
   /** Only while watching: the monitor that keeps it exact runs then. */
   private innerViews: InnerViewCache | null = null;
-  readonly events: EventLog;
-  readonly publisher: PortPublisher;
+  private readonly events: EventLog;
+  private readonly publisher: PortPublisher;
   /** Checks for "my container can't reach the internet" and their safe fixes. */
-  readonly doctor: Doctor;
+  private readonly doctor: Doctor;
   /** Docker networks: list, create, remove, connect, disconnect (checked before anything changes). */
-  readonly networks: NetworkManager;
+  private readonly networks: NetworkManager;
   /** Namespaces, bridges and veth pairs wired by hand, and the record of what Bridgeport made. */
-  readonly links: LinkWiring;
+  private readonly links: LinkWiring;
   private keeper: PortKeeper | null = null;
   /** Containers' DNS, kept in step with the host's while started. */
-  readonly dns: DnsSync;
+  private readonly dns: DnsSync;
+  /** Every contract method, bound once: a method without a handler does not compile. */
+  private readonly handlers: MethodHandlers;
 
   constructor(options: EngineOptions) {
     this.docker = options.docker ?? createDockerClient();
     this.networks = new NetworkManager(this.docker);
     this.refresher = new Coalescer(() => this.refresh(), options.settleMs ?? 60);
+    this.schedule = new SamplingSchedule(this.hub, { firewall: () => this.sample(), traffic: async () => void (await this.sampleTraffic()) });
     const config = options.configDir ? { dir: options.configDir, owner: null } : configLocation();
     this.events = new EventLog(config.dir, config.owner);
     this.publisher = new PortPublisher({
@@ -115,10 +123,10 @@ export class Engine {
       executor: options.executor,
       backend: () => this.firewall.backend(),
     });
-    this.publisher.onChange((statuses) => this.publish('mappings', statuses));
+    this.publisher.onChange((statuses) => this.hub.publish('mappings', statuses));
     this.doctor = new Doctor({ docker: this.docker, executor: options.executor });
     this.links = new LinkWiring({ docker: this.docker, store: new MadeStore(config.dir, config.owner), executor: options.executor });
-    this.events.onChange((events) => this.publish('events', events));
+    this.events.onChange((events) => this.hub.publish('events', events));
     const timeline = new DnsTimeline(config.dir, config.owner);
     this.dns = new DnsSync({
       docker: this.docker,
@@ -128,118 +136,82 @@ export class Engine {
       marker: new SyncMarker(config.dir, config.owner),
       paths: hostDnsPaths(options.resolvConf),
     });
-    this.dns.onReport((report) => this.publishIfChanged('dns', report));
-    timeline.onChange((events) => this.publish('dnsEvents', events));
+    this.dns.onReport((report) => this.hub.publishIfChanged('dns', report));
+    this.dns.onEvents((events) => this.hub.publish('dnsNews', events));
+    timeline.onChange((events) => this.hub.publish('dnsEvents', events));
+    this.handlers = this.bindMethods();
   }
 
-  /** Runs a contract method; the input is validated here whatever transport it came through. */
-  async call<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>> {
-    const call = parseCall(method, input);
-    switch (call.method) {
-      case 'snapshot.get':
-        return (await this.currentSnapshot()) as MethodOutput<M>;
-      case 'nat.get':
-        return (await this.readFirewallViews()).nat as MethodOutput<M>;
-      case 'ports.get':
-        return (await this.readFirewallViews()).ports as MethodOutput<M>;
-      case 'path.trace':
-        return (await this.tracePath(call.input as Required<PathQuery>)) as MethodOutput<M>;
-      case 'ports.publish':
-        return (await this.changePorts(() => this.publisher.publish(call.input as PublishRequest))) as MethodOutput<M>;
-      case 'ports.unpublish':
-        return (await this.changePorts(() => this.publisher.unpublish(call.input as UnpublishRequest))) as MethodOutput<M>;
-      case 'ports.reconcile':
-        return (await this.changePorts(() => this.publisher.reconcile())) as MethodOutput<M>;
-      case 'mappings.list':
-        return (await this.mappingStatuses()) as MethodOutput<M>;
-      case 'events.list':
-        return this.events.list() as MethodOutput<M>;
-      case 'doctor.run':
-        return (await this.doctor.run()) as MethodOutput<M>;
-      case 'doctor.fix':
-        // A fix changes rules: the sampled NAT and port views are pushed at once.
-        return (await this.changePorts(() => this.doctor.fix((call.input as { id: string }).id))) as MethodOutput<M>;
-      case 'networks.list':
-        return (await this.networks.list()) as MethodOutput<M>;
-      case 'networks.suggestSubnet':
-        return (await this.networks.suggestSubnet()) as MethodOutput<M>;
-      case 'networks.create':
-        return (await this.changeNetworks(() => this.networks.create(call.input as NetworkCreate))) as MethodOutput<M>;
-      case 'networks.remove':
-        return (await this.changeNetworks(() => this.networks.remove(call.input as { name: string; disconnectContainers: boolean }))) as MethodOutput<M>;
-      case 'networks.connect':
-        return (await this.changeNetworks(() => this.networks.connect(call.input as { network: string; container: string; ip?: string; aliases: string[] }))) as MethodOutput<M>;
-      case 'networks.disconnect':
-        return (await this.changeNetworks(() => this.networks.disconnect(call.input as { network: string; container: string; force: boolean }))) as MethodOutput<M>;
-      case 'netns.create':
-        return (await this.changeLinks(() => this.links.createNetns(call.input as MethodInput<'netns.create'>))) as MethodOutput<M>;
-      case 'netns.delete':
-        return (await this.changeLinks(() => this.links.deleteNetns(call.input as MethodInput<'netns.delete'>))) as MethodOutput<M>;
-      case 'links.createBridge':
-        return (await this.changeLinks(() => this.links.createBridge(call.input as MethodInput<'links.createBridge'>))) as MethodOutput<M>;
-      case 'links.createVeth':
-        return (await this.changeLinks(() => this.links.createVeth(call.input as MethodInput<'links.createVeth'>))) as MethodOutput<M>;
-      case 'links.move':
-        return (await this.changeLinks(() => this.links.move(call.input as MethodInput<'links.move'>))) as MethodOutput<M>;
-      case 'links.setState':
-        return (await this.changeLinks(() => this.links.setState(call.input as MethodInput<'links.setState'>))) as MethodOutput<M>;
-      case 'links.delete':
-        return (await this.changeLinks(() => this.links.delete(call.input as MethodInput<'links.delete'>))) as MethodOutput<M>;
-      case 'made.list':
-        return (await this.links.list()) as MethodOutput<M>;
-      case 'dns.get':
-        return (await this.dns.report()) as MethodOutput<M>;
-      case 'dns.timeline':
-        return (await this.dns.timeline()) as MethodOutput<M>;
-      case 'dns.setSync':
-        return (await this.dns.setSync(call.input as DnsSyncSwitch)) as MethodOutput<M>;
-      case 'dns.syncNow':
-        return (await this.dns.syncNow()) as MethodOutput<M>;
-      case 'traffic.get':
-        return (this.lastTraffic ?? (await this.sampleTraffic())) as MethodOutput<M>;
-      case 'traffic.history':
-        return this.traffic.readHistory() as MethodOutput<M>;
-    }
-    throw new Error(`unhandled method ${String(call.method)}`);
-  }
-
-  subscribe<T extends TopicName>(topic: T, listener: Listener<T>): () => void {
-    const set = this.listeners.get(topic) ?? new Set();
-    set.add(listener as Listener<TopicName>);
-    this.listeners.set(topic, set);
-    this.updateSampling();
-    return () => {
-      set.delete(listener as Listener<TopicName>);
-      this.updateSampling();
+  private bindMethods(): MethodHandlers {
+    return {
+      'snapshot.get': () => this.currentSnapshot(),
+      'nat.get': async () => (await this.readFirewallViews()).nat,
+      'ports.get': async () => (await this.readFirewallViews()).ports,
+      'path.trace': (query) => this.tracePath(query),
+      'ports.publish': (request) => this.changePorts(() => this.publisher.publish(request)),
+      'ports.unpublish': (request) => this.changePorts(() => this.publisher.unpublish(request)),
+      'ports.reconcile': () => this.changePorts(() => this.publisher.reconcile()),
+      // Statuses as last resolved; resolved now (read-only, no rule is touched) when nothing was yet.
+      'mappings.list': () => this.publisher.currentStatuses(),
+      'events.list': async () => this.events.list(),
+      'doctor.run': () => this.doctor.run(),
+      // A fix changes rules: the sampled NAT and port views are pushed at once.
+      'doctor.fix': ({ id }) => this.changePorts(() => this.doctor.fix(id)),
+      'networks.list': () => this.networks.list(),
+      'networks.suggestSubnet': () => this.networks.suggestSubnet(),
+      'networks.create': (input) => this.changeTopology(() => this.networks.create(input)),
+      'networks.remove': (input) => this.changeTopology(() => this.networks.remove(input)),
+      'networks.connect': (input) => this.changeTopology(() => this.networks.connect(input)),
+      'networks.disconnect': (input) => this.changeTopology(() => this.networks.disconnect(input)),
+      'netns.create': (input) => this.changeTopology(() => this.links.createNetns(input)),
+      'netns.delete': (input) => this.changeTopology(() => this.links.deleteNetns(input)),
+      'links.createBridge': (input) => this.changeTopology(() => this.links.createBridge(input)),
+      'links.createVeth': (input) => this.changeTopology(() => this.links.createVeth(input)),
+      'links.move': (input) => this.changeTopology(() => this.links.move(input)),
+      'links.setState': (input) => this.changeTopology(() => this.links.setState(input)),
+      'links.delete': (input) => this.changeTopology(() => this.links.delete(input)),
+      'made.list': () => this.links.list(),
+      'dns.get': () => this.dns.report(),
+      'dns.timeline': () => this.dns.timeline(),
+      'dns.setSync': (input) => this.dns.setSync(input),
+      'dns.syncNow': () => this.dns.syncNow(),
+      'traffic.get': async () => this.lastTraffic ?? (await this.sampleTraffic()),
+      'traffic.history': async () => this.traffic.readHistory(),
     };
   }
 
-  /** Counters move without events: sample them once per second, but only while someone looks. */
-  private updateSampling(): void {
-    const wanted = SAMPLED_TOPICS.some((t) => (this.listeners.get(t)?.size ?? 0) > 0);
-    if (wanted) this.sampler.start();
-    else this.sampler.stop();
-    if (this.keepTrafficHistory || this.watchingTraffic) this.trafficTicker.start();
-    else this.trafficTicker.stop();
+  /** Runs a contract method; the input is validated here whatever face it came through (a CLI passes what the user typed). */
+  call<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>> {
+    return this.dispatch(method, input);
   }
 
-  private get watchingTraffic(): boolean {
-    return (this.listeners.get('traffic')?.size ?? 0) > 0;
+  /** For transports: a method name and input as they arrived off the wire, both checked here. */
+  invoke(method: unknown, input: unknown): Promise<unknown> {
+    if (!isMethodName(method)) return Promise.reject(new ContractError(`unknown method ${JSON.stringify(method)}`));
+    return this.dispatch(method, input);
+  }
+
+  private async dispatch<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>> {
+    const handler: MethodHandlers[M] = this.handlers[method];
+    return handler(parseInput(method, input));
+  }
+
+  subscribe<T extends TopicName>(topic: T, listener: (payload: TopicPayload<T>) => void): () => void {
+    return this.hub.subscribe(topic, listener);
   }
 
   /** Samples traffic every second from now on, so the charts have history when opened (the app, `serve`). */
   startSamplingTraffic(): void {
-    this.keepTrafficHistory = true;
-    this.updateSampling();
+    this.schedule.keepHistory();
   }
 
   /** One traffic sample; ports and NAT rules only for someone watching (the firewall read costs more). */
   async sampleTraffic(): Promise<TrafficSample> {
     const snapshot = this.latest ?? (await this.takeAndPublish());
-    const firewall = this.watchingTraffic ? await this.readFirewallViews().catch(() => null) : null;
+    const firewall = this.schedule.watchingTraffic ? await this.readFirewallViews().catch(() => null) : null;
     const sample = await this.traffic.sample(snapshot, firewall);
     this.lastTraffic = sample;
-    this.publish('traffic', sample);
+    this.hub.publish('traffic', sample);
     return sample;
   }
 
@@ -251,36 +223,24 @@ export class Engine {
   private async changePorts<T>(change: () => Promise<T>): Promise<T> {
     const result = await change();
     this.firewallViews.invalidate();
-    if (this.sampler.running) void this.sample().catch(() => undefined);
+    if (this.schedule.samplingFirewall) void this.sample().catch(() => undefined);
     return result;
   }
 
-  /** After a namespace or link change the topology is read at once (not only when netlink tells), if anyone looks. */
-  private async changeLinks<T>(change: () => Promise<T>): Promise<T> {
+  /** After a network, namespace or link change the topology is read at once (not only when an event tells), if anyone looks. */
+  private async changeTopology<T>(change: () => Promise<T>): Promise<T> {
     const result = await change();
-    if (this.watching || (this.listeners.get('snapshot')?.size ?? 0) > 0) void this.refreshNow().catch(() => undefined);
+    if (this.watching || this.hub.count('snapshot') > 0) void this.refreshNow().catch(() => undefined);
     return result;
   }
 
-  /** After a Docker network change the topology is read at once (not only when Docker's event arrives), if anyone looks. */
-  private async changeNetworks<T>(change: () => Promise<T>): Promise<T> {
-    const result = await change();
-    if (this.watching || (this.listeners.get('snapshot')?.size ?? 0) > 0) void this.refreshNow().catch(() => undefined);
-    return result;
-  }
-
-  /** Statuses as last resolved; resolved now (read-only, no rule is touched) when nothing was yet. */
-  private async mappingStatuses(): Promise<MappingStatus[]> {
-    return this.publisher.currentStatuses();
-  }
-
-  private readFirewallViews(): Promise<{ nat: NatReport; ports: PublishedPort[] }> {
+  private readFirewallViews(): Promise<FirewallViews> {
     return this.firewallViews.get();
   }
 
-  private async readFirewallViewsNow(): Promise<{ nat: NatReport; ports: PublishedPort[] }> {
+  private async readFirewallViewsNow(): Promise<FirewallViews> {
     const snapshot = await this.currentSnapshot();
-    const [{ report, readable }, listeners, mappings] = await Promise.all([this.nat.read(snapshot), readListeners(), this.mappingStatuses()]);
+    const [{ report, readable }, listeners, mappings] = await Promise.all([this.nat.read(snapshot), readListeners(), this.publisher.currentStatuses()]);
     const ports = derivePorts({ containers: snapshot.containers, rules: report.rules, firewallReadable: readable, listeners, mappings });
     return { nat: report, ports };
   }
@@ -296,8 +256,8 @@ export class Engine {
 
   private async sample(): Promise<void> {
     const views = await this.readFirewallViews();
-    this.publishIfChanged('nat', views.nat);
-    this.publishIfChanged('ports', views.ports);
+    this.hub.publishIfChanged('nat', views.nat);
+    this.hub.publishIfChanged('ports', views.ports);
   }
 
   get watching(): boolean {
@@ -340,12 +300,10 @@ export class Engine {
 
   stop(): void {
     this.dns.stop();
-    this.keepTrafficHistory = false;
-    this.trafficTicker.stop();
+    this.schedule.stop();
     this.traffic.close();
     this.keeper?.stop();
     this.keeper = null;
-    this.sampler.stop();
     this.innerViews = null;
     this.refresher.cancel();
     this.watchers.forEach((w) => w.stop());
@@ -368,19 +326,8 @@ export class Engine {
   private async takeAndPublish(): Promise<Snapshot> {
     const snapshot = await takeSnapshot(this.docker, this.innerViews);
     this.latest = snapshot;
-    this.publishIfChanged('snapshot', snapshot);
+    // The time of reading is not news.
+    this.hub.publishIfChanged('snapshot', snapshot, JSON.stringify({ ...snapshot, takenAt: '' }));
     return snapshot;
-  }
-
-  /** Only real changes are pushed: a reading that finds the same state is not news. */
-  private publishIfChanged<T extends TopicName>(topic: T, payload: TopicPayload<T>): void {
-    const key = JSON.stringify(topic === 'snapshot' ? { ...(payload as Snapshot), takenAt: '' } : payload);
-    if (key === this.lastPublished.get(topic)) return;
-    this.lastPublished.set(topic, key);
-    this.publish(topic, payload);
-  }
-
-  private publish<T extends TopicName>(topic: T, payload: TopicPayload<T>): void {
-    for (const listener of this.listeners.get(topic) ?? []) listener(payload);
   }
 }

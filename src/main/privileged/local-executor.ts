@@ -1,50 +1,46 @@
 // Runs privileged operations in this process (the engine runs as root: CLI under sudo, tests,
 // the helper itself). Arguments are checked again here: this is the last door before a command.
-import { type OperationArgs, type OperationName, type OperationResults, type PrivilegedExecutor, parseOperation } from './contract/operations';
-import { applyPorts, saveIpv4 } from './ops/apply-ports';
-import { runLinkOperation } from './ops/links/run-link-operation';
-import { runDoctorOperation } from './ops/doctor/run-doctor-operation';
-import { runDnsOperation } from './ops/dns/run-dns-operation';
+import {
+  type OperationArgs,
+  type OperationHandlers,
+  type OperationName,
+  type OperationResults,
+  type PrivilegedExecutor,
+  OperationError,
+  isOperationName,
+  parseArgs,
+} from './contract/operations';
+import { commandHandlers } from './operation-handlers';
 
 export class LocalExecutor implements PrivilegedExecutor {
   /** Operations that passed validation and ran (whatever their outcome). */
   executed = 0;
   // One at a time: two batches planned against the same reading would undo each other.
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly handlers: OperationHandlers = {
+    'helper.status': async () => ({ executed: this.executed, pid: process.pid }),
+    ...commandHandlers,
+  };
 
   run<O extends OperationName>(op: O, args: OperationArgs<O>): Promise<OperationResults[O]> {
-    const call = parseOperation(op, args);
-    const next = this.queue.then(() => this.dispatch(call.op, call.args) as Promise<OperationResults[O]>);
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.runChecked(op, args);
   }
 
-  private async dispatch(op: OperationName, args: unknown): Promise<unknown> {
-    if (op === 'helper.status') return { executed: this.executed, pid: process.pid };
-    this.executed++;
-    switch (op) {
-      case 'firewall.save':
-        return { text: await saveIpv4() };
-      case 'ports.apply':
-        return applyPorts(args as OperationArgs<'ports.apply'>);
-      case 'netns.add':
-      case 'netns.delete':
-      case 'link.addBridge':
-      case 'link.addVeth':
-      case 'link.move':
-      case 'link.setUp':
-      case 'link.delete':
-        return runLinkOperation(op, args);
-      case 'sysctl.set':
-      case 'kernel.loadModule':
-      case 'firewall.applyDoctorRules':
-        return runDoctorOperation(op, args);
-      case 'dns.readFiles':
-      case 'dns.writeResolvConf':
-      case 'dns.setRedirects':
-      case 'dns.readRedirects':
-        return runDnsOperation(op, args);
-    }
+  /** A request as it arrived off the helper's socket: name and arguments both checked here. */
+  runRequest(op: unknown, args: unknown): Promise<unknown> {
+    if (!isOperationName(op)) return Promise.reject(new OperationError(`unknown operation ${JSON.stringify(op)?.slice(0, 80)}`, 'refused'));
+    return this.runChecked(op, args);
+  }
+
+  private runChecked<O extends OperationName>(op: O, raw: unknown): Promise<OperationResults[O]> {
+    const args = parseArgs(op, raw);
+    const handler: OperationHandlers[O] = this.handlers[op];
+    const next = this.queue.then(() => {
+      if (op !== 'helper.status') this.executed++;
+      return handler(args);
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
   close(): void {}

@@ -7,7 +7,7 @@ let shared: LocalExecutor | null = null;
 
 export function rootExecutor(): Promise<PrivilegedExecutor> {
   if (process.getuid?.() !== 0) {
-    return Promise.reject(new OperationError('changing firewall rules needs root: run this command with sudo (the desktop app asks for your password once instead)'));
+    return Promise.reject(new OperationError('changing firewall rules needs root: run this command with sudo (the desktop app asks for your password once instead)', 'needs-privilege'));
   }
   shared ??= new LocalExecutor();
   return Promise.resolve(shared);

@@ -2,6 +2,7 @@
 // window's top frame, loaded from our own renderer URL) and its input (the contract's schema).
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import { isTopicName, type TopicName } from '../../shared/contract';
+import { toWireError, type CallResult } from '../../shared/errors';
 import { ipcChannels } from '../../shared/ipc-channels';
 import type { Engine } from '../engine/engine';
 
@@ -24,9 +25,15 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent | IpcMainEvent, '
 }
 
 export function registerIpc(deps: IpcDeps): () => void {
-  deps.ipcMain.handle(ipcChannels.invoke, async (event, method: unknown, input: unknown) => {
-    if (!isTrustedSender(event, deps)) throw new Error('refused: IPC from an untrusted sender');
-    return deps.engine.call(method as never, input);
+  // Never throws: Electron would flatten the error to "Error invoking remote method …" and lose its
+  // kind. The answer is an envelope the renderer's api unwraps (src/shared/errors.ts).
+  deps.ipcMain.handle(ipcChannels.invoke, async (event, method: unknown, input: unknown): Promise<CallResult> => {
+    if (!isTrustedSender(event, deps)) return { ok: false, error: { kind: 'refused', message: 'IPC from an untrusted sender' } };
+    try {
+      return { ok: true, value: await deps.engine.invoke(method, input) };
+    } catch (error) {
+      return { ok: false, error: toWireError(error) };
+    }
   });
   // Topics are pushed only once the window asks for them: some cost a sample per second.
   const subscriptions = new Map<TopicName, () => void>();

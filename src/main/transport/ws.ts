@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isTopicName, type TopicName } from '../../shared/contract';
+import { toWireError } from '../../shared/errors';
 import { clientMessageSchema, TOKEN_COOKIE, WS_PATH, type ServerMessage } from '../../shared/ws-protocol';
 import type { Engine } from '../engine/engine';
 import { CONTENT_SECURITY_POLICY } from './csp';
@@ -67,10 +68,10 @@ class Connection {
       return;
     }
     try {
-      const value = await this.engine.call(m.method as never, m.input);
+      const value = await this.engine.invoke(m.method, m.input);
       send(this.ws, { type: 'result', id: m.id, ok: true, value });
     } catch (error) {
-      send(this.ws, { type: 'result', id: m.id, ok: false, error: (error as Error).message });
+      send(this.ws, { type: 'result', id: m.id, ok: false, error: toWireError(error) });
     }
   }
 

@@ -18,7 +18,8 @@ import type { RuleFocus } from './views/nat/rule-focus';
 import { hostAddress } from './views/ports/port-identity';
 import { PathView } from './views/path/PathView';
 import { PortsView } from './views/ports/PortsView';
-import { TopologyView, type Selection } from './views/topology/TopologyView';
+import { TopologyView } from './views/topology/TopologyView';
+import type { Selection } from './views/topology/selection';
 
 export function App() {
   const { snapshot, error, connected } = useSnapshot();

@@ -2,6 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { Engine } from '../../../src/main/engine/engine';
 import { isTrustedSender, registerIpc } from '../../../src/main/transport/ipc';
+import { OperationError } from '../../../src/main/privileged/contract/operations';
+import { PublishRefused } from '../../../src/main/engine/publish/check-publish';
+import { ContractError } from '../../../src/shared/contract';
+import { BridgeportError, type CallResult } from '../../../src/shared/errors';
+import type { PreloadApi } from '../../../src/shared/ipc-channels';
+import { createIpcApi } from '../../../src/renderer/src/api/ipc-client';
 
 const rendererUrl = 'file:///opt/bridgeport/out/renderer/index.html';
 
@@ -16,7 +22,7 @@ function event(sender: WebContents, url: string, parent: unknown = null): IpcMai
 function fakeEngine() {
   const listeners: Array<(p: unknown) => void> = [];
   return {
-    call: vi.fn(async () => ({ ok: 1 })),
+    invoke: vi.fn(async () => ({ ok: 1 })),
     subscribe: vi.fn((_topic: string, l: (p: unknown) => void) => {
       listeners.push(l);
       return () => undefined;
@@ -74,10 +80,57 @@ describe('registerIpc', () => {
     registerIpc({ ipcMain: ipcMain as unknown as IpcMain, engine: engine as unknown as Engine, rendererUrl, trusted: () => ours });
     const handler = ipcMain.handlers.get('bridgeport:invoke');
     expect(handler).toBeDefined();
-    await expect(handler?.(event(ours, rendererUrl), 'snapshot.get', {})).resolves.toEqual({ ok: 1 });
-    expect(engine.call).toHaveBeenCalledWith('snapshot.get', {});
-    await expect(handler?.(event(fakeContents(), rendererUrl), 'snapshot.get', {})).rejects.toThrow(/untrusted sender/);
-    expect(engine.call).toHaveBeenCalledTimes(1);
+    await expect(handler?.(event(ours, rendererUrl), 'snapshot.get', {})).resolves.toEqual({ ok: true, value: { ok: 1 } });
+    expect(engine.invoke).toHaveBeenCalledWith('snapshot.get', {});
+    await expect(handler?.(event(fakeContents(), rendererUrl), 'snapshot.get', {})).resolves.toEqual({
+      ok: false,
+      error: { kind: 'refused', message: expect.stringMatching(/untrusted sender/) },
+    });
+    expect(engine.invoke).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers a failed call with its kind and message, never by throwing (Electron would flatten it)', async () => {
+    const ours = fakeContents();
+    const engine = fakeEngine();
+    const ipcMain = fakeIpcMain();
+    registerIpc({ ipcMain: ipcMain as unknown as IpcMain, engine: engine as unknown as Engine, rendererUrl, trusted: () => ours });
+    const handler = ipcMain.handlers.get('bridgeport:invoke')!;
+    const answers: Array<[unknown, CallResult]> = [
+      [new ContractError('unknown method "rm"'), { ok: false, error: { kind: 'refused', message: 'unknown method "rm"' } }],
+      [new PublishRefused('host port 8080/tcp is already published by Docker for container w1'), { ok: false, error: { kind: 'refused', message: 'host port 8080/tcp is already published by Docker for container w1' } }],
+      [new OperationError('changing firewall rules needs root', 'needs-privilege'), { ok: false, error: { kind: 'needs-privilege', message: 'changing firewall rules needs root' } }],
+      [new OperationError('the rules did not take effect'), { ok: false, error: { kind: 'failed', message: 'the rules did not take effect' } }],
+      [new Error('Docker is not reachable'), { ok: false, error: { kind: 'failed', message: 'Docker is not reachable' } }],
+      ['a string', { ok: false, error: { kind: 'failed', message: 'a string' } }],
+    ];
+    for (const [thrown, answer] of answers) {
+      engine.invoke.mockRejectedValueOnce(thrown);
+      await expect(handler(event(ours, rendererUrl), 'ports.publish', {})).resolves.toEqual(answer);
+    }
+  });
+
+  it('the renderer side unwraps the envelope into a BridgeportError with the kind', async () => {
+    const ours = fakeContents();
+    const engine = fakeEngine();
+    const ipcMain = fakeIpcMain();
+    registerIpc({ ipcMain: ipcMain as unknown as IpcMain, engine: engine as unknown as Engine, rendererUrl, trusted: () => ours });
+    const handler = ipcMain.handlers.get('bridgeport:invoke')!;
+    // What the preload does: pass the handler's answer on as is (an Error would lose its kind on contextBridge).
+    const preload: PreloadApi = {
+      invoke: (method, input) => handler(event(ours, rendererUrl), method, input) as Promise<CallResult>,
+      subscribe: () => () => undefined,
+    };
+    const api = createIpcApi(preload);
+    await expect(api.invoke('snapshot.get', {})).resolves.toEqual({ ok: 1 });
+    engine.invoke.mockRejectedValueOnce(new PublishRefused('container x is exited'));
+    const refused = await api.invoke('ports.publish', {} as never).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(BridgeportError);
+    expect(refused).toMatchObject({ kind: 'refused', message: 'container x is exited' });
+    engine.invoke.mockRejectedValueOnce(new OperationError('needs root', 'needs-privilege'));
+    await expect(api.invoke('ports.publish', {} as never)).rejects.toMatchObject({ kind: 'needs-privilege', message: 'needs root' });
+    // IPC itself failing is a failure, still a BridgeportError.
+    const broken = createIpcApi({ invoke: () => Promise.reject(new Error("Error invoking remote method 'bridgeport:invoke': gone")), subscribe: () => () => undefined });
+    await expect(broken.invoke('snapshot.get', {})).rejects.toMatchObject({ name: 'BridgeportError', kind: 'failed' });
   });
 
   it('subscribes a topic only when the window asks, forwards it, and unregisters cleanly', () => {

@@ -106,14 +106,10 @@ vi.mock('../../../src/main/engine/engine', () => ({
     startSamplingTraffic() {
       state.trafficSampling++;
     }
-    dns = {
-      onEvents: (listener: (events: unknown[]) => void) => {
-        state.dnsListeners.push(listener);
-        return () => undefined;
-      },
-    };
     stop() {}
-    subscribe() {
+    // The face hears of new DNS timeline entries through the contract's dnsNews topic.
+    subscribe(topic: string, listener: (events: unknown[]) => void) {
+      if (topic === 'dnsNews') state.dnsListeners.push(listener);
       return () => undefined;
     }
     call() {}

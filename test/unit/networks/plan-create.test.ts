@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KernelLink } from '../../../src/main/engine/host/kernel-link';
-import { NetworkRefused } from '../../../src/main/engine/networks/network-refused';
+import { NetworkRefused } from '../../../src/shared/network-refused';
 import { planCreate, type CreateReadings } from '../../../src/main/engine/networks/plan-create';
 import type { Route } from '../../../src/main/engine/path/parse-ip-route';
 import { networkCreateSchema } from '../../../src/shared/network-model';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NetworkRefused } from '../../../src/main/engine/networks/network-refused';
+import { NetworkRefused } from '../../../src/shared/network-refused';
 import { planConnect, planDisconnect, planRemove } from '../../../src/main/engine/networks/plan-membership';
 import { networkConnectSchema, networkDisconnectSchema, networkRemoveSchema } from '../../../src/shared/network-model';
 import { readings } from './fixture';

@@ -7,6 +7,7 @@ import type { Upstreams } from '../../../shared/dns-model';
 import { docker20CustomText, docker20HostCopyText, dockerContentHash, isLoopbackServer } from './docker-copy';
 import type { ParsedResolvConf } from './resolv-conf';
 import { parseResolvConf } from './resolv-conf';
+import type { Redirect } from '../../netcore/rulesets/dns-redirect-rules';
 
 export interface HostState {
   since: string;
@@ -24,10 +25,7 @@ export interface LearntUpstreams {
   known: Upstreams['known'];
 }
 
-export interface Redirect {
-  from: string;
-  to: string;
-}
+export type { Redirect };
 
 const isIpv4 = (address: string) => ipaddr.IPv4.isValidFourPartDecimal(address);
 
@@ -92,6 +90,7 @@ export function redirectsFor(upstreams: readonly Upstream[], desired: readonly s
 
 const key = (r: Redirect) => `${r.from}>${r.to}`;
 
+/** The same redirects, in any order (the planner compares the chain's rules themselves). */
 export function sameRedirects(a: readonly Redirect[], b: readonly Redirect[]): boolean {
   const left = a.map(key).sort();
   const right = b.map(key).sort();

@@ -47,6 +47,8 @@ export function runCheck(id: string, facts: DoctorFacts): DoctorCheck {
 
 export class DoctorRefused extends Error {
   override name = 'DoctorRefused';
+  /** Nothing was changed (see src/shared/errors.ts). */
+  readonly kind = 'refused' as const;
 }
 
 /** A fix id, or the id of a check that has one: the fix and its check; refused otherwise. */

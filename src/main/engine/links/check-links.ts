@@ -9,6 +9,8 @@ import { findLink, findNetns, HOST, placesOf, placeText, type FoundLink, type Pl
 
 export class LinkRefused extends Error {
   override name = 'LinkRefused';
+  /** Nothing was changed (see src/shared/errors.ts). */
+  readonly kind = 'refused' as const;
 }
 
 export interface HostView {

@@ -3,7 +3,8 @@
 // provably gone, as functions of the record and facts read elsewhere. Names in the file are held to
 // the same alphabet as requests: a hand-edited record cannot smuggle a path into a command.
 import { z } from 'zod';
-import { linkNameSchema, netnsNameSchema, type MadeThing } from '../../../shared/namespace-model';
+import { interfaceNameSchema, netnsNameSchema } from '../../../shared/atoms/names';
+import type { MadeThing } from '../../../shared/namespace-model';
 
 export const placeSchema = z.union([
   z.object({ host: z.literal(true) }).strict(),
@@ -13,13 +14,13 @@ export const placeSchema = z.union([
 ]);
 export type Place = z.infer<typeof placeSchema>;
 
-const endSchema = z.object({ name: linkNameSchema, place: placeSchema }).strict();
+const endSchema = z.object({ name: interfaceNameSchema, place: placeSchema }).strict();
 export type VethEnd = z.infer<typeof endSchema>;
 
 export const recordedThingSchema = z.discriminatedUnion('kind', [
   /** id: device:inode of /run/netns/NAME, so a namespace of the same name made later is not taken for ours. */
   z.object({ kind: z.literal('netns'), name: netnsNameSchema, id: z.string(), createdAt: z.string() }).strict(),
-  z.object({ kind: z.literal('bridge'), name: linkNameSchema, createdAt: z.string() }).strict(),
+  z.object({ kind: z.literal('bridge'), name: interfaceNameSchema, createdAt: z.string() }).strict(),
   z.object({ kind: z.literal('veth'), ends: z.tuple([endSchema, endSchema]), createdAt: z.string() }).strict(),
 ]);
 export type RecordedThing = z.infer<typeof recordedThingSchema>;

@@ -1,10 +1,11 @@
 // Checks the driver options of a network to create (`-o key=value`) against what Docker's drivers
 // take and what the host has: the bridge name, the parent NIC, the MTU. Pure.
-import type { NetworkDetail } from '../../../shared/network-model';
+import { INTERFACE_NAME_MAX, SAFE_NAME } from '../../../shared/atoms/names';
+import type { CreatableDriver, NetworkDetail } from '../../../shared/network-model';
 import type { KernelLink } from '../host/kernel-link';
 import { strictIpv4 } from './ipv4-block';
-import { IPVLAN_FLAGS, IPVLAN_MODES, KNOWN_OPTIONS, MACVLAN_MODES, OPT, type CreatableDriver } from './network-options';
-import { NetworkRefused } from './network-refused';
+import { IPVLAN_FLAGS, IPVLAN_MODES, KNOWN_OPTIONS, MACVLAN_MODES, OPT } from './network-options';
+import { NetworkRefused } from '../../../shared/network-refused';
 
 export interface OptionReadings {
   networks: readonly NetworkDetail[];
@@ -17,18 +18,14 @@ export interface CheckedOptions {
   parent: KernelLink | null;
 }
 
-/** Linux's limit (IFNAMSIZ - 1) and the alphabet Bridgeport accepts for interface names everywhere. */
-const LINK_NAME_MAX = 15;
-const LINK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
-
 const refuse = (message: string): never => {
   throw new NetworkRefused('options', message);
 };
 
 function checkLinkName(what: string, name: string): void {
   if (name === '') refuse(`${what} is empty`);
-  if (name.length > LINK_NAME_MAX) refuse(`${what} "${name}" is ${name.length} characters; Linux allows at most ${LINK_NAME_MAX} for an interface name`);
-  if (!LINK_NAME.test(name)) refuse(`${what} "${name}" may only have letters, digits, _ . and - (starting with a letter or digit)`);
+  if (name.length > INTERFACE_NAME_MAX) refuse(`${what} "${name}" is ${name.length} characters; Linux allows at most ${INTERFACE_NAME_MAX} for an interface name`);
+  if (!SAFE_NAME.test(name)) refuse(`${what} "${name}" may only have letters, digits, _ . and - (starting with a letter or digit)`);
 }
 
 function checkBoolean(key: string, value: string): void {

@@ -1,7 +1,7 @@
 // Turns a dockerode error into one line a user can act on: what Docker said, or why it could not be
 // reached. Pure apart from naming the endpoint.
 import { dockerEndpoint } from '../docker/docker-client';
-import { NetworkRefused } from './network-refused';
+import { NetworkRefused } from '../../../shared/network-refused';
 
 interface DockerodeError {
   statusCode?: number;

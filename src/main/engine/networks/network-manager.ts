@@ -4,7 +4,7 @@
 import type Docker from 'dockerode';
 import type { NetworkCreate, NetworkDetail } from '../../../shared/network-model';
 import { dockerFailure } from './docker-failure';
-import { NetworkRefused } from './network-refused';
+import { NetworkRefused } from '../../../shared/network-refused';
 import { planCreate } from './plan-create';
 import { findNetwork, planConnect, planDisconnect, planRemove } from './plan-membership';
 import { readDockerNetworks, readHostRoutes, readSwarmActive } from './read-network-state';

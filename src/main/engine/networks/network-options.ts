@@ -1,6 +1,7 @@
 // Docker's driver options (`-o key=value`) as Bridgeport knows them: names, which driver takes which,
-// the CLI's parsing of repeated -o flags, and the effective values a network ends up with. Pure.
-import { NetworkRefused } from './network-refused';
+// and the effective values a network ends up with (the CLI's -o and --driver are read in
+// src/shared/network-model.ts). Pure.
+import type { CreatableDriver } from '../../../shared/network-model';
 
 export const OPT = {
   bridgeName: 'com.docker.network.bridge.name',
@@ -16,8 +17,6 @@ export const OPT = {
   encrypted: 'encrypted',
 } as const;
 
-export type CreatableDriver = 'bridge' | 'macvlan' | 'ipvlan' | 'overlay';
-
 /** The options each driver takes; anything else is refused (Docker would store a typo and ignore it). */
 export const KNOWN_OPTIONS: Record<CreatableDriver, readonly string[]> = {
   bridge: [OPT.bridgeName, OPT.icc, OPT.masquerade, OPT.hostBinding, OPT.mtu],
@@ -29,34 +28,6 @@ export const KNOWN_OPTIONS: Record<CreatableDriver, readonly string[]> = {
 export const MACVLAN_MODES = ['bridge', 'vepa', 'private', 'passthru'] as const;
 export const IPVLAN_MODES = ['l2', 'l3', 'l3s'] as const;
 export const IPVLAN_FLAGS = ['bridge', 'private', 'vepa'] as const;
-
-/**
- * Repeated `-o key=value` flags as Docker's CLI reads them: split at the first '=', a bare key means
- * an empty value (`-o encrypted`). The same key twice with different values is refused.
- */
-export function parseOptionPairs(pairs: readonly string[]): Record<string, string> {
-  const options: Record<string, string> = {};
-  for (const pair of pairs) {
-    const at = pair.indexOf('=');
-    const key = (at < 0 ? pair : pair.slice(0, at)).trim();
-    const value = at < 0 ? '' : pair.slice(at + 1);
-    if (key === '') throw new NetworkRefused('options', `-o needs key=value, got "${pair}"`);
-    if (Object.hasOwn(options, key) && options[key] !== value) {
-      throw new NetworkRefused('options', `option ${key} is given twice ("${options[key]}" and "${value}")`);
-    }
-    options[key] = value;
-  }
-  return options;
-}
-
-/** `--driver` as typed: the four Bridgeport creates; host and none are Docker's fixed built-ins. */
-export function parseDriver(text: string): CreatableDriver {
-  if (text === 'bridge' || text === 'macvlan' || text === 'ipvlan' || text === 'overlay') return text;
-  if (text === 'host' || text === 'null' || text === 'none') {
-    throw new NetworkRefused('driver', `${text === 'null' ? 'none' : text} is one of Docker's built-in networks (there is exactly one host and one none network): it cannot be created`);
-  }
-  throw new NetworkRefused('driver', `unknown driver "${text}": Bridgeport creates bridge, macvlan, ipvlan and overlay networks`);
-}
 
 /** A boolean option as Docker's bridge driver reads it; absent means the driver's default. */
 function flag(options: Record<string, string>, key: string, fallback: boolean): boolean {

@@ -4,7 +4,7 @@ import type { NetworkCreate } from '../../../shared/network-model';
 import { checkOptions } from './check-options';
 import { findOverlap, type HostReadings } from './find-overlap';
 import { containsAddress, containsBlock, formatIpv4, specialRangeOf, strictBlock, strictIpv4, type Block } from './ipv4-block';
-import { NetworkRefused, type NetworkField } from './network-refused';
+import { NetworkRefused, type NetworkField } from '../../../shared/network-refused';
 
 export interface CreateReadings extends HostReadings {
   /** docker info: Swarm.LocalNodeState === 'active'. */

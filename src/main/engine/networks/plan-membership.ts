@@ -3,7 +3,7 @@
 import type { NetworkDetail } from '../../../shared/network-model';
 import { containsAddress, looseBlock, strictIpv4 } from './ipv4-block';
 import type { Member, Membership } from './parse-network-detail';
-import { NetworkRefused } from './network-refused';
+import { NetworkRefused } from '../../../shared/network-refused';
 
 export interface MembershipReadings {
   networks: readonly NetworkDetail[];

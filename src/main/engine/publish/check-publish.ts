@@ -7,6 +7,8 @@ import type { Listener } from '../host/parse-listeners';
 
 export class PublishRefused extends Error {
   override name = 'PublishRefused';
+  /** Nothing was changed (see src/shared/errors.ts). */
+  readonly kind = 'refused' as const;
 }
 
 export interface PublishContext {

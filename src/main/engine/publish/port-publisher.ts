@@ -13,7 +13,7 @@ import { desiredRules } from '../../netcore/rulesets/port-rules';
 import { checkPublish, findContainer, PublishRefused } from './check-publish';
 import type { EventLog } from './event-log';
 import type { MappingStore, StoredState } from './mapping-store';
-import { planBatch } from '../../netcore/rulesets/plan-port-batch';
+import { hasDockerUser, planBatch } from '../../netcore/rulesets/plan-port-batch';
 import { resolveMappings } from './resolve-mappings';
 import { parseIptablesSave } from '../../netcore/iptables/parse-iptables-save';
 
@@ -180,8 +180,7 @@ export class PortPublisher {
     if (ids !== this.lastAppliedIds) return 'another Bridgeport process changed the mappings';
     const executor = await this.deps.executor();
     const current = parseIptablesSave((await executor.run('firewall.save', {})).text, 'ipv4');
-    const hasDockerUser = current.chains.some((c) => c.table === 'filter' && c.name === 'DOCKER-USER');
-    if (planBatch(desiredRules(active, hasDockerUser), current).batch === null) return null;
+    if (planBatch(desiredRules(active, hasDockerUser(current)), current).batch === null) return null;
     return 'the rules had been changed outside Bridgeport (a firewall reload or restore?)';
   }
 

@@ -4,6 +4,8 @@ import ipaddr from 'ipaddr.js';
 
 export class LinkValueError extends Error {
   override name = 'LinkValueError';
+  /** Nothing was changed (see src/shared/errors.ts). */
+  readonly kind = 'refused' as const;
 }
 
 export interface InterfaceAddress {

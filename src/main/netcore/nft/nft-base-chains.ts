@@ -3,9 +3,8 @@
 // iptables' nat PREROUTING. Pure.
 import type { Family } from '../rules/parsed-rule';
 import { modelFamilyOf, modelTableOf } from './iptables-nft-tables';
-import { kindOf } from './nft-json-value';
+import { kindOf, type ParseNftOptions } from './nft-json-value';
 import { nftChainSchema, readNftDocument } from './nft-ruleset-schema';
-import type { ParseNftOptions } from './parse-nft-json';
 
 export interface NftBaseChain {
   family: Family;

@@ -73,3 +73,9 @@ export function lookupOf(body: unknown): { key: NftValue; data: NftValue } | nul
   if ('left' in body && 'right' in body) return { key: body.left, data: body.right };
   return null;
 }
+
+/** Which tables a reading of `nft -j list ruleset` keeps. */
+export interface ParseNftOptions {
+  /** Keeps only the tables this returns true for, e.g. `(f, n) => !isIptablesNftTable(f, n)`. */
+  onlyTables?: (family: string, name: string) => boolean;
+}

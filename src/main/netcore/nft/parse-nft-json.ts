@@ -6,7 +6,7 @@
 // ipv6, every other family is filed under ipv4 (see iptables-nft-tables.ts).
 import type { ParsedChain, ParsedRule, ParsedRuleset } from '../rules/parsed-rule';
 import { isIptablesNftTable, modelFamilyOf, modelTableOf } from './iptables-nft-tables';
-import { kindOf } from './nft-json-value';
+import { kindOf, type ParseNftOptions } from './nft-json-value';
 import {
   nftChainSchema,
   nftRuleSchema,
@@ -22,10 +22,7 @@ import { renderExpr } from './render-nft-expr';
 export { isIptablesNftTable };
 export { nftBaseChains, type NftBaseChain } from './nft-base-chains';
 
-export interface ParseNftOptions {
-  /** Keeps only the tables this returns true for, e.g. `(f, n) => !isIptablesNftTable(f, n)`. */
-  onlyTables?: (family: string, name: string) => boolean;
-}
+export type { ParseNftOptions };
 
 // Enough of a set to recognise it in a rule's explanation; the rest is counted.
 const MAX_ELEMENTS_SHOWN = 8;

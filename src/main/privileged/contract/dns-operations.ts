@@ -2,10 +2,9 @@
 // place, and redirect the upstreams of Docker's embedded resolver inside one container's namespace.
 import { z } from 'zod';
 import type { Redirect } from '../../netcore/rulesets/dns-redirect-rules';
+import { pidSchema } from '../../../shared/atoms/pids';
 import { ipv4Schema } from '../../../shared/publish-model';
 import { containerFilePathSchema, contentHashSchema, resolvConfPathSchema } from './container-file-path';
-
-const pidSchema = z.number().int().min(2).max(4_194_304);
 
 export const dnsOperations = {
   /** Reads containers' resolv.conf, resolv.conf.hash, hosts and hostname (root-only under Docker's data root). */

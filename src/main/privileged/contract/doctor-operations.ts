@@ -2,7 +2,8 @@
 // as the fix it serves: two sysctls (values 0/1 only), one kernel module, and the content of
 // Bridgeport's own BRIDGEPORT-DOCTOR chains (bridges and IPv4 networks, parsed).
 import { z } from 'zod';
-import { interfaceNameSchema, ipv4CidrSchema } from './resolved-mapping';
+import { interfaceNameSchema } from '../../../shared/atoms/names';
+import { ipv4CidrSchema } from './resolved-mapping';
 
 /** The sysctls a fix may write, and where each lives (/proc/sys/net follows the writer's namespace). */
 export const SYSCTL_PATHS = {

@@ -3,11 +3,11 @@
 // (interface names at most 15 characters), addresses parsed, MTU in bounds, a container only as a
 // whole-number pid the engine resolved.
 import { z } from 'zod';
-import { linkNameSchema, netnsNameSchema } from '../../../shared/namespace-model';
+import { interfaceNameSchema, netnsNameSchema } from '../../../shared/atoms/names';
+import { pidSchema } from '../../../shared/atoms/pids';
 import { LinkValueError, parseGateway, parseInterfaceAddress } from '../../netcore/addresses/link-addresses';
 
 const mtu = z.number().int().min(68, 'MTU is at least 68').max(65535, 'MTU is at most 65535');
-const pid = z.number().int().min(2).max(4_194_304);
 
 export const addressArgSchema = z
   .string()
@@ -21,7 +21,7 @@ export const addressArgSchema = z
   });
 
 /** A namespace other than the executor's own: a named one (`ip netns`) or a process's (a container). */
-export const placeArgSchema = z.union([z.object({ netns: netnsNameSchema }).strict(), z.object({ pid }).strict()]);
+export const placeArgSchema = z.union([z.object({ netns: netnsNameSchema }).strict(), z.object({ pid: pidSchema }).strict()]);
 export type PlaceArg = z.infer<typeof placeArgSchema>;
 
 export const linkOperations = {
@@ -30,18 +30,18 @@ export const linkOperations = {
   /** `ip netns del` of a namespace Bridgeport made (its lo is tagged). */
   'netns.delete': z.object({ name: netnsNameSchema }).strict(),
   /** A bridge in this namespace, tagged and up, with an optional address. */
-  'link.addBridge': z.object({ name: linkNameSchema, mtu: mtu.optional(), address: addressArgSchema.optional() }).strict(),
+  'link.addBridge': z.object({ name: interfaceNameSchema, mtu: mtu.optional(), address: addressArgSchema.optional() }).strict(),
   /** A veth pair in this namespace, both ends tagged and up, one end optionally on a bridge. */
   'link.addVeth': z
-    .object({ name: linkNameSchema, peer: linkNameSchema, mtu: mtu.optional(), master: linkNameSchema.optional() })
+    .object({ name: interfaceNameSchema, peer: interfaceNameSchema, mtu: mtu.optional(), master: interfaceNameSchema.optional() })
     .strict()
     .refine((a) => a.name !== a.peer, 'the two ends of a veth pair need different names'),
   /** Moves a tagged veth end into another namespace, pipework-style: name, MTU, address, up, default route. */
   'link.move': z
     .object({
-      link: linkNameSchema,
+      link: interfaceNameSchema,
       to: placeArgSchema,
-      rename: linkNameSchema.optional(),
+      rename: interfaceNameSchema.optional(),
       address: addressArgSchema.optional(),
       gateway: z.string().max(64).optional(),
       mtu: mtu.optional(),
@@ -60,9 +60,9 @@ export const linkOperations = {
       }
     }),
   /** Sets a tagged link up or down, here or in another namespace. */
-  'link.setUp': z.object({ link: linkNameSchema, in: placeArgSchema.optional(), up: z.boolean() }).strict(),
+  'link.setUp': z.object({ link: interfaceNameSchema, in: placeArgSchema.optional(), up: z.boolean() }).strict(),
   /** Deletes a tagged bridge or veth (a veth takes its peer with it), here or in another namespace. */
-  'link.delete': z.object({ link: linkNameSchema, in: placeArgSchema.optional() }).strict(),
+  'link.delete': z.object({ link: interfaceNameSchema, in: placeArgSchema.optional() }).strict(),
 } as const;
 
 export interface LinkOperationResults {

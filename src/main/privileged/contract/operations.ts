@@ -1,10 +1,12 @@
 // The closed set of privileged operations: name → argument schema. Nothing else ever runs as root
 // on Bridgeport's behalf, whether in-process (engine as root) or in the elevated helper.
 import { z } from 'zod';
-import { interfaceNameSchema, resolvedMappingSchema } from './resolved-mapping';
+import { interfaceNameSchema } from '../../../shared/atoms/names';
+import { resolvedMappingSchema } from './resolved-mapping';
 import { linkOperations, type LinkOperationResults } from './link-operations';
 import { doctorOperations, type DoctorOperationResults } from './doctor-operations';
 import { dnsOperations, type DnsOperationResults } from './dns-operations';
+import { BridgeportError, type ErrorKind } from '../../../shared/errors';
 
 export const operations = {
   /** Liveness, and how many operations ran (the fuzz test checks it stays at zero). */
@@ -28,7 +30,11 @@ export const operations = {
 } as const;
 
 export type OperationName = keyof typeof operations;
-export type OperationArgs<O extends OperationName> = z.infer<(typeof operations)[O]>;
+type OperationArgMap = { [O in OperationName]: z.output<(typeof operations)[O]> };
+export type OperationArgs<O extends OperationName> = OperationArgMap[O];
+
+/** The same table, typed per operation so a generic lookup keeps the operation's own types. */
+const checkedOperations: { [O in OperationName]: z.ZodType<OperationArgs<O>> } = operations;
 
 export interface ApplyPortsResult {
   changed: boolean;
@@ -49,21 +55,38 @@ export interface PrivilegedExecutor {
   close(): void;
 }
 
-export class OperationError extends Error {
+/** 'refused' when nothing was changed (bad arguments, a state that does not allow it); 'failed' when it was tried. */
+export class OperationError extends BridgeportError {
   override name = 'OperationError';
+  constructor(message: string, kind: ErrorKind = 'failed') {
+    super(kind, message);
+  }
 }
 
-/** Checks an operation request from anywhere; unknown names and bad arguments never reach a command. */
-export function parseOperation(op: unknown, args: unknown): { op: OperationName; args: unknown } {
-  if (typeof op !== 'string' || !Object.hasOwn(operations, op)) throw new OperationError(`unknown operation ${JSON.stringify(op)?.slice(0, 80)}`);
-  const name = op as OperationName;
-  const parsed = operations[name].safeParse(args);
+export function isOperationName(op: unknown): op is OperationName {
+  return typeof op === 'string' && Object.hasOwn(operations, op);
+}
+
+/** Checks one operation's arguments; bad arguments never reach a command. */
+export function parseArgs<O extends OperationName>(op: O, args: unknown): OperationArgs<O> {
+  const parsed = checkedOperations[op].safeParse(args);
   if (!parsed.success) {
     const detail = parsed.error.issues
       .slice(0, 3)
       .map((i) => `${i.path.join('.') || 'args'}: ${i.message}`)
       .join('; ');
-    throw new OperationError(`invalid arguments for ${name}: ${detail}`);
+    throw new OperationError(`invalid arguments for ${op}: ${detail}`, 'refused');
   }
-  return { op: name, args: parsed.data };
+  return parsed.data;
 }
+
+/** Checks an operation request from anywhere; unknown names and bad arguments never reach a command. */
+export function parseOperation(op: unknown, args: unknown): { op: OperationName; args: unknown } {
+  if (!isOperationName(op)) throw new OperationError(`unknown operation ${JSON.stringify(op)?.slice(0, 80)}`, 'refused');
+  return { op, args: parseArgs(op, args) };
+}
+
+/** One runner per operation: a table missing one does not compile, and no runner needs a cast. */
+export type OperationHandlers<K extends OperationName = OperationName> = {
+  [O in K]: (args: OperationArgs<O>) => Promise<OperationResults[O]>;
+};

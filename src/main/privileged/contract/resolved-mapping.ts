@@ -2,16 +2,10 @@
 // Every field is checked here, because this crosses from the user's session into root.
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
-import { hostIpSchema, ipv4Schema, MAX_RANGE, publishProtocolSchema } from '../../../shared/publish-model';
-
-const port = z.number().int().min(1).max(65535);
-
-/** Linux interface names: at most 15 characters, none of them '/', whitespace or a quote. */
-export const interfaceNameSchema = z
-  .string()
-  .min(1)
-  .max(15, 'an interface name is at most 15 characters')
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'an interface name has only letters, digits, _ . and -');
+import { interfaceNameSchema } from '../../../shared/atoms/names';
+import { pidSchema } from '../../../shared/atoms/pids';
+import { MAX_RANGE, portSchema } from '../../../shared/atoms/ports';
+import { hostIpSchema, ipv4Schema, publishProtocolSchema } from '../../../shared/publish-model';
 
 export const ipv4CidrSchema = z.string().refine((value) => {
   if (!/^\d+\.\d+\.\d+\.\d+\/\d+$/.test(value)) return false;
@@ -29,13 +23,13 @@ export const resolvedMappingSchema = z
     id: z.string().regex(/^[a-z0-9]{8,32}$/),
     protocol: publishProtocolSchema,
     hostIp: hostIpSchema,
-    hostPort: port,
-    hostPortEnd: port,
-    containerPort: port,
-    containerPortEnd: port,
+    hostPort: portSchema,
+    hostPortEnd: portSchema,
+    containerPort: portSchema,
+    containerPortEnd: portSchema,
     containerIp: ipv4Schema,
     /** The container's main process: its namespace tells which bridge port is its own (hairpin). */
-    containerPid: z.number().int().min(2).max(4_194_304),
+    containerPid: pidSchema,
     bridge: interfaceNameSchema,
     subnet: ipv4CidrSchema,
   })

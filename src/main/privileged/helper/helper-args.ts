@@ -8,11 +8,11 @@
 //                        pkexec or sudo, so a desktop user can never point a root helper elsewhere
 //   --serve              run the server in this process (the launcher's detached child)
 import { posix } from 'node:path';
+import { PID_MAX, PID_MIN } from '../../../shared/atoms/pids';
 
 export const DEFAULT_SOCKET_DIR_ROOT = '/run/user';
 /** sun_path holds 108 bytes with its terminating NUL. */
 const MAX_SOCKET_PATH = 107;
-const PID_MAX = 4_194_304;
 const UID_MAX = 4_294_967_294;
 
 export interface HelperArgs {
@@ -79,7 +79,7 @@ export function parseHelperArgs(argv: readonly string[], env: Readonly<Record<st
   // uid 0 needs no helper; refusing it keeps "owner" meaning "the unprivileged desktop user".
   const ownerUid = decimal('--owner-uid', values.get('--owner-uid')!, 1, UID_MAX);
   // pid 1 never goes away: a helper tied to it would outlive the app.
-  const parentPid = decimal('--parent-pid', values.get('--parent-pid')!, 2, PID_MAX);
+  const parentPid = decimal('--parent-pid', values.get('--parent-pid')!, PID_MIN, PID_MAX);
 
   const elevatedBy = (['PKEXEC_UID', 'SUDO_UID'] as const).filter((name) => env[name] !== undefined);
   for (const name of elevatedBy) {

@@ -1,12 +1,16 @@
 // The app's side of the elevated helper: the same PrivilegedExecutor the engine uses as root, but
 // each call is a line to the helper's socket and its answer a line back, matched by id.
 import { createConnection, type Socket } from 'node:net';
+import { BridgeportError, type ErrorKind } from '../../../shared/errors';
 import type { OperationArgs, OperationName, OperationResults, PrivilegedExecutor } from '../contract/operations';
 import { encodeLine, LineSplitter, MAX_REPLY_LINE, replySchema } from './message-framing';
 
-/** The helper's refusal or failure, in its own words. */
-export class HelperError extends Error {
+/** The helper's refusal or failure, in its own words, and which of the two it was. */
+export class HelperError extends BridgeportError {
   override name = 'HelperError';
+  constructor(message: string, kind: ErrorKind = 'failed') {
+    super(kind, message);
+  }
 }
 
 interface Pending {
@@ -78,7 +82,7 @@ export class HelperExecutor implements PrivilegedExecutor {
       if (!waiting) continue;
       this.pending.delete(reply.id as number);
       if (reply.ok) waiting.resolve(reply.result);
-      else waiting.reject(new HelperError(reply.error));
+      else waiting.reject(new HelperError(reply.error, reply.kind));
     }
   }
 

@@ -44,11 +44,17 @@ export function sudoPromptCommand(l: HelperLaunch): string {
   return helperCommand(l).replace(/[\\$`]/g, (c) => `\\${c}`);
 }
 
+/** Administrator rights were not had: the prompt was dismissed or denied, or could not be shown. */
+export class ElevationRefused extends Error {
+  override name = 'ElevationRefused';
+  readonly kind = 'needs-privilege' as const;
+}
+
 /** sudo-prompt's fixed messages, as something a user can act on. */
-function elevationError(error: Error, stderr: string): Error {
-  if (/did not grant permission/i.test(error.message)) return new Error('Bridgeport did not get administrator rights: the password prompt was cancelled or refused');
-  if (/no polkit authentication agent/i.test(error.message)) return new Error('Bridgeport cannot ask for your password: no polkit authentication agent is running in this session');
-  if (/unable to find pkexec/i.test(error.message)) return new Error('Bridgeport cannot ask for administrator rights: pkexec is not installed (package polkitd / policykit-1)');
+export function elevationError(error: Error, stderr: string): Error {
+  if (/did not grant permission/i.test(error.message)) return new ElevationRefused('Bridgeport did not get administrator rights: the password prompt was cancelled or refused');
+  if (/no polkit authentication agent/i.test(error.message)) return new ElevationRefused('Bridgeport cannot ask for your password: no polkit authentication agent is running in this session');
+  if (/unable to find pkexec/i.test(error.message)) return new ElevationRefused('Bridgeport cannot ask for administrator rights: pkexec is not installed (package polkitd / policykit-1)');
   const detail = stderr.trim().split('\n').at(-1)?.replace(/^bridgeport-helper: /, '') || error.message;
   return new Error(`Bridgeport's privileged helper did not start: ${detail}`);
 }

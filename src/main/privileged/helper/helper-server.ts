@@ -3,6 +3,7 @@
 import { lchownSync, unlinkSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { posix } from 'node:path';
+import { errorKindOf } from '../../../shared/errors';
 import { LocalExecutor } from '../local-executor';
 import { type OperationName, parseOperation } from '../contract/operations';
 import { type HelperArgs, socketDirFor } from './helper-args';
@@ -56,11 +57,11 @@ function answer(socket: Socket, executor: LocalExecutor, inflight: Set<Promise<v
     try {
       call = parseOperation(op, args);
     } catch (error) {
-      return send({ id, ok: false, error: errorSentence(error) });
+      return send({ id, ok: false, error: errorSentence(error), kind: errorKindOf(error) });
     }
-    const work = executor.run(call.op, call.args as never).then(
+    const work = executor.runRequest(call.op, call.args).then(
       (result) => send({ id, ok: true, result }),
-      (error: unknown) => send({ id, ok: false, error: errorSentence(error) }),
+      (error: unknown) => send({ id, ok: false, error: errorSentence(error), kind: errorKindOf(error) }),
     );
     inflight.add(work);
     void work.finally(() => inflight.delete(work));

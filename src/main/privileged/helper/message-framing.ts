@@ -2,6 +2,7 @@
 // The helper runs as root and reads whatever the user's session writes, so every line has a hard
 // size limit and every request is checked strictly before anything looks at its operation.
 import { z } from 'zod';
+import { errorKindSchema, type ErrorKind } from '../../../shared/errors';
 
 /** Longest request line the helper accepts (bytes, without the newline). */
 export const MAX_REQUEST_LINE = 64 * 1024;
@@ -106,11 +107,12 @@ export function parseRequest(line: Uint8Array): ParsedRequest {
   return { ok: false, id: id.success ? id.data : null, error: `malformed request (${detail}); expected ${EXAMPLE}` };
 }
 
-export type HelperReply = { id: RequestId | null; ok: true; result: unknown } | { id: RequestId | null; ok: false; error: string };
+/** A refusal or failure says which (`kind`, see src/shared/errors.ts); without one it failed. */
+export type HelperReply = { id: RequestId | null; ok: true; result: unknown } | { id: RequestId | null; ok: false; error: string; kind?: ErrorKind };
 
 export const replySchema = z.union([
   z.object({ id: requestIdSchema.nullable(), ok: z.literal(true), result: z.unknown() }).strict(),
-  z.object({ id: requestIdSchema.nullable(), ok: z.literal(false), error: z.string() }).strict(),
+  z.object({ id: requestIdSchema.nullable(), ok: z.literal(false), error: z.string(), kind: errorKindSchema.optional() }).strict(),
 ]);
 
 export const encodeLine = (message: HelperReply | HelperRequest): string => `${JSON.stringify(message)}\n`;

@@ -2,6 +2,7 @@
 // sets route_localnet and hairpin where the mappings need them. I/O; the policy is in the planner.
 import { desiredRules, viaLoopback } from '../../netcore/rulesets/port-rules';
 import { hasDockerUser, planBatch } from '../../netcore/rulesets/plan-port-batch';
+import type { ParsedRuleset } from '../../netcore/rules/parsed-rule';
 import { runCommand } from '../../system/run-command';
 import type { ApplyPortsResult, OperationArgs } from '../contract/operations';
 import { applyAndVerify } from '../firewall/apply-and-verify';
@@ -42,7 +43,7 @@ export async function applyPorts(args: OperationArgs<'ports.apply'>): Promise<Ap
     const warning = await ensureHairpin(m.containerPid, m.containerIp, m.bridge);
     if (warning) warnings.push(warning);
   }
-  const planFor = (current: Parameters<typeof hasDockerUser>[0]) => planBatch(desiredRules(args.mappings, hasDockerUser(current)), current);
+  const planFor = (current: ParsedRuleset) => planBatch(desiredRules(args.mappings, hasDockerUser(current)), current);
   const outcome = await applyAndVerify({
     plan: (current) => planFor(current).batch,
     failure: (left) => `the rules did not take effect; still to apply:\n${left}`,

@@ -1,10 +1,14 @@
 // One change asked of the engine from a button or form: busy while it runs, the engine's sentence
-// when it refuses. `run` resolves to the answer, or to undefined after a refusal (already shown).
+// and its kind (refused, needs privilege, failed) when it does not happen. `run` resolves to the
+// answer, or to undefined after a failure (already shown).
 import { useCallback, useState } from 'react';
-import { engineMessage } from '../views/publish/engine-message';
+import { engineFailure, type EngineFailure } from './engine-failure';
 
 export interface EngineAction {
   busy: boolean;
+  /** The last call's failure, shown with EngineErrorText / EngineErrorAlert. */
+  failure: EngineFailure | null;
+  /** Its sentence alone. */
   error: string | null;
   run<T>(call: () => Promise<T>): Promise<T | undefined>;
   clearError(): void;
@@ -20,19 +24,19 @@ export function useEngineAction(onBusyChange?: (busy: boolean) => void): EngineA
     },
     [onBusyChange],
   );
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<EngineFailure | null>(null);
   const run = useCallback(async <T,>(call: () => Promise<T>): Promise<T | undefined> => {
     setBusy(true);
-    setError(null);
+    setFailure(null);
     try {
       return await call();
     } catch (e) {
-      setError(engineMessage(e));
+      setFailure(engineFailure(e));
       return undefined;
     } finally {
       setBusy(false);
     }
   }, [setBusy]);
-  const clearError = useCallback(() => setError(null), []);
-  return { busy, error, run, clearError };
+  const clearError = useCallback(() => setFailure(null), []);
+  return { busy, failure, error: failure?.message ?? null, run, clearError };
 }

@@ -14,6 +14,8 @@ const fetchCurrent: { [T in TopicName]: () => Promise<TopicPayload<T>> } = {
   events: () => api.invoke('events.list', {}),
   dns: () => api.invoke('dns.get', {}),
   dnsEvents: () => api.invoke('dns.timeline', {}),
+  // News is what happens from now on: there is none yet when a view opens.
+  dnsNews: () => Promise.resolve([]),
   traffic: () => api.invoke('traffic.get', {}),
 };
 

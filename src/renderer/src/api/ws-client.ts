@@ -1,9 +1,10 @@
 // The browser face of the contract: the same BridgeportApi as the Electron preload, over the
 // loopback WebSocket of `bridgeport serve` (the token travels in the cookie set with the page).
 import type { BridgeportApi, TopicName } from '../../../shared/contract';
+import { BridgeportError, fromWireError } from '../../../shared/errors';
 import { WS_PATH, type ServerMessage } from '../../../shared/ws-protocol';
 
-type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+type Pending = { resolve: (value: unknown) => void; reject: (error: BridgeportError) => void };
 
 export interface WsApi extends BridgeportApi {
   onConnectionChange(listener: (connected: boolean) => void): () => void;
@@ -27,7 +28,7 @@ export function createWsApi(origin: string): WsApi {
         connectionListeners.forEach((l) => l(true));
         resolve(socket);
       });
-      socket.addEventListener('error', () => reject(new Error('cannot reach the Bridgeport server')));
+      socket.addEventListener('error', () => reject(new BridgeportError('failed', 'cannot reach the Bridgeport server')));
     });
     ready.catch(() => undefined);
     socket.addEventListener('message', (event) => {
@@ -39,11 +40,12 @@ export function createWsApi(origin: string): WsApi {
       const waiter = pending.get(message.id);
       pending.delete(message.id);
       if (message.ok) waiter?.resolve(message.value);
-      else waiter?.reject(new Error(message.error));
+      // { kind, message }; checked, since an older server sent a bare string.
+      else waiter?.reject(fromWireError(message.error));
     });
     socket.addEventListener('close', () => {
       connectionListeners.forEach((l) => l(false));
-      pending.forEach((p) => p.reject(new Error('connection to the Bridgeport server lost')));
+      pending.forEach((p) => p.reject(new BridgeportError('failed', 'connection to the Bridgeport server lost')));
       pending.clear();
       // The server may be restarting: try again shortly.
       setTimeout(connect, 1000);

@@ -1,10 +1,12 @@
-// The end of a modal form: the engine's refusal in its words, then Cancel and the submit button.
-import { Alert, Button, Group } from '@mantine/core';
+// The end of a modal form: the engine's refusal or failure in its words, then Cancel and the submit button.
+import { Button, Group } from '@mantine/core';
+import type { EngineFailure } from '../api/engine-failure';
+import { EngineErrorAlert } from './EngineError';
 
 interface Props {
   /** Prefix of the test ids: `${id}-error`, `${id}-cancel`, `${id}-submit`. */
   id: string;
-  error: string | null;
+  failure: EngineFailure | null;
   /** "Not created" … */
   errorTitle: string;
   submitLabel: string;
@@ -12,14 +14,10 @@ interface Props {
   onCancel: () => void;
 }
 
-export function FormFooter({ id, error, errorTitle, submitLabel, busy, onCancel }: Props) {
+export function FormFooter({ id, failure, errorTitle, submitLabel, busy, onCancel }: Props) {
   return (
     <>
-      {error && (
-        <Alert color="red" title={errorTitle} data-testid={`${id}-error`}>
-          {error}
-        </Alert>
-      )}
+      <EngineErrorAlert failure={failure} what={errorTitle} testId={`${id}-error`} />
       <Group justify="flex-end" gap="sm">
         <Button variant="default" onClick={onCancel} disabled={busy} data-testid={`${id}-cancel`}>
           Cancel

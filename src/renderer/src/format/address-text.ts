@@ -1,5 +1,6 @@
 // The shape of IPv4 addresses and CIDRs as typed in a form: shape only (whether a subnet is free,
 // a gateway inside it … is the engine's to say). Pure.
+import { INTERFACE_NAME_MAX, SAFE_NAME } from '../../../shared/atoms/names';
 
 const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`^${OCTET}(\\.${OCTET}){3}$`);
@@ -28,8 +29,8 @@ export function parseMtu(text: string): number | undefined | string {
 /** Linux interface names: at most 15 characters of letters, digits, _ . and -. */
 export function linkNameProblem(text: string, what = 'an interface name'): string | null {
   if (!text) return `Give ${what}`;
-  if (text.length > 15) return `${capitalize(what)} is at most 15 characters (this one has ${text.length})`;
-  if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(text)) return `${capitalize(what)} has only letters, digits, _ . and - (and starts with a letter or digit)`;
+  if (text.length > INTERFACE_NAME_MAX) return `${capitalize(what)} is at most ${INTERFACE_NAME_MAX} characters (this one has ${text.length})`;
+  if (!SAFE_NAME.test(text)) return `${capitalize(what)} has only letters, digits, _ . and - (and starts with a letter or digit)`;
   return null;
 }
 

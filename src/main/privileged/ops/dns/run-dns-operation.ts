@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { open, readFile, realpath, stat } from 'node:fs/promises';
 import { CommandError, runCommand } from '../../../system/run-command';
-import { OperationError, type OperationArgs } from '../../contract/operations';
+import { OperationError, type OperationArgs, type OperationHandlers } from '../../contract/operations';
 import type { DnsOperationResults, Redirect } from '../../contract/dns-operations';
 import { planRedirectBatch, redirectsIn } from '../../../netcore/rulesets/dns-redirect-rules';
 import { applyAndVerify, readIpv4Rules } from '../../firewall/apply-and-verify';
@@ -17,8 +17,8 @@ const hashOf = (text: string) => `sha256:${createHash('sha256').update(text).dig
 /** The path names a regular file, reached without a symlink. */
 async function checkRealFile(path: string): Promise<void> {
   const [real, info] = await Promise.all([realpath(path), stat(path)]);
-  if (real !== path) throw new OperationError(`${path} goes through a symlink (to ${real}); refused`);
-  if (!info.isFile()) throw new OperationError(`${path} is not a regular file; refused`);
+  if (real !== path) throw new OperationError(`${path} goes through a symlink (to ${real}); refused`, 'refused');
+  if (!info.isFile()) throw new OperationError(`${path} is not a regular file; refused`, 'refused');
 }
 
 async function readFiles(args: OperationArgs<'dns.readFiles'>): Promise<DnsOperationResults['dns.readFiles']> {
@@ -53,7 +53,7 @@ async function writeResolvConf(args: OperationArgs<'dns.writeResolvConf'>): Prom
   await checkRealFile(args.path);
   const current = await readFile(args.path, 'utf8');
   if (hashOf(current) !== args.expectedHash) {
-    throw new OperationError(`${args.path} changed since it was read (edited inside the container?); not rewritten`);
+    throw new OperationError(`${args.path} changed since it was read (edited inside the container?); not rewritten`, 'refused');
   }
   await overwrite(args.path, args.content);
   const hash = hashOf(args.content);
@@ -76,8 +76,8 @@ async function writeResolvConf(args: OperationArgs<'dns.writeResolvConf'>): Prom
 async function inNamespaceOf(pid: number): Promise<string[]> {
   const path = `/proc/${pid}/ns/net`;
   const [target, self] = await Promise.all([namespaceIdentity(path), namespaceIdentity('/proc/self/ns/net')]);
-  if (target === null) throw new OperationError(`process ${pid} is not running`);
-  if (target === self) throw new OperationError(`process ${pid} shares Bridgeport's own namespace; DNS redirects only go into a container's`);
+  if (target === null) throw new OperationError(`process ${pid} is not running`, 'refused');
+  if (target === self) throw new OperationError(`process ${pid} shares Bridgeport's own namespace; DNS redirects only go into a container's`, 'refused');
   return ['nsenter', `--net=${path}`];
 }
 
@@ -117,15 +117,9 @@ async function readRedirects(args: OperationArgs<'dns.readRedirects'>): Promise<
   return { redirects: Object.fromEntries(entries) };
 }
 
-export async function runDnsOperation(op: DnsOperationName, args: unknown): Promise<unknown> {
-  switch (op) {
-    case 'dns.readFiles':
-      return readFiles(args as OperationArgs<'dns.readFiles'>);
-    case 'dns.writeResolvConf':
-      return writeResolvConf(args as OperationArgs<'dns.writeResolvConf'>);
-    case 'dns.setRedirects':
-      return setRedirects(args as OperationArgs<'dns.setRedirects'>);
-    case 'dns.readRedirects':
-      return readRedirects(args as OperationArgs<'dns.readRedirects'>);
-  }
-}
+export const dnsHandlers = {
+  'dns.readFiles': readFiles,
+  'dns.writeResolvConf': writeResolvConf,
+  'dns.setRedirects': setRedirects,
+  'dns.readRedirects': readRedirects,
+} satisfies OperationHandlers<DnsOperationName>;

@@ -3,7 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { planDoctorBatch } from '../../../netcore/rulesets/plan-doctor-batch';
 import { runCommand } from '../../../system/run-command';
-import { OperationError, type OperationArgs } from '../../contract/operations';
+import { OperationError, type OperationArgs, type OperationHandlers } from '../../contract/operations';
 import { applyAndVerify } from '../../firewall/apply-and-verify';
 import { SYSCTL_PATHS, type DoctorOperationResults } from '../../contract/doctor-operations';
 
@@ -15,7 +15,7 @@ async function setSysctl(args: OperationArgs<'sysctl.set'>): Promise<DoctorOpera
   try {
     previous = (await readFile(path, 'utf8')).trim();
   } catch {
-    throw new OperationError(`${args.key} does not exist here (${path})`);
+    throw new OperationError(`${args.key} does not exist here (${path})`, 'refused');
   }
   if (previous !== String(args.value)) await writeFile(path, `${args.value}\n`);
   const value = (await readFile(path, 'utf8')).trim();
@@ -36,13 +36,8 @@ async function applyDoctorRules(args: OperationArgs<'firewall.applyDoctorRules'>
   return { changed: outcome.applied !== null };
 }
 
-export function runDoctorOperation(op: DoctorOperationName, args: unknown): Promise<unknown> {
-  switch (op) {
-    case 'sysctl.set':
-      return setSysctl(args as OperationArgs<'sysctl.set'>);
-    case 'kernel.loadModule':
-      return loadModule(args as OperationArgs<'kernel.loadModule'>);
-    case 'firewall.applyDoctorRules':
-      return applyDoctorRules(args as OperationArgs<'firewall.applyDoctorRules'>);
-  }
-}
+export const doctorHandlers = {
+  'sysctl.set': setSysctl,
+  'kernel.loadModule': loadModule,
+  'firewall.applyDoctorRules': applyDoctorRules,
+} satisfies OperationHandlers<DoctorOperationName>;

@@ -3,7 +3,7 @@
 // what was done when a later step fails. I/O; which commands run is decided in plan-link-commands.
 import { z } from 'zod';
 import { CommandError, runCommand } from '../../../system/run-command';
-import { OperationError, type OperationArgs } from '../../contract/operations';
+import { OperationError, type OperationArgs, type OperationHandlers } from '../../contract/operations';
 import { MADE_TAG } from '../../../netcore/links/link-args';
 import type { LinkOperationResults, PlaceArg } from '../../contract/link-operations';
 import { namespaceIdentity } from '../../../system/namespace-identity';
@@ -51,8 +51,8 @@ async function run(argv: Argv): Promise<string> {
 async function checkPlace(place: PlaceArg | undefined): Promise<void> {
   if (place === undefined) return;
   const [target, self] = await Promise.all([namespaceIdentity(nsPathOf(place)), namespaceIdentity('/proc/self/ns/net')]);
-  if (target === null) throw new OperationError('netns' in place ? `no namespace named ${place.netns}` : `process ${place.pid} is not running`);
-  if (target === self) throw new OperationError(`${placeText(place)} is the namespace Bridgeport runs in, not another one`);
+  if (target === null) throw new OperationError('netns' in place ? `no namespace named ${place.netns}` : `process ${place.pid} is not running`, 'refused');
+  if (target === self) throw new OperationError(`${placeText(place)} is the namespace Bridgeport runs in, not another one`, 'refused');
 }
 
 /** The link in a place, or null when there is none of that name. */
@@ -72,14 +72,14 @@ async function showLink(name: string, place: PlaceArg | undefined): Promise<Show
 /** The link exists in the place, Bridgeport made it, and is of one of these kinds. */
 async function madeLink(name: string, place: PlaceArg | undefined, kinds: readonly string[]): Promise<ShownLink> {
   const link = await showLink(name, place);
-  if (!link) throw new OperationError(`no link named ${name} in ${placeText(place)}`);
-  if (!link.tagged) throw new OperationError(`${name} in ${placeText(place)} was not made by Bridgeport`);
-  if (!kinds.includes(link.kind ?? '')) throw new OperationError(`${name} is a ${link.kind ?? 'device'}, not a ${kinds.join(' or ')}`);
+  if (!link) throw new OperationError(`no link named ${name} in ${placeText(place)}`, 'refused');
+  if (!link.tagged) throw new OperationError(`${name} in ${placeText(place)} was not made by Bridgeport`, 'refused');
+  if (!kinds.includes(link.kind ?? '')) throw new OperationError(`${name} is a ${link.kind ?? 'device'}, not a ${kinds.join(' or ')}`, 'refused');
   return link;
 }
 
 async function nameFree(name: string, place: PlaceArg | undefined): Promise<void> {
-  if (await showLink(name, place)) throw new OperationError(`a link named ${name} already exists in ${placeText(place)}`);
+  if (await showLink(name, place)) throw new OperationError(`a link named ${name} already exists in ${placeText(place)}`, 'refused');
 }
 
 /** `create`, then each step; when a step fails, `undo`, and the step's error is reported. */
@@ -98,7 +98,7 @@ async function runPlan(plan: CommandPlan): Promise<void> {
 }
 
 async function netnsAdd(args: OperationArgs<'netns.add'>): Promise<LinkOperationResults['netns.add']> {
-  if ((await namespaceIdentity(`/run/netns/${args.name}`)) !== null) throw new OperationError(`namespace ${args.name} already exists`);
+  if ((await namespaceIdentity(`/run/netns/${args.name}`)) !== null) throw new OperationError(`namespace ${args.name} already exists`, 'refused');
   await runPlan(planNetnsAdd(args));
   const id = await namespaceIdentity(`/run/netns/${args.name}`);
   if (id === null) throw new OperationError(`namespace ${args.name} was not created`);
@@ -110,7 +110,7 @@ async function netnsDelete(args: OperationArgs<'netns.delete'>): Promise<LinkOpe
   if ((await namespaceIdentity(nsPathOf(place))) === null) return { name: args.name, existed: false };
   await checkPlace(place);
   const lo = await showLink('lo', place);
-  if (!lo?.tagged) throw new OperationError(`namespace ${args.name} was not made by Bridgeport`);
+  if (!lo?.tagged) throw new OperationError(`namespace ${args.name} was not made by Bridgeport`, 'refused');
   await run(planNetnsDelete(args));
   return { name: args.name, existed: true };
 }
@@ -157,8 +157,8 @@ async function vethAdd(args: OperationArgs<'link.addVeth'>): Promise<LinkOperati
   await nameFree(args.peer, undefined);
   if (args.master !== undefined) {
     const master = await showLink(args.master, undefined);
-    if (!master) throw new OperationError(`no bridge named ${args.master}`);
-    if (master.kind !== 'bridge') throw new OperationError(`${args.master} is not a bridge`);
+    if (!master) throw new OperationError(`no bridge named ${args.master}`, 'refused');
+    if (master.kind !== 'bridge') throw new OperationError(`${args.master} is not a bridge`, 'refused');
   }
   await runPlan(planVethAdd(args));
   return { name: args.name, peer: args.peer };
@@ -212,21 +212,12 @@ async function linkDelete(args: OperationArgs<'link.delete'>): Promise<LinkOpera
 }
 
 /** Dispatches one (already validated) namespace or link operation. */
-export function runLinkOperation(op: LinkOperationName, args: unknown): Promise<unknown> {
-  switch (op) {
-    case 'netns.add':
-      return netnsAdd(args as OperationArgs<'netns.add'>);
-    case 'netns.delete':
-      return netnsDelete(args as OperationArgs<'netns.delete'>);
-    case 'link.addBridge':
-      return bridgeAdd(args as OperationArgs<'link.addBridge'>);
-    case 'link.addVeth':
-      return vethAdd(args as OperationArgs<'link.addVeth'>);
-    case 'link.move':
-      return move(args as OperationArgs<'link.move'>);
-    case 'link.setUp':
-      return setUp(args as OperationArgs<'link.setUp'>);
-    case 'link.delete':
-      return linkDelete(args as OperationArgs<'link.delete'>);
-  }
-}
+export const linkHandlers = {
+  'netns.add': netnsAdd,
+  'netns.delete': netnsDelete,
+  'link.addBridge': bridgeAdd,
+  'link.addVeth': vethAdd,
+  'link.move': move,
+  'link.setUp': setUp,
+  'link.delete': linkDelete,
+} satisfies OperationHandlers<LinkOperationName>;

@@ -3,7 +3,7 @@ import { Code, Stack, Table, Text, Title } from '@mantine/core';
 import type { Container, Link, Namespace, Network, Snapshot } from '../../../../shared/model';
 import { canPublishOn } from '../publish/publish-options';
 import { PublishPortButton } from '../publish/PublishPortButton';
-import type { Selection } from '../topology/TopologyView';
+import type { Selection } from '../topology/selection';
 
 type Row = [string, React.ReactNode];
 

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { api } from '../../api/api';
 import { useEngineAction } from '../../api/use-engine-action';
 import { useTopic } from '../../api/use-topic';
+import { EngineErrorAlert } from '../../components/EngineError';
 import { syncResultLine } from './dns-format';
 import { DnsHostPanel } from './DnsHostPanel';
 import { DnsTable } from './DnsTable';
@@ -42,11 +43,7 @@ export function DnsView() {
             {report.error}
           </Alert>
         )}
-        {action.error && (
-          <Alert color="red" withCloseButton onClose={action.clearError} data-testid="dns-action-error">
-            {action.error}
-          </Alert>
-        )}
+        <EngineErrorAlert failure={action.failure} onClose={action.clearError} testId="dns-action-error" />
         {!data && !report.error && <Loader m="xl" />}
         {data && (
           <>

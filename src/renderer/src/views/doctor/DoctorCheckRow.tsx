@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { DoctorCheck } from '../../../../shared/doctor-model';
 import { api } from '../../api/api';
 import { useEngineAction } from '../../api/use-engine-action';
+import { EngineErrorText } from '../../components/EngineError';
 import { statusColor } from './doctor-report';
 
 interface Props {
@@ -46,11 +47,7 @@ export function DoctorCheckRow({ check, disabled, onFixing, onFixed }: Props) {
                 Fixed, then checked again.
               </Text>
             )}
-            {fix.error && (
-              <Text size="xs" c="red" data-testid={`doctor-fix-error-${check.id}`}>
-                {fix.error}
-              </Text>
-            )}
+            <EngineErrorText failure={fix.failure} testId={`doctor-fix-error-${check.id}`} />
             {check.lookedAt.length > 0 && (
               <>
                 <Anchor component="button" type="button" size="xs" style={{ alignSelf: 'flex-start' }} onClick={() => setLookedAt((o) => !o)} data-testid={`doctor-looked-at-toggle-${check.id}`}>

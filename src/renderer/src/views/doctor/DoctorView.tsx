@@ -1,16 +1,17 @@
 // The doctor for "my container can't reach the internet": runs its checks when opened and on
 // "Check again"; each check says what it found and what it looked at, and fixes what is safe.
-import { Alert, Badge, Button, Group, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { DoctorCheck, DoctorReport } from '../../../../shared/doctor-model';
 import { api } from '../../api/api';
-import { engineMessage } from '../publish/engine-message';
+import { engineFailure, type EngineFailure } from '../../api/engine-failure';
+import { EngineErrorAlert } from '../../components/EngineError';
 import { DoctorCheckRow } from './DoctorCheckRow';
 import { statusColor, summary, withCheck, worst } from './doctor-report';
 
 interface State {
   report: DoctorReport | null;
-  error: string | null;
+  error: EngineFailure | null;
   running: boolean;
 }
 
@@ -22,7 +23,7 @@ export function DoctorView() {
     let current = true;
     api.invoke('doctor.run', {}).then(
       (report) => current && setState({ report, error: null, running: false }),
-      (error: unknown) => current && setState((s) => ({ ...s, error: engineMessage(error), running: false })),
+      (error: unknown) => current && setState((s) => ({ ...s, error: engineFailure(error), running: false })),
     );
     return () => {
       current = false;
@@ -57,11 +58,7 @@ export function DoctorView() {
             </Button>
           </Group>
         </Group>
-        {error && (
-          <Alert color="red" title="The doctor could not run" data-testid="doctor-error">
-            {error}
-          </Alert>
-        )}
+        <EngineErrorAlert failure={error} what="The doctor could not run" testId="doctor-error" />
         {!report && running && <Loader m="xl" />}
         {report?.checks.map((check) => (
           <DoctorCheckRow key={`${asked}:${check.id}`} check={check} disabled={running || fixing > 0} onFixing={onFixing} onFixed={onFixed} />

@@ -56,7 +56,7 @@ export function CreateBridgeForm({ onBusyChange, onCancel, onMade }: MadeFormPro
             data-testid="bridge-mtu"
           />
         </Group>
-        <FormFooter id="bridge" error={action.error} errorTitle="Not created" submitLabel="Create bridge" busy={action.busy} onCancel={onCancel} />
+        <FormFooter id="bridge" failure={action.failure} errorTitle="Not created" submitLabel="Create bridge" busy={action.busy} onCancel={onCancel} />
       </Stack>
     </form>
   );

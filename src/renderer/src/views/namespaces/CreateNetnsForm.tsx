@@ -33,7 +33,7 @@ export function CreateNetnsForm({ onBusyChange, onCancel, onMade }: MadeFormProp
           data-autofocus
           data-testid="netns-name"
         />
-        <FormFooter id="netns" error={action.error} errorTitle="Not created" submitLabel="Create namespace" busy={action.busy} onCancel={onCancel} />
+        <FormFooter id="netns" failure={action.failure} errorTitle="Not created" submitLabel="Create namespace" busy={action.busy} onCancel={onCancel} />
       </Stack>
     </form>
   );

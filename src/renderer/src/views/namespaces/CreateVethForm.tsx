@@ -72,7 +72,7 @@ export function CreateVethForm({ bridges, onBusyChange, onCancel, onMade }: Made
             data-testid="veth-mtu"
           />
         </Group>
-        <FormFooter id="veth" error={action.error} errorTitle="Not created" submitLabel="Create veth pair" busy={action.busy} onCancel={onCancel} />
+        <FormFooter id="veth" failure={action.failure} errorTitle="Not created" submitLabel="Create veth pair" busy={action.busy} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -4,6 +4,7 @@ import { Button, Group, Popover, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../api/api';
 import { useEngineAction } from '../../api/use-engine-action';
+import { EngineErrorText } from '../../components/EngineError';
 import { deletionEnd, placeInput, type MadeRow } from './link-places';
 
 const consequence = {
@@ -45,11 +46,7 @@ export function DeleteMadeButton({ row, onDeleted }: { row: MadeRow; onDeleted: 
           <Text size="xs" c="dimmed">
             {consequence[thing.kind]}
           </Text>
-          {action.error && (
-            <Text size="xs" c="red" data-testid={`delete-error-${thing.name}`}>
-              {action.error}
-            </Text>
-          )}
+          <EngineErrorText failure={action.failure} testId={`delete-error-${thing.name}`} />
           <Group justify="flex-end" gap="xs">
             <Button size="xs" variant="default" onClick={() => setOpened(false)} disabled={action.busy}>
               Cancel

@@ -1,7 +1,8 @@
 // Set a link up or down where it lives; a refusal is shown beside the button.
-import { Button, Group, Text } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { api } from '../../api/api';
 import { useEngineAction } from '../../api/use-engine-action';
+import { EngineErrorText } from '../../components/EngineError';
 import { placeInput, type Place } from './link-places';
 
 interface Props {
@@ -23,11 +24,7 @@ export function LinkStateButton({ name, place, up, onChanged, 'data-testid': tes
       <Button size="compact-xs" variant="default" loading={action.busy} onClick={() => void toggle()} data-testid={testId}>
         {up ? 'Set down' : 'Set up'}
       </Button>
-      {action.error && (
-        <Text size="xs" c="red" data-testid={`${testId}-error`}>
-          {action.error}
-        </Text>
-      )}
+      <EngineErrorText failure={action.failure} testId={`${testId}-error`} />
     </Group>
   );
 }

@@ -115,7 +115,7 @@ export function MoveLinkForm({ link, links, targets, onBusyChange, onCancel, onM
             data-testid="move-gateway"
           />
         </Group>
-        <FormFooter id="move" error={action.error} errorTitle="Not moved" submitLabel="Move" busy={busy} onCancel={onCancel} />
+        <FormFooter id="move" failure={action.failure} errorTitle="Not moved" submitLabel="Move" busy={busy} onCancel={onCancel} />
       </Stack>
     </form>
   );

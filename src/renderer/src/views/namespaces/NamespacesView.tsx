@@ -1,11 +1,12 @@
 // Namespaces and links wired by hand: make a namespace, a bridge or a veth pair, move one end into
 // a namespace or a running container with its address, route and MTU, set links up or down, and
 // delete what Bridgeport made. Read again whenever the snapshot moves (netlink, /run/netns).
-import { Alert, Group, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Group, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import type { Snapshot } from '../../../../shared/model';
 import { api } from '../../api/api';
 import { useReadOnChange } from '../../api/use-read-on-change';
+import { EngineErrorAlert } from '../../components/EngineError';
 import { hostBridges, madeLinkKeys, madeRows, movableLinks, moveTargets, namedNamespaces } from './link-places';
 import { MadeTable } from './MadeTable';
 import { MakeButtons } from './MakeButtons';
@@ -15,7 +16,7 @@ import { NamedNamespaces } from './NamedNamespaces';
 const readMade = () => api.invoke('made.list', {});
 
 export function NamespacesView({ snapshot }: { snapshot: Snapshot }) {
-  const { data: made, error, reload } = useReadOnChange(readMade, snapshot.takenAt);
+  const { data: made, failure, reload } = useReadOnChange(readMade, snapshot.takenAt);
   const rows = useMemo(() => madeRows(made ?? [], snapshot), [made, snapshot]);
   const targets = useMemo(() => moveTargets(snapshot), [snapshot]);
   const movable = useMemo(() => movableLinks(rows), [rows]);
@@ -36,11 +37,7 @@ export function NamespacesView({ snapshot }: { snapshot: Snapshot }) {
             <MoveLinkButton link={null} links={movable} targets={targets} onMoved={reload} label="Move an interface…" size="sm" variant="light" data-testid="move-interface" />
           </Group>
         </Group>
-        {error && (
-          <Alert color="red" title="Cannot read what Bridgeport made" data-testid="made-error">
-            {error}
-          </Alert>
-        )}
+        <EngineErrorAlert failure={failure} what="Cannot read what Bridgeport made" testId="made-error" />
         <Stack gap={4}>
           <Title order={5}>Made by Bridgeport</Title>
           {made && rows.length === 0 ? (

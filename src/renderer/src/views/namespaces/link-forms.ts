@@ -2,7 +2,7 @@
 // (said per field), and the contract inputs they make. Whether a name is taken, a container
 // running or an address free is the engine's to say. Pure.
 import type { MethodInput } from '../../../../shared/contract';
-import { netnsNameSchema } from '../../../../shared/namespace-model';
+import { netnsNameSchema } from '../../../../shared/atoms/names';
 import { isIpv4, isIpv4Cidr, linkNameProblem, parseMtu } from '../../format/address-text';
 
 type Check<I, F extends string> = { input: I; errors?: undefined } | { input?: undefined; errors: Partial<Record<F, string>> };

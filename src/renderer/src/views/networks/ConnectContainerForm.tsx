@@ -71,7 +71,7 @@ export function ConnectContainerForm({ network, offered, onBusyChange, onCancel,
           disabled={busy}
           data-testid="connect-aliases"
         />
-        <FormFooter id="connect" error={action.error} errorTitle="Not connected" submitLabel="Connect" busy={busy} onCancel={onCancel} />
+        <FormFooter id="connect" failure={action.failure} errorTitle="Not connected" submitLabel="Connect" busy={busy} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -113,7 +113,7 @@ export function CreateNetworkForm({ links, onBusyChange, onCancel, onCreated }: 
             data-testid="network-extra-options"
           />
         </Collapse>
-        <FormFooter id="network" error={action.error} errorTitle="Not created" submitLabel="Create network" busy={busy} onCancel={onCancel} />
+        <FormFooter id="network" failure={action.failure} errorTitle="Not created" submitLabel="Create network" busy={busy} onCancel={onCancel} />
       </Stack>
     </form>
   );

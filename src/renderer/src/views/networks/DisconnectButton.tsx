@@ -1,7 +1,8 @@
 // Disconnect one attached container from a network; a refusal is shown beside it.
-import { Button, Group, Text } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { api } from '../../api/api';
 import { useEngineAction } from '../../api/use-engine-action';
+import { EngineErrorText } from '../../components/EngineError';
 
 interface Props {
   network: string;
@@ -27,11 +28,7 @@ export function DisconnectButton({ network, container, onDisconnected }: Props) 
       >
         Disconnect
       </Button>
-      {action.error && (
-        <Text size="xs" c="red" data-testid={`disconnect-error-${network}-${container}`}>
-          {action.error}
-        </Text>
-      )}
+      <EngineErrorText failure={action.failure} testId={`disconnect-error-${network}-${container}`} />
     </Group>
   );
 }

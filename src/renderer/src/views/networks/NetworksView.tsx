@@ -1,11 +1,12 @@
 // Docker networks: every one with its addressing, options and containers; create, remove,
 // connect and disconnect. Read again whenever the snapshot moves, so changes made elsewhere
 // (the CLI, docker itself) show up too.
-import { Alert, Group, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Group, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import type { Snapshot } from '../../../../shared/model';
 import { api } from '../../api/api';
 import { useReadOnChange } from '../../api/use-read-on-change';
+import { EngineErrorAlert } from '../../components/EngineError';
 import { CreateNetworkButton } from './CreateNetworkButton';
 import { sortNetworks } from './network-describe';
 import { NetworksTable } from './NetworksTable';
@@ -13,7 +14,7 @@ import { NetworksTable } from './NetworksTable';
 const readNetworks = () => api.invoke('networks.list', {});
 
 export function NetworksView({ snapshot }: { snapshot: Snapshot }) {
-  const { data: networks, error, reload } = useReadOnChange(readNetworks, snapshot.takenAt);
+  const { data: networks, error, failure, reload } = useReadOnChange(readNetworks, snapshot.takenAt);
   const sorted = useMemo(() => (networks ? sortNetworks(networks) : null), [networks]);
   return (
     <Stack gap="sm" px="md" pt={4} pb="md" h="100%" data-testid="networks-view">
@@ -26,11 +27,7 @@ export function NetworksView({ snapshot }: { snapshot: Snapshot }) {
         </div>
         <CreateNetworkButton links={snapshot.links} onCreated={reload} />
       </Group>
-      {error && (
-        <Alert color="red" title="Cannot read the networks" data-testid="networks-error">
-          {error}
-        </Alert>
-      )}
+      <EngineErrorAlert failure={failure} what="Cannot read the networks" testId="networks-error" />
       {!sorted && !error && <Loader m="xl" />}
       {sorted && (
         <ScrollArea style={{ flex: 1, minHeight: 0 }}>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { NetworkDetail } from '../../../../shared/network-model';
 import { api } from '../../api/api';
 import { useEngineAction } from '../../api/use-engine-action';
+import { EngineErrorText } from '../../components/EngineError';
 import { plural } from '../../format/plural';
 
 export function RemoveNetworkButton({ network, onRemoved }: { network: NetworkDetail; onRemoved: () => void }) {
@@ -43,11 +44,7 @@ export function RemoveNetworkButton({ network, onRemoved }: { network: NetworkDe
               ? `${plural(attached.length, 'container')} ${attached.length === 1 ? 'is' : 'are'} attached (${attached.join(', ')}): Docker refuses until they are disconnected.`
               : 'Its host bridge and rules go with it.'}
           </Text>
-          {action.error && (
-            <Text size="xs" c="red" data-testid={`remove-error-${name}`}>
-              {action.error}
-            </Text>
-          )}
+          <EngineErrorText failure={action.failure} testId={`remove-error-${name}`} />
           <Group justify="flex-end" gap="xs">
             <Button size="xs" variant="default" onClick={() => setOpened(false)} disabled={action.busy}>
               Cancel

@@ -2,7 +2,7 @@
 // the `networks.create` input they make, options (-o key=value) included. Whether the subnet is
 // free, the gateway inside it, the parent present or Swarm active is the engine's to say. Pure.
 import type { MethodInput } from '../../../../shared/contract';
-import { dockerNameSchema } from '../../../../shared/network-model';
+import { dockerNameSchema, optionNameSchema } from '../../../../shared/network-model';
 import { isIpv4, isIpv4Cidr, linkNameProblem, parseMtu } from '../../format/address-text';
 
 export type NetworkCreateInput = MethodInput<'networks.create'>;
@@ -76,7 +76,6 @@ export function defaultMode(driver: NetworkDriver): string {
 }
 
 const isVlan = (driver: NetworkDriver): driver is 'macvlan' | 'ipvlan' => driver === 'macvlan' || driver === 'ipvlan';
-const OPTION_KEY = /^[a-zA-Z0-9_.-]{1,128}$/;
 
 /** `key=value` lines (blank lines and # comments skipped); a sentence naming the first bad line. */
 export function parseExtraOptions(text: string): Record<string, string> | string {
@@ -90,7 +89,7 @@ export function parseExtraOptions(text: string): Record<string, string> | string
     if (eq <= 0) return `${at}: write key=value, e.g. com.docker.network.bridge.enable_icc=false`;
     const key = line.slice(0, eq).trim();
     const value = line.slice(eq + 1).trim();
-    if (!OPTION_KEY.test(key)) return `${at}: an option name has only letters, digits, _ . and -`;
+    if (!optionNameSchema.safeParse(key).success) return `${at}: an option name has only letters, digits, _ . and -`;
     if (value.length > 256) return `${at}: a value is at most 256 characters`;
     if (Object.hasOwn(options, key)) return `${at}: ${key} is given twice`;
     options[key] = value;

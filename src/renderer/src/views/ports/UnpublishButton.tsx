@@ -5,7 +5,8 @@ import type { PublishedPort } from '../../../../shared/firewall-model';
 import type { MappingStatus } from '../../../../shared/publish-model';
 import { api } from '../../api/api';
 import { containerSide, hostSide } from '../publish/describe-mapping';
-import { engineMessage } from '../publish/engine-message';
+import { engineFailure, type EngineFailure } from '../../api/engine-failure';
+import { EngineErrorText } from '../../components/EngineError';
 import { unpublishRequestOf } from './unpublish';
 
 interface Props {
@@ -21,7 +22,7 @@ type Phase = 'idle' | 'busy' | 'done';
 export function UnpublishButton({ port, mapping, id }: Props) {
   const [opened, setOpened] = useState(false);
   const [phase, setPhase] = useState<Phase>('idle');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<EngineFailure | null>(null);
   const request = unpublishRequestOf(port);
   if (!request) return null;
   const what = mapping
@@ -39,7 +40,7 @@ export function UnpublishButton({ port, mapping, id }: Props) {
       setOpened(false);
     } catch (e) {
       setPhase('idle');
-      setError(engineMessage(e));
+      setError(engineFailure(e));
     }
   };
 
@@ -66,11 +67,7 @@ export function UnpublishButton({ port, mapping, id }: Props) {
             {wholeRange ? 'The whole range goes, every port of it. ' : ''}
             Connections to it stop at once; Bridgeport forgets it.
           </Text>
-          {error && (
-            <Text size="xs" c="red" data-testid={`unpublish-error-${id}`}>
-              {error}
-            </Text>
-          )}
+          <EngineErrorText failure={error} testId={`unpublish-error-${id}`} />
           <Group justify="flex-end" gap="xs">
             <Button size="xs" variant="default" onClick={() => setOpened(false)} disabled={phase === 'busy'}>
               Cancel

@@ -1,11 +1,12 @@
 // The publish form: container, network (when it has several), host IP, ports and protocol. Checks
 // only what is obviously wrong; anything else is the engine's refusal, shown here in its words.
-import { Alert, Button, Group, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { Snapshot } from '../../../../shared/model';
 import type { MappingStatus, PublishProtocol } from '../../../../shared/publish-model';
 import { api } from '../../api/api';
-import { engineMessage } from './engine-message';
+import { engineFailure, type EngineFailure } from '../../api/engine-failure';
+import { EngineErrorAlert } from '../../components/EngineError';
 import { checkPublishForm, emptyForm, type PublishFormErrors, type PublishFormValues } from './publish-form';
 import { hostIpOptions, offeredContainers } from './publish-options';
 
@@ -33,7 +34,7 @@ export function PublishPortForm({ snapshot, container = null, busy, onBusyChange
   const hostIps = useMemo(() => hostIpOptions(snapshot.links), [snapshot.links]);
   const [values, setValues] = useState<PublishFormValues>(() => emptyForm(container, offered.find((c) => c.name === container)?.networks[0] ?? null));
   const [errors, setErrors] = useState<PublishFormErrors>({});
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<EngineFailure | null>(null);
   const networks = offered.find((c) => c.name === values.container)?.networks ?? [];
   // A preselected container that stopped meanwhile stays shown: the engine says why it cannot be used.
   const containerNames = offered.map((c) => c.name);
@@ -63,7 +64,7 @@ export function PublishPortForm({ snapshot, container = null, busy, onBusyChange
       onPublished(status);
     } catch (error) {
       onBusyChange(false);
-      setRefusal(engineMessage(error));
+      setRefusal(engineFailure(error));
     }
   };
 
@@ -140,11 +141,7 @@ export function PublishPortForm({ snapshot, container = null, busy, onBusyChange
           aria-label="Protocol"
           data-testid="publish-protocol"
         />
-        {refusal && (
-          <Alert color="red" title="Not published" data-testid="publish-error">
-            {refusal}
-          </Alert>
-        )}
+        <EngineErrorAlert failure={refusal} what="Not published" testId="publish-error" />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel} disabled={busy} data-testid="publish-cancel">
             Cancel

@@ -1,7 +1,9 @@
 // The publish form's values, what is obviously wrong with them (said per field), and the request
 // they make. Everything else (conflicts, addresses, container state) is the engine's to say. Pure.
 import type { MethodInput } from '../../../../shared/contract';
-import { MAX_RANGE, type PublishProtocol } from '../../../../shared/publish-model';
+import { MAX_RANGE } from '../../../../shared/atoms/ports';
+import { checkPortRange, type PortRange, type PortRangeProblem } from '../../../../shared/atoms/port-spec';
+import type { PublishProtocol } from '../../../../shared/publish-model';
 import { ALL_ADDRESSES } from './publish-options';
 
 export type PublishRequestInput = MethodInput<'ports.publish'>;
@@ -18,10 +20,7 @@ export interface PublishFormValues {
 
 export type PublishFormErrors = Partial<Record<'container' | 'network' | 'hostPorts' | 'containerPorts', string>>;
 
-export interface PortRange {
-  start: number;
-  end: number;
-}
+export type { PortRange };
 
 export function emptyForm(container: string | null = null, network: string | null = null): PublishFormValues {
   return { container, network, hostIp: ALL_ADDRESSES, hostPorts: '', containerPorts: '', protocol: 'tcp' };
@@ -30,18 +29,18 @@ export function emptyForm(container: string | null = null, network: string | nul
 const rangeLength = (r: PortRange) => r.end - r.start + 1;
 const ports = (n: number) => (n === 1 ? '1 port' : `${n} ports`);
 
-/** "8080" or "8000-8010" (spaces around the dash allowed); a sentence when it is not one. */
+const SAY: Record<PortRangeProblem, (text: string) => string> = {
+  empty: () => 'Enter a port, or a range like 8000-8010',
+  'not-a-port': (text) => `“${text}” is not a port: write 8080, or a range like 8000-8010`,
+  'out-of-range': () => 'Ports go from 1 to 65535',
+  backwards: () => 'The range ends before it starts',
+  'too-long': () => `A range is at most ${MAX_RANGE} ports`,
+};
+
+/** "8080" or "8000-8010" (spaces around the dash allowed; the shared grammar); a sentence when it is not one. */
 export function parsePortRange(text: string): PortRange | string {
-  const trimmed = text.trim();
-  if (!trimmed) return 'Enter a port, or a range like 8000-8010';
-  const match = /^(\d{1,6})(?:\s*-\s*(\d{1,6}))?$/.exec(trimmed);
-  if (!match) return `“${trimmed}” is not a port: write 8080, or a range like 8000-8010`;
-  const start = Number(match[1]);
-  const end = match[2] === undefined ? start : Number(match[2]);
-  if ([start, end].some((p) => p < 1 || p > 65535)) return 'Ports go from 1 to 65535';
-  if (end < start) return 'The range ends before it starts';
-  if (end - start + 1 > MAX_RANGE) return `A range is at most ${MAX_RANGE} ports`;
-  return { start, end };
+  const checked = checkPortRange(text);
+  return typeof checked === 'string' ? SAY[checked](text.trim()) : checked;
 }
 
 export type FormCheck = { request: PublishRequestInput; errors?: undefined } | { request?: undefined; errors: PublishFormErrors };

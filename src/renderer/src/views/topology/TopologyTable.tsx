@@ -7,7 +7,7 @@ import { nodeId } from '../../../../shared/topology/graph';
 import { formatRate } from '../../../../shared/units';
 import { LinkRatesContext } from './CableEdge';
 import { useRatesOf } from './link-rates';
-import type { Selection } from './TopologyView';
+import type { Selection } from './selection';
 
 const RateCells = memo(function RateCells({ veths }: { veths: readonly string[] }) {
   const { rx, tx } = useRatesOf(useContext(LinkRatesContext), veths);

@@ -5,7 +5,7 @@ import { useElementSize, useLocalStorage } from '@mantine/hooks';
 import { Background, Controls, getViewportForBounds, ReactFlow, useReactFlow, type Edge, type Viewport } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Snapshot } from '../../../../shared/model';
-import { buildGraph, type GraphEdge, type GraphNode } from '../../../../shared/topology/graph';
+import { buildGraph } from '../../../../shared/topology/graph';
 import { containersPerNetwork, foldedNetworks, groupGraph, type GroupingMode } from '../../../../shared/topology/group-graph';
 import { searchGraph } from '../../../../shared/topology/search-graph';
 import { CableEdge, LinkRatesContext, type CableFlowEdge } from './CableEdge';
@@ -16,8 +16,8 @@ import { layoutGraph } from './layout-engine';
 import { useLinkRatesStore } from './link-rates';
 import { TopologyTable } from './TopologyTable';
 import { TopologyToolbar, type Display } from './TopologyToolbar';
+import type { Selection } from './selection';
 
-export type Selection = { kind: 'node'; node: GraphNode } | { kind: 'edge'; edge: GraphEdge } | null;
 
 const nodeTypes = { entity: EntityNode };
 const edgeTypes = { cable: CableEdge };

@@ -15,6 +15,8 @@ export type NetworkField =
 
 export class NetworkRefused extends Error {
   override name = 'NetworkRefused';
+  /** Nothing was changed (see src/shared/errors.ts). */
+  readonly kind = 'refused' as const;
   constructor(
     readonly field: NetworkField,
     message: string,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePublishSpec, parseUnpublishSpec } from '../../../src/main/engine/publish/parse-port-spec';
+import { parsePublishSpec, parseUnpublishSpec } from '../../../src/shared/atoms/port-spec';
 
 describe("Docker's -p syntax", () => {
   it.each([

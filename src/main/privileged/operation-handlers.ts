@@ -1,0 +1,18 @@
+// Every privileged operation bound to its runner: an operation added to the contract without a
+// runner here does not compile.
+import type { OperationHandlers, OperationName } from './contract/operations';
+import { applyPorts, saveIpv4 } from './ops/apply-ports';
+import { dnsHandlers } from './ops/dns/run-dns-operation';
+import { doctorHandlers } from './ops/doctor/run-doctor-operation';
+import { linkHandlers } from './ops/links/run-link-operation';
+
+/** helper.status is the executor's own answer (it counts what ran); everything else runs a command. */
+export type CommandOperation = Exclude<OperationName, 'helper.status'>;
+
+export const commandHandlers: OperationHandlers<CommandOperation> = {
+  'firewall.save': async () => ({ text: await saveIpv4() }),
+  'ports.apply': applyPorts,
+  ...linkHandlers,
+  ...doctorHandlers,
+  ...dnsHandlers,
+};
