@@ -61,6 +61,8 @@ function forgetUntilSubscribed(cache: InnerViewCache, graceMs = 500): void {
   setTimeout(() => cache.clear(), graceMs).unref();
 }
 
+const unknownMethod = (method: unknown) => new ContractError(`unknown method ${JSON.stringify(method)}`);
+
 interface FirewallViews {
   nat: NatReport;
   ports: PublishedPort[];
@@ -187,11 +189,13 @@ export class Engine {
 
   /** For transports: a method name and input as they arrived off the wire, both checked here. */
   invoke(method: unknown, input: unknown): Promise<unknown> {
-    if (!isMethodName(method)) return Promise.reject(new ContractError(`unknown method ${JSON.stringify(method)}`));
+    if (!isMethodName(method)) return Promise.reject(unknownMethod(method));
     return this.dispatch(method, input);
   }
 
   private async dispatch<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>> {
+    // Checked at run time too: a name typed by a script (or cast) is no proof.
+    if (!isMethodName(method)) throw unknownMethod(method);
     const handler: MethodHandlers[M] = this.handlers[method];
     return handler(parseInput(method, input));
   }
