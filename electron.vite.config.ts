@@ -7,8 +7,9 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         // The CLI is built beside the Electron entry: both are faces over the same engine. The
-        // elevated helper too: the app runs it as root through pkexec (ELECTRON_RUN_AS_NODE).
-        input: { index: resolve('src/main/index.ts'), cli: resolve('src/main/cli.ts'), helper: resolve('src/main/privileged/helper/helper-main.ts') },
+        // elevated helper is the CLI's `helper --stdio` subcommand: the app runs cli.js as root
+        // through pkexec (ELECTRON_RUN_AS_NODE).
+        input: { index: resolve('src/main/index.ts'), cli: resolve('src/main/cli.ts') },
       },
     },
   },

@@ -7,7 +7,9 @@ import { execa } from 'execa';
 import { parseArgs } from 'node:util';
 import { median, timed } from './lib/bench-stats';
 import { NatReporter, natReportOf } from '../src/main/engine/firewall/nat-report';
-import { readIptables } from '../src/main/engine/firewall/read-firewall';
+import { FirewallReader } from '../src/main/engine/firewall/read-firewall';
+import { readAccessOf } from '../src/main/engine/access/privileged-reads';
+import { rootAccess } from '../src/main/privileged/root-executor';
 import { parseIptablesSave } from '../src/main/netcore/iptables/parse-iptables-save';
 
 const { values } = parseArgs({ options: { rules: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '15' } } });
@@ -28,10 +30,11 @@ function generatedRules(n: number): string {
 
 await execa('iptables-restore', ['--noflush'], { input: generatedRules(ruleCount) });
 const noDocker = { containers: [], networks: [] };
-const saveText = (await readIptables()).v4;
+const reads = readAccessOf(rootAccess);
+const saveText = await execa('iptables-save', ['-c']).then((r) => r.stdout);
 console.error(`[bench] ${parseIptablesSave(saveText).rules.length} rules in the lab host's iptables`);
 
-const live = new NatReporter();
+const live = new NatReporter(new FirewallReader(reads));
 await live.read(noDocker); // warm: variant, table list, attributions
 const saveMs: number[] = [];
 const coldMs: number[] = [];
@@ -40,7 +43,7 @@ const parseMs: number[] = [];
 for (let i = 0; i < rounds; i++) {
   // Interleaved, so drift on the machine affects every side alike.
   saveMs.push(await timed(() => execa('iptables-save', ['-c'])));
-  coldMs.push(await timed(() => new NatReporter().read(noDocker)));
+  coldMs.push(await timed(() => new NatReporter(new FirewallReader(reads)).read(noDocker)));
   liveMs.push(await timed(() => live.read(noDocker)));
   parseMs.push(await timed(async () => natReportOf({ backend: 'iptables-nft', ruleset: parseIptablesSave(saveText), readable: true, warnings: [] }, noDocker)));
 }

@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import { median, timed } from './lib/bench-stats';
 import { createDockerClient } from '../src/main/engine/docker/docker-client';
 import { Engine } from '../src/main/engine/engine';
-import { rootExecutor } from '../src/main/privileged/root-executor';
+import { rootAccess, rootExecutor } from '../src/main/privileged/root-executor';
+import { readAccessOf } from '../src/main/engine/access/privileged-reads';
 import { takeSnapshot } from '../src/main/engine/snapshot/take-snapshot';
 
 const { values } = parseArgs({
@@ -48,7 +49,7 @@ engine.startWatching();
 const client = createDockerClient();
 // Warm up all sides: module loading, the Docker client's connections, the page cache, the cache.
 const warm = await engine.refreshNow();
-await takeSnapshot(client);
+await takeSnapshot(client, readAccessOf(rootAccess));
 await cliPipeline();
 const matched = warm.containers.flatMap((c) => c.endpoints).filter((e) => e.hostVeth).length;
 console.error(`[bench] snapshot sees ${warm.containers.length} containers, ${matched} veths matched exactly`);
@@ -59,7 +60,7 @@ const pipelineMs: number[] = [];
 for (let i = 0; i < rounds; i++) {
   // Interleaved, so drift on the machine affects every side alike.
   liveMs.push(await timed(() => engine.refreshNow()));
-  coldMs.push(await timed(() => takeSnapshot(client)));
+  coldMs.push(await timed(() => takeSnapshot(client, readAccessOf(rootAccess))));
   pipelineMs.push(await timed(cliPipeline));
 }
 engine.stop();

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createDockerClient } from '../src/main/engine/docker/docker-client';
 import { parseContainerInspect } from '../src/main/engine/docker/parse-docker';
 import { readNamedNamespaces } from '../src/main/engine/netns/read-named-namespaces';
-import { namespaceReportText } from '../src/main/engine/netns/read-namespaces';
+import { namespaceReport } from '../src/main/privileged/ops/reads/namespace-report';
 import { ownsNamespace } from '../src/main/engine/snapshot/take-snapshot';
 import { runCommand } from '../src/main/system/run-command';
 
@@ -22,10 +22,7 @@ const summaries = await docker.listContainers({ all: true });
 const containers = await Promise.all(summaries.map((s) => docker.getContainer(s.Id).inspect()));
 const networks = await docker.listNetworks();
 const pids = containers.map(parseContainerInspect).filter(ownsNamespace).map((c) => c.pid);
-const report = await namespaceReportText(
-  named.filter((n) => !n.current).map((n) => n.name),
-  pids,
-);
+const { text: report } = await namespaceReport({ named: named.filter((n) => !n.current).map((n) => n.name), pids, nsidOnly: [] });
 await writeFile(join(dir, 'ip-addr.json'), hostLinks);
 await writeFile(join(dir, 'named-namespaces.json'), JSON.stringify(named, null, 1));
 await writeFile(join(dir, 'namespace-report.txt'), report);

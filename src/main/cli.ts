@@ -1,13 +1,15 @@
 // The `bridgeport` command: a thin face over the same engine as the window.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { formatNat } from './cli/format-nat';
 import { formatPath } from './cli/format-path';
 import { parseDestination, parseOrigin } from './cli/parse-destination';
 import { formatPorts } from './cli/format-ports';
 import { formatSnapshot } from './cli/format-snapshot';
-import { cliEngine } from './cli/cli-engine';
+import { cliEngine, elevateThisRun } from './cli/cli-engine';
+import { runHelperCommand } from './privileged/helper/helper-main';
 import { startServer } from './transport/ws';
 import { daemonCommand, mappingsCommand, publishCommand, reconcileCommand, unpublishCommand } from './cli/publish-commands';
 import { registerNetworkCommands } from './cli/networks-commands';
@@ -69,7 +71,20 @@ export function buildProgram(): Command {
   const program = new Command('bridgeport')
     .description('See and shape the container networks of this host')
     // A refusal is one line with the reason (scripts read it); usage is one `--help` away.
-    .configureOutput({ outputError: (text, write) => write(`bridgeport: ${text.trim().replace(/^error: /, '')} (see bridgeport --help)\n`) });
+    .configureOutput({ outputError: (text, write) => write(`bridgeport: ${text.trim().replace(/^error: /, '')} (see bridgeport --help)\n`) })
+    .option('--elevate', 'not root: ask for administrator rights once (pkexec) and run the privileged steps through the helper')
+    .hook('preAction', (command) => {
+      if (command.opts<{ elevate?: boolean }>().elevate) elevateThisRun(fileURLToPath(import.meta.url));
+    });
+  program
+    .command('helper')
+    .description('the privileged helper (run as root through pkexec by the app and by --elevate): --stdio --for-uid UID')
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .argument('[args...]')
+    // Its own strict parser decides (exit 2 on bad arguments), not commander.
+    .action(async (args: string[]) => process.exit(await runHelperCommand(args)));
   program
     .command('snapshot')
     .description('print the host network, Docker networks, containers and namespaces')
@@ -119,7 +134,7 @@ export function buildProgram(): Command {
     .action(daemonCommand);
   program
     .command('serve')
-    .description('serve the UI on 127.0.0.1; prints its URL (with an access token) first')
+    .description('serve the UI on 127.0.0.1; prints its URL first (the access token is in its #fragment, which no server sees)')
     .option('--port <n>', 'port to listen on (0 = any free port)', parsePort, 0)
     .action(serveCommand);
   registerNetworkCommands(program);

@@ -5,13 +5,14 @@ import { app, BrowserWindow, ipcMain, Notification, session } from 'electron';
 import { showDnsNotification } from './dns-notification';
 import { Engine } from './engine/engine';
 import { hardenApp } from './harden';
-import { ElevatedHelper } from './privileged/helper/helper-launcher';
+import { DEV_ELEVATE_ENV, ElevatedHelper } from './privileged/helper/helper-launcher';
 import { rootExecutor } from './privileged/root-executor';
 import { CONTENT_SECURITY_POLICY } from './transport/csp';
 import { registerIpc } from './transport/ipc';
 import { secureWindowOptions } from './window-options';
 
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+// The dev server only in a development run: a packaged app never loads a URL from its environment.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const rendererFile = join(import.meta.dirname, '../renderer/index.html');
 const rendererUrl = devServerUrl ?? pathToFileURL(rendererFile).href;
 
@@ -33,8 +34,11 @@ void app.whenReady().then(() => {
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   // Not root: privileged work goes through the helper, elevated on first need (not at startup).
-  const helper = process.getuid?.() === 0 ? null : new ElevatedHelper(join(import.meta.dirname, 'helper.js'));
-  const engine = new Engine({ executor: helper?.executor ?? rootExecutor });
+  // The helper is the CLI's `helper --stdio` subcommand, run by this binary as Node (ELECTRON_RUN_AS_NODE).
+  const helper =
+    process.getuid?.() === 0 ? null : new ElevatedHelper({ cliScript: join(import.meta.dirname, 'cli.js'), allowDevCheckout: process.env[DEV_ELEVATE_ENV] === '1' });
+  // Reads use the helper once it runs (a write elevated); they never prompt by themselves.
+  const engine = new Engine({ executor: helper?.access(false) ?? rootExecutor });
   registerIpc({ ipcMain, engine, rendererUrl, trusted: () => window?.webContents ?? null });
   window = createWindow();
   engine.startWatching();

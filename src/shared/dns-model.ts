@@ -95,6 +95,8 @@ export const dnsReportSchema = z.object({
   settings: dnsSettingsSchema,
   /** Whether a sync runs in this process or another (the app or `bridgeport daemon`) at the moment. */
   syncing: z.boolean(),
+  /** What could not be read, and why (absent when everything was: root, or the app elevated). */
+  limitations: z.array(z.string()).optional(),
 });
 export type DnsReport = z.infer<typeof dnsReportSchema>;
 

@@ -15,6 +15,12 @@ export type ServerMessage =
   | { type: 'result'; id: number; ok: false; error: WireError }
   | { type: 'topic'; topic: string; payload: unknown };
 
-/** The cookie that carries the access token after the first request with `?token=`. */
-export const TOKEN_COOKIE = 'bridgeport_token';
+/**
+ * A socket's first message, and the only one accepted before it: the access token, which the page
+ * took from its URL's fragment (`http://127.0.0.1:PORT/#token=…`, never sent to any server).
+ */
+export const helloMessageSchema = z.object({ type: z.literal('hello'), token: z.string().max(200) }).strict();
+
+/** The close code of a socket whose hello was missing or wrong: reconnecting will not help. */
+export const WS_CLOSE_UNAUTHORIZED = 4001;
 export const WS_PATH = '/ws';

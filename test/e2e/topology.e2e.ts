@@ -4,11 +4,60 @@ import { serve } from './serve';
 
 test.beforeAll(seedLab);
 
-test('requests without the token are refused', async ({ request, served }) => {
-  expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
-  expect((await request.get(`${served.origin}/`)).status()).toBe(401);
-  expect((await request.get(`${served.origin}/?token=wrong`)).status()).toBe(401);
-  expect((await request.get(served.url)).status()).toBe(200);
+// The token is in the URL's fragment (no server sees it); the page (no secret) is served without it,
+// but the engine answers a socket only after a `hello` with the token; no cookie, no `?token=`.
+test('the token opens the engine, never a cookie or ?token=; the address bar keeps no token', async ({ page, request, served }) => {
+  expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{20,}$/);
+  const token = new URL(served.url).hash.replace(/^#token=/, '');
+  const plain = await request.get(`${served.origin}/`);
+  expect(plain.status()).toBe(200);
+  expect(plain.headers()['set-cookie']).toBeUndefined();
+  expect((await request.get(`${served.origin}/`, { headers: { origin: 'http://evil.example' } })).status()).toBe(403);
+
+  await page.goto(served.url);
+  await expect(page.getByTestId('node-container-w1')).toBeVisible();
+  expect(page.url()).toBe(`${served.origin}/`);
+  // The token's entry was replaced, not followed by a new one: back is the blank page, forward the bare URL.
+  await page.goBack();
+  expect(page.url()).toBe('about:blank');
+  await page.goForward();
+  expect(page.url()).toBe(`${served.origin}/`);
+  expect(await page.context().cookies()).toEqual([]);
+  // A reload in the same tab keeps working (sessionStorage), still without a token in the URL.
+  await page.reload();
+  await expect(page.getByTestId('node-container-w1')).toBeVisible();
+  expect(page.url()).toBe(`${served.origin}/`);
+
+  // From the page's own origin: without a hello, with a wrong token, or with it in ?token=, the socket is closed unanswered.
+  const outcomes = await page.evaluate(
+    async ({ wsUrl, token }) => {
+      const attempt = (url: string, first: string | null) =>
+        new Promise<string>((resolve) => {
+          const ws = new WebSocket(url);
+          ws.onopen = () => {
+            if (first !== null) ws.send(first);
+            ws.send(JSON.stringify({ type: 'invoke', id: 1, method: 'snapshot.get', input: {} }));
+          };
+          ws.onmessage = (event) => resolve(`answered ${String(event.data).slice(0, 40)}`);
+          ws.onclose = (event) => resolve(`closed ${event.code}`);
+        });
+      return {
+        none: await attempt(wsUrl, null),
+        wrong: await attempt(wsUrl, JSON.stringify({ type: 'hello', token: `${token}x` })),
+        query: await attempt(`${wsUrl}?token=${token}`, null),
+        right: await attempt(wsUrl, JSON.stringify({ type: 'hello', token })),
+      };
+    },
+    { wsUrl: `${served.origin.replace(/^http/, 'ws')}/ws`, token },
+  );
+  expect(outcomes).toMatchObject({ none: 'closed 4001', wrong: 'closed 4001', query: 'closed 4001' });
+  expect(outcomes.right).toMatch(/^answered \{"type":"result","id":1,"ok":true/);
+});
+
+test('a page opened without the token says the server refused it', async ({ page, served }) => {
+  await page.goto(`${served.origin}/`);
+  await expect(page.getByText(/access token is missing or wrong/).first()).toBeVisible();
+  await expect(page.getByTestId('node-container-w1')).toHaveCount(0);
 });
 
 test('the graph shows the containers, docker0, their veths and the br- bridge; clicking shows details', async ({ page, served }, testInfo) => {

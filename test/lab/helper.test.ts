@@ -1,37 +1,34 @@
-// The elevated helper as the desktop app uses it: the BUILT helper (out/main/helper.js, plain Node)
-// started as root, reached through its socket with the app's HelperExecutor. It must serve the closed
-// operation set, refuse everything else with one clear sentence — also 10,000 fuzzed messages —
-// without running a command or touching a rule, and go away with its client or its parent.
-// Inside the lab: the iptables here are the lab namespace's.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
-import { connect, type Socket } from 'node:net';
+// The elevated helper as the app and `bridgeport --elevate` use it: the BUILT CLI's
+// `helper --stdio --for-uid UID` subcommand, run as root, reached over its stdin/stdout with the
+// app's HelperExecutor. It must serve the closed operation set, refuse everything else with one
+// clear sentence — also 10,000 fuzzed messages — without running a command or touching a rule, keep
+// its limits, and go away when its stdin closes. (pkexec and polkit in front of it:
+// desktop-path.test.ts.) Inside the lab: the iptables here are the lab namespace's.
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HelperError, HelperExecutor } from '../../src/main/privileged/helper/helper-client';
-import { MAX_REQUEST_LINE } from '../../src/main/privileged/helper/message-framing';
+import { MAX_PENDING, MAX_REQUEST_LINE } from '../../src/main/privileged/helper/message-framing';
 import { parseOperation } from '../../src/main/privileged/contract/operations';
 import { fuzzer, prng, VALID_LINK_ARGS, VALID_MAPPING } from './helper-fuzz';
 import { labEnv, repoRoot, run, waitFor } from './support';
 
-const HELPER = resolve(repoRoot, 'out/main/helper.js');
-const OWNER = 65534; // nobody: the socket must end up theirs, not root's
+const CLI = resolve(repoRoot, 'out/main/cli.js');
+const FOR_UID = 65534;
 const FUZZ_MESSAGES = 10_000;
 const FUZZ_SEED = 0xb71d9e;
 
-let root = '';
-const parents: ChildProcess[] = [];
-const helperPids = new Set<number>();
+const helpers: ChildProcessWithoutNullStreams[] = [];
 
-/** A root shell's environment, without what pkexec or sudo add (with those, a test socket root is refused). */
+/** A root shell's environment, without what pkexec or sudo add. */
 function rootShellEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'PKEXEC_UID' && k !== 'SUDO_UID') env[k] = v;
   return env;
 }
 
-/** Running, not a zombie (the detached helper's parent is init, which may reap it lazily). */
 function running(pid: number): boolean {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -41,44 +38,18 @@ function running(pid: number): boolean {
   }
 }
 
-const waitGone = (pid: number, what: string) => waitFor(() => (running(pid) ? undefined : true), 5000, what);
+/** The child's exit code, once it has exited (5 s at most). */
+const exitCodeOf = (child: ChildProcessWithoutNullStreams, what: string) =>
+  waitFor(() => (child.exitCode !== null || child.signalCode !== null ? true : undefined), 5000, what).then(() => child.exitCode);
 
-/** A stand-in for the app: the helper watches this pid. */
-function startParent(): ChildProcess {
-  const parent = spawn('sleep', ['600'], { stdio: 'ignore' });
-  parents.push(parent);
-  return parent;
+/** Starts the helper as root, the way pkexec leaves it: its stdio is ours alone. */
+function startHelper(): ChildProcessWithoutNullStreams {
+  const child = spawn(process.execPath, [CLI, 'helper', '--stdio', '--for-uid', String(FOR_UID)], { env: rootShellEnv(), stdio: 'pipe' });
+  helpers.push(child);
+  return child;
 }
 
-/** A user-owned, private socket directory, as the app makes it. */
-function socketDir(name: string, uid = OWNER, mode = 0o700): string {
-  const dir = `${root}/${name}/${uid}/bridgeport`;
-  mkdirSync(dir, { recursive: true });
-  chownSync(`${root}/${name}/${uid}`, uid, uid);
-  chownSync(dir, uid, uid);
-  chmodSync(dir, mode);
-  return dir;
-}
-
-function helperArgv(name: string, parentPid: number, socketName = 'helper-test.sock'): string[] {
-  return ['--socket', `${root}/${name}/${OWNER}/bridgeport/${socketName}`, '--owner-uid', String(OWNER), '--parent-pid', String(parentPid), '--socket-dir-root', `${root}/${name}`];
-}
-
-const runHelper = (argv: string[]) => execa(process.execPath, [HELPER, ...argv], { env: rootShellEnv(), extendEnv: false, reject: false, timeout: 20_000 });
-
-/** Starts the helper the way pkexec does: the first process returns once the socket is ready. */
-async function startHelper(name: string): Promise<{ socketPath: string; pid: number; parent: ChildProcess }> {
-  socketDir(name);
-  const parent = startParent();
-  const argv = helperArgv(name, parent.pid!);
-  const result = await runHelper(argv);
-  expect(result.exitCode, result.stderr).toBe(0);
-  const match = /^bridgeport-helper: serving (\S+) \(pid (\d+)\)$/.exec(result.stdout);
-  expect(match, result.stdout).not.toBeNull();
-  const pid = Number(match![2]);
-  helperPids.add(pid);
-  return { socketPath: argv[1]!, pid, parent };
-}
+const runHelper = (argv: string[], env: Record<string, string> = rootShellEnv()) => execa(process.execPath, [CLI, 'helper', ...argv], { env, extendEnv: false, reject: false, timeout: 20_000, input: '' });
 
 /** iptables-save of the lab namespace, without its timestamp comments and counters. */
 async function rules(): Promise<string> {
@@ -94,35 +65,25 @@ interface Reply {
   id: number | string | null;
   ok: boolean;
   result?: unknown;
-  error?: string;
+  error?: { kind: string; message: string };
 }
 
-/** A client that writes raw bytes, for what the app's executor never sends. */
+/** A client that writes raw bytes to the helper's stdin, for what the app's executor never sends. */
 class RawClient {
   readonly replies: Reply[] = [];
-  closed = false;
   private rest = '';
 
-  private constructor(readonly socket: Socket) {
-    socket.setEncoding('utf8');
-    socket.on('data', (text: string) => {
+  constructor(readonly child: ChildProcessWithoutNullStreams) {
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (text: string) => {
       const parts = (this.rest + text).split('\n');
       this.rest = parts.pop()!;
       for (const part of parts) this.replies.push(JSON.parse(part) as Reply);
     });
-    socket.on('close', () => (this.closed = true));
-  }
-
-  static connect(path: string): Promise<RawClient> {
-    return new Promise((resolve, reject) => {
-      const socket = connect(path);
-      socket.once('error', reject);
-      socket.once('connect', () => resolve(new RawClient(socket)));
-    });
   }
 
   async write(data: Buffer | string): Promise<void> {
-    if (!this.socket.write(data)) await new Promise((r) => this.socket.once('drain', r));
+    if (!this.child.stdin.write(data)) await new Promise((r) => this.child.stdin.once('drain', r));
   }
 
   async ask(line: string | Buffer): Promise<Reply> {
@@ -132,13 +93,13 @@ class RawClient {
   }
 }
 
-/** A refusal the way the helper must phrase it: one line, no stack, no command output. */
-function expectRefusal(reply: Reply | undefined, pattern?: RegExp): void {
+/** A refusal the way the helper must phrase it: { kind, message }, one line, no stack, no command output. */
+function expectRefusal(reply: Reply | undefined, pattern?: RegExp, kind = 'refused'): void {
   expect(reply?.ok).toBe(false);
-  expect(reply?.error).toEqual(expect.any(String));
-  expect(reply!.error!.length).toBeGreaterThan(0);
-  expect(reply!.error).not.toMatch(/\n|\s+at \S+ \(|node:internal/);
-  if (pattern) expect(reply!.error).toMatch(pattern);
+  expect(reply?.error?.kind).toBe(kind);
+  expect(reply!.error!.message.length).toBeGreaterThan(0);
+  expect(reply!.error!.message).not.toMatch(/\n|\s+at \S+ \(|node:internal/);
+  if (pattern) expect(reply!.error!.message).toMatch(pattern);
 }
 
 beforeAll(() => {
@@ -146,21 +107,18 @@ beforeAll(() => {
   // Firewall operations run below: only ever in the lab namespace, never the machine's own.
   const ns = process.env.BP_LAB_HOST_NS!;
   if (statSync('/proc/self/ns/net').ino !== statSync(`/run/netns/${ns}`).ino) throw new Error(`not inside the lab namespace ${ns}; refusing to run`);
-  if (!existsSync(HELPER)) throw new Error(`${HELPER} is missing: run "npx electron-vite build" first`);
-  root = mkdtempSync('/tmp/bp-helper-');
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first`);
 });
 
 afterAll(() => {
-  // Only what this file started: the stand-in parents and the helpers they had.
-  for (const pid of helperPids) if (running(pid)) process.kill(pid, 'SIGKILL');
-  for (const parent of parents) if (parent.exitCode === null && parent.signalCode === null) parent.kill('SIGKILL');
-  if (root) rmSync(root, { recursive: true, force: true });
+  // Only what this file started.
+  for (const child of helpers) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
 /**
- * Runs the built helper as `nobody`. The checkout may sit below a directory only root can enter (a
- * CI clone in a 0700 temp dir), so node and the helper are reached through a bind mount of the
- * repository made in a private mount namespace: nothing is mounted on the system.
+ * Runs the built CLI as `nobody`. The checkout may sit below a directory only root can enter (a CI
+ * clone in a 0700 temp dir), so node and the CLI are reached through a bind mount of the repository
+ * made in a private mount namespace: nothing is mounted on the system.
  */
 async function runHelperAsNobody(argv: string[]) {
   const view = mkdtempSync('/tmp/bp-helper-view-');
@@ -168,11 +126,12 @@ async function runHelperAsNobody(argv: string[]) {
   const inView = (path: string) => (path.startsWith(`${repoRoot}/`) ? `${view}/${path.slice(repoRoot.length + 1)}` : path);
   const script = 'mount --bind "$1" "$2" && shift 2 && exec setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"';
   try {
-    return await execa('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script, 'sh', repoRoot, view, inView(process.execPath), inView(HELPER), ...argv], {
+    return await execa('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script, 'sh', repoRoot, view, inView(process.execPath), inView(CLI), 'helper', ...argv], {
       env: rootShellEnv(),
       extendEnv: false,
       reject: false,
       timeout: 20_000,
+      input: '',
     });
   } finally {
     // Not recursive: were the mount ever visible here, a recursive delete would go through it.
@@ -181,61 +140,43 @@ async function runHelperAsNobody(argv: string[]) {
 }
 
 describe('starting the helper', () => {
-  it('refuses to run as anyone but root', async () => {
-    socketDir('nonroot');
-    const parent = startParent();
-    const result = await runHelperAsNobody(helperArgv('nonroot', parent.pid!));
+  it('refuses to run as anyone but root (exit 1, one line)', async () => {
+    const result = await runHelperAsNobody(['--stdio', '--for-uid', String(FOR_UID)]);
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toBe('bridgeport-helper: must run as root (the Bridgeport app starts it through pkexec)');
+    expect(result.stderr).toBe('bridgeport helper: must run as root (the app and `bridgeport --elevate` start it through pkexec)');
+    expect(result.stdout).toBe('');
   });
 
-  it('refuses bad arguments (exit 2) and unsafe socket directories (exit 1) before serving anything', async () => {
-    const parent = startParent();
-    const good = helperArgv('args', parent.pid!);
-    socketDir('args');
-    const cases: Array<[string[], number, RegExp]> = [
-      [[], 2, /--socket is missing/],
-      [[...good.slice(0, 5), '1', ...good.slice(6)], 2, /--parent-pid must be a whole number from 2/],
-      [[...good, '--owner-uid', '0'], 2, /--owner-uid is given twice/],
-      [['--socket', '/etc/bp.sock', ...good.slice(2)], 2, /--socket must be \/tmp\/bp-helper-\w+\/args\/65534\/bridgeport\/<name>\.sock/],
-      [[...good.slice(0, 1), `${root}/args/${OWNER}/bridgeport/x;reboot.sock`, ...good.slice(2)], 2, /--socket must be/],
-      [[...good, '--exec', 'id'], 2, /unknown argument "--exec"/],
-      [[...good.slice(0, 5), '999999', ...good.slice(6)], 1, /the parent process 999999 is not running/],
+  it('refuses bad arguments (exit 2, one line) before serving anything', async () => {
+    const cases: Array<[string[], Record<string, string>, RegExp]> = [
+      [['--stdio'], {}, /^bridgeport helper: --for-uid is missing; usage: bridgeport helper --stdio --for-uid UID$/],
+      [['--for-uid', '1000'], {}, /--stdio is missing/],
+      [['--stdio', '--for-uid', '0'], {}, /--for-uid must be a whole number from 1/],
+      [['--stdio', '--for-uid', 'root'], {}, /--for-uid must be a whole number/],
+      [['--stdio', '--for-uid', '1000', '--socket', '/tmp/x.sock'], {}, /unknown argument "--socket"/],
+      [['--stdio', '--for-uid', '1000'], { PKEXEC_UID: '1001' }, /--for-uid 1000 is not the user who asked for the helper \(PKEXEC_UID=1001\)/],
     ];
-    for (const [argv, code, message] of cases) {
-      const result = await runHelper(argv);
-      expect(result.exitCode, argv.join(' ')).toBe(code);
+    for (const [argv, env, message] of cases) {
+      const result = await runHelper(argv, { ...rootShellEnv(), ...env });
+      expect(result.exitCode, argv.join(' ')).toBe(2);
       expect(result.stderr).toMatch(message);
+      expect(result.stderr.split('\n')).toHaveLength(1);
+      expect(result.stdout).toBe('');
     }
-    // The directory must be the owner's, private, and not a symlink.
-    socketDir('open', OWNER, 0o755);
-    expect((await runHelper(helperArgv('open', parent.pid!))).stderr).toMatch(/its mode is 755, not 700/);
-    mkdirSync(`${root}/rootowned/${OWNER}/bridgeport`, { recursive: true, mode: 0o700 });
-    expect((await runHelper(helperArgv('rootowned', parent.pid!))).stderr).toMatch(/belongs to uid 0, not 65534/);
-    expect(existsSync(`${root}/rootowned/${OWNER}/bridgeport/helper-test.sock`)).toBe(false);
   });
 });
 
 describe('the helper with the app’s executor', () => {
-  let helper: { socketPath: string; pid: number; parent: ChildProcess };
+  let child: ChildProcessWithoutNullStreams;
   let executor: HelperExecutor;
 
-  beforeAll(async () => {
-    helper = await startHelper('exec');
-  });
-
-  it('hands its socket to the owner, mode 0600, and takes one client only', async () => {
-    const stat = lstatSync(helper.socketPath);
-    expect(stat.isSocket()).toBe(true);
-    expect(stat.uid).toBe(OWNER);
-    expect(stat.mode & 0o777).toBe(0o600);
-    executor = await HelperExecutor.connect(helper.socketPath);
-    // The socket file goes with the first client: nobody else can connect.
-    await waitFor(() => (existsSync(helper.socketPath) ? undefined : true), 2000, 'the socket file to go');
+  beforeAll(() => {
+    child = startHelper();
+    executor = new HelperExecutor(child.stdin, child.stdout);
   });
 
   it('serves firewall.save and an empty ports.apply, and counts them', async () => {
-    expect(await executor.run('helper.status', {})).toEqual({ executed: 0, pid: helper.pid });
+    expect(await executor.run('helper.status', {})).toEqual({ executed: 0, pid: child.pid });
     const saved = await executor.run('firewall.save', {});
     expect(saved.text).toMatch(/^\*filter$/m);
     expect(saved.text).toMatch(/^:DOCKER /m); // the lab's dockerd rules: this is the lab namespace
@@ -245,7 +186,7 @@ describe('the helper with the app’s executor', () => {
     expect((await executor.run('helper.status', {})).executed).toBe(2);
   });
 
-  it('refuses unknown operations and bad arguments with one clear sentence each, running nothing', async () => {
+  it('refuses unknown operations and bad arguments with one clear sentence each (kind refused), running nothing', async () => {
     const refusals: Array<[string, unknown, RegExp]> = [
       ['link.nuke', {}, /^unknown operation "link\.nuke"$/],
       ['link.delete', {}, /^invalid arguments for link\.delete: link/],
@@ -279,27 +220,28 @@ describe('the helper with the app’s executor', () => {
         (e: unknown) => e,
       );
       expect(error, op).toBeInstanceOf(HelperError);
+      expect((error as HelperError).kind, op).toBe('refused');
       expect((error as Error).message).toMatch(message);
       expect((error as Error).message).not.toMatch(/\n/);
     }
     expect((await executor.run('helper.status', {})).executed).toBe(2);
   });
 
-  it('exits when the client disconnects', async () => {
+  it('exits when its stdin closes (the app has gone)', async () => {
     executor.close();
-    await waitGone(helper.pid, 'the helper to exit after its client left');
-    expect(existsSync(helper.socketPath)).toBe(false);
+    expect(await exitCodeOf(child, 'the helper to exit after its stdin closed')).toBe(0);
+    expect(running(child.pid!)).toBe(false);
     await expect(executor.run('helper.status', {})).rejects.toThrow(/closed|stopped/);
   });
 });
 
 describe('the helper under hostile input', () => {
-  let helper: { socketPath: string; pid: number; parent: ChildProcess };
+  let child: ChildProcessWithoutNullStreams;
   let client: RawClient;
 
-  beforeAll(async () => {
-    helper = await startHelper('fuzz');
-    client = await RawClient.connect(helper.socketPath);
+  beforeAll(() => {
+    child = startHelper();
+    client = new RawClient(child);
   });
 
   it('refuses malformed JSON, non-objects, wrong shapes and oversized messages, and keeps serving', async () => {
@@ -317,13 +259,30 @@ describe('the helper under hostile input', () => {
     expectRefusal(oversized, new RegExp(`^the message is longer than ${MAX_REQUEST_LINE} bytes and was discarded$`));
     expect(oversized.id).toBeNull();
     const status = await client.ask('{"id":"s1","op":"helper.status","args":{}}');
-    expect(status).toEqual({ id: 's1', ok: true, result: { executed: 0, pid: helper.pid } });
+    expect(status).toEqual({ id: 's1', ok: true, result: { executed: 0, pid: child.pid } });
+  });
+
+  it(`refuses requests beyond ${MAX_PENDING} waiting ones (kind refused) and answers the rest`, async () => {
+    const start = client.replies.length;
+    const count = MAX_PENDING * 3;
+    // One write: the helper reads them all before the first iptables-save is done.
+    await client.write(Array.from({ length: count }, (_, i) => `{"id":"q${i}","op":"firewall.save","args":{}}\n`).join(''));
+    await waitFor(() => (client.replies.length >= start + count ? true : undefined), 60_000, `${count} replies`);
+    const replies = client.replies.slice(start);
+    const refused = replies.filter((r) => !r.ok);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const reply of refused) expectRefusal(reply, new RegExp(`^${MAX_PENDING} requests are already waiting; firewall\\.save was not run$`));
+    expect(replies.filter((r) => r.ok).length).toBeGreaterThanOrEqual(MAX_PENDING);
+    expect(new Set(replies.map((r) => r.id)).size).toBe(count); // one answer per request
+    const status = await client.ask('{"id":"s-q","op":"helper.status","args":{}}');
+    expect(status.ok).toBe(true);
   });
 
   it(`refuses ${FUZZ_MESSAGES} fuzzed messages without running anything or changing a rule`, async () => {
     // The template the mutations break must itself be valid: every refusal below is the mutation's.
     expect(() => parseOperation('ports.apply', { mappings: [VALID_MAPPING], resetRouteLocalnet: [] })).not.toThrow();
     for (const [op, template] of Object.entries(VALID_LINK_ARGS)) expect(() => parseOperation(op, template.args), op).not.toThrow();
+    const executedBefore = ((await client.ask('{"id":"s0","op":"helper.status","args":{}}')).result as { executed: number }).executed;
     const rulesBefore = await rules();
     const linksBefore = await run('ip', ['-j', 'link', 'show']);
     const start = client.replies.length;
@@ -340,21 +299,19 @@ describe('the helper under hostile input', () => {
     await waitFor(() => (client.replies.length >= start + FUZZ_MESSAGES ? true : undefined), 60_000, `${FUZZ_MESSAGES} replies`);
     const replies = client.replies.slice(start);
     expect(replies).toHaveLength(FUZZ_MESSAGES); // one answer per line, none dropped, none extra
-    const accepted = replies.filter((r) => r.ok);
-    expect(accepted).toEqual([]);
+    expect(replies.filter((r) => r.ok)).toEqual([]);
     for (const reply of replies) expectRefusal(reply);
     // Still alive and answering, and no operation ran.
-    expect(running(helper.pid)).toBe(true);
+    expect(running(child.pid!)).toBe(true);
     const status = await client.ask('{"id":"s2","op":"helper.status","args":{}}');
-    expect(status).toEqual({ id: 's2', ok: true, result: { executed: 0, pid: helper.pid } });
+    expect(status).toEqual({ id: 's2', ok: true, result: { executed: executedBefore, pid: child.pid } });
     expect(await rules()).toBe(rulesBefore);
     expect(await run('ip', ['-j', 'link', 'show'])).toBe(linksBefore);
     expect(existsSync('/run/netns/bpfuzz-ns')).toBe(false);
   });
 
-  it('exits when its parent (the app) dies', async () => {
-    helper.parent.kill('SIGKILL');
-    await waitGone(helper.pid, 'the helper to exit after its parent died');
-    await waitFor(() => (client.closed ? true : undefined), 2000, 'the connection to close');
+  it('exits when its stdin closes', async () => {
+    child.stdin.end();
+    expect(await exitCodeOf(child, 'the helper to exit after its stdin closed')).toBe(0);
   });
 });

@@ -142,7 +142,8 @@ describe('a publish that cannot finish leaves nothing behind', () => {
       prompts++;
       return Promise.reject(new Error('the password prompt was dismissed'));
     };
-    const cancelled = new Engine({ configDir: config.dir, executor: dismissed });
+    // As the desktop app's helper: not elevated yet (reads never prompt), so only the change asks.
+    const cancelled = new Engine({ configDir: config.dir, executor: { executor: dismissed, ready: () => false } });
     await expect(cancelled.call('ports.publish', { container: 'w1', hostPort: 9650, containerPort: 80 })).rejects.toThrow('the password prompt was dismissed');
     expect(await systemState()).toEqual(before);
     // Asked once: nothing was changed that would need a second prompt to undo.

@@ -25,6 +25,7 @@ export function formatDns(report: DnsReport): string {
     `  sync: ${report.settings.enabled ? 'on' : 'off'}${report.syncing ? ', running' : ', not running (start the app or bridgeport daemon)'}`,
   ];
   if (host.error) lines.push(`  error: ${host.error}`);
+  for (const note of report.limitations ?? []) lines.push(`  not read: ${note}`);
   lines.push('');
   for (const c of report.containers) {
     const upstreams = c.upstreams ? ` → upstreams ${list(c.upstreams.redirectedTo ?? c.upstreams.servers)} (${c.upstreams.known})` : '';
@@ -38,6 +39,8 @@ export function formatDns(report: DnsReport): string {
 async function dnsCommand(options: { json?: boolean }): Promise<void> {
   const report = await cliEngine().call('dns.get', {});
   process.stdout.write(options.json ? `${JSON.stringify(dnsJson(report), null, 2)}\n` : `${formatDns(report)}\n`);
+  // The JSON stays the list scripts read; what could not be read goes to stderr.
+  if (options.json) for (const note of report.limitations ?? []) process.stderr.write(`bridgeport: ${note}\n`);
 }
 
 async function dnsSyncCommand(state: string, container: string | undefined): Promise<void> {

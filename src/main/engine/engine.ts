@@ -16,7 +16,8 @@ import type { NatReport, PublishedPort } from '../../shared/firewall-model';
 import type { Snapshot } from '../../shared/model';
 import type { PathQuery, PathResult } from '../../shared/path-model';
 import type { TrafficSample } from '../../shared/traffic-model';
-import type { PrivilegedExecutor } from '../privileged/contract/operations';
+import type { PrivilegedAccess, PrivilegedExecutor } from '../privileged/contract/operations';
+import { accessOf, readAccessOf, type ReadAccess } from './access/privileged-reads';
 import { createDockerClient } from './docker/docker-client';
 import { Doctor } from './doctor/doctor';
 import { DnsStore } from './dns/dns-store';
@@ -26,7 +27,7 @@ import { hostDnsPaths } from './dns/host-dns-paths';
 import { SyncMarker } from './dns/sync-marker';
 import { NatReporter } from './firewall/nat-report';
 import { FirewallReader } from './firewall/read-firewall';
-import { readListeners } from './host/read-listeners';
+import { readListenersWith } from './host/read-listeners';
 import { readRoutes } from './host/read-routes';
 import { LinkWiring } from './links/link-wiring';
 import { MadeStore } from './links/made-store';
@@ -34,6 +35,7 @@ import { InnerViewCache } from './netns/inner-view-cache';
 import { nsidOfMonitorLine } from './netns/parse-monitor-line';
 import { NetworkManager } from './networks/network-manager';
 import { tracePacket } from './path/trace-packet';
+import { withoutFirewall } from './path/without-firewall';
 import { packetQueryOf } from './path/trace-query';
 import { derivePorts } from './ports/derive-ports';
 import { configLocation } from './publish/config-dir';
@@ -72,8 +74,12 @@ export interface EngineOptions {
   docker?: Docker;
   /** Quiet time after a change signal before re-reading (events come in bursts). */
   settleMs?: number;
-  /** The privileged side, chosen by the face: in-process as root (CLI, tests), the elevated helper under the desktop app. */
-  executor: () => Promise<PrivilegedExecutor>;
+  /**
+   * The privileged side, chosen by the face: in-process as root (CLI, tests), the elevated helper under
+   * the desktop app. A PrivilegedAccess also says whether it is ready without a prompt: reads use it
+   * only then. A bare factory is used for reads only when this process is root itself.
+   */
+  executor: (() => Promise<PrivilegedExecutor>) | PrivilegedAccess;
   /** Where the mappings file lives (default: $BRIDGEPORT_CONFIG_DIR or ~/.config/bridgeport). */
   configDir?: string;
   /** The host's resolv.conf to follow (default: $BRIDGEPORT_RESOLV_CONF or /etc/resolv.conf). */
@@ -90,9 +96,11 @@ export class Engine {
   /** Traffic: one /proc/net/dev read per tick, while someone looks or the app keeps history. */
   private readonly traffic = new TrafficSampler();
   private lastTraffic: TrafficSample | null = null;
-  // One reader for the NAT view and packet paths: it remembers what need not be looked up again.
-  private readonly firewall = new FirewallReader();
-  private readonly nat = new NatReporter(this.firewall);
+  /** Privileged reads: the executor when it is at hand without a prompt, else null (views say what they miss). */
+  private readonly reads: ReadAccess;
+  // One reader for the NAT view, packet paths and the doctor: it remembers what need not be looked up again.
+  private readonly firewall: FirewallReader;
+  private readonly nat: NatReporter;
   /** NAT/Ports and Traffic both tick at 1 s: they share one firewall read per tick. */
   private readonly firewallViews = new RecentRead(() => this.readFirewallViewsNow(), 900);
   /** Only while watching: the monitor that keeps it exact runs then. */
@@ -112,6 +120,11 @@ export class Engine {
   private readonly handlers: MethodHandlers;
 
   constructor(options: EngineOptions) {
+    const access = accessOf(options.executor);
+    const executor = () => access.executor();
+    this.reads = readAccessOf(access);
+    this.firewall = new FirewallReader(this.reads);
+    this.nat = new NatReporter(this.firewall);
     this.docker = options.docker ?? createDockerClient();
     this.networks = new NetworkManager(this.docker);
     this.refresher = new Coalescer(() => this.refresh(), options.settleMs ?? 60);
@@ -122,17 +135,18 @@ export class Engine {
       docker: this.docker,
       store: new MappingStore(config.dir, config.owner),
       events: this.events,
-      executor: options.executor,
+      executor,
       backend: () => this.firewall.backend(),
     });
     this.publisher.onChange((statuses) => this.hub.publish('mappings', statuses));
-    this.doctor = new Doctor({ docker: this.docker, executor: options.executor });
-    this.links = new LinkWiring({ docker: this.docker, store: new MadeStore(config.dir, config.owner), executor: options.executor });
+    this.doctor = new Doctor({ docker: this.docker, executor, firewall: this.firewall });
+    this.links = new LinkWiring({ docker: this.docker, store: new MadeStore(config.dir, config.owner), executor, reads: this.reads });
     this.events.onChange((events) => this.hub.publish('events', events));
     const timeline = new DnsTimeline(config.dir, config.owner);
     this.dns = new DnsSync({
       docker: this.docker,
-      executor: options.executor,
+      executor,
+      reads: this.reads,
       store: new DnsStore(config.dir, config.owner),
       timeline,
       marker: new SyncMarker(config.dir, config.owner),
@@ -244,18 +258,25 @@ export class Engine {
 
   private async readFirewallViewsNow(): Promise<FirewallViews> {
     const snapshot = await this.currentSnapshot();
-    const [{ report, readable }, listeners, mappings] = await Promise.all([this.nat.read(snapshot), readListeners(), this.publisher.currentStatuses()]);
-    const ports = derivePorts({ containers: snapshot.containers, rules: report.rules, firewallReadable: readable, listeners, mappings });
+    const [{ report, readable }, listeners, mappings] = await Promise.all([this.nat.read(snapshot), readListenersWith(this.reads), this.publisher.currentStatuses()]);
+    const ports = derivePorts({
+      containers: snapshot.containers,
+      rules: report.rules,
+      firewallReadable: readable,
+      listeners: listeners.listeners,
+      listenerNamesKnown: listeners.namesKnown,
+      mappings,
+    });
     return { nat: report, ports };
   }
 
   private async tracePath(query: Required<PathQuery>): Promise<PathResult> {
     const snapshot = await this.currentSnapshot();
     const packet = packetQueryOf(query, snapshot.containers);
-    const [firewall, routes, listeners] = await Promise.all([this.firewall.read(), readRoutes(), readListeners()]);
-    const result = tracePacket({ ruleset: firewall.ruleset, routes, links: snapshot.links, containers: snapshot.containers, listeners, packet });
-    if (!firewall.readable) result.caveats.unshift(...firewall.warnings);
-    return result;
+    const [firewall, routes, listeners] = await Promise.all([this.firewall.read(), readRoutes(), readListenersWith(this.reads)]);
+    const result = tracePacket({ ruleset: firewall.ruleset, routes, links: snapshot.links, containers: snapshot.containers, listeners: listeners.listeners, packet });
+    // Without the rules a path would be a guess (a published port looks like a host socket): none is given.
+    return firewall.readable ? result : withoutFirewall(result, firewall.warnings);
   }
 
   private async sample(): Promise<void> {
@@ -328,7 +349,7 @@ export class Engine {
   }
 
   private async takeAndPublish(): Promise<Snapshot> {
-    const snapshot = await takeSnapshot(this.docker, this.innerViews);
+    const snapshot = await takeSnapshot(this.docker, this.reads, this.innerViews);
     this.latest = snapshot;
     // The time of reading is not news.
     this.hub.publishIfChanged('snapshot', snapshot, JSON.stringify({ ...snapshot, takenAt: '' }));

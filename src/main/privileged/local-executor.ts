@@ -33,7 +33,13 @@ export class LocalExecutor implements PrivilegedExecutor {
   }
 
   private runChecked<O extends OperationName>(op: O, raw: unknown): Promise<OperationResults[O]> {
-    const args = parseArgs(op, raw);
+    let args: OperationArgs<O>;
+    try {
+      args = parseArgs(op, raw);
+    } catch (error) {
+      // A refusal is a rejected promise like any other outcome (a caller's .catch must see it).
+      return Promise.reject(error as Error);
+    }
     const handler: OperationHandlers[O] = this.handlers[op];
     const next = this.queue.then(() => {
       if (op !== 'helper.status') this.executed++;

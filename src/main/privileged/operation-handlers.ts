@@ -5,6 +5,7 @@ import { applyPorts, saveIpv4 } from './ops/apply-ports';
 import { dnsHandlers } from './ops/dns/run-dns-operation';
 import { doctorHandlers } from './ops/doctor/run-doctor-operation';
 import { linkHandlers } from './ops/links/run-link-operation';
+import { readHandlers } from './ops/reads/read-handlers';
 
 /** helper.status is the executor's own answer (it counts what ran); everything else runs a command. */
 export type CommandOperation = Exclude<OperationName, 'helper.status'>;
@@ -15,4 +16,5 @@ export const commandHandlers: OperationHandlers<CommandOperation> = {
   ...linkHandlers,
   ...doctorHandlers,
   ...dnsHandlers,
+  ...readHandlers,
 };

@@ -1,5 +1,6 @@
 // Runs a system command from an argv array (never a shell string) and returns its stdout.
 import { execa } from 'execa';
+import { commandEnv } from './command-env';
 
 export class CommandError extends Error {
   override name = 'CommandError';
@@ -25,7 +26,7 @@ export async function runCommand(argv: readonly string[], options: RunOptions = 
     timeout: options.timeoutMs ?? 15_000,
     reject: false,
     stripFinalNewline: false,
-    env: { LC_ALL: 'C' },
+    env: commandEnv(),
   });
   if (result.exitCode !== 0 || result.failed) {
     throw new CommandError(argv, result.exitCode, String(result.stderr || result.shortMessage || ''));
@@ -44,7 +45,7 @@ export interface StartedCommand {
 export function startCommand(argv: readonly string[], options: RunOptions = {}): StartedCommand {
   const [file, ...args] = argv;
   if (!file) throw new Error('startCommand needs a program');
-  const child = execa(file, args, { stdin: 'pipe', timeout: options.timeoutMs ?? 15_000, reject: false, stripFinalNewline: false, env: { LC_ALL: 'C' } });
+  const child = execa(file, args, { stdin: 'pipe', timeout: options.timeoutMs ?? 15_000, reject: false, stripFinalNewline: false, env: commandEnv() });
   // A command that died early must not crash the engine with EPIPE on a later write.
   child.stdin?.on('error', () => undefined);
   return {

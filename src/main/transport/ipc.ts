@@ -5,11 +5,12 @@ import { isTopicName, type TopicName } from '../../shared/contract';
 import { toWireError, type CallResult } from '../../shared/errors';
 import { ipcChannels } from '../../shared/ipc-channels';
 import type { Engine } from '../engine/engine';
+import { isRendererUrl } from './renderer-url';
 
 export interface IpcDeps {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'removeAllListeners'>;
   engine: Engine;
-  /** The URL prefix our renderer is loaded from (file://…/index.html or the dev server). */
+  /** The URL our renderer is loaded from (file://…/index.html or the dev server), matched exactly. */
   rendererUrl: string;
   /** The window contents allowed to talk to the engine. */
   trusted: () => WebContents | null;
@@ -21,7 +22,7 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent | IpcMainEvent, '
   if (!trusted || event.sender !== trusted || !frame) return false;
   // Only the top frame: an iframe inside the page (there is none) must not reach the engine.
   if (frame.parent !== null) return false;
-  return frame.url.startsWith(deps.rendererUrl);
+  return isRendererUrl(frame.url, deps.rendererUrl);
 }
 
 export function registerIpc(deps: IpcDeps): () => void {

@@ -1,15 +1,17 @@
 // The loopback face: serves the renderer and the contract over a WebSocket on 127.0.0.1, behind a
-// random token. Every message is checked against the contract before it reaches the engine.
+// random token. The page and its assets hold no secret (served to this Host/Origin only); the token
+// reaches the page in the URL fragment and the server only as the socket's first message (`hello`).
+// Every message is checked against the contract before it reaches the engine.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isTopicName, type TopicName } from '../../shared/contract';
 import { toWireError } from '../../shared/errors';
-import { clientMessageSchema, TOKEN_COOKIE, WS_PATH, type ServerMessage } from '../../shared/ws-protocol';
+import { clientMessageSchema, WS_CLOSE_UNAUTHORIZED, WS_PATH, type ServerMessage } from '../../shared/ws-protocol';
 import type { Engine } from '../engine/engine';
 import { CONTENT_SECURITY_POLICY } from './csp';
-import { authorize } from './serve-auth';
+import { authorize, isValidHello } from './serve-auth';
 import { readStatic } from './static-files';
 
 export interface ServeOptions {
@@ -24,8 +26,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** How long a socket may stay open without a valid hello. */
+const HELLO_TIMEOUT_MS = 5_000;
+
 function factsOf(req: IncomingMessage) {
-  return { url: req.url ?? '/', host: req.headers.host, origin: req.headers.origin, cookie: req.headers.cookie };
+  return { host: req.headers.host, origin: req.headers.origin };
 }
 
 function send(ws: WebSocket, message: ServerMessage): void {
@@ -35,13 +40,30 @@ function send(ws: WebSocket, message: ServerMessage): void {
 /** One WebSocket client: its calls, and the topics it asked for. */
 class Connection {
   private readonly subscriptions = new Map<TopicName, () => void>();
+  private greeted = false;
+  private readonly helloTimer: NodeJS.Timeout;
 
   constructor(
     private readonly engine: Engine,
     private readonly ws: WebSocket,
-  ) {}
+    private readonly token: string,
+  ) {
+    this.helloTimer = setTimeout(() => this.refuse(), HELLO_TIMEOUT_MS);
+  }
+
+  private refuse(): void {
+    clearTimeout(this.helloTimer);
+    this.ws.close(WS_CLOSE_UNAUTHORIZED, 'missing or wrong access token');
+  }
 
   async handle(raw: string): Promise<void> {
+    // Nothing but a valid hello before the hello: no call, no subscription.
+    if (!this.greeted) {
+      if (!isValidHello(raw, this.token)) return this.refuse();
+      clearTimeout(this.helloTimer);
+      this.greeted = true;
+      return;
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(raw);
@@ -76,6 +98,7 @@ class Connection {
   }
 
   close(): void {
+    clearTimeout(this.helloTimer);
     this.subscriptions.forEach((unsubscribe) => unsubscribe());
     this.subscriptions.clear();
   }
@@ -88,7 +111,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   const http = createServer((req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
-      const verdict = authorize(factsOf(req), token, port);
+      const verdict = authorize(factsOf(req), port);
       if (!verdict.ok) {
         res.writeHead(verdict.status, { 'content-type': 'text/plain' }).end(`${verdict.reason}\n`);
         return;
@@ -100,8 +123,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         'referrer-policy': 'no-referrer',
         'cache-control': 'no-store',
       };
-      // The cookie lets the page's own assets and WebSocket through without the token in every URL.
-      if (verdict.viaQuery) headers['set-cookie'] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
       if (!file) {
         res.writeHead(404, headers).end('not found\n');
         return;
@@ -111,7 +132,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
 
   http.on('upgrade', (req, socket, head) => {
-    const verdict = authorize(factsOf(req), token, port);
+    const verdict = authorize(factsOf(req), port);
     if (!verdict.ok || new URL(req.url ?? '/', 'http://x').pathname !== WS_PATH) {
       socket.end(`HTTP/1.1 ${verdict.ok ? 404 : verdict.status} Refused\r\n\r\n`);
       return;
@@ -120,7 +141,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
 
   wss.on('connection', (ws: WebSocket) => {
-    const connection = new Connection(options.engine, ws);
+    const connection = new Connection(options.engine, ws, token);
     ws.on('message', (data) => void connection.handle(data.toString()));
     ws.on('close', () => connection.close());
   });
@@ -132,7 +153,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   port = (http.address() as AddressInfo).port;
   return {
     port,
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    // The fragment never leaves the browser: no server log, history entry sent anywhere or Referer.
+    url: `http://127.0.0.1:${port}/#token=${token}`,
     close: () =>
       new Promise<void>((resolve) => {
         wss.clients.forEach((c) => c.terminate());

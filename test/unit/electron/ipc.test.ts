@@ -64,6 +64,15 @@ describe('isTrustedSender', () => {
   it('refuses a frame navigated elsewhere', () => {
     expect(isTrustedSender(event(ours, 'https://evil.example/'), deps)).toBe(false);
   });
+  it('refuses a URL that only starts like ours (compared exactly, never by prefix)', () => {
+    expect(isTrustedSender(event(ours, `${rendererUrl}.evil.html`), deps)).toBe(false);
+    expect(isTrustedSender(event(ours, 'file:///opt/bridgeport/out/renderer/index.html/../../evil.html'), deps)).toBe(false);
+    expect(isTrustedSender(event(ours, `${rendererUrl}#ports`), deps)).toBe(true);
+    const dev = { rendererUrl: 'http://localhost:5173', trusted: () => ours };
+    expect(isTrustedSender(event(ours, 'http://localhost:5173/#path'), dev)).toBe(true);
+    expect(isTrustedSender(event(ours, 'http://localhost:51730/'), dev)).toBe(false);
+    expect(isTrustedSender(event(ours, 'http://localhost:5173.evil.example/'), dev)).toBe(false);
+  });
   it('refuses a subframe', () => {
     expect(isTrustedSender(event(ours, rendererUrl, {}), deps)).toBe(false);
   });

@@ -16,9 +16,10 @@ const state = vi.hoisted(() => ({
   dnsListeners: [] as Array<(events: unknown[]) => void>,
   notifications: [] as Array<{ title: string; body: string }>,
   engineOptions: [] as Array<{ executor?: unknown }>,
-  helpers: [] as Array<{ helperScript: string; executor: () => Promise<unknown> }>,
+  helpers: [] as Array<{ options: { cliScript: string }; executor: () => Promise<unknown> }>,
   elevations: 0,
   helperClosed: 0,
+  packaged: false,
   // Tests run as root here; the desktop app runs as a normal user.
   uid: vi.spyOn(process, 'getuid').mockReturnValue(1000),
 }));
@@ -45,6 +46,9 @@ vi.mock('electron', () => {
   }
   return {
     app: {
+      get isPackaged() {
+        return state.packaged;
+      },
       whenReady: () => Promise.resolve(),
       on: (name: string, h: (...args: unknown[]) => void) => state.appHandlers.set(name, h),
       quit: vi.fn(),
@@ -75,14 +79,18 @@ vi.mock('electron', () => {
 });
 
 vi.mock('../../../src/main/privileged/helper/helper-launcher', () => ({
+  DEV_ELEVATE_ENV: 'BRIDGEPORT_DEV_ELEVATE',
   ElevatedHelper: class {
-    constructor(readonly helperScript: string) {
+    constructor(readonly options: { cliScript: string }) {
       state.helpers.push(this);
     }
     executor = () => {
       state.elevations++;
       return Promise.resolve({ run: vi.fn(), close: vi.fn() });
     };
+    access(readsMayPrompt: boolean) {
+      return { executor: this.executor, ready: () => readsMayPrompt };
+    }
     close() {
       state.helperClosed++;
     }
@@ -177,8 +185,12 @@ describe('the privileged side', () => {
 
   it('goes through the elevated helper when the app is not root, and prompts only when something needs it', () => {
     expect(state.helpers).toHaveLength(1);
-    expect(state.helpers[0]!.helperScript).toMatch(/[/\\]helper\.js$/);
-    expect(state.engineOptions[0]!.executor).toBe(state.helpers[0]!.executor);
+    // The helper is the CLI's `helper --stdio` subcommand.
+    expect(state.helpers[0]!.options.cliScript).toMatch(/[/\\]cli\.js$/);
+    // Writes go through the helper; reads only once it runs (the app's reads never prompt by themselves).
+    const access = state.engineOptions[0]!.executor as { executor: unknown; ready: () => boolean };
+    expect(access.executor).toBe(state.helpers[0]!.executor);
+    expect(access.ready()).toBe(false);
     expect(state.elevations).toBe(0);
   });
 
@@ -196,5 +208,26 @@ describe('the privileged side', () => {
     const { rootExecutor } = await import('../../../src/main/privileged/root-executor');
     expect(state.engineOptions[0]!.executor).toBe(rootExecutor);
     expect(state.helpers).toHaveLength(1); // none made this time
+  });
+});
+
+describe('the dev server URL (ELECTRON_RENDERER_URL)', () => {
+  async function loadedWith(packaged: boolean): Promise<string> {
+    vi.resetModules();
+    state.packaged = packaged;
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
+    try {
+      await import('../../../src/main/index');
+      await new Promise((r) => setTimeout(r, 0));
+    } finally {
+      vi.unstubAllEnvs();
+      state.packaged = false;
+    }
+    return state.windows.at(-1)!.loaded;
+  }
+
+  it('is used only when the app is not packaged; a packaged app loads its own file whatever the environment says', async () => {
+    expect(await loadedWith(false)).toBe('http://localhost:5173');
+    expect(await loadedWith(true)).toMatch(/renderer[/\\]index\.html$/);
   });
 });

@@ -42,6 +42,13 @@ describe('denyNavigation', () => {
     const reload = { preventDefault: vi.fn() };
     contents.handlers.get('will-navigate')?.(reload, rendererUrl);
     expect(reload.preventDefault).not.toHaveBeenCalled();
+    // Exactly our file, never a name that only starts like it.
+    const alike = { preventDefault: vi.fn() };
+    contents.handlers.get('will-navigate')?.(alike, `${rendererUrl}.evil.html`);
+    expect(alike.preventDefault).toHaveBeenCalled();
+    const sibling = { preventDefault: vi.fn() };
+    contents.handlers.get('will-navigate')?.(sibling, 'file:///app/out/renderer/other.html');
+    expect(sibling.preventDefault).toHaveBeenCalled();
     expect(contents.open()).toEqual({ action: 'deny' });
     const webview = { preventDefault: vi.fn() };
     contents.handlers.get('will-attach-webview')?.(webview);

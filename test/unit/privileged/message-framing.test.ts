@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseOperation } from '../../../src/main/privileged/contract/operations';
-import { errorSentence, type Frame, LineSplitter, MAX_REQUEST_LINE, parseRequest } from '../../../src/main/privileged/helper/message-framing';
+import { errorReply, errorSentence, type Frame, LineSplitter, MAX_REQUEST_LINE, parseRequest, replySchema } from '../../../src/main/privileged/helper/message-framing';
 
 const lines = (frames: Frame[]) => frames.map((f) => (f.kind === 'line' ? f.line.toString('utf8') : `<oversized ${f.limit}>`));
 const b = (text: string) => Buffer.from(text, 'utf8');
@@ -98,5 +98,17 @@ describe('errorSentence', () => {
     expect(errorSentence(error)).toBe('iptables-restore failed (exit 1): line 2 line 3');
     expect(errorSentence(new Error('x'.repeat(5000)))).toHaveLength(1000);
     expect(errorSentence('plain')).toBe('plain');
+  });
+});
+
+describe('replySchema', () => {
+  it('takes { id, ok, result } and { id, ok: false, error: { kind, message } } only', () => {
+    expect(replySchema.safeParse({ id: 1, ok: true, result: { x: 1 } }).success).toBe(true);
+    expect(replySchema.safeParse(errorReply('a', 'refused', 'no')).success).toBe(true);
+    expect(errorReply(null, 'failed', 'boom')).toEqual({ id: null, ok: false, error: { kind: 'failed', message: 'boom' } });
+    // The socket era's shape (error a string, kind beside it) is not a reply any more.
+    expect(replySchema.safeParse({ id: 1, ok: false, error: 'no', kind: 'refused' }).success).toBe(false);
+    expect(replySchema.safeParse({ id: 1, ok: false, error: { kind: 'nope', message: 'no' } }).success).toBe(false);
+    expect(replySchema.safeParse({ id: 1, ok: false, error: { kind: 'refused' } }).success).toBe(false);
   });
 });

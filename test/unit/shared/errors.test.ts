@@ -1,9 +1,6 @@
 // The kind of every engine error, read off real instances thrown by the code that throws them, and
 // the wire shape every transport carries.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resolveFixId } from '../../../src/main/engine/doctor/run-checks';
 import { checkNetnsCreate } from '../../../src/main/engine/links/check-links';
@@ -64,12 +61,11 @@ describe('errorKindOf: missing rights', () => {
     expect(errorKindOf(error)).toBe('needs-privilege');
   });
 
-  it('a dismissed or denied password prompt, or one that cannot be shown', () => {
-    for (const said of ['User did not grant permission.', 'No polkit authentication agent found.', 'Unable to find pkexec or kdesudo.']) {
-      expect(errorKindOf(elevationError(new Error(said), ''))).toBe('needs-privilege');
-    }
+  it('a dismissed or denied password prompt, or one that cannot be shown (pkexec exits 126 or 127)', () => {
+    expect(errorKindOf(elevationError(126, null, 'Error executing command as another user: Not authorized\n'))).toBe('needs-privilege');
+    expect(errorKindOf(elevationError(127, null, 'Error executing command as another user: No authentication agent found.\n'))).toBe('needs-privilege');
     // The helper started and then gave up: that failed.
-    expect(errorKindOf(elevationError(new Error('Command failed'), 'bridgeport-helper: cannot use the socket directory\n'))).toBe('failed');
+    expect(errorKindOf(elevationError(2, null, 'bridgeport helper: --for-uid is missing\n'))).toBe('failed');
   });
 });
 
@@ -122,34 +118,26 @@ describe('the wire shape', () => {
 });
 
 describe('the elevated helper carries the kind back', () => {
-  it('a reply with a kind rejects with that kind; one without failed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bp-kind-'));
-    const path = join(dir, 'helper.sock');
+  it('an error reply rejects with the kind it names', async () => {
+    const toHelper = new PassThrough();
+    const fromHelper = new PassThrough();
     const replies = [
-      { ok: false, error: 'a link named x already exists in this namespace', kind: 'refused' },
-      { ok: false, error: 'ip link add failed: boom' },
+      { ok: false, error: { kind: 'refused', message: 'a link named x already exists in this namespace' } },
+      { ok: false, error: { kind: 'failed', message: 'ip link add failed: boom' } },
     ];
-    const server = createServer((socket) => {
-      socket.setEncoding('utf8');
-      socket.on('data', (text: string) => {
-        for (const line of text.split('\n').filter(Boolean)) {
-          const { id } = JSON.parse(line) as { id: number };
-          socket.write(`${JSON.stringify({ id, ...replies.shift() })}\n`);
-        }
-      });
+    toHelper.setEncoding('utf8');
+    toHelper.on('data', (text: string) => {
+      for (const line of text.split('\n').filter(Boolean)) {
+        const { id } = JSON.parse(line) as { id: number };
+        fromHelper.write(`${JSON.stringify({ id, ...replies.shift() })}\n`);
+      }
     });
-    await new Promise<void>((resolve) => server.listen(path, resolve));
-    try {
-      const executor = await HelperExecutor.connect(path);
-      const refused = await thrown(() => executor.run('helper.status', {}));
-      expect(refused).toBeInstanceOf(HelperError);
-      expect(refused).toMatchObject({ kind: 'refused', message: 'a link named x already exists in this namespace' });
-      expect(errorKindOf(refused)).toBe('refused');
-      expect(errorKindOf(await thrown(() => executor.run('helper.status', {})))).toBe('failed');
-      executor.close();
-    } finally {
-      server.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const executor = new HelperExecutor(toHelper, fromHelper);
+    const refused = await thrown(() => executor.run('helper.status', {}));
+    expect(refused).toBeInstanceOf(HelperError);
+    expect(refused).toMatchObject({ kind: 'refused', message: 'a link named x already exists in this namespace' });
+    expect(errorKindOf(refused)).toBe('refused');
+    expect(errorKindOf(await thrown(() => executor.run('helper.status', {})))).toBe('failed');
+    executor.close();
   });
 });

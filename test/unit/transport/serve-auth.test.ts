@@ -1,44 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { authorize } from '../../../src/main/transport/serve-auth';
+import { authorize, isValidHello, ownOrigins } from '../../../src/main/transport/serve-auth';
 
 const token = 'sekret-token-123';
-const base = { url: '/', host: '127.0.0.1:4000', origin: undefined, cookie: undefined };
+const base = { host: '127.0.0.1:4000', origin: undefined };
 
-describe('authorize (loopback serve)', () => {
-  it('accepts the token in the query and says so, so the cookie can be set', () => {
-    expect(authorize({ ...base, url: `/?token=${token}` }, token, 4000)).toEqual({ ok: true, viaQuery: true });
+describe('authorize (loopback serve: Host and Origin, exactly)', () => {
+  it('serves its own Host, with or without its own Origin', () => {
+    expect(authorize(base, 4000)).toEqual({ ok: true });
+    expect(authorize({ host: 'localhost:4000', origin: 'http://localhost:4000' }, 4000)).toEqual({ ok: true });
+    expect(authorize({ ...base, origin: 'http://127.0.0.1:4000' }, 4000)).toEqual({ ok: true });
   });
 
-  it('accepts the token from the cookie', () => {
-    expect(authorize({ ...base, url: '/assets/x.js', cookie: `a=b; bridgeport_token=${token}` }, token, 4000)).toEqual({
-      ok: true,
-      viaQuery: false,
-    });
+  it('refuses a foreign or missing Host header (DNS rebinding)', () => {
+    expect(authorize({ ...base, host: 'evil.example:4000' }, 4000)).toMatchObject({ ok: false, status: 403 });
+    expect(authorize({ ...base, host: '127.0.0.1:40000' }, 4000)).toMatchObject({ ok: false, status: 403 });
+    expect(authorize({ ...base, host: undefined }, 4000)).toMatchObject({ ok: false, status: 403 });
   });
 
-  it('refuses a request without a token', () => {
-    expect(authorize(base, token, 4000)).toMatchObject({ ok: false, status: 401 });
+  it('refuses any other origin, also one that merely starts like its own', () => {
+    for (const origin of ['http://evil.example', 'http://127.0.0.1:40001', 'http://127.0.0.1:4000.evil.example', 'https://127.0.0.1:4000', 'null', 'http://127.0.0.1:4000/']) {
+      expect(authorize({ ...base, origin }, 4000), origin).toMatchObject({ ok: false, status: 403 });
+    }
   });
 
-  it('refuses a wrong token of the same or another length', () => {
-    expect(authorize({ ...base, url: '/?token=sekret-token-124' }, token, 4000)).toMatchObject({ ok: false, status: 401 });
-    expect(authorize({ ...base, url: '/?token=x' }, token, 4000)).toMatchObject({ ok: false, status: 401 });
+  it('names exactly two origins', () => {
+    expect(ownOrigins(4000)).toEqual(['http://127.0.0.1:4000', 'http://localhost:4000']);
+  });
+});
+
+describe('isValidHello (the socket’s first message)', () => {
+  it('accepts { type: hello, token } with the token', () => {
+    expect(isValidHello(JSON.stringify({ type: 'hello', token }), token)).toBe(true);
   });
 
-  it('refuses a foreign Host header (DNS rebinding) even with the token', () => {
-    expect(authorize({ ...base, host: 'evil.example:4000', url: `/?token=${token}` }, token, 4000)).toMatchObject({
-      ok: false,
-      status: 403,
-    });
-  });
-
-  it('refuses a cross-origin request even with the cookie', () => {
-    const facts = { ...base, origin: 'http://evil.example', cookie: `bridgeport_token=${token}` };
-    expect(authorize(facts, token, 4000)).toMatchObject({ ok: false, status: 403 });
-  });
-
-  it('accepts its own origin', () => {
-    const facts = { ...base, origin: 'http://127.0.0.1:4000', cookie: `bridgeport_token=${token}` };
-    expect(authorize(facts, token, 4000).ok).toBe(true);
+  it('refuses a wrong token of the same or another length, an empty one, extra fields and other messages', () => {
+    expect(isValidHello(JSON.stringify({ type: 'hello', token: 'sekret-token-124' }), token)).toBe(false);
+    expect(isValidHello(JSON.stringify({ type: 'hello', token: 'x' }), token)).toBe(false);
+    expect(isValidHello(JSON.stringify({ type: 'hello', token: '' }), token)).toBe(false);
+    expect(isValidHello(JSON.stringify({ type: 'hello', token, extra: 1 }), token)).toBe(false);
+    expect(isValidHello(JSON.stringify({ type: 'invoke', id: 1, method: 'snapshot.get', input: {} }), token)).toBe(false);
+    expect(isValidHello('not json', token)).toBe(false);
   });
 });

@@ -36,7 +36,7 @@ const staticDir = mkdtempSync(join(tmpdir(), 'bp-ws-'));
 
 beforeAll(async () => {
   server = await startServer({ engine: engine as unknown as Engine, staticDir, port: 0 });
-  token = new URL(server.url).searchParams.get('token')!;
+  token = new URL(server.url).hash.replace(/^#token=/, '');
 });
 
 afterAll(async () => {
@@ -47,11 +47,12 @@ afterAll(async () => {
 
 /** One raw call over the socket: the message exactly as the server sends it. */
 async function rawCall(method: string): Promise<ServerMessage> {
-  const ws = new NodeWebSocket(`ws://127.0.0.1:${server.port}/ws?token=${token}`);
+  const ws = new NodeWebSocket(`ws://127.0.0.1:${server.port}/ws`);
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);
     ws.once('error', reject);
   });
+  ws.send(JSON.stringify({ type: 'hello', token }));
   const answer = new Promise<ServerMessage>((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)) as ServerMessage)));
   ws.send(JSON.stringify({ type: 'invoke', id: 7, method, input: {} }));
   const message = await answer;
@@ -80,14 +81,9 @@ describe('the WebSocket error shape', () => {
 
 describe('the browser client', () => {
   it('throws a BridgeportError with the kind', async () => {
-    // The page's cookie carries the token in a browser; here the URL does.
-    class TokenWebSocket extends NodeWebSocket {
-      constructor(url: string) {
-        super(`${url}?token=${token}`);
-      }
-    }
-    vi.stubGlobal('WebSocket', TokenWebSocket);
-    const api = createWsApi(`http://127.0.0.1:${server.port}`);
+    // The client sends the token as its first message (`hello`), as in a browser.
+    vi.stubGlobal('WebSocket', NodeWebSocket);
+    const api = createWsApi(`http://127.0.0.1:${server.port}`, token);
     await expect(api.invoke('snapshot.get', {})).resolves.toEqual({ answered: 'snapshot.get' });
     const refused = await api.invoke('ports.publish', {} as never).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(BridgeportError);

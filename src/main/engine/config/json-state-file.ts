@@ -1,26 +1,19 @@
 // One JSON file in Bridgeport's config dir that the user's configuration lives in (mappings.json,
 // made.json): read against a schema, written atomically (temp file, fsync, rename) and changed under
-// a lock shared by every Bridgeport process. A damaged file is never silently replaced. I/O only.
-import { chown, mkdir, readFile } from 'node:fs/promises';
+// a lock shared by every Bridgeport process. A damaged file is never silently replaced. Every file
+// and the lock are reached through safe-user-files (no links followed under sudo). I/O only.
 import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
 import type { z } from 'zod';
+import { withUserDir, type FileOwner } from '../../system/safe-user-files';
 
-export type FileOwner = { uid: number; gid: number } | null;
-
-/** Creates the config dir (0700), owned by `owner` when root writes on a sudo user's behalf. */
-export async function ensureDir(dir: string, owner: FileOwner): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  if (owner) await chown(dir, owner.uid, owner.gid);
-}
+export type { FileOwner } from '../../system/safe-user-files';
 
 export class JsonStateFile<S extends z.ZodType> {
   readonly path: string;
 
   constructor(
     readonly dir: string,
-    fileName: string,
+    private readonly fileName: string,
     private readonly schema: S,
     /** What the file holds, for the error that names a file of the wrong shape. */
     private readonly what: string,
@@ -31,24 +24,22 @@ export class JsonStateFile<S extends z.ZodType> {
 
   /** Runs `work` holding the lock: read, apply and record never interleave with another process's. */
   async withLock<T>(work: () => Promise<T>): Promise<T> {
-    await ensureDir(this.dir, this.owner);
-    const release = await lockfile.lock(this.path, { realpath: false, stale: 30_000, retries: { retries: 200, minTimeout: 20, maxTimeout: 250 } });
-    try {
-      return await work();
-    } finally {
-      await release().catch(() => undefined);
-    }
+    // The folder stays open while the lock is held: the lock lives in this very directory.
+    const result = await withUserDir(this.dir, this.owner, true, async (dir) => {
+      const release = await dir.lock(this.fileName, { stale: 30_000, retries: { retries: 200, minTimeout: 20, maxTimeout: 250 } });
+      try {
+        return { value: await work() };
+      } finally {
+        await release().catch(() => undefined);
+      }
+    });
+    return (result as { value: T }).value;
   }
 
   /** The file's content, or `empty` when there is no file yet. */
   async read(empty: z.infer<S>): Promise<z.infer<S>> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return empty;
-      throw error;
-    }
+    const text = await withUserDir(this.dir, this.owner, false, (dir) => dir.read(this.fileName));
+    if (text === null) return empty;
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -61,7 +52,6 @@ export class JsonStateFile<S extends z.ZodType> {
   }
 
   async write(value: z.infer<S>): Promise<void> {
-    await ensureDir(this.dir, this.owner);
-    await writeFileAtomic(this.path, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600, fsync: true, ...(this.owner ? { chown: this.owner } : {}) });
+    await withUserDir(this.dir, this.owner, true, (dir) => dir.replace(this.fileName, `${JSON.stringify(value, null, 2)}\n`, 0o600));
   }
 }

@@ -5,6 +5,7 @@
 import type Docker from 'dockerode';
 import type { DnsEvent, DnsReport, DnsSettings, DnsSyncResult, DnsSyncSwitch } from '../../../shared/dns-model';
 import type { PrivilegedExecutor } from '../../privileged/contract/operations';
+import { NO_PRIVILEGE, type ReadAccess } from '../access/privileged-reads';
 import { Coalescer } from '../watch/coalescer';
 import { DockerEventWatcher } from '../watch/docker-events';
 import { Ticker } from '../watch/ticker';
@@ -21,6 +22,8 @@ import type { SyncMarker } from './sync-marker';
 export interface DnsSyncDeps {
   docker: Docker;
   executor: () => Promise<PrivilegedExecutor>;
+  /** For the report (a read): the executor only when at hand without a prompt; else the files are said unread. */
+  reads?: ReadAccess;
   store: DnsStore;
   timeline: DnsTimeline;
   marker: SyncMarker;
@@ -28,6 +31,11 @@ export interface DnsSyncDeps {
 }
 
 type Planned = ReturnType<typeof planDnsSync>;
+
+const DNS_FILES_NEED_ROOT = `Containers' resolv.conf and hosts files were not read: ${NO_PRIVILEGE}.`;
+
+/** Without the files nothing about a container's servers is known: it is not said to be out of step. */
+const unreadView = (view: DnsReport['containers'][number]) => ({ ...view, synced: false, note: `its resolv.conf was not read: ${NO_PRIVILEGE}` });
 
 const DNS_EVENTS = ['start', 'restart', 'die', 'destroy', 'rename', 'connect', 'disconnect'];
 
@@ -100,13 +108,15 @@ export class DnsSync {
   /** What is, and what a sync would change (nothing is changed). */
   async report(): Promise<DnsReport> {
     const [host, state] = await Promise.all([readHostDns(this.paths), this.deps.store.load()]);
-    const executor = await this.deps.executor();
+    const executor = this.deps.reads ? await this.deps.reads() : await this.deps.executor();
     const facts = await gatherDnsFacts(this.deps.docker, executor);
     const current = host.current ? { since: new Date().toISOString(), ...host.current } : null;
     const history = current && state.history.at(-1)?.text === current.text ? state.history.slice(0, -1) : state.history;
     const planned = current ? this.plan(facts, current, history, state.settings, state.written, host.view.inForce) : [];
     const containers = planned.map(({ view, action }) => (action.kind === 'none' ? view : { ...view, synced: false, note: outOfDate(action) }));
-    return { host: host.view, containers, settings: state.settings, syncing: this.watching || (await this.deps.marker.running()) };
+    const report: DnsReport = { host: host.view, containers: executor ? containers : containers.map(unreadView), settings: state.settings, syncing: this.watching || (await this.deps.marker.running()) };
+    if (!executor) report.limitations = [DNS_FILES_NEED_ROOT];
+    return report;
   }
 
   syncNow(): Promise<DnsSyncResult> {

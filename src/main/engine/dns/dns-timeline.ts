@@ -1,9 +1,10 @@
 // The DNS timeline: every sync with its before and after, appended to dns-events.jsonl so the app
 // also shows what `bridgeport daemon` did (and the other way round). I/O only.
-import { appendFile, chown, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dnsEventSchema, type DnsEvent } from '../../../shared/dns-model';
-import { ensureDir, type FileOwner } from '../config/json-state-file';
+import { withUserDir, type FileOwner } from '../../system/safe-user-files';
+
+const FILE = 'dns-events.jsonl';
 
 const SHOWN = 300;
 
@@ -15,16 +16,14 @@ export class DnsTimeline {
     private readonly dir: string,
     private readonly owner: FileOwner = null,
   ) {
-    this.path = join(dir, 'dns-events.jsonl');
+    this.path = join(dir, FILE);
   }
 
   async add(events: readonly Omit<DnsEvent, 'at'>[]): Promise<DnsEvent[]> {
     if (events.length === 0) return [];
     const at = new Date().toISOString();
     const stamped = events.map((e) => ({ at, ...e }));
-    await ensureDir(this.dir, this.owner);
-    await appendFile(this.path, stamped.map((e) => `${JSON.stringify(e)}\n`).join(''), { mode: 0o600 });
-    if (this.owner) await chown(this.path, this.owner.uid, this.owner.gid);
+    await withUserDir(this.dir, this.owner, true, (dir) => dir.append(FILE, stamped.map((e) => `${JSON.stringify(e)}\n`).join(''), 0o600));
     if (this.listeners.size > 0) {
       const all = await this.list();
       for (const listener of this.listeners) listener(all);
@@ -34,13 +33,8 @@ export class DnsTimeline {
 
   /** The newest entries, oldest first; a damaged line (a crash mid-write) is skipped, not fatal. */
   async list(): Promise<DnsEvent[]> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
+    const text = await withUserDir(this.dir, this.owner, false, (dir) => dir.read(FILE));
+    if (text === null) return [];
     const events: DnsEvent[] = [];
     for (const line of text.split('\n').slice(-SHOWN - 1)) {
       if (!line.trim()) continue;

@@ -36,7 +36,8 @@ async function inspectAll(docker: Docker): Promise<DnsInspect[]> {
 
 const usesEmbeddedResolver = (c: DnsInspect) => c.running && !SHARED_MODES.includes(c.networkMode) && !c.networkMode.startsWith('container:');
 
-export async function gatherDnsFacts(docker: Docker, executor: PrivilegedExecutor): Promise<GatheredFacts> {
+/** Without an executor (no privilege) the files and redirects are not read: every file reads as unknown. */
+export async function gatherDnsFacts(docker: Docker, executor: PrivilegedExecutor | null): Promise<GatheredFacts> {
   const inspects = await inspectAll(docker);
   const wanted = new Set<string>();
   for (const c of inspects) {
@@ -46,8 +47,8 @@ export async function gatherDnsFacts(docker: Docker, executor: PrivilegedExecuto
   }
   const embeddedPids = inspects.filter(usesEmbeddedResolver).map((c) => c.pid).filter((pid) => pid > 1);
   const [files, redirects] = await Promise.all([
-    wanted.size > 0 ? executor.run('dns.readFiles', { paths: [...wanted] }) : Promise.resolve({ files: [] as Array<{ path: string; text: string | null; error: string | null }> }),
-    embeddedPids.length > 0 ? executor.run('dns.readRedirects', { pids: embeddedPids }) : Promise.resolve({ redirects: {} as Record<string, Redirect[] | null> }),
+    wanted.size > 0 && executor ? executor.run('dns.readFiles', { paths: [...wanted] }) : Promise.resolve({ files: [] as Array<{ path: string; text: string | null; error: string | null }> }),
+    embeddedPids.length > 0 && executor ? executor.run('dns.readRedirects', { pids: embeddedPids }) : Promise.resolve({ redirects: {} as Record<string, Redirect[] | null> }),
   ]);
   const text = new Map(files.files.map((f) => [f.path, f.text]));
   const containers = inspects.map((c): ContainerDnsFacts => {

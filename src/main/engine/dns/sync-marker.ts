@@ -1,27 +1,22 @@
 // dns-sync.pid in the config dir: tells every Bridgeport process whether a DNS sync runs somewhere
 // (the app or `bridgeport daemon`), so `bridgeport dns` and the DNS view can say so. I/O only.
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { ensureDir, type FileOwner } from '../config/json-state-file';
+import { withUserDir, type FileOwner } from '../../system/safe-user-files';
+
+const FILE = 'dns-sync.pid';
 
 export class SyncMarker {
-  private readonly path: string;
-
   constructor(
     private readonly dir: string,
     private readonly owner: FileOwner = null,
-  ) {
-    this.path = join(dir, 'dns-sync.pid');
-  }
+  ) {}
 
   async claim(): Promise<void> {
-    await ensureDir(this.dir, this.owner);
-    await writeFile(this.path, `${process.pid}\n`, { mode: 0o644 });
+    await withUserDir(this.dir, this.owner, true, (dir) => dir.replace(FILE, `${process.pid}\n`, 0o644));
   }
 
   async release(): Promise<void> {
     const pid = await this.pid();
-    if (pid === process.pid) await rm(this.path, { force: true });
+    if (pid === process.pid) await withUserDir(this.dir, this.owner, false, (dir) => dir.remove(FILE));
   }
 
   async running(): Promise<boolean> {
@@ -38,7 +33,7 @@ export class SyncMarker {
 
   private async pid(): Promise<number | null> {
     try {
-      const pid = Number((await readFile(this.path, 'utf8')).trim());
+      const pid = Number(((await withUserDir(this.dir, this.owner, false, (dir) => dir.read(FILE))) ?? '').trim());
       return Number.isInteger(pid) && pid > 0 ? pid : null;
     } catch {
       return null;

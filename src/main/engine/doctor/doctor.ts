@@ -3,7 +3,7 @@
 import type Docker from 'dockerode';
 import type { DoctorCheck, DoctorReport } from '../../../shared/doctor-model';
 import type { PrivilegedExecutor } from '../../privileged/contract/operations';
-import { FirewallReader } from '../firewall/read-firewall';
+import type { FirewallReader } from '../firewall/read-firewall';
 import { doctorContext } from './doctor-context';
 import type { DoctorFacts } from './doctor-facts';
 import { doctorPaths, type DoctorPaths } from './doctor-paths';
@@ -14,7 +14,8 @@ import { DoctorRefused, resolveFixId, runCheck, runChecks } from './run-checks';
 export interface DoctorDeps {
   docker: Docker;
   executor: () => Promise<PrivilegedExecutor>;
-  firewall?: FirewallReader;
+  /** The engine's one firewall reader (through the privileged executor when it is at hand). */
+  firewall: FirewallReader;
   paths?: DoctorPaths;
 }
 
@@ -23,7 +24,7 @@ export class Doctor {
   private readonly paths: DoctorPaths;
 
   constructor(private readonly deps: DoctorDeps) {
-    this.firewall = deps.firewall ?? new FirewallReader();
+    this.firewall = deps.firewall;
     this.paths = deps.paths ?? doctorPaths();
   }
 

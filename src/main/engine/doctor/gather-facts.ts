@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import type Docker from 'dockerode';
 import type { Link } from '../../../shared/model';
 import { readDocker } from '../docker/read-docker';
-import { variantOf, type FirewallReader } from '../firewall/read-firewall';
+import type { FirewallReader } from '../firewall/read-firewall';
 import { readHostLinks } from '../host/read-host-links';
 import { readRoutes } from '../host/read-routes';
-import { runCommand } from '../../system/run-command';
 import type { DockerFacts, DoctorFacts, FileRead, FirewallFacts } from './doctor-facts';
 import type { DoctorPaths } from './doctor-paths';
 
@@ -52,9 +51,8 @@ export async function readDropIns(dir: string): Promise<DoctorFacts['dropIns']> 
 async function readFirewallFacts(reader: FirewallReader): Promise<FirewallFacts> {
   const read = await reader.read();
   if (!read.readable) return { readable: false, reason: read.warnings[0] ?? 'The firewall could not be read.' };
-  const variant = variantOf(await runCommand(['iptables', '-V']).catch(() => 'nf_tables'));
-  const otherSave = await runCommand([variant === 'nft' ? 'iptables-legacy-save' : 'iptables-nft-save']).catch(() => null);
-  return { readable: true, variant, backend: read.backend, ruleset: read.ruleset, otherSave };
+  // Read with the rules (through the privileged executor): the variant and the other variant's save.
+  return { readable: true, variant: read.variant ?? 'nft', backend: read.backend, ruleset: read.ruleset, otherSave: read.otherSave ?? null };
 }
 
 async function readDockerFacts(docker: Docker): Promise<DockerFacts> {

@@ -3,7 +3,7 @@ import type { NatReport } from '../../../shared/firewall-model';
 import type { Snapshot } from '../../../shared/model';
 import { attributeChains, attributeRules, type Attribution } from './attribute-rules';
 import { dockerFacts } from './docker-facts';
-import { FirewallReader, type FirewallRead } from './read-firewall';
+import type { FirewallReader, FirewallRead } from './read-firewall';
 
 export function natReportOf(read: FirewallRead, snapshot: Pick<Snapshot, 'containers' | 'networks'>, memo?: Map<string, Attribution>): NatReport {
   return {
@@ -19,7 +19,7 @@ export class NatReporter {
   private readonly memo = new Map<string, Attribution>();
   private memoFor: object | null = null;
 
-  constructor(private readonly reader: FirewallReader = new FirewallReader()) {}
+  constructor(private readonly reader: FirewallReader) {}
 
   async read(snapshot: Pick<Snapshot, 'containers' | 'networks'>): Promise<{ report: NatReport; readable: boolean }> {
     if (snapshot !== this.memoFor) {

@@ -1,48 +1,42 @@
-// Reads the firewall of this namespace: iptables (whichever variant `iptables` is), the other
-// variant to catch the split-store trap, and native nftables tables. I/O only.
+// Reads the firewall of this namespace through the privileged executor (op firewall.read): iptables
+// (whichever variant `iptables` is), the other variant to catch the split-store trap, and native
+// nftables tables. Without the executor it says it cannot read it, and why. The texts are parsed here.
+import type { z } from 'zod';
 import type { FirewallBackend } from '../../../shared/firewall-model';
+import type { PrivilegedExecutor } from '../../privileged/contract/operations';
+import { nftTableNameSchema, nftFamilySchema, MAX_NFT_TABLES } from '../../privileged/contract/read-operations';
 import { runCommand } from '../../system/run-command';
 import { isIptablesNftTable, parseNftJson } from '../../netcore/nft/parse-nft-json';
 import { parseNftTables, type NftTable } from '../../netcore/nft/parse-nft-tables';
 import { parseIptablesSave } from '../../netcore/iptables/parse-iptables-save';
 import type { ParsedRuleset } from '../../netcore/rules/parsed-rule';
+import type { ReadAccess } from '../access/privileged-reads';
 
 export interface FirewallRead {
   backend: FirewallBackend;
   ruleset: ParsedRuleset;
   readable: boolean;
   warnings: string[];
+  /** When readable: the variant `iptables` is, and the other variant's save text (null: not installed or failed). */
+  variant?: Variant;
+  otherSave?: string | null;
 }
 
-type Variant = 'nft' | 'legacy';
+export type Variant = 'nft' | 'legacy';
 
 /** What the iptables tools printed: this variant's rules (v4, v6) and the other variant's v4 rules. */
 interface IptablesTexts {
   variant: Variant;
   v4: string;
   v6: string;
-  other: string;
+  other: string | null;
 }
+
+type NftFamily = z.output<typeof nftFamilySchema>;
 
 /** `iptables -V` says "iptables v1.8.9 (nf_tables)" or "(legacy)". */
 export function variantOf(versionText: string): Variant {
   return /nf_tables/.test(versionText) ? 'nft' : 'legacy';
-}
-
-const optional = (p: Promise<string>) => p.catch(() => '');
-
-async function readIptablesOf(variant: Variant): Promise<IptablesTexts> {
-  const otherSave = variant === 'nft' ? 'iptables-legacy-save' : 'iptables-nft-save';
-  const [v4, v6, other] = await Promise.all([
-    runCommand(['iptables-save', '-c']),
-    optional(runCommand(['ip6tables-save', '-c'])),
-    optional(runCommand([otherSave])),
-  ]);
-  return { variant, v4, v6, other };
-}
-
-export async function readIptables(): Promise<IptablesTexts> {
-  return readIptablesOf(variantOf(await runCommand(['iptables', '-V'])));
 }
 
 /** Rules (not policies or empty chains) in a save text: the other variant must hold none. */
@@ -50,28 +44,12 @@ export function holdsRules(saveText: string): boolean {
   return /^(\[\d+:\d+\]\s*)?-A /m.test(saveText);
 }
 
-/** Lists the native nftables tables (not the ones iptables-nft manages). */
-async function readNativeTables(): Promise<NftTable[]> {
-  return parseNftTables(await runCommand(['nft', '-j', 'list', 'tables'])).filter((t) => !isIptablesNftTable(t.family, t.name));
-}
-
-/**
- * Native nftables tables are read with nft, table by table: their rules need nft's JSON, while the
- * tables iptables-nft manages are read better by iptables-save (nft renders their DNAT targets as
- * opaque `xt` expressions, and listing the whole rule set took 1.4 s at 10,000 rules).
- */
-async function readNativeRules(tables: NftTable[]): Promise<ParsedRuleset> {
-  const texts = await Promise.all(tables.map((t) => runCommand(['nft', '-j', 'list', 'table', t.family, t.name])));
-  const parsed = texts.map((text) => parseNftJson(text));
-  return { chains: parsed.flatMap((p) => p.chains), rules: parsed.flatMap((p) => p.rules) };
-}
-
 function assemble(iptables: IptablesTexts, tables: NftTable[], nft: ParsedRuleset): FirewallRead {
   const { variant, v4, v6, other } = iptables;
   const four = parseIptablesSave(v4, 'ipv4');
   const six = parseIptablesSave(v6, 'ipv6');
   const warnings: string[] = [];
-  if (holdsRules(other)) {
+  if (other !== null && holdsRules(other)) {
     const mine = variant === 'nft' ? 'iptables-nft' : 'iptables-legacy';
     const theirs = variant === 'nft' ? 'iptables-legacy' : 'iptables-nft';
     warnings.push(
@@ -83,6 +61,8 @@ function assemble(iptables: IptablesTexts, tables: NftTable[], nft: ParsedRulese
     ruleset: { chains: [...four.chains, ...six.chains, ...nft.chains], rules: [...four.rules, ...six.rules, ...nft.rules] },
     readable: true,
     warnings,
+    variant,
+    otherSave: other,
   };
 }
 
@@ -93,32 +73,67 @@ function backendOf(variant: Variant, tables: readonly NftTable[]): FirewallBacke
 }
 
 function unreadable(error: unknown): FirewallRead {
-  return {
-    backend: 'iptables-nft',
-    ruleset: { chains: [], rules: [] },
-    readable: false,
-    warnings: [`The firewall could not be read (${(error as Error).message.split('\n')[0]}): reading iptables needs root.`],
-  };
+  return unreadableBecause(`The firewall could not be read (${(error as Error).message.split('\n')[0]}): reading iptables needs root.`);
+}
+
+/** Nothing read: no rule is guessed, and the warning says why. */
+export function unreadableBecause(warning: string): FirewallRead {
+  return { backend: 'iptables-nft', ruleset: { chains: [], rules: [] }, readable: false, warnings: [warning] };
+}
+
+/** In the words of a failed read (the doctor appends what to run), with why and what to do. */
+export const FIREWALL_NEEDS_ROOT =
+  'The firewall could not be read (not root: run the CLI with sudo; the desktop app reads it once it has administrator rights): reading iptables needs root.';
+
+/** Tables whose family and name can go to nft as they are (nft parses its argv as a command line). */
+function passable(tables: readonly NftTable[]): { tables: Array<{ family: NftFamily; name: string }>; skipped: NftTable[] } {
+  const ok: Array<{ family: NftFamily; name: string }> = [];
+  const skipped: NftTable[] = [];
+  for (const t of tables) {
+    const family = nftFamilySchema.safeParse(t.family);
+    if (family.success && nftTableNameSchema.safeParse(t.name).success && ok.length < MAX_NFT_TABLES) ok.push({ family: family.data, name: t.name });
+    else skipped.push(t);
+  }
+  return { tables: ok, skipped };
+}
+
+function parseNative(texts: readonly string[] | null): ParsedRuleset {
+  try {
+    const parsed = (texts ?? []).map((text) => parseNftJson(text));
+    return { chains: parsed.flatMap((p) => p.chains), rules: parsed.flatMap((p) => p.rules) };
+  } catch {
+    return { chains: [], rules: [] };
+  }
 }
 
 /**
  * Reads the firewall again and again (the engine samples counters once per second). What does not
  * change from one second to the next is looked up less often: the iptables variant once, the list
  * of native nftables tables every `tablesTtlMs` (`nft list tables` loads the whole rule set: 0.5 s
- * at 10,000 rules).
+ * at 10,000 rules). Native tables are read with nft, table by table: their rules need nft's JSON,
+ * while the tables iptables-nft manages are read better by iptables-save (nft renders their DNAT
+ * targets as opaque `xt` expressions, and listing the whole rule set took 1.4 s at 10,000 rules).
  */
 export class FirewallReader {
   private variant: Variant | null = null;
   private tables: { at: number; list: NftTable[] } | null = null;
 
-  constructor(private readonly tablesTtlMs = 30_000) {}
+  constructor(
+    private readonly access: ReadAccess,
+    private readonly tablesTtlMs = 30_000,
+  ) {}
 
   async read(): Promise<FirewallRead> {
+    const executor = await this.access();
+    if (!executor) return unreadableBecause(FIREWALL_NEEDS_ROOT);
     try {
       this.variant ??= variantOf(await runCommand(['iptables', '-V']));
-      // iptables and nftables are read side by side: listing nft tables is the slow part when due.
-      const [iptables, native] = await Promise.all([readIptablesOf(this.variant), this.readNative()]);
-      return assemble(iptables, native.tables, native.ruleset);
+      const list = await this.nativeTables(executor);
+      const listed = passable(list);
+      const texts = await executor.run('firewall.read', { variant: this.variant, tables: listed.tables });
+      const read = assemble({ variant: this.variant, ...texts }, list, parseNative(texts.native));
+      for (const t of listed.skipped) read.warnings.push(`The nftables table ${t.family} ${t.name} was not read: its name cannot be passed to nft as it is.`);
+      return read;
     } catch (error) {
       return unreadable(error);
     }
@@ -127,24 +142,24 @@ export class FirewallReader {
   /** Which firewall Docker uses, without reading any rule (the publish check needs only this). */
   async backend(): Promise<FirewallBackend> {
     this.variant ??= variantOf(await runCommand(['iptables', '-V']));
-    return backendOf(this.variant, await this.nativeTables());
+    const executor = await this.access();
+    return backendOf(this.variant, executor ? await this.nativeTables(executor) : []);
   }
 
-  private async nativeTables(): Promise<NftTable[]> {
+  private async nativeTables(executor: PrivilegedExecutor): Promise<NftTable[]> {
     const now = Date.now();
     if (!this.tables || now - this.tables.at > this.tablesTtlMs) {
-      this.tables = { at: now, list: await readNativeTables().catch(() => []) };
+      const list = await executor
+        .run('firewall.listTables', {})
+        .then((r) => parseNftTables(r.text).filter((t) => !isIptablesNftTable(t.family, t.name)))
+        .catch(() => []);
+      this.tables = { at: now, list };
     }
     return this.tables.list;
   }
-
-  private async readNative(): Promise<{ tables: NftTable[]; ruleset: ParsedRuleset }> {
-    const tables = await this.nativeTables();
-    return { tables, ruleset: await readNativeRules(tables).catch(() => ({ chains: [], rules: [] })) };
-  }
 }
 
-/** One reading, for one-shot faces (the CLI). */
-export function readFirewall(): Promise<FirewallRead> {
-  return new FirewallReader().read();
+/** One reading, for one-shot faces. */
+export function readFirewall(access: ReadAccess): Promise<FirewallRead> {
+  return new FirewallReader(access).read();
 }

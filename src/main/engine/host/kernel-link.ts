@@ -16,4 +16,6 @@ export interface KernelLink {
   peerIfindex: number | null;
   /** veth only: nsid of the peer's namespace from this namespace's view; null = same namespace. */
   peerNetnsId: number | null;
+  /** The link's alias (ifalias), when it has one: Bridgeport tags the links it makes with it. */
+  alias?: string;
 }

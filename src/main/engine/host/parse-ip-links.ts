@@ -21,6 +21,7 @@ const ipLinkSchema = z.looseObject({
   link_index: z.number().int().optional(),
   link_netnsid: z.number().int().optional(),
   linkinfo: z.looseObject({ info_kind: z.string().optional() }).optional(),
+  ifalias: z.string().optional(),
   addr_info: z.array(addrInfoSchema).default([]),
 });
 
@@ -68,6 +69,7 @@ function toKernelLink(link: IpLink): KernelLink {
     master: link.master ?? null,
     peerIfindex: isVeth ? (link.link_index ?? null) : null,
     peerNetnsId: isVeth ? (link.link_netnsid ?? null) : null,
+    ...(link.ifalias === undefined ? {} : { alias: link.ifalias }),
   };
 }
 

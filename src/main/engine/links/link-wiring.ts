@@ -15,6 +15,7 @@ import type {
   vethCreateSchema,
 } from '../../../shared/namespace-model';
 import type { PrivilegedExecutor } from '../../privileged/contract/operations';
+import type { ReadAccess } from '../access/privileged-reads';
 import type { PlaceArg } from '../../privileged/contract/link-operations';
 import { readDocker } from '../docker/read-docker';
 import {
@@ -38,6 +39,8 @@ export interface LinkWiringDeps {
   store: MadeStore;
   /** The privileged side, started on first use (the helper asks for a password once). */
   executor: () => Promise<PrivilegedExecutor>;
+  /** Reads inside namespaces: the executor only when at hand without a prompt (else the other facts decide). */
+  reads?: ReadAccess;
 }
 
 type LinkPlace = z.infer<typeof linkPlaceSchema>;
@@ -64,7 +67,7 @@ export class LinkWiring {
   /** The record rid of what is gone, and the host as it is now. */
   private async read(options: { routes?: boolean } = {}): Promise<HostView> {
     const recorded = await this.deps.store.load();
-    const { view, facts } = await readLinkFacts(this.deps.docker, recorded, options);
+    const { view, facts } = await readLinkFacts(this.deps.docker, recorded, { ...options, ...(this.deps.reads ? { reads: this.deps.reads } : {}) });
     return { ...view, things: prune(recorded, facts).kept };
   }
 

@@ -1,12 +1,14 @@
 // Reads what the namespace and link checks look at: the host's links with their tag, the named
-// namespaces, the host's routes, the containers the record mentions and (when this process may
-// enter namespaces) the tagged links inside them. I/O only.
+// namespaces, the host's routes, the containers the record mentions and (when the privileged
+// executor is at hand: netns.report) the tagged links inside them. I/O only.
 import type Docker from 'dockerode';
 import { z } from 'zod';
 import { MADE_TAG } from '../../netcore/links/link-args';
 import { readRoutes } from '../host/read-routes';
 import { readNamedNamespaces } from '../netns/read-named-namespaces';
-import { isPrivileged } from '../../system/privilege';
+import type { PrivilegedExecutor } from '../../privileged/contract/operations';
+import { readNamespaces } from '../netns/read-namespaces';
+import type { ReadAccess } from '../access/privileged-reads';
 import { runCommand } from '../../system/run-command';
 import type { HostView } from './check-links';
 import { placeText, type MadeFacts, type Place, type RecordedThing } from './made-record';
@@ -41,21 +43,20 @@ async function containerPids(docker: Docker, ids: readonly string[]): Promise<Ma
   }
 }
 
-/** Tagged links inside each place the record has veth ends in; only read when this process may enter namespaces. */
-async function insideViews(things: readonly RecordedThing[]): Promise<((place: Place) => ReadonlySet<string> | null) | undefined> {
-  if (!isPrivileged()) return undefined;
+/** Tagged links inside each place the record has veth ends in; only read through the privileged executor. */
+async function insideViews(things: readonly RecordedThing[], executor: PrivilegedExecutor | null): Promise<((place: Place) => ReadonlySet<string> | null) | undefined> {
+  if (!executor) return undefined;
   const places = new Map<string, Place>();
   for (const thing of things) if (thing.kind === 'veth') for (const end of thing.ends) if (!('host' in end.place)) places.set(placeText(end.place), end.place);
+  const named = [...places.values()].flatMap((p) => ('namespace' in p ? [p.namespace] : []));
+  const pids = [...places.values()].flatMap((p) => ('pid' in p ? [p.pid] : []));
   const seen = new Map<string, ReadonlySet<string> | null>();
-  for (const [key, place] of places) {
-    if ('host' in place) continue;
-    const prefix = 'namespace' in place ? ['ip', '-n', place.namespace] : ['nsenter', `--net=/proc/${place.pid}/ns/net`, 'ip'];
-    try {
-      const links = parseLinks(await runCommand([...prefix, '-j', '-d', 'link', 'show']));
-      seen.set(key, new Set([...links].filter(([, l]) => l.tagged).map(([name]) => name)));
-    } catch {
+  if (places.size > 0) {
+    const report = await readNamespaces(executor, { named: [...new Set(named)], pids: [...new Set(pids)], nsidOnly: [] }).catch(() => null);
+    for (const [key, place] of places) {
+      const read = 'namespace' in place ? report?.named.get(place.namespace) : 'pid' in place ? report?.containers.get(place.pid) : undefined;
       // Gone (the container stopped) or unreadable: the other facts decide.
-      seen.set(key, null);
+      seen.set(key, read && !(read instanceof Error) ? new Set(read.links.filter((l) => l.alias === MADE_TAG).map((l) => l.name)) : null);
     }
   }
   return (place) => seen.get(placeText(place)) ?? null;
@@ -66,14 +67,14 @@ export interface LinkFactsRead {
   facts: MadeFacts;
 }
 
-export async function readLinkFacts(docker: Docker, things: readonly RecordedThing[], options: { routes?: boolean } = {}): Promise<LinkFactsRead> {
+export async function readLinkFacts(docker: Docker, things: readonly RecordedThing[], options: { routes?: boolean; reads?: ReadAccess } = {}): Promise<LinkFactsRead> {
   const containerIds = [...new Set(things.flatMap((t) => (t.kind === 'veth' ? t.ends.flatMap((e) => ('container' in e.place ? [e.place.container.id] : [])) : [])))];
   const [links, named, routes, containers, inside] = await Promise.all([
     runCommand(['ip', '-j', '-d', 'link', 'show']).then(parseLinks),
     readNamedNamespaces(),
     options.routes ? readRoutes() : Promise.resolve([]),
     containerIds.length ? containerPids(docker, containerIds) : Promise.resolve(new Map<string, number | null>()),
-    insideViews(things),
+    (options.reads ? options.reads() : Promise.resolve(null)).then((executor) => insideViews(things, executor)),
   ]);
   const namespaces = new Map(await Promise.all(named.map(async (n) => [n.name, await namespaceIdentity(`/run/netns/${n.name}`)] as const)));
   return {

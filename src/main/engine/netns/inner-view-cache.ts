@@ -31,6 +31,11 @@ export class InnerViewCache {
     return this.entries.has(pid);
   }
 
+  /** The pids with a remembered view (their namespaces' nsids can be asked before Docker says who runs). */
+  knownPids(): number[] {
+    return [...this.entries.keys()];
+  }
+
   store(pid: number, read: ForeignNamespaceRead, startedAt: number): void {
     // Without an nsid no event can reach us for this namespace: never cache it.
     if (read.nsidFromHost === null) return;

@@ -1,7 +1,7 @@
 // Parses the sectioned output of the namespace report script. Pure: no I/O.
 import { parseIpLinks } from '../host/parse-ip-links';
 import type { KernelLink } from '../host/kernel-link';
-import { HOST_ALIAS } from './namespace-report-script';
+import { HOST_ALIAS } from '../../privileged/contract/read-operations';
 import { parseNetnsList, type NetnsEntry } from './parse-netns-list';
 
 export interface ForeignNamespaceRead {

@@ -1,48 +1,46 @@
-// Privileged read of named namespaces and container namespaces, in one process tree that is fed
-// namespaces while the engine is still discovering them (so reading overlaps Docker's inspect).
-import { startCommand, type StartedCommand } from '../../system/run-command';
-import { NAMESPACE_REPORT_SCRIPT } from './namespace-report-script';
+// Privileged read of named namespaces and container namespaces through the executor (op
+// netns.report), in requests of at most MAX_NAMESPACES_PER_REPORT namespaces each. I/O only.
+import type { PrivilegedExecutor } from '../../privileged/contract/operations';
+import { MAX_NAMESPACES_PER_REPORT } from '../../privileged/contract/read-operations';
+import { netnsNameSchema } from '../../../shared/atoms/names';
 import { parseNamespaceReport, type NamespaceReport } from './parse-namespace-report';
 
-// `ip netns` names: no slashes, no dot-only names (they would leave /run/netns).
-const SAFE_NAMESPACE_NAME = /^(?!\.{1,2}$)[A-Za-z0-9_.-]{1,255}$/;
-
-export class NamespaceReader {
-  private readonly command: StartedCommand;
-
-  constructor() {
-    this.command = startCommand(
-      ['unshare', '--mount', '--propagation', 'private', '--', 'sh', '-c', NAMESPACE_REPORT_SCRIPT, 'bridgeport-ns-reader'],
-      { timeoutMs: 30_000 },
-    );
-  }
-
-  addNamed(name: string): void {
-    if (SAFE_NAMESPACE_NAME.test(name)) this.command.write(`named ${name}\n`);
-  }
-
-  addPid(pid: number): void {
-    if (Number.isSafeInteger(pid) && pid > 0) this.command.write(`pid ${pid}\n`);
-  }
-
-  /** Only the nsid of this pid's namespace (its inside view is known already). */
-  addNsidOnly(pid: number): void {
-    if (Number.isSafeInteger(pid) && pid > 0) this.command.write(`nsid ${pid}\n`);
-  }
-
-  /** The raw report text (kept apart from parsing so fixtures can be captured from a real host). */
-  finishText(): Promise<string> {
-    return this.command.finish();
-  }
-
-  async finish(): Promise<NamespaceReport> {
-    return parseNamespaceReport(await this.finishText());
-  }
+export interface NamespaceRequest {
+  named: string[];
+  pids: number[];
+  /** Only the nsid of these (their inside view is known already). */
+  nsidOnly: number[];
 }
 
-export async function namespaceReportText(namedNamespaces: readonly string[], pids: readonly number[]): Promise<string> {
-  const reader = new NamespaceReader();
-  namedNamespaces.forEach((n) => reader.addNamed(n));
-  pids.forEach((p) => reader.addPid(p));
-  return reader.finishText();
+const chunks = <T>(items: readonly T[]): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += MAX_NAMESPACES_PER_REPORT) out.push(items.slice(i, i + MAX_NAMESPACES_PER_REPORT));
+  return out.length > 0 ? out : [[]];
+};
+
+/** Names the helper would refuse never go (the namespace is shown as not read). */
+export const readableName = (name: string): boolean => netnsNameSchema.safeParse(name).success;
+
+export function mergeReports(into: NamespaceReport, from: NamespaceReport): void {
+  for (const [pid, nsid] of from.nsidByPid) into.nsidByPid.set(pid, nsid);
+  for (const [name, read] of from.named) into.named.set(name, read);
+  for (const [pid, read] of from.containers) into.containers.set(pid, read);
+}
+
+/** One report over every namespace asked for; a pid that was no running process reads as gone. */
+export async function readNamespaces(executor: PrivilegedExecutor, request: NamespaceRequest): Promise<NamespaceReport> {
+  const report: NamespaceReport = { nsidByPid: new Map(), named: new Map(), containers: new Map() };
+  const named = chunks(request.named.filter(readableName));
+  const pids = chunks(request.pids);
+  const nsidOnly = chunks(request.nsidOnly);
+  const asked = new Set(request.pids);
+  const requests = Math.max(named.length, pids.length, nsidOnly.length);
+  for (let i = 0; i < requests; i++) {
+    const result = await executor.run('netns.report', { named: named[i] ?? [], pids: pids[i] ?? [], nsidOnly: nsidOnly[i] ?? [] });
+    mergeReports(report, parseNamespaceReport(result.text));
+    for (const pid of result.gone) {
+      if (asked.has(pid)) report.containers.set(pid, new Error(`could not enter the network namespace of pid ${pid} (process gone?)`));
+    }
+  }
+  return report;
 }

@@ -12,12 +12,20 @@ export interface PortInputs {
   /** Null when the firewall could not be read (then no rule can be said missing). */
   firewallReadable: boolean;
   listeners: Listener[];
+  /**
+   * False when the listeners were read as a user: a socket without a name may then be docker-proxy
+   * (root's) as well as anything else, so it is never blamed. Default true.
+   */
+  listenerNamesKnown?: boolean;
   /** Ports Bridgeport publishes itself. */
   mappings?: MappingStatus[];
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1']);
 const ANY = new Set(['0.0.0.0', '::', '*', '']);
+
+/** Without the rules the port's DNAT, counters and companions are unknown, not absent. */
+const NAT_UNREAD = 'Its NAT rules could not be read (that needs root): whether they are in place, and their packet counts, are unknown.';
 
 const inRange = (spec: string | null, port: number) => spec !== null && portInSpec(spec, port) === true;
 
@@ -55,9 +63,10 @@ function companionRules(ip: string, b: PortBinding, rules: FirewallRule[]): Fire
   );
 }
 
-function takenBy(b: PortBinding, listeners: Listener[]): Listener | undefined {
+function takenBy(b: PortBinding, listeners: Listener[], namesKnown: boolean): Listener | undefined {
   return listeners.find(
     (l) =>
+      (namesKnown || l.process !== null) &&
       l.protocol === b.protocol &&
       l.port === b.hostPort &&
       l.process !== 'docker-proxy' &&
@@ -84,7 +93,8 @@ function hintsFor(c: Container, b: PortBinding, dnat: FirewallRule[], inputs: Po
   else if (inputs.firewallReadable && dnat.length === 0 && !b.hostIp.includes(':')) {
     hints.push('No NAT rule found for this port: Docker may run with iptables disabled, or the rules were flushed (a firewall reload?).');
   }
-  const other = takenBy(b, inputs.listeners);
+  if (!inputs.firewallReadable) hints.push(NAT_UNREAD);
+  const other = takenBy(b, inputs.listeners, inputs.listenerNamesKnown ?? true);
   if (other) {
     const who = other.process ? `${other.process}${other.pid ? ` (pid ${other.pid})` : ''}` : 'a host process';
     hints.push(`Port ${b.hostPort}/${b.protocol} is also taken by ${who} listening on ${other.address}.`);
@@ -135,6 +145,7 @@ function bridgeportPorts(m: MappingStatus, inputs: PortInputs): PublishedPort[] 
     const hints: string[] = [];
     if (m.detail) hints.push(m.detail);
     if (m.hostIp.startsWith('127.')) hints.push(`Bound to ${m.hostIp} only: reachable from this host, not from the LAN or other machines.`);
+    if (!inputs.firewallReadable) hints.push(NAT_UNREAD);
     if (m.state === 'active' && inputs.firewallReadable && dnat.length === 0) {
       hints.push('Its NAT rule is missing (a firewall reload?): Bridgeport puts it back while the app or `bridgeport daemon` runs, or run `bridgeport reconcile`.');
     }

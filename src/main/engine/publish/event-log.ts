@@ -1,9 +1,7 @@
 // What happened to Bridgeport's published ports, newest last: kept in memory for the UI and
 // appended to events.jsonl next to the mappings. I/O only.
-import { appendFile, chown } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { PortEvent } from '../../../shared/publish-model';
-import { ensureDir, type FileOwner } from '../config/json-state-file';
+import { withUserDir, type FileOwner } from '../../system/safe-user-files';
 
 const KEPT = 500;
 
@@ -21,10 +19,7 @@ export class EventLog {
     this.events.push(event);
     if (this.events.length > KEPT) this.events.splice(0, this.events.length - KEPT);
     if (this.dir) {
-      await ensureDir(this.dir, this.owner);
-      const file = join(this.dir, 'events.jsonl');
-      await appendFile(file, `${JSON.stringify(event)}\n`, { mode: 0o600 });
-      if (this.owner) await chown(file, this.owner.uid, this.owner.gid);
+      await withUserDir(this.dir, this.owner, true, (dir) => dir.append('events.jsonl', `${JSON.stringify(event)}\n`, 0o600));
     }
     for (const listener of this.listeners) listener(this.list());
     return event;

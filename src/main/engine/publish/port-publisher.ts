@@ -9,7 +9,7 @@ import type { PrivilegedExecutor } from '../../privileged/contract/operations';
 import { readDocker, type DockerRead } from '../docker/read-docker';
 import { readHostLinks } from '../host/read-host-links';
 import { readListeners } from '../host/read-listeners';
-import { desiredRules } from '../../netcore/rulesets/port-rules';
+import { desiredRules, hasLoopbackGuard } from '../../netcore/rulesets/port-rules';
 import { checkPublish, findContainer, PublishRefused } from './check-publish';
 import type { EventLog } from './event-log';
 import type { MappingStore, StoredState } from './mapping-store';
@@ -180,7 +180,8 @@ export class PortPublisher {
     if (ids !== this.lastAppliedIds) return 'another Bridgeport process changed the mappings';
     const executor = await this.deps.executor();
     const current = parseIptablesSave((await executor.run('firewall.save', {})).text, 'ipv4');
-    if (planBatch(desiredRules(active, hasDockerUser(current)), current).batch === null) return null;
+    // The helper keeps the loopback guard while route_localnet is on somewhere: a kept guard is no drift.
+    if (planBatch(desiredRules(active, hasDockerUser(current), { keepLoopbackGuard: hasLoopbackGuard(current) }), current).batch === null) return null;
     return 'the rules had been changed outside Bridgeport (a firewall reload or restore?)';
   }
 

@@ -86,7 +86,7 @@ function limitationsOf(inputs: SnapshotInputs): string[] {
   const notes: string[] = [];
   if (!inputs.privileged) {
     notes.push(
-      'Not running as root: the inside of containers and `ip netns` namespaces was not read, so veths are not matched to containers. Run the CLI with sudo to see exact veth pairs.',
+      'Not running as root: the inside of containers and `ip netns` namespaces was not read, so veths are not matched to containers. Run the CLI with sudo to see exact veth pairs (the desktop app reads them once it has administrator rights).',
     );
   }
   if (inputs.readError) notes.push(`Namespaces could not be read: ${inputs.readError}`);

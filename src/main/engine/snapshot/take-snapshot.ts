@@ -7,8 +7,9 @@ import { readHostLinks } from '../host/read-host-links';
 import type { InnerViewCache } from '../netns/inner-view-cache';
 import type { NamespaceReport } from '../netns/parse-namespace-report';
 import { readNamedNamespaces } from '../netns/read-named-namespaces';
-import { NamespaceReader } from '../netns/read-namespaces';
-import { isPrivileged } from '../../system/privilege';
+import { mergeReports, readNamespaces } from '../netns/read-namespaces';
+import type { PrivilegedExecutor } from '../../privileged/contract/operations';
+import type { ReadAccess } from '../access/privileged-reads';
 import { assembleSnapshot } from './assemble-snapshot';
 
 /** A container with a network namespace of its own (host-network and container: modes share one). */
@@ -32,49 +33,52 @@ function mergeCache(report: NamespaceReport, cache: InnerViewCache, cachedPids: 
   return stale;
 }
 
-async function readAgain(report: NamespaceReport, pids: number[]): Promise<void> {
-  const reader = new NamespaceReader();
-  pids.forEach((p) => reader.addPid(p));
-  const again = await reader.finish();
+async function readAgain(executor: PrivilegedExecutor, report: NamespaceReport, pids: number[]): Promise<void> {
+  const again = await readNamespaces(executor, { named: [], pids, nsidOnly: [] });
   for (const pid of pids) {
     report.containers.set(pid, again.containers.get(pid) ?? new Error(`could not enter the network namespace of pid ${pid}`));
   }
 }
 
 /**
- * Takes a snapshot. With a cache (only while `ip monitor all-nsid` keeps it exact), namespaces whose
- * inside did not change are not entered again.
+ * Takes a snapshot. The inside of namespaces is read through the privileged executor when it is at
+ * hand (else the snapshot says it was not read). With a cache (only while `ip monitor all-nsid` keeps
+ * it exact), namespaces whose inside did not change are not entered again.
  */
-export async function takeSnapshot(docker: Docker, cache: InnerViewCache | null = null): Promise<Snapshot> {
-  const privileged = isPrivileged();
-  // Namespaces are read while Docker is still being inspected: each one is handed over as found.
-  const reader = privileged ? new NamespaceReader() : null;
+export async function takeSnapshot(docker: Docker, access: ReadAccess, cache: InnerViewCache | null = null): Promise<Snapshot> {
+  // Asked before anything is read: the answer decides what can be seen.
+  const executor = await access();
   const startedAt = cache?.begin() ?? 0;
+  // Read while Docker is still being inspected: the named namespaces, and the nsids of every namespace
+  // whose inside is remembered (in a steady state that is all there is to read).
+  const known = new Set(cache?.knownPids() ?? []);
   const cachedPids: number[] = [];
+  const pids: number[] = [];
+  const named = readNamedNamespaces();
+  const early = executor
+    ? named.then((list) => readNamespaces(executor, { named: list.filter((n) => !n.current).map((n) => n.name), pids: [], nsidOnly: [...known] }))
+    : null;
+  // Awaited below; a failure is reported there, never as an unhandled rejection.
+  early?.catch(() => undefined);
   const [hostLinks, namedNamespaces, dockerRead] = await Promise.all([
     readHostLinks(),
-    readNamedNamespaces().then((named) => {
-      named.filter((n) => !n.current).forEach((n) => reader?.addNamed(n.name));
-      return named;
-    }),
+    named,
     readDocker(docker, (c) => {
-      if (!reader || !ownsNamespace(c)) return;
-      if (cache?.has(c.pid)) {
-        cachedPids.push(c.pid);
-        reader.addNsidOnly(c.pid);
-      } else {
-        reader.addPid(c.pid);
-      }
+      if (!executor || !ownsNamespace(c)) return;
+      if (known.has(c.pid)) cachedPids.push(c.pid);
+      else pids.push(c.pid);
     }),
   ]);
   let report: NamespaceReport | null = null;
   let readError: string | undefined;
-  if (reader) {
+  if (executor && early) {
     try {
-      report = await reader.finish();
+      report = await early;
+      // Containers whose inside is not remembered: entered now.
+      if (pids.length > 0) mergeReports(report, await readNamespaces(executor, { named: [], pids, nsidOnly: [] }));
       if (cache) {
         const stale = mergeCache(report, cache, cachedPids, startedAt);
-        if (stale.length > 0) await readAgain(report, stale);
+        if (stale.length > 0) await readAgain(executor, report, stale);
       }
     } catch (error) {
       readError = (error as Error).message;
@@ -83,7 +87,7 @@ export async function takeSnapshot(docker: Docker, cache: InnerViewCache | null 
   return assembleSnapshot({
     takenAt: new Date().toISOString(),
     hostname: hostname(),
-    privileged,
+    privileged: executor !== null,
     hostLinks,
     namedNamespaces,
     docker: dockerRead,

@@ -2,6 +2,7 @@
 // Restarted with a delay when it exits; stopped for good by stop().
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { commandEnv } from '../../system/command-env';
 
 export class LineMonitor {
   private child: ChildProcess | null = null;
@@ -20,7 +21,7 @@ export class LineMonitor {
     const [file, ...args] = this.argv;
     if (!file || this.stopped) return;
     this.onRestart();
-    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, LC_ALL: 'C' } });
+    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, ...commandEnv() } });
     this.child = child;
     if (child.stdout) createInterface({ input: child.stdout }).on('line', (line) => this.onLine(line));
     child.on('error', () => undefined);

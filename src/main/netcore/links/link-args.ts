@@ -4,8 +4,11 @@
 /** The ifalias every link (and the lo of every namespace) Bridgeport made carries. */
 export const MADE_TAG = 'bridgeport:made';
 
-/** A namespace other than the executor's own: a named one (`ip netns`) or a process's (a container). */
-export type LinkPlace = { netns: string } | { pid: number };
+/**
+ * A namespace other than the executor's own: a named one (`ip netns`), a process's (a container), or
+ * one the runner pinned by descriptor (`nsPath`: /proc/<runner>/fd/<n>; what the runner executes with).
+ */
+export type LinkPlace = { netns: string } | { pid: number } | { nsPath: string };
 
 export interface NetnsArgs {
   name: string;

@@ -25,8 +25,9 @@ export function ipIn(place: LinkPlace | undefined): string[] {
   return ['nsenter', `--net=${nsPathOf(place)}`, 'ip'];
 }
 
-/** The nsfs file of a place. */
+/** The nsfs file of a place (a pinned place: the descriptor's path, so nothing is looked up again). */
 export function nsPathOf(place: LinkPlace): string {
+  if ('nsPath' in place) return place.nsPath;
   return 'netns' in place ? `/run/netns/${place.netns}` : `/proc/${place.pid}/ns/net`;
 }
 

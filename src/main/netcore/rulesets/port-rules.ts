@@ -8,6 +8,7 @@
 //   raw    BRIDGEPORT-RAW          from PREROUTING: DROP loopback destinations arriving from outside,
 //                                  the hole Docker had for 127.0.0.1 bindings (moby#41872)
 import type { OwnedChainSet, OwnedTable, TableName } from '../owned-chains/owned-chain-set';
+import type { ParsedRuleset } from '../rules/parsed-rule';
 
 /** A published port resolved against its running container (the contract's PortRuleMapping has this shape). */
 export interface PortRuleMapping {
@@ -105,24 +106,39 @@ function forwardRules(m: PortRuleMapping): string[] {
 
 const LOOPBACK_GUARD = '-A BRIDGEPORT-RAW -d 127.0.0.0/8 ! -i lo -m comment --comment "bridgeport: loopback guard" -j DROP';
 
-/** What our chains should hold for these mappings; no mappings means no chains and no jumps at all. */
-export function desiredRules(mappings: readonly PortRuleMapping[], hasDockerUser: boolean): DesiredRules {
+export interface DesiredOptions {
+  /**
+   * Keep the loopback guard (raw chain and its jump) even without mappings: some interface still has
+   * route_localnet on, so packets to 127.0.0.0/8 from outside would otherwise be routed in.
+   */
+  keepLoopbackGuard?: boolean;
+}
+
+/** What our chains should hold for these mappings; no mappings means no chains and no jumps (but the guard, when kept). */
+export function desiredRules(mappings: readonly PortRuleMapping[], hasDockerUser: boolean, options: DesiredOptions = {}): DesiredRules {
   const empty = mappings.length === 0;
+  const guard = !empty || options.keepLoopbackGuard === true;
   const sorted = [...mappings].sort((a, b) => a.hostPort - b.hostPort || a.protocol.localeCompare(b.protocol) || a.hostIp.localeCompare(b.hostIp));
   const table = (name: TableName, rules: string[]): DesiredTable => ({ chains: empty ? [] : OWN_CHAINS[name], rules });
   return {
     tables: {
       filter: table('filter', sorted.flatMap(forwardRules)),
       nat: table('nat', [...sorted.flatMap(dnatRules), ...sorted.flatMap(masqueradeRules)]),
-      raw: table('raw', empty ? [] : [LOOPBACK_GUARD]),
+      raw: { chains: guard ? OWN_CHAINS.raw : [], rules: guard ? [LOOPBACK_GUARD] : [] },
     },
-    jumps: empty ? [] : jumpRules(hasDockerUser),
+    jumps: empty ? (guard ? jumpRules(hasDockerUser).filter((j) => j.table === 'raw') : []) : jumpRules(hasDockerUser),
   };
+}
+
+/** Whether the rule set holds our loopback guard now. */
+export function hasLoopbackGuard(current: ParsedRuleset): boolean {
+  return current.rules.some((r) => r.family === 'ipv4' && r.table === 'raw' && r.chain === 'BRIDGEPORT-RAW' && r.match.comment === 'bridgeport: loopback guard');
 }
 
 /** The tables in batch order: adding, ACCEPT before DNAT so no moment drops what is already rewritten; removing, DNAT first. */
 export function portChainSet(desired: DesiredRules): OwnedChainSet {
-  const removing = desired.jumps.length === 0;
+  // Removing the published ports (the loopback guard may stay): DNAT goes first.
+  const removing = !desired.jumps.some((j) => j.table === 'nat');
   const order: TableName[] = removing ? ['nat', 'raw', 'filter'] : ['filter', 'raw', 'nat'];
   return {
     tables: order.map(

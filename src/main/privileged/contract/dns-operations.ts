@@ -5,6 +5,7 @@ import type { Redirect } from '../../netcore/rulesets/dns-redirect-rules';
 import { pidSchema } from '../../../shared/atoms/pids';
 import { ipv4Schema } from '../../../shared/publish-model';
 import { containerFilePathSchema, contentHashSchema, resolvConfPathSchema } from './container-file-path';
+import { resolvConfProblem } from '../../netcore/resolv-conf/check-resolv-conf';
 
 export const dnsOperations = {
   /** Reads containers' resolv.conf, resolv.conf.hash, hosts and hostname (root-only under Docker's data root). */
@@ -16,7 +17,15 @@ export const dnsOperations = {
   'dns.writeResolvConf': z
     .object({
       path: resolvConfPathSchema,
-      content: z.string().max(16_384).refine((text) => !text.includes('\0'), 'a resolv.conf has no NUL bytes'),
+      content: z
+        .string()
+        .max(16_384)
+        .refine((text) => !text.includes('\0'), 'a resolv.conf has no NUL bytes')
+        .superRefine((text, ctx) => {
+          // Root writes it into a container: only resolver settings, never an arbitrary payload.
+          const problem = resolvConfProblem(text);
+          if (problem) ctx.addIssue({ code: 'custom', message: `not a resolv.conf: ${problem}` });
+        }),
       expectedHash: contentHashSchema,
       /** Also rewrite resolv.conf.hash (when it exists), so Docker keeps treating the file as its own. */
       updateHashFile: z.boolean(),

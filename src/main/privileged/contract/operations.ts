@@ -3,9 +3,11 @@
 import { z } from 'zod';
 import { interfaceNameSchema } from '../../../shared/atoms/names';
 import { resolvedMappingSchema } from './resolved-mapping';
+import { MAX_MAPPINGS } from '../../netcore/meaning/port-request';
 import { linkOperations, type LinkOperationResults } from './link-operations';
 import { doctorOperations, type DoctorOperationResults } from './doctor-operations';
 import { dnsOperations, type DnsOperationResults } from './dns-operations';
+import { readOperations, type ReadOperationResults } from './read-operations';
 import { BridgeportError, type ErrorKind } from '../../../shared/errors';
 
 export const operations = {
@@ -16,7 +18,8 @@ export const operations = {
   /** Brings Bridgeport's chains, route_localnet and hairpin to what these mappings need. */
   'ports.apply': z
     .object({
-      mappings: z.array(resolvedMappingSchema).max(4096),
+      /** At most MAX_MAPPINGS; the helper also caps the host ports of all of them together (meaning/port-request). */
+      mappings: z.array(resolvedMappingSchema).max(MAX_MAPPINGS),
       /** Bridges whose route_localnet Bridgeport switched on and that no longer need it. */
       resetRouteLocalnet: z.array(interfaceNameSchema).max(256),
     })
@@ -27,6 +30,8 @@ export const operations = {
   ...doctorOperations,
   /** The DNS sync (dns.readFiles, dns.writeResolvConf, dns.setRedirects, dns.readRedirects): see ops/dns/dns-operations. */
   ...dnsOperations,
+  /** The privileged reads (firewall.read, firewall.listTables, netns.report, host.listeners): see read-operations. */
+  ...readOperations,
 } as const;
 
 export type OperationName = keyof typeof operations;
@@ -43,7 +48,7 @@ export interface ApplyPortsResult {
   warnings: string[];
 }
 
-export interface OperationResults extends LinkOperationResults, DoctorOperationResults, DnsOperationResults {
+export interface OperationResults extends LinkOperationResults, DoctorOperationResults, DnsOperationResults, ReadOperationResults {
   'helper.status': { executed: number; pid: number };
   'firewall.save': { text: string };
   'ports.apply': ApplyPortsResult;
@@ -53,6 +58,18 @@ export interface OperationResults extends LinkOperationResults, DoctorOperationR
 export interface PrivilegedExecutor {
   run<O extends OperationName>(op: O, args: OperationArgs<O>): Promise<OperationResults[O]>;
   close(): void;
+}
+
+/**
+ * The privileged side as a face hands it to the engine. Reads ask `ready()` first and use the
+ * executor only when it is at hand without asking anybody (root in-process; the helper already
+ * elevated), so a view refreshed every second never brings up a password prompt; writes call
+ * `executor()`, which may prompt once.
+ */
+export interface PrivilegedAccess {
+  executor(): Promise<PrivilegedExecutor>;
+  /** True when executor() resolves without a prompt. */
+  ready(): boolean;
 }
 
 /** 'refused' when nothing was changed (bad arguments, a state that does not allow it); 'failed' when it was tried. */

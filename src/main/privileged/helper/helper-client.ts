@@ -1,6 +1,6 @@
 // The app's side of the elevated helper: the same PrivilegedExecutor the engine uses as root, but
-// each call is a line to the helper's socket and its answer a line back, matched by id.
-import { createConnection, type Socket } from 'node:net';
+// each call is a line to the helper's stdin and its answer a line from its stdout, matched by id.
+import type { Readable, Writable } from 'node:stream';
 import { BridgeportError, type ErrorKind } from '../../../shared/errors';
 import type { OperationArgs, OperationName, OperationResults, PrivilegedExecutor } from '../contract/operations';
 import { encodeLine, LineSplitter, MAX_REPLY_LINE, replySchema } from './message-framing';
@@ -18,6 +18,9 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/** Pipes of a child process are sockets: they can stop keeping the event loop alive. */
+type MaybeRef = { ref?: () => void; unref?: () => void };
+
 export class HelperExecutor implements PrivilegedExecutor {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
@@ -25,18 +28,16 @@ export class HelperExecutor implements PrivilegedExecutor {
   private gone: Error | null = null;
   private readonly closeListeners = new Set<() => void>();
 
-  private constructor(private readonly socket: Socket) {
-    socket.on('data', (chunk: Buffer) => this.receive(chunk));
-    socket.on('error', () => undefined); // 'close' follows
-    socket.on('close', () => this.fail(new HelperError('the privileged helper has stopped')));
-  }
-
-  static connect(socketPath: string): Promise<HelperExecutor> {
-    return new Promise((resolve, reject) => {
-      const socket = createConnection(socketPath);
-      socket.once('error', (error: NodeJS.ErrnoException) => reject(new HelperError(`cannot reach the privileged helper at ${socketPath}: ${error.code ?? error.message}`)));
-      socket.once('connect', () => resolve(new HelperExecutor(socket)));
-    });
+  /** `toHelper` is the helper's stdin, `fromHelper` its stdout. */
+  constructor(
+    private readonly toHelper: Writable,
+    private readonly fromHelper: Readable,
+  ) {
+    fromHelper.on('data', (chunk: Buffer) => this.receive(chunk));
+    fromHelper.on('error', () => undefined); // 'close' follows
+    fromHelper.on('close', () => this.fail(new HelperError('the privileged helper has stopped')));
+    toHelper.on('error', () => undefined); // EPIPE: the helper is gone, and its stdout closes
+    this.keepAlive();
   }
 
   /** Calls are not checked here: the helper checks everything it is sent, and says why it refuses. */
@@ -45,17 +46,18 @@ export class HelperExecutor implements PrivilegedExecutor {
     const id = this.nextId++;
     return new Promise<OperationResults[O]>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.socket.write(encodeLine({ id, op, args: args as Record<string, unknown> }));
+      this.keepAlive();
+      this.toHelper.write(encodeLine({ id, op, args: args as Record<string, unknown> }));
     });
   }
 
-  /** Ends the connection; the helper exits when it sees that. */
+  /** Ends the helper's input; the helper exits when it sees that. */
   close(): void {
     this.fail(new HelperError('the privileged helper connection was closed'));
-    this.socket.end();
+    this.toHelper.end();
   }
 
-  /** Called once when the connection is gone, whichever side ended it. */
+  /** Called once when the helper is gone, whichever side ended it. */
   onClose(listener: () => void): void {
     if (this.gone) listener();
     else this.closeListeners.add(listener);
@@ -65,10 +67,19 @@ export class HelperExecutor implements PrivilegedExecutor {
     return this.gone !== null;
   }
 
+  /** A process (the CLI) may end while the helper idles, but not while a reply is awaited. */
+  private keepAlive(): void {
+    const streams = [this.fromHelper, this.toHelper] as MaybeRef[];
+    for (const stream of streams) {
+      if (this.pending.size > 0) stream.ref?.();
+      else stream.unref?.();
+    }
+  }
+
   private receive(chunk: Buffer): void {
     for (const frame of this.splitter.push(chunk)) {
       if (frame.kind === 'oversized') {
-        this.socket.destroy();
+        this.fromHelper.destroy();
         return this.fail(new HelperError(`the privileged helper sent a reply longer than ${frame.limit} bytes`));
       }
       let reply;
@@ -82,8 +93,9 @@ export class HelperExecutor implements PrivilegedExecutor {
       if (!waiting) continue;
       this.pending.delete(reply.id as number);
       if (reply.ok) waiting.resolve(reply.result);
-      else waiting.reject(new HelperError(reply.error, reply.kind));
+      else waiting.reject(new HelperError(reply.error.message, reply.error.kind));
     }
+    this.keepAlive();
   }
 
   private fail(error: Error): void {

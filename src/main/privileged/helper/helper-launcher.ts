@@ -1,113 +1,183 @@
-// Starts the elevated helper for the desktop app, once per session: one password prompt, then every
-// privileged operation goes over the helper's socket. The command string for sudo-prompt is built
-// by pure functions (tested); everything else here is I/O.
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, lstatSync, mkdirSync } from 'node:fs';
-import { exec as sudoExec } from 'sudo-prompt';
-import type { PrivilegedExecutor } from '../contract/operations';
-import { DEFAULT_SOCKET_DIR_ROOT, socketDirFor } from './helper-args';
+// Starts the elevated helper, once per session (the app) or per run (`bridgeport --elevate`): one
+// prompt, then every privileged operation is a line on the helper's stdin. pkexec is spawned
+// directly with pipes (it keeps stdio and execs the helper in its place), so only this process holds
+// the helper's stdin and stdout. Only root-owned helper code is elevated: a development checkout is
+// refused unless the user opts in, and then the prompt names it. Which command to run is decided by
+// the pure `elevationPlan`; the rest is I/O.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { posix } from 'node:path';
+import type { PrivilegedAccess, PrivilegedExecutor } from '../contract/operations';
+import { untrustedCode } from './code-trust';
 import { HelperExecutor } from './helper-client';
 
 /** A packaged install ships this wrapper and a polkit policy naming it, so the prompt says why. */
 export const PACKAGED_HELPER = '/usr/lib/bridgeport/bridgeport-helper';
+export const PKEXEC = '/usr/bin/pkexec';
+/** The environment variable a developer sets to elevate a checkout anyway. */
+export const DEV_ELEVATE_ENV = 'BRIDGEPORT_DEV_ELEVATE';
 
-export interface HelperLaunch {
-  /** Electron (run as Node through ELECTRON_RUN_AS_NODE) or node. */
-  execPath: string;
-  helperScript: string;
-  socketPath: string;
-  ownerUid: number;
-  parentPid: number;
-}
-
-export const helperArgs = (l: HelperLaunch): string[] => ['--socket', l.socketPath, '--owner-uid', String(l.ownerUid), '--parent-pid', String(l.parentPid)];
-
-/** POSIX single quotes: inside them nothing is special but the quote itself. */
-export function shellQuote(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x1f\x7f]/.test(value)) throw new Error(`cannot pass ${JSON.stringify(value)} to the elevated shell: it contains control characters`);
-  return `'${value.replaceAll("'", `'\\''`)}'`;
-}
-
-/** What bash runs as root. pkexec clears the environment, so ELECTRON_RUN_AS_NODE is set in here. */
-export function helperCommand(l: HelperLaunch): string {
-  return ['/usr/bin/env', 'ELECTRON_RUN_AS_NODE=1', l.execPath, l.helperScript, ...helperArgs(l)].map(shellQuote).join(' ');
-}
-
-/**
- * The string to hand to sudo-prompt. It runs `/bin/sh -c '… /bin/bash -c "echo SUDOPROMPT; CMD"'`,
- * escaping only " in CMD; inside those double quotes the unprivileged outer shell would still act
- * on \ $ and `, so they are escaped here and reach bash unchanged.
- */
-export function sudoPromptCommand(l: HelperLaunch): string {
-  return helperCommand(l).replace(/[\\$`]/g, (c) => `\\${c}`);
-}
-
-/** Administrator rights were not had: the prompt was dismissed or denied, or could not be shown. */
+/** Administrator rights were not had: the prompt was dismissed or denied, could not be shown, or was not asked for. */
 export class ElevationRefused extends Error {
   override name = 'ElevationRefused';
   readonly kind = 'needs-privilege' as const;
 }
 
-/** sudo-prompt's fixed messages, as something a user can act on. */
-export function elevationError(error: Error, stderr: string): Error {
-  if (/did not grant permission/i.test(error.message)) return new ElevationRefused('Bridgeport did not get administrator rights: the password prompt was cancelled or refused');
-  if (/no polkit authentication agent/i.test(error.message)) return new ElevationRefused('Bridgeport cannot ask for your password: no polkit authentication agent is running in this session');
-  if (/unable to find pkexec/i.test(error.message)) return new ElevationRefused('Bridgeport cannot ask for administrator rights: pkexec is not installed (package polkitd / policykit-1)');
-  const detail = stderr.trim().split('\n').at(-1)?.replace(/^bridgeport-helper: /, '') || error.message;
+export interface ElevationFacts {
+  uid: number;
+  /** Electron (run as Node through ELECTRON_RUN_AS_NODE) or node. */
+  execPath: string;
+  /** The built CLI (out/main/cli.js): `helper --stdio` is its subcommand. */
+  cliScript: string;
+  /** PACKAGED_HELPER exists; `packagedUntrusted` says why it may not be used, if so. */
+  packaged: boolean;
+  packagedUntrusted: string | null;
+  /** Why execPath or cliScript (or what they load) is not root's alone; null: root-owned. */
+  checkoutUntrusted: string | null;
+  /** The user opted in to elevating a development checkout. */
+  allowDevCheckout: boolean;
+}
+
+export interface ElevationPlan {
+  /** The argv to spawn: pkexec first. */
+  argv: string[];
+  /** packaged, an installed root-owned copy, or a development checkout the user opted in to. */
+  source: 'packaged' | 'root-owned' | 'development-checkout';
+}
+
+export const helperArgv = (uid: number): string[] => ['helper', '--stdio', '--for-uid', String(uid)];
+
+/** The folder a checkout's out/main/cli.js belongs to (its package root). */
+export const checkoutRoot = (cliScript: string): string => posix.dirname(posix.dirname(posix.dirname(cliScript)));
+
+/** Pure: what to run through pkexec, or why not (ElevationRefused). */
+export function elevationPlan(f: ElevationFacts, pkexec = PKEXEC): ElevationPlan {
+  if (f.packaged) {
+    if (f.packagedUntrusted) throw new ElevationRefused(`Bridgeport will not run its installed helper as root: ${f.packagedUntrusted} (reinstall the package)`);
+    // argv, no shell: the polkit policy's exec.path annotation names exactly this program.
+    return { argv: [pkexec, PACKAGED_HELPER, ...helperArgv(f.uid)], source: 'packaged' };
+  }
+  // pkexec clears the environment: ELECTRON_RUN_AS_NODE is set by env, as root, for the helper only.
+  const run = ['ELECTRON_RUN_AS_NODE=1', f.execPath, f.cliScript, ...helperArgv(f.uid)];
+  if (!f.checkoutUntrusted) return { argv: [pkexec, '/usr/bin/env', ...run], source: 'root-owned' };
+  if (!f.allowDevCheckout) {
+    throw new ElevationRefused(
+      `Bridgeport elevates only root-owned helper code, and this is a development checkout (${f.checkoutUntrusted}); run it with sudo, or set ${DEV_ELEVATE_ENV}=1 to elevate this checkout anyway`,
+    );
+  }
+  // The prompt shows the command line: its first words say that a development checkout asks.
+  return { argv: [pkexec, '/usr/bin/env', `BRIDGEPORT_DEVELOPMENT_CHECKOUT=${checkoutRoot(f.cliScript)}`, ...run], source: 'development-checkout' };
+}
+
+const PKEXEC_SAYS = 'Error executing command as another user: ';
+
+/**
+ * pkexec's exit, or the helper's reason. pkexec exits 126 when the prompt was dismissed and 127 when
+ * authorization failed ("Not authorized": polkit said no, or the password was wrong), no agent could
+ * ask, or polkit could not be reached; it says which on stderr.
+ */
+export function elevationError(code: number | null, signal: string | null, stderr: string): Error {
+  const lines = stderr.trim().split('\n').filter(Boolean);
+  const last = lines.at(-1) ?? '';
+  const refused = new ElevationRefused('Bridgeport did not get administrator rights: the password prompt was cancelled or refused');
+  if (code === 126) return refused;
+  if (code === 127) {
+    const said = lines.find((line) => line.startsWith(PKEXEC_SAYS))?.slice(PKEXEC_SAYS.length) ?? last;
+    if (/not authorized/i.test(said)) return refused;
+    if (/no authentication agent/i.test(said)) return new ElevationRefused('Bridgeport cannot ask for your password: no polkit authentication agent is running in this session (run the command with sudo instead)');
+    return new ElevationRefused(`Bridgeport cannot ask for administrator rights: ${said || 'pkexec could not authenticate'}`);
+  }
+  const detail = last.replace(/^bridgeport helper: /, '') || (signal ? `it was stopped by ${signal}` : `it exited with code ${code}`);
   return new Error(`Bridgeport's privileged helper did not start: ${detail}`);
 }
 
-function elevate(l: HelperLaunch): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (existsSync(PACKAGED_HELPER)) {
-      // argv, no shell: the polkit policy's exec.path annotation names exactly this program.
-      execFile('/usr/bin/pkexec', [PACKAGED_HELPER, ...helperArgs(l)], (error, _stdout, stderr) => {
-        if (!error) return resolve();
-        const code = (error as { code?: unknown }).code;
-        reject(code === 126 || code === 127 ? elevationError(new Error('did not grant permission'), '') : elevationError(error, String(stderr)));
-      });
-      return;
-    }
-    sudoExec(sudoPromptCommand(l), { name: 'Bridgeport' }, (error, _stdout, stderr) => (error ? reject(elevationError(error, String(stderr ?? ''))) : resolve()));
+export interface ElevatedHelperOptions {
+  cliScript: string;
+  execPath?: string;
+  allowDevCheckout?: boolean;
+  /** false (the CLI: one prompt per run): a refused or failed start is final; true (the app): the next need prompts again. */
+  promptAgain?: boolean;
+  /** Told once before each prompt (the CLI prints it on stderr). */
+  notice?: (plan: ElevationPlan) => void;
+  /** Tests only: a stand-in for /usr/bin/pkexec. */
+  pkexec?: string;
+}
+
+/** Facts about this machine and this copy of Bridgeport, for elevationPlan. */
+export function gatherElevationFacts(options: ElevatedHelperOptions): ElevationFacts {
+  const execPath = options.execPath ?? process.execPath;
+  const packaged = existsSync(PACKAGED_HELPER);
+  const root = checkoutRoot(options.cliScript);
+  return {
+    uid: process.getuid!(),
+    execPath,
+    cliScript: options.cliScript,
+    packaged,
+    packagedUntrusted: packaged ? untrustedCode([PACKAGED_HELPER]) : null,
+    // The script, what runs it, and what it imports (the package's node_modules and package.json).
+    checkoutUntrusted: packaged ? null : untrustedCode([execPath, options.cliScript, ...[`${root}/node_modules`, `${root}/package.json`].filter((p) => existsSync(p))]),
+    allowDevCheckout: options.allowDevCheckout ?? false,
+  };
+}
+
+/** Spawns the plan and waits for the helper's first answer, or for pkexec's (or the helper's) exit. */
+async function launch(plan: ElevationPlan): Promise<HelperExecutor> {
+  if (!existsSync(plan.argv[0]!)) throw new ElevationRefused('Bridgeport cannot ask for administrator rights: pkexec is not installed (Debian/Ubuntu package pkexec, or policykit-1)');
+  const child = spawn(plan.argv[0]!, plan.argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], cwd: '/' });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text: string) => (stderr = (stderr + text).slice(-4096)));
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => {
+    child.once('error', (error) => {
+      stderr += `\n${error.message}`;
+      resolve({ code: null, signal: null });
+    });
+    child.once('close', (code, signal) => resolve({ code, signal }));
   });
+  const executor = new HelperExecutor(child.stdin, child.stdout);
+  try {
+    await executor.run('helper.status', {});
+  } catch {
+    executor.close();
+    const { code, signal } = await exited;
+    throw elevationError(code, signal, stderr);
+  }
+  // From now on the helper's stderr is not ours to keep; the child must not hold the process open.
+  child.stderr.resume();
+  (child.stderr as { unref?: () => void }).unref?.();
+  child.unref();
+  return executor;
 }
 
-/** The user's private directory for the socket: $XDG_RUNTIME_DIR/bridgeport, 0700. */
-function prepareSocketDir(runtimeRoot: string, uid: number): string {
-  const runtime = `${runtimeRoot}/${uid}`;
-  if (!existsSync(runtime)) throw new Error(`Bridgeport needs the session's runtime directory ${runtime} (XDG_RUNTIME_DIR) to reach its privileged helper`);
-  const dir = socketDirFor(runtimeRoot, uid);
-  mkdirSync(dir, { mode: 0o700, recursive: true });
-  const stat = lstatSync(dir);
-  if (!stat.isDirectory() || stat.uid !== uid) throw new Error(`${dir} is not a directory of yours: remove it and try again`);
-  chmodSync(dir, 0o700);
-  return dir;
-}
-
-/** The desktop app's executor factory: prompts on first use, reuses the helper for the session. */
+/** The executor factory of the app and of `bridgeport --elevate`: prompts on first use, then reuses the helper. */
 export class ElevatedHelper {
   private current: Promise<HelperExecutor> | null = null;
+  private running: HelperExecutor | null = null;
   private closed = false;
 
-  constructor(
-    private readonly helperScript: string,
-    private readonly options: { execPath?: string; /** Tests only; the helper accepts /run/user alone. */ runtimeRoot?: string } = {},
-  ) {}
+  constructor(private readonly options: ElevatedHelperOptions) {}
 
   /** For the engine's `executor` option: lazy, so nothing prompts before something needs root. */
   readonly executor = (): Promise<PrivilegedExecutor> => {
     if (this.closed) return Promise.reject(new Error('Bridgeport is quitting'));
     const attempt = (this.current ??= this.start());
-    // A cancelled prompt or a failed start is not remembered: the next call may prompt again.
+    // A cancelled prompt or a failed start is not remembered (unless promptAgain is false): the next call may prompt again.
     attempt.catch(() => {
-      if (this.current === attempt) this.current = null;
+      if (this.current === attempt && this.options.promptAgain !== false) this.current = null;
     });
     return attempt;
   };
 
-  /** On quit: ends the connection, and with it the helper. */
+  /**
+   * For the engine: writes always go through executor(); reads only when ready() says the helper is
+   * at hand without a prompt — or, with `readsMayPrompt` (the user asked for elevation, as with
+   * `--elevate`), always, so a read may be the thing that prompts.
+   */
+  access(readsMayPrompt: boolean): PrivilegedAccess {
+    return { executor: this.executor, ready: () => !this.closed && (readsMayPrompt || (this.running !== null && !this.running.closed)) };
+  }
+
+  /** On quit: ends the helper's input, and with it the helper. */
   close(): void {
     this.closed = true;
     void this.current?.then((executor) => executor.close()).catch(() => undefined);
@@ -115,20 +185,19 @@ export class ElevatedHelper {
   }
 
   private async start(): Promise<HelperExecutor> {
-    const uid = process.getuid!();
-    const dir = prepareSocketDir(this.options.runtimeRoot ?? DEFAULT_SOCKET_DIR_ROOT, uid);
-    const socketPath = `${dir}/helper-${randomBytes(6).toString('hex')}.sock`;
-    const execPath = this.options.execPath ?? process.execPath;
-    await elevate({ execPath, helperScript: this.helperScript, socketPath, ownerUid: uid, parentPid: process.pid });
-    const executor = await HelperExecutor.connect(socketPath);
+    const plan = elevationPlan(gatherElevationFacts(this.options), this.options.pkexec);
+    this.options.notice?.(plan);
+    const executor = await launch(plan);
     if (this.closed) {
       executor.close();
       throw new Error('Bridgeport is quitting');
     }
     const mine = this.current;
+    this.running = executor;
     // The helper gone (killed, crashed): the next operation starts a new one.
     executor.onClose(() => {
       if (this.current === mine) this.current = null;
+      if (this.running === executor) this.running = null;
     });
     return executor;
   }

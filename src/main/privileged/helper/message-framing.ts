@@ -1,13 +1,17 @@
-// The wire format between the app and the elevated helper: one JSON object per line. Pure (no I/O).
-// The helper runs as root and reads whatever the user's session writes, so every line has a hard
-// size limit and every request is checked strictly before anything looks at its operation.
+// The wire format between the app and the elevated helper (its stdin and stdout): one JSON object
+// per line. Pure (no I/O). The helper runs as root, so every line has a hard size limit, every
+// request is checked strictly before anything looks at its operation, and replies are capped too.
 import { z } from 'zod';
 import { errorKindSchema, type ErrorKind } from '../../../shared/errors';
 
 /** Longest request line the helper accepts (bytes, without the newline). */
 export const MAX_REQUEST_LINE = 64 * 1024;
-/** Replies can carry a whole iptables-save text: the client allows far more, but still a limit. */
-export const MAX_REPLY_LINE = 64 * 1024 * 1024;
+/** Longest reply the helper sends (a whole iptables-save text fits); a bigger one becomes an error reply. */
+export const MAX_REPLY_BYTES = 8 * 1024 * 1024;
+/** What the client accepts: the helper's cap, with room for the envelope. */
+export const MAX_REPLY_LINE = MAX_REPLY_BYTES + 64 * 1024;
+/** Requests accepted and not yet answered; one more is refused at once (nothing queues without end). */
+export const MAX_PENDING = 64;
 
 export type Frame = { kind: 'line'; line: Buffer } | { kind: 'oversized'; limit: number };
 
@@ -107,13 +111,21 @@ export function parseRequest(line: Uint8Array): ParsedRequest {
   return { ok: false, id: id.success ? id.data : null, error: `malformed request (${detail}); expected ${EXAMPLE}` };
 }
 
-/** A refusal or failure says which (`kind`, see src/shared/errors.ts); without one it failed. */
-export type HelperReply = { id: RequestId | null; ok: true; result: unknown } | { id: RequestId | null; ok: false; error: string; kind?: ErrorKind };
+/** A refusal or failure, and which of the two it was (`kind`, see src/shared/errors.ts). */
+export interface ReplyError {
+  kind: ErrorKind;
+  message: string;
+}
+
+export type HelperReply = { id: RequestId | null; ok: true; result: unknown } | { id: RequestId | null; ok: false; error: ReplyError };
 
 export const replySchema = z.union([
   z.object({ id: requestIdSchema.nullable(), ok: z.literal(true), result: z.unknown() }).strict(),
-  z.object({ id: requestIdSchema.nullable(), ok: z.literal(false), error: z.string(), kind: errorKindSchema.optional() }).strict(),
+  z.object({ id: requestIdSchema.nullable(), ok: z.literal(false), error: z.object({ kind: errorKindSchema, message: z.string() }).strict() }).strict(),
 ]);
+
+/** An error reply: the message as one line (see errorSentence). */
+export const errorReply = (id: RequestId | null, kind: ErrorKind, message: string): HelperReply => ({ id, ok: false, error: { kind, message } });
 
 export const encodeLine = (message: HelperReply | HelperRequest): string => `${JSON.stringify(message)}\n`;
 

@@ -1,5 +1,6 @@
 // ports.apply: reads the rule set, plans the batch, applies it atomically, re-reads to verify, and
-// sets route_localnet and hairpin where the mappings need them. I/O; the policy is in the planner.
+// sets route_localnet and hairpin where the mappings need them. I/O; the policy is in the planner,
+// what a request may mean in meaning/check-ports-request.
 import { desiredRules, viaLoopback } from '../../netcore/rulesets/port-rules';
 import { hasDockerUser, planBatch } from '../../netcore/rulesets/plan-port-batch';
 import type { ParsedRuleset } from '../../netcore/rules/parsed-rule';
@@ -8,13 +9,14 @@ import type { ApplyPortsResult, OperationArgs } from '../contract/operations';
 import { applyAndVerify } from '../firewall/apply-and-verify';
 import { flushUdpConntrack } from './flush-udp-conntrack';
 import { ensureHairpin } from './hairpin';
-import { readRouteLocalnet, writeRouteLocalnet } from './route-localnet';
+import { checkPortsRequest } from '../meaning/check-ports-request';
+import { anyRouteLocalnetOn, readRouteLocalnet, writeRouteLocalnet } from './route-localnet';
 
 export async function saveIpv4(): Promise<string> {
   return runCommand(['iptables-save', '-c']);
 }
 
-async function setRouteLocalnet(args: OperationArgs<'ports.apply'>): Promise<{ set: string[]; warnings: string[] }> {
+async function setRouteLocalnet(args: OperationArgs<'ports.apply'>, resetBridges: readonly string[]): Promise<{ set: string[]; warnings: string[] }> {
   const needed = [...new Set(args.mappings.filter(viaLoopback).map((m) => m.bridge))];
   const set: string[] = [];
   const warnings: string[] = [];
@@ -26,24 +28,21 @@ async function setRouteLocalnet(args: OperationArgs<'ports.apply'>): Promise<{ s
       set.push(bridge);
     }
   }
-  for (const bridge of args.resetRouteLocalnet.filter((b) => !needed.includes(b))) {
+  for (const bridge of resetBridges.filter((b) => !needed.includes(b))) {
     if ((await readRouteLocalnet(bridge)) === true) await writeRouteLocalnet(bridge, false);
   }
   return { set, warnings };
 }
 
 export async function applyPorts(args: OperationArgs<'ports.apply'>): Promise<ApplyPortsResult> {
-  const localnet = await setRouteLocalnet(args);
+  // Everything the request means is checked against the system before anything changes.
+  const checked = await checkPortsRequest(args);
+  const localnet = await setRouteLocalnet(args, checked.resetBridges);
   const warnings = [...localnet.warnings];
-  const seen = new Set<string>();
-  for (const m of args.mappings) {
-    const key = `${m.containerPid}/${m.containerIp}/${m.bridge}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const warning = await ensureHairpin(m.containerPid, m.containerIp, m.bridge);
-    if (warning) warnings.push(warning);
-  }
-  const planFor = (current: ParsedRuleset) => planBatch(desiredRules(args.mappings, hasDockerUser(current)), current);
+  for (const port of new Set(checked.bridgePorts.values())) await ensureHairpin(port);
+  // route_localnet left on anywhere (a caller that never asked to reset it, another tool) keeps the guard.
+  const keepLoopbackGuard = await anyRouteLocalnetOn();
+  const planFor = (current: ParsedRuleset) => planBatch(desiredRules(args.mappings, hasDockerUser(current), { keepLoopbackGuard }), current);
   const outcome = await applyAndVerify({
     plan: (current) => planFor(current).batch,
     failure: (left) => `the rules did not take effect; still to apply:\n${left}`,

@@ -4,6 +4,7 @@ import type { BridgeportApi } from '../../../shared/contract';
 import type { PreloadApi } from '../../../shared/ipc-channels';
 import type { Face } from './engine-failure';
 import { createIpcApi } from './ipc-client';
+import { takeServeToken } from './serve-token';
 import { createWsApi } from './ws-client';
 
 declare global {
@@ -14,7 +15,7 @@ declare global {
 
 export const api: BridgeportApi & { onConnectionChange?: (l: (connected: boolean) => void) => () => void } = window.bridgeport
   ? createIpcApi(window.bridgeport)
-  : createWsApi(window.location.origin);
+  : createWsApi(window.location.origin, takeServeToken());
 
 /** The desktop app (through the preload) or a browser on `bridgeport serve`. */
 export const face: Face = window.bridgeport ? 'desktop' : 'browser';

@@ -1,8 +1,9 @@
 // The browser face of the contract: the same BridgeportApi as the Electron preload, over the
-// loopback WebSocket of `bridgeport serve` (the token travels in the cookie set with the page).
+// loopback WebSocket of `bridgeport serve`. The socket's first message is `hello` with the access
+// token (see serve-token.ts); the server accepts nothing before it and closes on a wrong one.
 import type { BridgeportApi, TopicName } from '../../../shared/contract';
 import { BridgeportError, fromWireError } from '../../../shared/errors';
-import { WS_PATH, type ServerMessage } from '../../../shared/ws-protocol';
+import { WS_CLOSE_UNAUTHORIZED, WS_PATH, type ServerMessage } from '../../../shared/ws-protocol';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: BridgeportError) => void };
 
@@ -10,7 +11,7 @@ export interface WsApi extends BridgeportApi {
   onConnectionChange(listener: (connected: boolean) => void): () => void;
 }
 
-export function createWsApi(origin: string): WsApi {
+export function createWsApi(origin: string, token: string | null): WsApi {
   const url = `${origin.replace(/^http/, 'ws')}${WS_PATH}`;
   const pending = new Map<number, Pending>();
   const topicListeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -23,6 +24,7 @@ export function createWsApi(origin: string): WsApi {
     socket = new WebSocket(url);
     ready = new Promise((resolve, reject) => {
       socket.addEventListener('open', () => {
+        socket.send(JSON.stringify({ type: 'hello', token: token ?? '' }));
         // A (re)connected server knows no subscriptions: ask again for every topic listened to.
         for (const topic of topicListeners.keys()) socket.send(JSON.stringify({ type: 'subscribe', topic }));
         connectionListeners.forEach((l) => l(true));
@@ -43,11 +45,20 @@ export function createWsApi(origin: string): WsApi {
       // { kind, message }; checked, since an older server sent a bare string.
       else waiter?.reject(fromWireError(message.error));
     });
-    socket.addEventListener('close', () => {
+    socket.addEventListener('close', (event) => {
+      const unauthorized = event.code === WS_CLOSE_UNAUTHORIZED;
       connectionListeners.forEach((l) => l(false));
-      pending.forEach((p) => p.reject(new BridgeportError('failed', 'connection to the Bridgeport server lost')));
+      const error = unauthorized
+        ? new BridgeportError('refused', 'the Bridgeport server refused this page: open the URL `bridgeport serve` printed (its access token is missing or wrong)')
+        : new BridgeportError('failed', 'connection to the Bridgeport server lost');
+      pending.forEach((p) => p.reject(error));
       pending.clear();
-      // The server may be restarting: try again shortly.
+      // A wrong token stays wrong; otherwise the server may be restarting: try again shortly.
+      if (unauthorized) {
+        ready = Promise.reject(error);
+        ready.catch(() => undefined);
+        return;
+      }
       setTimeout(connect, 1000);
     });
   };

@@ -6,11 +6,14 @@ import { runCommand } from '../../../system/run-command';
 import { OperationError, type OperationArgs, type OperationHandlers } from '../../contract/operations';
 import { applyAndVerify } from '../../firewall/apply-and-verify';
 import { SYSCTL_PATHS, type DoctorOperationResults } from '../../contract/doctor-operations';
+import { checkDoctorRules } from '../../meaning/check-doctor-rules';
 
 export type DoctorOperationName = keyof DoctorOperationResults;
 
 async function setSysctl(args: OperationArgs<'sysctl.set'>): Promise<DoctorOperationResults['sysctl.set']> {
   const path = SYSCTL_PATHS[args.key];
+  // The fixes only ever switch these on; switching them off is not a fix Bridgeport offers.
+  if (args.value !== 1) throw new OperationError(`${args.key}=${args.value}: Bridgeport's fixes only set it to 1; refused`, 'refused');
   let previous: string;
   try {
     previous = (await readFile(path, 'utf8')).trim();
@@ -29,6 +32,7 @@ async function loadModule(args: OperationArgs<'kernel.loadModule'>): Promise<Doc
 }
 
 async function applyDoctorRules(args: OperationArgs<'firewall.applyDoctorRules'>): Promise<DoctorOperationResults['firewall.applyDoctorRules']> {
+  await checkDoctorRules(args);
   const outcome = await applyAndVerify({
     plan: (current) => planDoctorBatch(args, current),
     failure: (left) => `the doctor's rules did not take effect; still to apply:\n${left}`,

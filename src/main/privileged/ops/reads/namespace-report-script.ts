@@ -10,12 +10,14 @@
 // - At the end one `ip -batch` binds every container namespace there and reports each one's nsid
 //   from the host's side.
 // Named namespaces are reached through a descriptor opened on the real /run/netns before the
-// private tmpfs hides it.
+// private tmpfs hides it. The host's entry is named HOST_ALIAS (the engine's parser looks for it).
+import { HOST_ALIAS } from '../../contract/read-operations';
+
 export const NAMESPACE_REPORT_SCRIPT = `
 exec 3</run/netns 2>/dev/null || exec 3</dev/null
 mount -t tmpfs bridgeport-ns-reader /run || exit 1
 mkdir /run/netns /run/bp
-: > /run/netns/host && mount --bind /proc/self/ns/net /run/netns/host || exit 1
+: > /run/netns/${HOST_ALIAS} && mount --bind /proc/self/ns/net /run/netns/${HOST_ALIAS} || exit 1
 printf 'addr show\\nnetns list\\n' > /run/bp/commands
 read_ns() { # $1 = section header, $2 = namespace file
   { echo "@@$1"; nsenter --net="$2" ip -j -d -batch /run/bp/commands 2>/dev/null || echo "@@error"; } > "/run/bp/out.$3"
@@ -46,6 +48,3 @@ ip -j -force -batch /run/bp/attach 2>/dev/null
 cat /run/bp/out.* 2>/dev/null
 exit 0
 `;
-
-/** The name under which the host namespace appears inside each container's view. */
-export const HOST_ALIAS = 'host';
