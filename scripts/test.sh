@@ -23,8 +23,11 @@ npx vitest run --project unit --reporter=default --reporter=json --outputFile.js
 bash test/lab/lab.sh npx vitest run --project lab --reporter=default --reporter=json --outputFile.json=test-results/lab.json || status=1
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright-e2e.json \
   bash test/lab/lab.sh npx playwright test --project e2e --reporter=list,json || status=1
+# The same end-to-end files with the served app as a normal user elevated through pkexec/polkit.
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright-e2e-user.json \
+  bash test/lab/lab.sh npx playwright test --project e2e-user --reporter=list,json || status=1
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright-electron.json \
   npx playwright test --project electron --reporter=list,json || status=1
 npx tsx scripts/summarize-tests.ts test-results/unit.json test-results/lab.json \
-  test-results/playwright-e2e.json test-results/playwright-electron.json || status=1
+  test-results/playwright-e2e.json test-results/playwright-e2e-user.json test-results/playwright-electron.json || status=1
 exit $status

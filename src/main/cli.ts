@@ -52,6 +52,10 @@ async function serveCommand(options: { port: number }): Promise<void> {
     throw new Error(`the UI is not built (no ${staticDir}/index.html): run "npm run build" first`);
   }
   const engine = cliEngine();
+  // With --elevate: the prompt first, so the page's first views are read with the rights (or say why not).
+  const privilege = await engine.call('privilege.get', {});
+  const now = privilege.state === 'not-elevated' ? await engine.call('privilege.elevate', {}) : privilege;
+  if (privilege.state === 'not-elevated' && now.reason) process.stderr.write(`bridgeport: serving read-only: ${now.reason}\n`);
   engine.startWatching();
   engine.startKeepingPorts();
   engine.startSyncingDns();
@@ -73,8 +77,8 @@ export function buildProgram(): Command {
     // A refusal is one line with the reason (scripts read it); usage is one `--help` away.
     .configureOutput({ outputError: (text, write) => write(`bridgeport: ${text.trim().replace(/^error: /, '')} (see bridgeport --help)\n`) })
     .option('--elevate', 'not root: ask for administrator rights once (pkexec) and run the privileged steps through the helper')
-    .hook('preAction', (command) => {
-      if (command.opts<{ elevate?: boolean }>().elevate) elevateThisRun(fileURLToPath(import.meta.url));
+    .hook('preAction', (command, action) => {
+      if (command.opts<{ elevate?: boolean }>().elevate) elevateThisRun(fileURLToPath(import.meta.url), action.name() === 'serve');
     });
   program
     .command('helper')

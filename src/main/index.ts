@@ -33,7 +33,7 @@ void app.whenReady().then(() => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  // Not root: privileged work goes through the helper, elevated on first need (not at startup).
+  // Not root: privileged work goes through the helper, asked for once at start (below); declined, the app runs read-only.
   // The helper is the CLI's `helper --stdio` subcommand, run by this binary as Node (ELECTRON_RUN_AS_NODE).
   const helper =
     process.getuid?.() === 0 ? null : new ElevatedHelper({ cliScript: join(import.meta.dirname, 'cli.js'), allowDevCheckout: process.env[DEV_ELEVATE_ENV] === '1' });
@@ -41,6 +41,9 @@ void app.whenReady().then(() => {
   const engine = new Engine({ executor: helper?.access(false) ?? rootExecutor });
   registerIpc({ ipcMain, engine, rendererUrl, trusted: () => window?.webContents ?? null });
   window = createWindow();
+  // The one prompt of the session, with the window behind it (the polkit message says why). Declined
+  // or impossible here, the window shows read-only views and an Elevate button.
+  void engine.call('privilege.get', {}).then((state) => (state.state === 'not-elevated' ? engine.call('privilege.elevate', {}) : state));
   engine.startWatching();
   // While the window is open the app keeps Bridgeport's published ports in force, like `bridgeport daemon`.
   engine.startKeepingPorts();

@@ -33,6 +33,7 @@ import {
 import { doctorCheckSchema, doctorFixSchema, doctorReportSchema } from './doctor-model';
 import { trafficHistorySchema, trafficSampleSchema } from './traffic-model';
 import { dnsEventSchema, dnsReportSchema, dnsSettingsSchema, dnsSyncResultSchema, dnsSyncSwitchSchema } from './dns-model';
+import { privilegeStateSchema } from './privilege-model';
 
 export const methods = {
   /** The current snapshot of the host namespace's network and Docker. */
@@ -86,6 +87,10 @@ export const methods = {
   'traffic.get': { input: z.object({}).strict(), output: trafficSampleSchema },
   /** Per-container rates: the last 5 minutes at one point per tick, the last hour at 10 s. */
   'traffic.history': { input: z.object({}).strict(), output: trafficHistorySchema },
+  /** Whether Bridgeport has administrator rights now, and if not why (never prompts). */
+  'privilege.get': { input: z.object({}).strict(), output: privilegeStateSchema },
+  /** Asks for administrator rights now (one prompt); a dismissed prompt resolves with state 'declined', never throws. */
+  'privilege.elevate': { input: z.object({}).strict(), output: privilegeStateSchema },
 } as const;
 
 export const topics = {
@@ -104,6 +109,8 @@ export const topics = {
   dnsNews: z.array(dnsEventSchema),
   /** One sample per tick (1 s) while someone subscribes. */
   traffic: trafficSampleSchema,
+  /** The administrator rights, pushed when they change (elevated, declined, the helper gone). */
+  privilege: privilegeStateSchema,
 } as const;
 
 export type MethodName = keyof typeof methods;

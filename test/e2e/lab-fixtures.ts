@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base } from '@playwright/test';
 import type { Snapshot } from '../../src/shared/model';
+import { type PolkitLab, startPolkitLab } from '../lab/polkit-lab';
 import { serve, type Served } from './serve';
 
 export { expect } from '@playwright/test';
@@ -42,12 +43,31 @@ export function bridgeport(configDir: string, args: string[]): string {
   });
 }
 
-export const test = base.extend<{ served: LabServed }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument.
-  served: async ({}, use) => {
+/** Who runs the served app: root (project e2e), or a normal user with --elevate whose polkit rule says YES (e2e-user). */
+export type ServeAs = 'root' | 'user';
+
+export const test = base.extend<{ served: LabServed }, { serveAs: ServeAs; polkitLab: PolkitLab | null }>({
+  serveAs: ['root', { scope: 'worker', option: true }],
+  // The desktop path's machinery (system bus, polkitd, policy, rules, throw-away users), once per
+  // worker and undone when the worker ends, also after a failure (Playwright then starts a new one).
+  polkitLab: [
+    async ({ serveAs }, use) => {
+      if (serveAs === 'root') return use(null);
+      const lab = await startPolkitLab(`w${process.pid % 100000}`);
+      try {
+        await use(lab);
+      } finally {
+        await lab.stop();
+      }
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+  served: async ({ polkitLab }, use) => {
     const configDir = mkdtempSync(join(tmpdir(), 'bridgeport-e2e-'));
     try {
-      const served = await serve({ BRIDGEPORT_CONFIG_DIR: configDir });
+      // The user's own config directory, as on a desktop (mkdtemp made it 0700).
+      if (polkitLab) execFileSync('chown', [`${polkitLab.yes.name}:${polkitLab.yes.name}`, configDir]);
+      const served = await serve({ BRIDGEPORT_CONFIG_DIR: configDir }, polkitLab ? polkitLab.yes : undefined);
       try {
         await use({ ...served, configDir });
       } finally {

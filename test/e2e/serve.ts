@@ -9,11 +9,31 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-export async function serve(env: Record<string, string> = {}): Promise<Served> {
+/** A normal user to serve as, with `--elevate` (the desktop path): polkit decides what the helper may do. */
+export interface ServeAsUser {
+  name: string;
+}
+
+/** What a plain user's session gives the CLI (pkexec clears the helper's environment anyway). */
+function userEnv(): Record<string, string> {
+  const env: Record<string, string> = {
+    // With sbin: the engine finds iptables by PATH to ask its variant (Debian's user PATH has no sbin).
+    PATH: '/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin',
+    HOME: '/nonexistent',
+    SHELL: '/bin/sh',
+  };
+  for (const name of ['DOCKER_HOST', 'BRIDGEPORT_RESOLV_CONF']) if (process.env[name]) env[name] = process.env[name]!;
+  return env;
+}
+
+export async function serve(env: Record<string, string> = {}, asUser?: ServeAsUser): Promise<Served> {
   const root = resolve(import.meta.dirname, '../..');
-  const child: ChildProcess = spawn(process.execPath, [resolve(root, 'bin/bridgeport.js'), 'serve', '--port', '0'], {
+  const argv = [process.execPath, resolve(root, 'bin/bridgeport.js'), 'serve', '--port', '0'];
+  // As the user: setpriv gives up root for good (the uid, gid and the user's groups, Docker's among them).
+  const command = asUser ? ['setpriv', '--reuid', asUser.name, '--regid', asUser.name, '--init-groups', '--', ...argv, '--elevate'] : argv;
+  const child: ChildProcess = spawn(command[0]!, command.slice(1), {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: asUser ? { ...userEnv(), ...env } : { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolveUrl, reject) => {

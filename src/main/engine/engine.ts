@@ -18,6 +18,7 @@ import type { PathQuery, PathResult } from '../../shared/path-model';
 import type { TrafficSample } from '../../shared/traffic-model';
 import type { PrivilegedAccess, PrivilegedExecutor } from '../privileged/contract/operations';
 import { accessOf, readAccessOf, type ReadAccess } from './access/privileged-reads';
+import { PrivilegeStatus } from './access/privilege-status';
 import { createDockerClient } from './docker/docker-client';
 import { Doctor } from './doctor/doctor';
 import { DnsStore } from './dns/dns-store';
@@ -116,12 +117,16 @@ export class Engine {
   private keeper: PortKeeper | null = null;
   /** Containers' DNS, kept in step with the host's while started. */
   private readonly dns: DnsSync;
+  /** Administrator rights: asked for on request, pushed on change; gaining them reads every view again. */
+  private readonly privilege: PrivilegeStatus;
   /** Every contract method, bound once: a method without a handler does not compile. */
   private readonly handlers: MethodHandlers;
 
   constructor(options: EngineOptions) {
     const access = accessOf(options.executor);
-    const executor = () => access.executor();
+    this.privilege = new PrivilegeStatus({ access, publish: (state) => this.hub.publish('privilege', state), refresh: () => this.readAgainWithRights() });
+    // A write may be what prompts (or finds the helper gone): the state is looked at after each.
+    const executor = () => access.executor().finally(() => this.privilege.get());
     this.reads = readAccessOf(access);
     this.firewall = new FirewallReader(this.reads);
     this.nat = new NatReporter(this.firewall);
@@ -193,6 +198,8 @@ export class Engine {
       'dns.syncNow': () => this.dns.syncNow(),
       'traffic.get': async () => this.lastTraffic ?? (await this.sampleTraffic()),
       'traffic.history': async () => this.traffic.readHistory(),
+      'privilege.get': async () => this.privilege.get(),
+      'privilege.elevate': () => this.privilege.elevate(),
     };
   }
 
@@ -348,7 +355,18 @@ export class Engine {
     }
   }
 
+  /** Rights just arrived: what was read without them (snapshot, inside views, rules, DNS files) is read again now. */
+  private async readAgainWithRights(): Promise<void> {
+    this.innerViews?.clear();
+    this.firewallViews.invalidate();
+    await this.takeAndPublish();
+    if (this.schedule.samplingFirewall) await this.sample();
+    if (this.hub.count('dns') > 0) this.hub.publishIfChanged('dns', await this.dns.report());
+  }
+
   private async takeAndPublish(): Promise<Snapshot> {
+    // Every refresh notices rights that came or went (a helper that exited) and pushes the change.
+    this.privilege.get();
     const snapshot = await takeSnapshot(this.docker, this.reads, this.innerViews);
     this.latest = snapshot;
     // The time of reading is not news.

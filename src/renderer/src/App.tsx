@@ -4,6 +4,7 @@ import { AppShell, Badge, Group, Loader, ScrollArea, Text, Title } from '@mantin
 import { useCallback, useState } from 'react';
 import type { PublishedPort } from '../../shared/firewall-model';
 import { useSnapshot } from './api/use-snapshot';
+import { PrivilegeBanner } from './components/PrivilegeBanner';
 import { StatusAlerts } from './components/StatusAlerts';
 import { useCurrentView } from './navigation/use-current-view';
 import { ViewTabs } from './navigation/ViewTabs';
@@ -73,6 +74,7 @@ export function App() {
         </ScrollArea>
       </AppShell.Aside>
       <AppShell.Main style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
+        <PrivilegeBanner />
         {error && <Text c="red">{error}</Text>}
         {!snapshot && !error && <Loader m="xl" />}
         {snapshot && (

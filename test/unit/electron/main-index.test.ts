@@ -18,6 +18,8 @@ const state = vi.hoisted(() => ({
   engineOptions: [] as Array<{ executor?: unknown }>,
   helpers: [] as Array<{ options: { cliScript: string }; executor: () => Promise<unknown> }>,
   elevations: 0,
+  /** The contract methods the entry called on the engine, in order. */
+  calls: [] as string[],
   helperClosed: 0,
   packaged: false,
   // Tests run as root here; the desktop app runs as a normal user.
@@ -120,7 +122,11 @@ vi.mock('../../../src/main/engine/engine', () => ({
       if (topic === 'dnsNews') state.dnsListeners.push(listener);
       return () => undefined;
     }
-    call() {}
+    // Not yet asked: the entry asks once (privilege.elevate), and the prompt is answered.
+    call(method: string) {
+      state.calls.push(method);
+      return Promise.resolve({ state: method === 'privilege.get' ? 'not-elevated' : 'elevated', reason: null });
+    }
   },
 }));
 
@@ -183,7 +189,7 @@ describe('the privileged side', () => {
     await new Promise((r) => setTimeout(r, 0));
   });
 
-  it('goes through the elevated helper when the app is not root, and prompts only when something needs it', () => {
+  it('goes through the elevated helper when the app is not root, and asks once at start (through the engine, not by reads)', () => {
     expect(state.helpers).toHaveLength(1);
     // The helper is the CLI's `helper --stdio` subcommand.
     expect(state.helpers[0]!.options.cliScript).toMatch(/[/\\]cli\.js$/);
@@ -191,6 +197,8 @@ describe('the privileged side', () => {
     const access = state.engineOptions[0]!.executor as { executor: unknown; ready: () => boolean };
     expect(access.executor).toBe(state.helpers[0]!.executor);
     expect(access.ready()).toBe(false);
+    // The one prompt of the session is the engine's privilege.elevate, asked only when not yet elevated.
+    expect(state.calls).toEqual(['privilege.get', 'privilege.elevate']);
     expect(state.elevations).toBe(0);
   });
 

@@ -3,11 +3,11 @@
 // script that, like pkexec, keeps stdio and execs in its place (or exits 126/127 as pkexec does when
 // refused), and the program it runs answers the protocol like the helper. Spawning, the pipes, the
 // first-answer handshake, exit mapping and the session's lifecycle are real.
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { ElevatedHelper, type ElevationPlan } from '../../../src/main/privileged/helper/helper-launcher';
+import { ElevatedHelper, PACKAGED_HELPER, type ElevationPlan } from '../../../src/main/privileged/helper/helper-launcher';
 
 const root = mkdtempSync(join(tmpdir(), 'bp-elevate-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -83,6 +83,23 @@ describe('ElevatedHelper', () => {
     helper.close();
   });
 
+  it("after a declined prompt, the app's background work does not ask again; only Elevate does", async () => {
+    const helper = make();
+    const access = helper.access(false);
+    mode('refuse');
+    await expect(access.executor()).rejects.toMatchObject({ kind: 'needs-privilege' });
+    expect(calls()).toHaveLength(1);
+    // Port keeping or a DNS sync needing root now: refused at once, no second prompt.
+    await expect(access.executor()).rejects.toMatchObject({ kind: 'needs-privilege', message: expect.stringMatching(/use Elevate to be asked again/) });
+    expect(calls()).toHaveLength(1);
+    // The user's Elevate asks again, and then the background work runs through the helper.
+    mode('helper');
+    await expect(access.elevate!()).resolves.toBeDefined();
+    await expect(access.executor()).resolves.toBeDefined();
+    expect(calls()).toHaveLength(2);
+    helper.close();
+  });
+
   it('with promptAgain false (the CLI: one prompt per run), a refusal stands', async () => {
     const helper = new ElevatedHelper({ cliScript: '/work/x/out/main/cli.js', execPath: process.execPath, allowDevCheckout: true, pkexec, promptAgain: false });
     mode('refuse');
@@ -122,6 +139,49 @@ describe('ElevatedHelper', () => {
     expect(quiet.ready()).toBe(false);
     helper.close();
     expect(helper.access(true).ready()).toBe(false);
+  });
+
+  it('says its privilege state without prompting: not asked, elevated, declined, unavailable, failed, gone', async () => {
+    const helper = make();
+    const access = helper.access(false);
+    expect(access.state?.()).toEqual({ state: 'not-elevated', reason: null });
+    expect(calls()).toHaveLength(0);
+    const executor = await access.executor();
+    expect(access.state?.()).toEqual({ state: 'elevated', reason: null });
+    const { pid } = await executor.run('helper.status', {});
+    process.kill(pid, 'SIGKILL');
+    await expect(executor.run('helper.status', {})).rejects.toThrow('the privileged helper has stopped');
+    expect(access.state?.()).toEqual({ state: 'not-elevated', reason: null });
+    mode('refuse');
+    await expect(access.executor()).rejects.toThrow();
+    expect(access.state?.()).toEqual({ state: 'declined', reason: 'Bridgeport did not get administrator rights: the password prompt was cancelled or refused' });
+    // After a decline only the user's Elevate asks again.
+    mode('noagent');
+    await expect(access.elevate!()).rejects.toThrow();
+    expect(access.state?.()).toMatchObject({ state: 'unavailable', reason: expect.stringMatching(/no polkit authentication agent/) });
+    mode('broken');
+    await expect(access.executor()).rejects.toThrow();
+    expect(access.state?.()).toMatchObject({ state: 'not-elevated', reason: expect.stringMatching(/helper did not start/) });
+    mode('helper');
+    await access.executor();
+    expect(access.state?.()).toEqual({ state: 'elevated', reason: null });
+    helper.close();
+    expect(calls()).toHaveLength(5);
+  });
+
+  it('is unavailable, with the reason and before any prompt, when pkexec is missing or the checkout is not opted in', () => {
+    const noPkexec = new ElevatedHelper({ cliScript: '/work/x/out/main/cli.js', execPath: process.execPath, allowDevCheckout: true, pkexec: join(root, 'no-such-pkexec') });
+    expect(noPkexec.state()).toMatchObject({ state: 'unavailable', reason: expect.stringMatching(/pkexec is not installed/) });
+    // A checkout this suite's user owns (the temp dir) and no opt-in: elevating it is refused.
+    const cli = join(root, 'checkout/out/main/cli.js');
+    mkdirSync(dirname(cli), { recursive: true });
+    writeFileSync(cli, '');
+    chmodSync(join(root, 'checkout'), 0o777);
+    const checkout = new ElevatedHelper({ cliScript: cli, execPath: process.execPath, pkexec });
+    // An installed package is what gets elevated then, and the checkout does not matter.
+    if (existsSync(PACKAGED_HELPER)) expect(checkout.state().reason ?? '').not.toMatch(/development checkout/);
+    else expect(checkout.state()).toMatchObject({ state: 'unavailable', reason: expect.stringMatching(/development checkout/) });
+    expect(calls()).toHaveLength(0);
   });
 
   it('closes the helper by ending its stdin, and starts nothing afterwards', async () => {

@@ -9,6 +9,7 @@ import { doctorOperations, type DoctorOperationResults } from './doctor-operatio
 import { dnsOperations, type DnsOperationResults } from './dns-operations';
 import { readOperations, type ReadOperationResults } from './read-operations';
 import { BridgeportError, type ErrorKind } from '../../../shared/errors';
+import type { PrivilegeState } from '../../../shared/privilege-model';
 
 export const operations = {
   /** Liveness, and how many operations ran (the fuzz test checks it stays at zero). */
@@ -70,6 +71,10 @@ export interface PrivilegedAccess {
   executor(): Promise<PrivilegedExecutor>;
   /** True when executor() resolves without a prompt. */
   ready(): boolean;
+  /** Whether rights are had, and why not (never prompts). Absent: 'root' when ready(), else unavailable. */
+  state?(): PrivilegeState;
+  /** The user asked for rights (Elevate): prompts even after a decline, which executor() does not. Absent: executor(). */
+  elevate?(): Promise<PrivilegedExecutor>;
 }
 
 /** 'refused' when nothing was changed (bad arguments, a state that does not allow it); 'failed' when it was tried. */

@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
+import type { PrivilegeState } from '../../../shared/privilege-model';
 import type { PrivilegedAccess, PrivilegedExecutor } from '../contract/operations';
 import { untrustedCode } from './code-trust';
 import { HelperExecutor } from './helper-client';
@@ -21,6 +22,21 @@ export const DEV_ELEVATE_ENV = 'BRIDGEPORT_DEV_ELEVATE';
 export class ElevationRefused extends Error {
   override name = 'ElevationRefused';
   readonly kind = 'needs-privilege' as const;
+  constructor(
+    message: string,
+    /** declined: the user said no (or cancelled); unavailable: asking cannot work here. */
+    readonly outcome: 'declined' | 'unavailable' = 'unavailable',
+  ) {
+    super(message);
+  }
+}
+
+const PKEXEC_MISSING = 'Bridgeport cannot ask for administrator rights: pkexec is not installed (Debian/Ubuntu package pkexec, or policykit-1)';
+
+/** What a failed start means for the privilege state: a refusal says which; anything else may work next time. */
+export function stateAfterFailure(error: unknown): PrivilegeState {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { state: error instanceof ElevationRefused ? error.outcome : 'not-elevated', reason };
 }
 
 export interface ElevationFacts {
@@ -79,7 +95,7 @@ const PKEXEC_SAYS = 'Error executing command as another user: ';
 export function elevationError(code: number | null, signal: string | null, stderr: string): Error {
   const lines = stderr.trim().split('\n').filter(Boolean);
   const last = lines.at(-1) ?? '';
-  const refused = new ElevationRefused('Bridgeport did not get administrator rights: the password prompt was cancelled or refused');
+  const refused = new ElevationRefused('Bridgeport did not get administrator rights: the password prompt was cancelled or refused', 'declined');
   if (code === 126) return refused;
   if (code === 127) {
     const said = lines.find((line) => line.startsWith(PKEXEC_SAYS))?.slice(PKEXEC_SAYS.length) ?? last;
@@ -122,7 +138,7 @@ export function gatherElevationFacts(options: ElevatedHelperOptions): ElevationF
 
 /** Spawns the plan and waits for the helper's first answer, or for pkexec's (or the helper's) exit. */
 async function launch(plan: ElevationPlan): Promise<HelperExecutor> {
-  if (!existsSync(plan.argv[0]!)) throw new ElevationRefused('Bridgeport cannot ask for administrator rights: pkexec is not installed (Debian/Ubuntu package pkexec, or policykit-1)');
+  if (!existsSync(plan.argv[0]!)) throw new ElevationRefused(PKEXEC_MISSING);
   const child = spawn(plan.argv[0]!, plan.argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], cwd: '/' });
   let stderr = '';
   child.stderr.setEncoding('utf8');
@@ -154,8 +170,21 @@ export class ElevatedHelper {
   private current: Promise<HelperExecutor> | null = null;
   private running: HelperExecutor | null = null;
   private closed = false;
+  /** How the last start ended, when it failed (cleared by a successful one). */
+  private lastFailure: PrivilegeState | null = null;
+  /** Why asking cannot work here (null: it can), looked up once per start; undefined: not yet. */
+  private unavailable: string | null | undefined = undefined;
 
   constructor(private readonly options: ElevatedHelperOptions) {}
+
+  /** Whether the helper runs, and if not why (never prompts). */
+  state(): PrivilegeState {
+    if (this.closed) return { state: 'not-elevated', reason: 'Bridgeport is quitting' };
+    if (this.running && !this.running.closed) return { state: 'elevated', reason: null };
+    if (this.lastFailure) return this.lastFailure;
+    const why = this.unavailableReason();
+    return why ? { state: 'unavailable', reason: why } : { state: 'not-elevated', reason: null };
+  }
 
   /** For the engine's `executor` option: lazy, so nothing prompts before something needs root. */
   readonly executor = (): Promise<PrivilegedExecutor> => {
@@ -174,7 +203,20 @@ export class ElevatedHelper {
    * `--elevate`), always, so a read may be the thing that prompts.
    */
   access(readsMayPrompt: boolean): PrivilegedAccess {
-    return { executor: this.executor, ready: () => !this.closed && (readsMayPrompt || (this.running !== null && !this.running.closed)) };
+    return {
+      // After a declined prompt nothing in the background (port keeping, DNS sync) asks again on its
+      // own: only the user's Elevate does. (The CLI's --elevate asks once per run anyway.)
+      executor: () =>
+        !readsMayPrompt && this.lastFailure?.state === 'declined'
+          ? Promise.reject(new ElevationRefused(`${this.lastFailure.reason ?? 'the password prompt was declined'}: use Elevate to be asked again`, 'declined'))
+          : this.executor(),
+      elevate: () => {
+        if (this.lastFailure?.state === 'declined') this.lastFailure = null;
+        return this.executor();
+      },
+      ready: () => !this.closed && (readsMayPrompt || (this.running !== null && !this.running.closed)),
+      state: () => this.state(),
+    };
   }
 
   /** On quit: ends the helper's input, and with it the helper. */
@@ -184,7 +226,33 @@ export class ElevatedHelper {
     this.current = null;
   }
 
+  /** The plan's refusal or a missing pkexec, without spawning anything. */
+  private unavailableReason(): string | null {
+    if (this.unavailable === undefined) {
+      try {
+        const plan = elevationPlan(gatherElevationFacts(this.options), this.options.pkexec);
+        this.unavailable = existsSync(plan.argv[0]!) ? null : PKEXEC_MISSING;
+      } catch (error) {
+        this.unavailable = (error as Error).message;
+      }
+    }
+    return this.unavailable;
+  }
+
   private async start(): Promise<HelperExecutor> {
+    try {
+      const executor = await this.startOnce();
+      this.lastFailure = null;
+      return executor;
+    } catch (error) {
+      this.lastFailure = stateAfterFailure(error);
+      throw error;
+    }
+  }
+
+  private async startOnce(): Promise<HelperExecutor> {
+    // Looked up again: pkexec or the package may have been installed since.
+    this.unavailable = undefined;
     const plan = elevationPlan(gatherElevationFacts(this.options), this.options.pkexec);
     this.options.notice?.(plan);
     const executor = await launch(plan);

@@ -17,6 +17,7 @@ const fetchCurrent: { [T in TopicName]: () => Promise<TopicPayload<T>> } = {
   // News is what happens from now on: there is none yet when a view opens.
   dnsNews: () => Promise.resolve([]),
   traffic: () => api.invoke('traffic.get', {}),
+  privilege: () => api.invoke('privilege.get', {}),
 };
 
 export interface TopicState<T> {

@@ -1,0 +1,33 @@
+// What the read-only banner says for a privilege state: nothing when Bridgeport has the rights;
+// otherwise what is missing, why (by kind, like any engine failure) and whether asking can help. Pure.
+import type { PrivilegeState } from '../../../shared/privilege-model';
+import { isPrivilegedState } from '../../../shared/privilege-model';
+import type { EngineFailure } from '../api/engine-failure';
+import { engineMessage } from '../views/publish/engine-message';
+
+export interface PrivilegeBannerView {
+  state: PrivilegeState['state'];
+  title: string;
+  message: string;
+  /** Why the rights are not had (shown by kind), or null when nothing went wrong yet. */
+  reason: EngineFailure | null;
+  /** Asking can help: declined or not yet asked. Not when it cannot work here. */
+  canElevate: boolean;
+}
+
+export const READ_ONLY_MESSAGE =
+  'Bridgeport has no administrator rights, so veth cables, NAT rules, listening processes and container DNS files are not shown, and packet paths that need the firewall rules are not traced.';
+
+/** null: nothing to show (root or elevated). Before the first answer nothing is shown either. */
+export function privilegeBanner(state: PrivilegeState | null): PrivilegeBannerView | null {
+  if (!state || isPrivilegedState(state)) return null;
+  // A dismissed prompt and an impossible one are missing rights; a helper that did not start failed.
+  const kind = state.state === 'not-elevated' ? 'failed' : 'needs-privilege';
+  return {
+    state: state.state,
+    title: state.state === 'declined' ? 'Read-only: administrator rights were declined' : 'Read-only',
+    message: READ_ONLY_MESSAGE,
+    reason: state.reason ? { kind, message: engineMessage(state.reason) } : null,
+    canElevate: state.state !== 'unavailable',
+  };
+}
