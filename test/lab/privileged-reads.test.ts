@@ -56,6 +56,19 @@ describe('netns.report', () => {
     expect(report.text).toMatch(/"ifname":"bpv1"/);
   });
 
+  it("does not enter the namespace of a process that is not a container's (a plain sleep here), naming it gone", async () => {
+    const sleeper = execa('sleep', ['30']);
+    try {
+      const report = (await executor.runRequest('netns.report', { named: [], pids: [w1Pid, sleeper.pid!], nsidOnly: [sleeper.pid!] })) as OperationResults['netns.report'];
+      expect(report.gone).toEqual([sleeper.pid, sleeper.pid]);
+      expect(report.text).toContain(`@@pid ${w1Pid}`);
+      expect(report.text).not.toContain(`@@pid ${sleeper.pid}`);
+    } finally {
+      sleeper.kill();
+      await sleeper.catch(() => undefined);
+    }
+  });
+
   it('refuses names that leave /run/netns', async () => {
     await expect(executor.runRequest('netns.report', { named: ['../../proc/1/ns/net'], pids: [], nsidOnly: [] })).rejects.toMatchObject({ kind: 'refused' });
   });

@@ -53,6 +53,7 @@ import { DockerEventWatcher } from './watch/docker-events';
 import { LineMonitor } from './watch/line-monitor';
 import { NetnsDirWatcher } from './watch/netns-dir-watcher';
 import { RecentRead } from './watch/recent-read';
+import { isPrivileged } from '../system/privilege';
 
 /**
  * A (re)started `ip monitor` needs a moment to subscribe; a change inside a container in that moment
@@ -255,6 +256,8 @@ export class Engine {
   /** After a network, namespace or link change the topology is read at once (not only when an event tells), if anyone looks. */
   private async changeTopology<T>(change: () => Promise<T>): Promise<T> {
     const result = await change();
+    // The change may have been inside a namespace, where this process's monitor may not hear it.
+    this.innerViews?.clear();
     if (this.watching || this.hub.count('snapshot') > 0) void this.refreshNow().catch(() => undefined);
     return result;
   }
@@ -302,15 +305,16 @@ export class Engine {
     const signal = () => this.refresher.signal();
     // all-nsid: changes inside every namespace with an nsid here (containers included) arrive tagged,
     // which keeps the inside-view cache exact without entering every container on each refresh.
-    const cache = new InnerViewCache();
+    // Only a privileged monitor hears other namespaces: without that, nothing inside is cached.
+    const cache = isPrivileged() ? new InnerViewCache() : null;
     this.innerViews = cache;
     const onNetlink = (line: string) => {
       const nsid = nsidOfMonitorLine(line);
-      if (nsid !== null) cache.invalidateNsid(nsid);
+      if (nsid !== null) cache?.invalidateNsid(nsid);
       signal();
     };
     const watchers = [
-      new LineMonitor(['ip', 'monitor', 'all-nsid', 'link', 'address', 'route'], onNetlink, 2000, () => forgetUntilSubscribed(cache)),
+      new LineMonitor(['ip', 'monitor', 'all-nsid', 'link', 'address', 'route'], onNetlink, 2000, () => cache && forgetUntilSubscribed(cache)),
       new NetnsDirWatcher(signal),
       new DockerEventWatcher(this.docker, signal),
     ];

@@ -61,6 +61,24 @@ function pin(path: string, describe: string, missing: string): PinnedNamespace {
   return pinned;
 }
 
+/** Why this process is not a container's main process (null: it is one), from /proc alone. */
+function verdictOf(pid: number, stat: ProcStat): string | null {
+  const parentStat = readStat(stat.ppid);
+  const parentStatus = readText(`/proc/${stat.ppid}/status`);
+  return containerProcessVerdict({
+    pid,
+    stat,
+    cgroup: readText(`/proc/${pid}/cgroup`) ?? '',
+    parent: parentStat === null ? null : { stat: parentStat, uid: parentStatus === null ? null : parseRealUid(parentStatus) },
+  });
+}
+
+/** Whether a pid is a running container's main process (a read that need not pin: nothing is changed). */
+export function isContainerProcess(pid: number): boolean {
+  const stat = readStat(pid);
+  return stat !== null && verdictOf(pid, stat) === null;
+}
+
 /**
  * Pins the namespace of a running container's main process. The process is checked (container-process
  * rule), its namespace opened, and then the process must still be the same one (same start time) and
@@ -73,14 +91,7 @@ export function pinContainerNamespace(pid: number): PinnedNamespace {
   // Opened first: a process in Bridgeport's own namespace is refused as that, whatever it is.
   const pinned = pin(`/proc/${pid}/ns/net`, `the namespace of process ${pid}`, `process ${pid} is not running`);
   try {
-    const parentStat = readStat(before.ppid);
-    const parentStatus = readText(`/proc/${before.ppid}/status`);
-    const verdict = containerProcessVerdict({
-      pid,
-      stat: before,
-      cgroup: readText(`/proc/${pid}/cgroup`) ?? '',
-      parent: parentStat === null ? null : { stat: parentStat, uid: parentStatus === null ? null : parseRealUid(parentStatus) },
-    });
+    const verdict = verdictOf(pid, before);
     if (verdict !== null) throw new OperationError(verdict, 'refused');
     let now: string | null = null;
     try {

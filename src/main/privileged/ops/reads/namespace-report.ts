@@ -1,14 +1,17 @@
 // netns.report: enters `ip netns` namespaces and processes' network namespaces and prints what is
 // inside (the fixed script in namespace-report-script.ts, run in a private mount namespace). Pids
-// must be running processes; names and pids are checked by the schema before they reach the script.
+// must be running containers' main processes; names and pids are checked by the schema before they reach the script.
 import { startCommand } from '../../../system/run-command';
 import { namespaceIdentity } from '../../../system/namespace-identity';
 import type { OperationArgs } from '../../contract/operations';
 import type { ReadOperationResults } from '../../contract/read-operations';
 import { NAMESPACE_REPORT_SCRIPT } from './namespace-report-script';
 import { cappedTotal } from './cap-size';
+import { isContainerProcess } from '../../meaning/pinned-namespace';
 
-const running = async (pid: number) => (await namespaceIdentity(`/proc/${pid}/ns/net`)) !== null;
+// Only containers' main processes are entered (a pid of any other process is reported gone):
+// what the engine asks for are the pids Docker gave it.
+const running = async (pid: number) => isContainerProcess(pid) && (await namespaceIdentity(`/proc/${pid}/ns/net`)) !== null;
 
 async function partition(pids: readonly number[]): Promise<{ live: number[]; gone: number[] }> {
   const alive = await Promise.all(pids.map(running));
