@@ -2,8 +2,9 @@
 // --elevate): every view shows what a user can read and says what it cannot, never a guess. The same
 // commands as root give the full answers. The user, its group and the socket's ownership are undone
 // afterwards, also when setup fails.
-import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { shareDockerSocket } from './share-docker-socket';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NatReport, PublishedPort } from '../../src/shared/firewall-model';
@@ -41,23 +42,8 @@ async function setUp(): Promise<void> {
   // userdel also removes the user's own group (--user-group).
   undo.push(() => execa('userdel', [user], { reject: false }));
   await execa('install', ['-d', '-m', '0700', '-o', user, '-g', user, join(work, 'config')]);
-  // The lab's Docker socket, for the group, as a docker group would give it (the lab folder is root's and 0700).
-  const labDir = process.env.BP_LAB_DIR!;
-  const socket = join(labDir, 'docker.sock');
-  const gid = Number((await execa('getent', ['group', group])).stdout.split(':')[2]);
-  const before = { dirMode: statSync(labDir).mode & 0o7777, dirGid: statSync(labDir).gid, sockMode: statSync(socket).mode & 0o7777, sockGid: statSync(socket).gid };
-  undo.push(() => {
-    chownSync(labDir, 0, before.dirGid);
-    chmodSync(labDir, before.dirMode);
-    if (existsSync(socket)) {
-      chownSync(socket, 0, before.sockGid);
-      chmodSync(socket, before.sockMode);
-    }
-  });
-  chownSync(labDir, 0, gid);
-  chmodSync(labDir, 0o710);
-  chownSync(socket, 0, gid);
-  chmodSync(socket, 0o660);
+  // The lab's Docker socket, for the group, as a docker group would give it.
+  undo.push(await shareDockerSocket(group));
 }
 
 /** The built CLI as the user, with a plain user's environment. */

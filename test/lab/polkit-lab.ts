@@ -4,8 +4,9 @@
 // remembered and undone by stop(), and only that (a bus or polkitd already running is used, not
 // stopped). See LAB.md, "The desktop path for real".
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { shareDockerSocket } from './share-docker-socket';
 import { execa } from 'execa';
 import { repoRoot, waitFor } from './support';
 
@@ -93,22 +94,7 @@ polkit.addRule(function (action, subject) {
     undo.push(() => rmSync(rules, { force: true }));
 
     // The lab's Docker socket, for the group (the lab folder is root's and 0700: let the group through).
-    const labDir = process.env.BP_LAB_DIR!;
-    const socket = join(labDir, 'docker.sock');
-    const gid = Number((await execa('getent', ['group', group])).stdout.split(':')[2]);
-    const before = { dirMode: statSync(labDir).mode & 0o7777, dirGid: statSync(labDir).gid, sockMode: statSync(socket).mode & 0o7777, sockGid: statSync(socket).gid };
-    chownSync(labDir, 0, gid);
-    chmodSync(labDir, 0o710);
-    chownSync(socket, 0, gid);
-    chmodSync(socket, 0o660);
-    undo.push(() => {
-      chownSync(labDir, 0, before.dirGid);
-      chmodSync(labDir, before.dirMode);
-      if (existsSync(socket)) {
-        chownSync(socket, 0, before.sockGid);
-        chmodSync(socket, before.sockMode);
-      }
-    });
+    undo.push(await shareDockerSocket(group));
 
     // polkitd: used if running, else started here (it reads rules.d again on change, by inotify).
     let polkitd: ChildProcess | null = null;

@@ -1,14 +1,11 @@
 // `bridgeport serve`'s token: a real server on loopback over a stand-in engine. The token is in the
 // printed URL's fragment only; a socket must say `hello` with it first; the page and its assets carry
 // no secret and go to this Host/Origin only; no cookie; `?token=` opens nothing any more.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
-import type { Engine } from '../../../src/main/engine/engine';
-import { startServer, type RunningServer } from '../../../src/main/transport/ws';
+import { useLoopbackServe } from './loopback-serve';
+import type { RunningServer } from '../../../src/main/transport/ws';
 import { createWsApi } from '../../../src/renderer/src/api/ws-client';
 import { WS_CLOSE_UNAUTHORIZED } from '../../../src/shared/ws-protocol';
 
@@ -17,21 +14,10 @@ const engine = {
   subscribe: vi.fn(() => () => undefined),
 };
 
+const serve = useLoopbackServe(engine);
 let server: RunningServer;
 let token: string;
-const staticDir = mkdtempSync(join(tmpdir(), 'bp-ws-auth-'));
-writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>bp</title>');
-
-beforeAll(async () => {
-  server = await startServer({ engine: engine as unknown as Engine, staticDir, port: 0 });
-  token = new URL(server.url).hash.replace(/^#token=/, '');
-});
-
-afterAll(async () => {
-  vi.unstubAllGlobals();
-  await server.close();
-  rmSync(staticDir, { recursive: true, force: true });
-});
+beforeAll(() => ({ server, token } = serve));
 
 function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {

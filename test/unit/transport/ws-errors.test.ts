@@ -1,14 +1,11 @@
 // `bridgeport serve`'s WebSocket: a failed call answers { kind, message }, and the browser's client
 // throws it as a BridgeportError with that kind. A real server on loopback over a stand-in engine.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
-import type { Engine } from '../../../src/main/engine/engine';
+import { useLoopbackServe } from './loopback-serve';
 import { PublishRefused } from '../../../src/main/engine/publish/check-publish';
 import { OperationError } from '../../../src/main/privileged/contract/operations';
-import { startServer, type RunningServer } from '../../../src/main/transport/ws';
+import type { RunningServer } from '../../../src/main/transport/ws';
 import { createWsApi } from '../../../src/renderer/src/api/ws-client';
 import { ContractError } from '../../../src/shared/contract';
 import { BridgeportError } from '../../../src/shared/errors';
@@ -30,20 +27,10 @@ const engine = {
   subscribe: vi.fn(() => () => undefined),
 };
 
+const serve = useLoopbackServe(engine);
 let server: RunningServer;
 let token: string;
-const staticDir = mkdtempSync(join(tmpdir(), 'bp-ws-'));
-
-beforeAll(async () => {
-  server = await startServer({ engine: engine as unknown as Engine, staticDir, port: 0 });
-  token = new URL(server.url).hash.replace(/^#token=/, '');
-});
-
-afterAll(async () => {
-  vi.unstubAllGlobals();
-  await server.close();
-  rmSync(staticDir, { recursive: true, force: true });
-});
+beforeAll(() => ({ server, token } = serve));
 
 /** One raw call over the socket: the message exactly as the server sends it. */
 async function rawCall(method: string): Promise<ServerMessage> {
