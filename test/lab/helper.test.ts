@@ -5,7 +5,7 @@
 // its limits, and go away when its stdin closes. (pkexec and polkit in front of it:
 // desktop-path.test.ts.) Inside the lab: the iptables here are the lab namespace's.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -184,6 +184,22 @@ describe('the helper with the app’s executor', () => {
     expect(applied).toMatchObject({ routeLocalnetSet: [], warnings: [] });
     expect(typeof applied.changed).toBe('boolean');
     expect((await executor.run('helper.status', {})).executed).toBe(2);
+  });
+
+  it('has no way in but the stdio of the app that started it: not one socket, so a second client has nothing to reach', async () => {
+    await executor.run('helper.status', {});
+    // Its stdio are the launcher's unnamed socket pairs (Node's 'pipe'); beyond them it holds no socket.
+    const sockets = readdirSync(`/proc/${child.pid}/fd`).filter((fd) => {
+      try {
+        return readlinkSync(`/proc/${child.pid}/fd/${fd}`).startsWith('socket:');
+      } catch {
+        return false;
+      }
+    });
+    expect(sockets.filter((fd) => !['0', '1', '2'].includes(fd))).toEqual([]);
+    // And nothing listens under its pid (unix, TCP or UDP) in this namespace.
+    const listeners = await run('ss', ['-H', '-l', '-p', '-x', '-t', '-u']);
+    expect(listeners).not.toContain(`pid=${child.pid},`);
   });
 
   it('refuses unknown operations and bad arguments with one clear sentence each (kind refused), running nothing', async () => {
