@@ -89,6 +89,21 @@ describe('derivePorts', () => {
     expect(port(8080).hints.join(' ')).not.toMatch(/also taken/);
   });
 
+  it("takes Podman's port holders (conmon, rootlessport) for the engine's own, like docker-proxy, not for a conflict", () => {
+    const podman = [container('p2', '10.88.0.2', [tcp('0.0.0.0', 9090, 80)]), container('p3', '10.88.0.3', [tcp('0.0.0.0', 9191, 80)])];
+    const held = parseListeners(
+      [
+        'tcp   LISTEN 0      4096         0.0.0.0:9090      0.0.0.0:*    users:(("conmon",pid=4321,fd=5))',
+        'tcp   LISTEN 0      4096         0.0.0.0:9191      0.0.0.0:*    users:(("rootlessport",pid=4322,fd=7))',
+      ].join('\n'),
+    );
+    const rows = derivePorts({ containers: podman, rules, firewallReadable: true, listeners: held });
+    for (const row of rows) expect(row.hints.join(' ')).not.toMatch(/also taken/);
+    // A process that is no engine's still is one.
+    const other = parseListeners('tcp   LISTEN 0      511        0.0.0.0:9090      0.0.0.0:*    users:(("nginx",pid=77,fd=6))');
+    expect(derivePorts({ containers: podman, rules, firewallReadable: true, listeners: other })[0]!.hints.join(' ')).toMatch(/also taken by nginx \(pid 77\)/);
+  });
+
   it('does not claim a rule is missing when the firewall could not be read', () => {
     const unread = derivePorts({ containers, rules: [], firewallReadable: false, listeners: [] });
     expect(unread.flatMap((p) => p.hints).join(' ')).not.toMatch(/No NAT rule/);

@@ -5,6 +5,7 @@ import type { Container, PortBinding } from '../../../shared/model';
 import { portInSpec } from '../../netcore/rules/port-spec';
 import type { Listener } from '../host/parse-listeners';
 import type { MappingStatus } from '../../../shared/publish-model';
+import { ENGINE_PORT_HOLDERS } from '../../netcore/meaning/port-request';
 
 export interface PortInputs {
   containers: Container[];
@@ -69,7 +70,8 @@ function takenBy(b: PortBinding, listeners: Listener[], namesKnown: boolean): Li
       (namesKnown || l.process !== null) &&
       l.protocol === b.protocol &&
       l.port === b.hostPort &&
-      l.process !== 'docker-proxy' &&
+      // The engines' own port holders (docker-proxy; Podman's conmon and rootlessport) are how they publish, not conflicts.
+      (l.process === null || !ENGINE_PORT_HOLDERS.has(l.process)) &&
       (ANY.has(l.address) || ANY.has(b.hostIp) || l.address === b.hostIp),
   );
 }
