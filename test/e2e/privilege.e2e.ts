@@ -4,13 +4,12 @@
 // capabilities, which reads exactly like a user and cannot ask — the banner says so, why, and
 // offers no Elevate button that could not work; the path view then claims no destination.
 // (Declined prompts, with the Elevate button, are test/e2e/declined.e2e-user.ts's.)
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Page } from '@playwright/test';
-import { expect, root, seedLab, test } from './lab-fixtures';
+import { expect, seedLab, test } from './lab-fixtures';
+import { serve } from './serve';
 
 test.beforeAll(seedLab);
 
@@ -50,20 +49,9 @@ test('with administrator rights there is no read-only banner', async ({ page, se
 test('without them the banner says what is not shown and why, offers no Elevate that cannot work, and the path claims nothing', async ({ page }, testInfo) => {
   const configDir = mkdtempSync(join(tmpdir(), 'bridgeport-e2e-nocaps-'));
   // Root's uid, none of root's capabilities: what a user reads (the Docker socket is still root's to open).
-  const child = spawn(
-    'setpriv',
-    ['--inh-caps=-all', '--ambient-caps=-all', '--bounding-set=-all', '--', process.execPath, join(root, 'bin/bridgeport.js'), 'serve', '--port', '0'],
-    { cwd: root, env: { ...process.env, BRIDGEPORT_CONFIG_DIR: configDir }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const served = await serve({ BRIDGEPORT_CONFIG_DIR: configDir }, undefined, ['setpriv', '--inh-caps=-all', '--ambient-caps=-all', '--bounding-set=-all', '--']);
+  const { url } = served;
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('bridgeport serve printed no URL within 20 s')), 20_000);
-      child.once('exit', (code) => reject(new Error(`bridgeport serve exited with ${code}`)));
-      createInterface({ input: child.stdout! }).once('line', (line) => {
-        clearTimeout(timer);
-        resolve(line.trim());
-      });
-    });
     await page.goto(url);
     await expect(page.getByTestId('node-container-w1')).toBeVisible();
     const state = (await privilegeOf(page, url)) as { state: string; reason: string };
@@ -89,11 +77,7 @@ test('without them the banner says what is not shown and why, offers no Elevate 
     // The banner stays on every view.
     await expect(banner).toBeVisible();
   } finally {
-    if (child.exitCode === null) {
-      const exited = new Promise((done) => child.once('exit', done));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await served.stop();
     rmSync(configDir, { recursive: true, force: true });
   }
 });

@@ -26,9 +26,10 @@ function userEnv(): Record<string, string> {
   return env;
 }
 
-export async function serve(env: Record<string, string> = {}, asUser?: ServeAsUser): Promise<Served> {
+/** `wrap`: a command to run serve under, e.g. setpriv dropping every capability (root's uid, a user's reads). */
+export async function serve(env: Record<string, string> = {}, asUser?: ServeAsUser, wrap: readonly string[] = []): Promise<Served> {
   const root = resolve(import.meta.dirname, '../..');
-  const argv = [process.execPath, resolve(root, 'bin/bridgeport.js'), 'serve', '--port', '0'];
+  const argv = [...wrap, process.execPath, resolve(root, 'bin/bridgeport.js'), 'serve', '--port', '0'];
   // As the user: setpriv gives up root for good (the uid, gid and the user's groups, Docker's among them).
   const command = asUser ? ['setpriv', '--reuid', asUser.name, '--regid', asUser.name, '--init-groups', '--', ...argv, '--elevate'] : argv;
   const child: ChildProcess = spawn(command[0]!, command.slice(1), {
