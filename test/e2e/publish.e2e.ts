@@ -128,8 +128,12 @@ test('the details panel publishes on the clicked container; a range on its secon
   try {
     await page.goto(served.url);
     // Containers without a bridge network of their own get no button.
-    await page.getByTestId('node-container-hostnet').click();
-    await expect(page.getByTestId('details')).toContainText('host');
+    // Right after load the graph may still be laid out and framed: a click that lands during that
+    // move selects nothing, so it is tried again until the details open (as a person would).
+    await expect(async () => {
+      await page.getByTestId('node-container-hostnet').click();
+      await expect(page.getByTestId('details')).toContainText('host', { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
     await expect(page.getByTestId('details-publish-port')).toHaveCount(0);
 
     await page.getByTestId('node-container-dual').click();
