@@ -1,7 +1,8 @@
 // Every privileged operation bound to its runner: an operation added to the contract without a
 // runner here does not compile.
 import type { OperationHandlers, OperationName } from './contract/operations';
-import { applyPorts, saveIpv4 } from './ops/apply-ports';
+import { saveIpv4 } from './firewall/apply-and-verify';
+import { applyPorts } from './ops/apply-ports';
 import { dnsHandlers } from './ops/dns/run-dns-operation';
 import { doctorHandlers } from './ops/doctor/run-doctor-operation';
 import { linkHandlers } from './ops/links/run-link-operation';

@@ -23,8 +23,13 @@ export interface ApplyOutcome {
   after: ParsedRuleset;
 }
 
+/** The IPv4 rule set with counters, as iptables-save prints it (firewall.save, and every plan below). */
+export function saveIpv4(inNamespace: readonly string[] = []): Promise<string> {
+  return runCommand([...inNamespace, 'iptables-save', '-c']);
+}
+
 export async function readIpv4Rules(inNamespace: readonly string[] = []): Promise<ParsedRuleset> {
-  return parseIptablesSave(await runCommand([...inNamespace, 'iptables-save', '-c']), 'ipv4');
+  return parseIptablesSave(await saveIpv4(inNamespace), 'ipv4');
 }
 
 export async function applyAndVerify(target: ApplyTarget): Promise<ApplyOutcome> {

@@ -4,17 +4,12 @@
 import { desiredRules, viaLoopback } from '../../netcore/rulesets/port-rules';
 import { hasDockerUser, planBatch } from '../../netcore/rulesets/plan-port-batch';
 import type { ParsedRuleset } from '../../netcore/rules/parsed-rule';
-import { runCommand } from '../../system/run-command';
 import type { ApplyPortsResult, OperationArgs } from '../contract/operations';
 import { applyAndVerify } from '../firewall/apply-and-verify';
 import { flushUdpConntrack } from './flush-udp-conntrack';
 import { ensureHairpin } from './hairpin';
 import { checkPortsRequest } from '../meaning/check-ports-request';
 import { anyRouteLocalnetOn, readRouteLocalnet, writeRouteLocalnet } from './route-localnet';
-
-export async function saveIpv4(): Promise<string> {
-  return runCommand(['iptables-save', '-c']);
-}
 
 async function setRouteLocalnet(args: OperationArgs<'ports.apply'>, resetBridges: readonly string[]): Promise<{ set: string[]; warnings: string[] }> {
   const needed = [...new Set(args.mappings.filter(viaLoopback).map((m) => m.bridge))];
