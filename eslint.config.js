@@ -107,7 +107,7 @@ export const layers = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', '.tools/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['out/**', 'node_modules/**', '.tools/**', 'test-results/**', 'playwright-report/**', 'test/lab/.engines/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

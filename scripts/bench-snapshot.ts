@@ -7,7 +7,7 @@
 import { execa } from 'execa';
 import { parseArgs } from 'node:util';
 import { median, timed } from './lib/bench-stats';
-import { createDockerClient } from '../src/main/engine/docker/docker-client';
+import { EngineSet } from '../src/main/engine/engines/engine-set';
 import { Engine } from '../src/main/engine/engine';
 import { rootAccess, rootExecutor } from '../src/main/privileged/root-executor';
 import { readAccessOf } from '../src/main/engine/access/privileged-reads';
@@ -46,7 +46,7 @@ await setUp();
 // The live engine as the app and `serve` run it: watching, so only changed namespaces are entered.
 const engine = new Engine({ executor: rootExecutor });
 engine.startWatching();
-const client = createDockerClient();
+const client = new EngineSet();
 // Warm up all sides: module loading, the Docker client's connections, the page cache, the cache.
 const warm = await engine.refreshNow();
 await takeSnapshot(client, readAccessOf(rootAccess));

@@ -13,7 +13,7 @@ import { execa } from 'execa';
 import { takeSnapshot } from '../src/main/engine/snapshot/take-snapshot';
 import { readAccessOf } from '../src/main/engine/access/privileged-reads';
 import { rootAccess } from '../src/main/privileged/root-executor';
-import { createDockerClient } from '../src/main/engine/docker/docker-client';
+import { EngineSet } from '../src/main/engine/engines/engine-set';
 import { TrafficSampler } from '../src/main/engine/traffic/traffic-sampler';
 
 const { values } = parseArgs({ options: { veths: { type: 'string', default: '500' }, containers: { type: 'string', default: '100' }, seconds: { type: 'string', default: '20' } } });
@@ -74,7 +74,7 @@ async function processCpu(each: () => Promise<unknown>): Promise<number> {
 
 async function bridgeportCost(): Promise<number> {
   const sampler = new TrafficSampler();
-  const snapshot = await takeSnapshot(createDockerClient(), readAccessOf(rootAccess), null);
+  const snapshot = await takeSnapshot(new EngineSet(), readAccessOf(rootAccess), null);
   let interfaces = (await sampler.sample(snapshot)).interfaces.length;
   // The same process doing nothing but its 1 Hz timer: what Node costs anyway (as Docker's idle is subtracted below).
   const idle = await processCpu(async () => undefined);

@@ -2,7 +2,7 @@
 // Each method names its input schema (checked by every transport on the way in) and its output.
 import { z } from 'zod';
 import { natReportSchema, publishedPortSchema } from './firewall-model';
-import { snapshotSchema } from './model';
+import { engineRefSchema, snapshotSchema } from './model';
 import { pathQuerySchema, pathResultSchema } from './path-model';
 import {
   mappingSchema,
@@ -59,7 +59,7 @@ export const methods = {
   /** A free private subnet (not used by Docker, the host's routes or addresses). */
   'networks.suggestSubnet': { input: z.object({}).strict(), output: subnetSuggestionSchema },
   'networks.create': { input: networkCreateSchema, output: networkDetailSchema },
-  'networks.remove': { input: networkRemoveSchema, output: z.object({ removed: z.string(), disconnected: z.array(z.string()) }) },
+  'networks.remove': { input: networkRemoveSchema, output: z.object({ removed: z.string(), disconnected: z.array(z.string()), engine: engineRefSchema.optional() }) },
   'networks.connect': { input: networkConnectSchema, output: networkDetailSchema },
   'networks.disconnect': { input: networkDisconnectSchema, output: networkDetailSchema },
   /** Namespaces, bridges and veth pairs wired by hand; only what Bridgeport made can be deleted. */

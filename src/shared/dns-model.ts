@@ -14,9 +14,10 @@ export type ResolvSettings = z.infer<typeof resolvSettingsSchema>;
 
 /**
  * host: Docker copied the host's DNS (default bridge, host network); custom: --dns/--dns-search/--dns-option;
- * embedded: Docker's resolver at 127.0.0.11 (user-defined networks); user-modified: the file was edited after Docker wrote it.
+ * embedded: Docker's resolver at 127.0.0.11 (user-defined networks); user-modified: the file was edited after Docker wrote it;
+ * aardvark: Podman's aardvark-dns at the gateway of a network with DNS on.
  */
-export const dnsSourceSchema = z.enum(['host', 'custom', 'embedded', 'user-modified']);
+export const dnsSourceSchema = z.enum(['host', 'custom', 'embedded', 'user-modified', 'aardvark']);
 export type DnsSource = z.infer<typeof dnsSourceSchema>;
 
 export const hostsEntrySchema = z.object({

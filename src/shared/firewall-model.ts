@@ -5,7 +5,8 @@ import { z } from 'zod';
 export const firewallBackendSchema = z.enum(['iptables-nft', 'iptables-legacy', 'nftables']);
 export type FirewallBackend = z.infer<typeof firewallBackendSchema>;
 
-export const ruleOwnerSchema = z.enum(['docker', 'bridgeport', 'other']);
+// podman: netavark's rules (its `inet netavark` table or its NETAVARK-* iptables chains); firewalld: its `inet firewalld` table.
+export const ruleOwnerSchema = z.enum(['docker', 'podman', 'firewalld', 'bridgeport', 'other']);
 export type RuleOwner = z.infer<typeof ruleOwnerSchema>;
 
 export const containerRefSchema = z.object({ id: z.string(), name: z.string() });
@@ -96,7 +97,8 @@ export const publishedPortSchema = z.object({
   containerIp: z.string().nullable(),
   containerPort: z.number().int(),
   network: z.string().nullable(),
-  source: z.enum(['docker', 'bridgeport']),
+  /** Who publishes it: Docker, Podman (netavark's DNAT) or Bridgeport. */
+  source: z.enum(['docker', 'podman', 'bridgeport']),
   /** Counters of the DNAT rule(s) behind it. */
   packets: z.number(),
   bytes: z.number(),

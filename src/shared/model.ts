@@ -46,6 +46,12 @@ export const linkSchema = z.object({
 });
 export type Link = z.infer<typeof linkSchema>;
 
+/** Which container engine a container or network belongs to (issue 15: Docker and Podman side by side). */
+export const engineKindSchema = z.enum(['docker', 'podman']);
+export type EngineKind = z.infer<typeof engineKindSchema>;
+export const engineRefSchema = z.object({ kind: engineKindSchema, id: z.string() });
+export type EngineRef = z.infer<typeof engineRefSchema>;
+
 export const subnetSchema = z.object({ subnet: z.string(), gateway: z.string().nullable() });
 
 export const networkSchema = z.object({
@@ -59,6 +65,8 @@ export const networkSchema = z.object({
   options: z.record(z.string(), z.string()),
   internal: z.boolean(),
   containers: z.array(z.string()),
+  /** The engine that owns it; absent in snapshots made before engines were told apart. */
+  engine: engineRefSchema.optional(),
 });
 export type Network = z.infer<typeof networkSchema>;
 
@@ -101,6 +109,8 @@ export const containerSchema = z.object({
   ports: z.array(portBindingSchema),
   /** The container's own links, read from inside its namespace (root only); null when not read. */
   links: z.array(linkSchema).nullable(),
+  /** The engine that runs it; absent in snapshots made before engines were told apart. */
+  engine: engineRefSchema.optional(),
 });
 export type Container = z.infer<typeof containerSchema>;
 
@@ -130,6 +140,15 @@ export const dockerStatusSchema = z.object({
 });
 export type DockerStatus = z.infer<typeof dockerStatusSchema>;
 
+/** One engine that answered (Docker or Podman, rootful or rootless). */
+export const engineStatusSchema = dockerStatusSchema.extend({
+  kind: engineKindSchema,
+  id: z.string(),
+  /** Its networks live in a user namespace (slirp4netns, pasta, rootlessport): no host bridges, no host NAT rules. */
+  rootless: z.boolean(),
+});
+export type EngineStatus = z.infer<typeof engineStatusSchema>;
+
 export const snapshotSchema = z.object({
   takenAt: z.string(),
   host: z.object({ hostname: z.string(), privileged: z.boolean() }),
@@ -137,7 +156,10 @@ export const snapshotSchema = z.object({
   networks: z.array(networkSchema),
   containers: z.array(containerSchema),
   namespaces: z.array(namespaceSchema),
+  /** The first engine that answered (Docker before Podman), or why none did: kept for callers that know one engine. */
   docker: dockerStatusSchema,
+  /** Every engine that answered, each once (absent in snapshots made before engines were told apart). */
+  engines: z.array(engineStatusSchema).optional(),
   /** What this snapshot could not see and why, in plain sentences (never silently guessed). */
   limitations: z.array(z.string()),
 });

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { SAFE_KEY, safeNameSchema } from './atoms/names';
 import { NetworkRefused } from './network-refused';
+import { engineRefSchema } from './model';
 
 /** Docker's own rule for names; nothing a shell would read. */
 export const dockerNameSchema = safeNameSchema('a name', 128);
@@ -90,6 +91,8 @@ export const networkDetailSchema = z.object({
   masquerade: z.boolean().nullable(),
   hostBindingIpv4: z.string().nullable(),
   containers: z.array(z.object({ id: z.string(), name: z.string(), ipv4: z.string().nullable(), aliases: z.array(z.string()) })),
+  /** The engine that owns it (Docker and Podman side by side); actions on it go there. */
+  engine: engineRefSchema.optional(),
 });
 export type NetworkDetail = z.infer<typeof networkDetailSchema>;
 

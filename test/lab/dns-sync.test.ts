@@ -2,8 +2,10 @@
 // udhcpc writing the lab host's resolv.conf, which the lab's dockerd reads as /etc/resolv.conf),
 // real containers, `bridgeport daemon --resolv-conf` doing the sync. A default-bridge container gets
 // the new servers in its file (rewritten in place: the container sees them), one started with --dns
-// is not touched, one on a user-defined network resolves through the new upstream (Docker's resolver
-// is redirected in its namespace), an edited file is left alone, and switching back undoes the redirect.
+// is not touched, one on a user-defined network resolves through the new upstream (Docker 20.10's
+// resolver is redirected in its namespace; Docker 28 asks from the host's namespace, where no redirect
+// reaches, so Bridgeport says to restart it, and a restart does it), an edited file is left alone, and
+// switching back undoes the redirect.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -11,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DaemonProcess } from './daemon-process';
 import { ANSWER, DhcpLab, DNS_A, DNS_B, PROBE_NAME } from './dhcp-lab';
 import { pidOf, tempConfigDir } from './publish-support';
-import { bridgeport, labEnv, run, waitFor } from './support';
+import { bridgeport, dockerMajor, labEnv, run, waitFor } from './support';
 
 const dhcp = new DhcpLab();
 let config: Awaited<ReturnType<typeof tempConfigDir>>;
@@ -49,6 +51,9 @@ async function resolveInside(container: string): Promise<string> {
   const result = await execa('docker', ['exec', container, 'nslookup', '-type=a', PROBE_NAME, '127.0.0.11'], { reject: false });
   return result.stdout;
 }
+
+/** Docker 28 forwards the embedded resolver's queries from the host's namespace (`# ExtServers: [host(…)]`); 26.1 and 20.10 from the container's. */
+const resolverAsksFromHost = async () => (await dockerMajor()) >= 28;
 
 const natIn = async (container: string) => run('nsenter', [`--net=/proc/${await pidOf(container)}/ns/net`, 'iptables-save', '-t', 'nat']);
 
@@ -121,28 +126,42 @@ describe('a new lease', () => {
     expect(await readFile(await resolvPath('dns-edit'), 'utf8')).toBe(editBefore);
   });
 
-  it("the user-defined network's container resolves through the new upstream", async () => {
-    const answer = await waitFor(async () => {
-      const out = await resolveInside('dns-u');
-      return out.includes(ANSWER[DNS_B]) ? out : undefined;
-    }, 10_000, 'dns-u to resolve through the new server');
-    expect(answer).not.toContain(ANSWER[DNS_A]);
-    expect(await natIn('dns-u')).toMatch(new RegExp(`-A BRIDGEPORT-DNS -d ${DNS_A}/32 -p udp .*--to-destination ${DNS_B}:53`));
+  it("the user-defined network's container: redirected to the new upstream (20.10, 26.1), or left on the old one and said so (28)", async () => {
+    if (!(await resolverAsksFromHost())) {
+      const answer = await waitFor(async () => {
+        const out = await resolveInside('dns-u');
+        return out.includes(ANSWER[DNS_B]) ? out : undefined;
+      }, 10_000, 'dns-u to resolve through the new server');
+      expect(answer).not.toContain(ANSWER[DNS_A]);
+      expect(await natIn('dns-u')).toMatch(new RegExp(`-A BRIDGEPORT-DNS -d ${DNS_A}/32 -p udp .*--to-destination ${DNS_B}:53`));
+      return;
+    }
+    // Docker 28 forwards from its own (the host's) namespace: a redirect in the container's cannot reach
+    // the query, so Bridgeport adds none, and the resolver stays on the server the container started with.
+    await waitFor(async () => ((await timeline()).some((e) => e.kind === 'left-alone' && e.container?.name === 'dns-u') ? true : undefined), 10_000, 'the sync after the lease');
+    expect(await resolveInside('dns-u')).toContain(ANSWER[DNS_A]);
+    expect(await natIn('dns-u')).not.toContain('BRIDGEPORT-DNS');
   });
 
   it('bridgeport dns --json says which is which', async () => {
     const lines = await dnsJson();
     expect(lineOf(lines, 'dns-w')).toMatchObject({ nameservers: [DNS_B], search: ['two.test'], source: 'host', synced: true });
     expect(lineOf(lines, 'dns-custom')).toMatchObject({ nameservers: ['198.51.100.2'], source: 'custom', synced: false });
-    expect(lineOf(lines, 'dns-u')).toMatchObject({ nameservers: ['127.0.0.11'], source: 'embedded', synced: true });
+    expect(lineOf(lines, 'dns-u')).toMatchObject({ nameservers: ['127.0.0.11'], source: 'embedded', synced: !(await resolverAsksFromHost()) });
     expect(lineOf(lines, 'dns-edit')).toMatchObject({ source: 'user-modified', synced: false });
   });
 
   it('lands in the timeline with before and after, and the daemon prints it', async () => {
+    const fromHost = await resolverAsksFromHost();
     const events = await waitFor(async () => {
       const all = await timeline();
-      return all.some((e) => e.kind === 'synced' && e.container?.name === 'dns-u') ? all : undefined;
+      return all.some((e) => e.kind === (fromHost ? 'left-alone' : 'synced') && e.container?.name === 'dns-u') ? all : undefined;
     }, 5000, 'the timeline entries');
+    if (fromHost) {
+      expect(events.find((e) => e.kind === 'left-alone' && e.container?.name === 'dns-u')?.message).toBe(
+        `dns-u: Docker's resolver asks ${DNS_A} from the host's namespace, where no redirect reaches: restart it to pick up the host's DNS (${DNS_B})`,
+      );
+    }
     const host = events.find((e) => e.kind === 'host-changed');
     expect(host).toMatchObject({ before: { nameservers: [DNS_A] }, after: { nameservers: [DNS_B] } });
     expect(events.find((e) => e.kind === 'synced' && e.container?.name === 'dns-w')).toMatchObject({ before: { nameservers: [DNS_A] }, after: { nameservers: [DNS_B] } });
@@ -156,6 +175,7 @@ describe('the switches and bad input', () => {
   it('a container switched off keeps its servers through the next lease; switched on, it catches up', async () => {
     await cli('dns-sync', 'off', 'dns-w');
     await dhcp.renew({ dns: DNS_A, domain: 'one.test' });
+    // (Docker 28 never left it: see above.)
     await waitFor(async () => ((await resolveInside('dns-u')).includes(ANSWER[DNS_A]) ? true : undefined), 10_000, 'dns-u back on the first server');
     expect(await fileIn('dns-w')).toContain(`nameserver ${DNS_B}`);
     expect(lineOf(await dnsJson(), 'dns-w')).toMatchObject({ synced: false });
@@ -166,6 +186,16 @@ describe('the switches and bad input', () => {
   it('back on the servers a container started with, the redirect in its namespace is removed', async () => {
     await waitFor(async () => (!(await natIn('dns-u')).includes('BRIDGEPORT-DNS') ? true : undefined), 10_000, 'the redirect to go');
     expect(lineOf(await dnsJson(), 'dns-u')).toMatchObject({ synced: true });
+  });
+
+  it("restarted after a new lease, the user-defined network's container resolves through the host's DNS now", async () => {
+    // What the note for Docker 28 advises; on 20.10 the restart drops the redirect with the namespace.
+    await dhcp.renew({ dns: DNS_B, domain: 'two.test' });
+    await waitFor(async () => ((await fileIn('dns-w')).includes(`nameserver ${DNS_B}`) ? true : undefined), 10_000, 'the sync after the lease');
+    await run('docker', ['restart', '-t', '0', 'dns-u']);
+    await waitFor(async () => ((await resolveInside('dns-u')).includes(ANSWER[DNS_B]) ? true : undefined), 10_000, 'dns-u on the new server');
+    await waitFor(async () => (lineOf(await dnsJson(), 'dns-u')?.synced ? true : undefined), 10_000, 'dns-u reported in sync');
+    expect(await natIn('dns-u')).not.toContain('BRIDGEPORT-DNS');
   });
 
   it('refuses a --resolv-conf that does not exist, in one line', async () => {

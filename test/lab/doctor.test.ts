@@ -12,7 +12,7 @@ import { Engine } from '../../src/main/engine/engine';
 import { rootExecutor } from '../../src/main/privileged/root-executor';
 import { LocalExecutor } from '../../src/main/privileged/local-executor';
 import { doctorReportSchema, type DoctorCheck, type DoctorReport } from '../../src/shared/doctor-model';
-import { bridgeport, labEnv, run } from './support';
+import { bridgeport, dockerMajor, labEnv, run } from './support';
 
 const LAN_PEER = '198.51.100.2';
 const IP_FORWARD = '/proc/sys/net/ipv4/ip_forward';
@@ -183,18 +183,19 @@ describe('ip_forward', () => {
 });
 
 describe('FORWARD policy DROP without a Docker rule letting traffic through', () => {
-  const ACCEPT_OUT = ['-i', 'docker0', '!', '-o', 'docker0', '-j', 'ACCEPT'];
-
   it('fails, and forward-accept lets the traffic out again with a narrow rule of its own chain; isolation and the policy stay', async () => {
+    // Docker's rule that lets docker0 out: 20.10 puts it in FORWARD, 28 in DOCKER-FORWARD (without `! -o`).
+    const [chain, ACCEPT_OUT]: [string, string[]] =
+      (await dockerMajor()) >= 28 ? ['DOCKER-FORWARD', ['-i', 'docker0', '-j', 'ACCEPT']] : ['FORWARD', ['-i', 'docker0', '!', '-o', 'docker0', '-j', 'ACCEPT']];
     const before = await rules();
-    const listed = (await run('iptables', ['-S', 'FORWARD'])).split('\n');
-    expect(listed[0]).toBe('-P FORWARD DROP');
-    const position = listed.indexOf(`-A FORWARD ${ACCEPT_OUT.join(' ')}`);
+    expect((await run('iptables', ['-S', 'FORWARD'])).split('\n')[0]).toBe('-P FORWARD DROP');
+    const listed = (await run('iptables', ['-S', chain])).split('\n');
+    const position = listed.indexOf(`-A ${chain} ${ACCEPT_OUT.join(' ')}`);
     expect(position).toBeGreaterThan(0);
     const i1 = await ipOf('i1', 'intranet');
     expect(await reaches('w1', i1)).toBe(false); // Docker isolates its networks from each other
     try {
-      await run('iptables', ['-D', 'FORWARD', ...ACCEPT_OUT]);
+      await run('iptables', ['-D', chain, ...ACCEPT_OUT]);
       expect(await reaches('w1')).toBe(false);
 
       const check = checkOf(await doctor(), 'forward-policy');
@@ -231,7 +232,7 @@ describe('FORWARD policy DROP without a Docker rule letting traffic through', ()
       expect(await rules()).toEqual(fixed);
     } finally {
       await removeDoctorRules();
-      if (!(await run('iptables', ['-S', 'FORWARD'])).includes(ACCEPT_OUT.join(' '))) await run('iptables', ['-I', 'FORWARD', String(position), ...ACCEPT_OUT]);
+      if (!(await run('iptables', ['-S', chain])).includes(ACCEPT_OUT.join(' '))) await run('iptables', ['-I', chain, String(position), ...ACCEPT_OUT]);
     }
     expect(await rules()).toEqual(before);
   });

@@ -3,12 +3,18 @@
 #
 #   bash test/lab/lab.sh CMD [ARGS...]      build a lab, run CMD inside it, tear it down
 #   bash test/lab/lab.sh --teardown LAB     clean up a lab kept with BP_LAB_KEEP=1
-#   bash test/lab/lab.sh --restart-dockerd LAB   stop the lab's dockerd and start it again
+#   bash test/lab/lab.sh --restart-dockerd LAB   restart the lab's engine daemon (dockerd / podman service)
+#   bash test/lab/lab.sh --firewall-reload LAB   podman labs: `netavark firewall-reload`
+#
+# BP_LAB_ENGINE picks the engine: docker28 (default), docker26, docker20 (the machine's
+# docker.io), podman5, or docker28+podman5 (both on one lab host). Engine-specific start/stop
+# lives in test/lab/engines/*.sh.
 #
 # Nothing here touches the machine's own network namespace: every link, address, route,
 # iptables rule and sysctl lives in namespaces named "$LAB-*" that teardown deletes.
 # See test/lab/README.md and /work/shared/LAB.md for the why of each step.
 # shellcheck disable=SC2317  # shellcheck 0.9 thinks trap-run functions are unreachable after the final `exit`
+# shellcheck source-path=SCRIPTDIR
 set -euo pipefail
 
 readonly IMAGE=bridgeport-lab/busybox:1
@@ -16,6 +22,9 @@ readonly IMAGE=bridgeport-lab/busybox:1
 export PATH="${PATH:+$PATH:}/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 LAB="" LABDIR="" CMD_PID="" TORN_DOWN=0
+LAB_SH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ENGINE="" ENGINE_DIR="" ENGINE_BIN=""
+ENGINE_CMD_ENV=() # VAR=value pairs an engine adds to CMD's environment
 
 log() { printf '[lab] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -44,7 +53,53 @@ random_lab_name() {
   printf '%s\n' "$name"
 }
 
-lab_docker() { DOCKER_HOST=unix://$DOCKER_SOCK command docker "$@"; }
+lab_docker() { DOCKER_HOST=unix://$(engine_sock) PATH=$(engine_path) command docker "$@"; }
+
+# ---------------------------------------------------------------------------------------
+# Engine: BP_LAB_ENGINE for a new lab, the lab's "engine" file for --teardown and friends.
+# Fetched engines live in $BP_LAB_ENGINES (default test/lab/.engines); a missing one is
+# fetched here (CI starts from a clean clone).
+# ---------------------------------------------------------------------------------------
+set_engine() {
+  ENGINE=$1
+  local engines=${BP_LAB_ENGINES:-$LAB_SH_DIR/.engines}
+  case $ENGINE in
+    docker20) ENGINE_DIR="" ENGINE_BIN="" ;;
+    docker26 | docker28) ENGINE_DIR=$engines/$ENGINE ENGINE_BIN=$engines/$ENGINE/bin ;;
+    podman5) ENGINE_DIR=$engines/$ENGINE ENGINE_BIN="" ;;
+    docker28+podman5) ENGINE_DIR=$engines/podman5 ENGINE_BIN=$engines/docker28/bin ;; # engines/both.sh
+    *) die "unknown BP_LAB_ENGINE '$ENGINE' (docker28 docker26 docker20 podman5 docker28+podman5)" ;;
+  esac
+  case $ENGINE in
+    *+*)
+      # shellcheck source=engines/both.sh
+      . "$LAB_SH_DIR/engines/both.sh" ;;
+    podman*)
+      # shellcheck source=engines/podman.sh
+      . "$LAB_SH_DIR/engines/podman.sh" ;;
+    *)
+      # shellcheck source=engines/docker.sh
+      . "$LAB_SH_DIR/engines/docker.sh" ;;
+  esac
+}
+
+ensure_engine() { # every engine of ENGINE ("docker28+podman5" has two)
+  local name
+  for name in ${ENGINE//+/ }; do ensure_fetched "$name"; done
+}
+
+ensure_fetched() { # NAME: fetch once; concurrent labs wait for each other's fetch
+  local engines=${BP_LAB_ENGINES:-$LAB_SH_DIR/.engines}
+  [[ $1 == docker20 || -e $engines/$1/ready ]] && return 0
+  log "engine $1 is not fetched yet: fetching (once)"
+  mkdir -p "$engines"
+  BP_LAB_ENGINES=$engines flock "$engines/.fetch.lock" \
+    bash "$LAB_SH_DIR/engines/fetch-engines.sh" "$1" >&2 || die "fetching engine $1 failed"
+}
+
+lab_engine_of() { # LAB dir -> the engine it was started with (labs from before engines: docker20)
+  cat "$1/engine" 2>/dev/null || echo docker20
+}
 
 # ---------------------------------------------------------------------------------------
 # Process helpers. We only ever signal pids we can tie to this lab.
@@ -139,30 +194,15 @@ teardown() {
   [[ $TORN_DOWN == 1 || -z $LAB ]] && return 0
   TORN_DOWN=1
   trap '' INT TERM HUP # a second Ctrl-C must not leave half a lab behind
-  local t0=$EPOCHREALTIME pid ns m f
-  local -a ids pids
+  local t0=$EPOCHREALTIME ns m f
+  local -a pids
   log "tearing down $LAB"
 
-  # 1. Containers first: docker rm -f SIGKILLs them at once, a daemon shutdown would wait
-  #    10 s for every "sleep" that ignores SIGTERM as pid 1.
-  if [[ -S $DOCKER_SOCK ]] && timeout 10 env DOCKER_HOST="unix://$DOCKER_SOCK" docker info >/dev/null 2>&1; then
-    mapfile -t ids < <(timeout 10 env DOCKER_HOST="unix://$DOCKER_SOCK" docker ps -aq 2>/dev/null)
-    if ((${#ids[@]})); then
-      timeout 60 env DOCKER_HOST="unix://$DOCKER_SOCK" docker rm -f "${ids[@]}" >/dev/null 2>&1 ||
-        log "docker rm -f failed (continuing)"
-    fi
-  fi
+  # 1. The engine: its containers (killed at once), daemons and engine-specific leftovers.
+  engine_stop
 
-  # 2. dockerd by its pid file (fallback: the pid we launched), then our containerd.
-  pid=$(cat "$LABDIR/dockerd.pid" 2>/dev/null || cat "$LABDIR/dockerd.launch.pid" 2>/dev/null)
-  stop_pid dockerd "$pid" 20
-  stop_pid containerd "$(cat "$CTD_DIR/containerd.pid" 2>/dev/null)" 10
-  stop_pid mount-namespace "$(cat "$LABDIR/mntns.pid" 2>/dev/null)" 5
-
-  # 3. Leftovers: shims of our containerd (argv has "-address $CTD_SOCK"), anything else whose
-  #    argv names the lab dir, processes in our cgroups and in our namespaces.
-  mapfile -t pids < <(pids_with_arg "$CTD_SOCK")
-  kill_pids containerd-shim "${pids[@]}"
+  # 2. Leftovers: anything whose argv names the lab dir, processes in our cgroups and in our
+  #    namespaces.
   mapfile -t pids < <(pids_with_arg "$LABDIR")
   kill_pids "argv mentions $LABDIR" "${pids[@]}"
   mapfile -t pids < <(pids_in_lab_cgroups)
@@ -170,36 +210,26 @@ teardown() {
   mapfile -t pids < <(pids_in_lab_netns)
   kill_pids "inside a $LAB-* namespace" "${pids[@]}"
 
-  # 4. Namespaces: every "$LAB-*", including the ones tests made.
+  # 3. Namespaces: every "$LAB-*", including the ones tests made.
   for f in /run/netns/"$LAB"-*; do
     [[ -e $f ]] || continue
     ns=${f#/run/netns/}
     ip netns del "$ns" 2>/dev/null || log "ip netns del $ns failed"
   done
 
-  # 5. Shim sockets live in /run/containerd/s/<hash>, outside the lab dir; a shim that was
-  #    killed leaves its socket behind. Its address is recorded in the task's bundle.
-  if [[ -d $CTD_DIR/state ]]; then
-    while IFS= read -r f; do
-      m=$(cat "$f" 2>/dev/null)
-      m=${m#unix://}
-      [[ $m == /run/containerd/s/* && -S $m ]] && rm -f "$m"
-    done < <(find "$CTD_DIR/state" -name address -type f 2>/dev/null)
-  fi
-
-  # 6. Mounts under the lab dir (overlay2 layers, netns bind mounts, shm …), deepest first.
+  # 4. Mounts under the lab dir (overlay2 layers, netns bind mounts, shm …), deepest first.
   if [[ -n $LABDIR ]]; then
     while IFS= read -r m; do
       umount -l "$m" 2>/dev/null || log "umount -l $m failed"
     done < <(awk -v d="$LABDIR" '$2 == d || index($2, d "/") == 1 { print $2 }' /proc/mounts | sort -r)
   fi
 
-  # 7. Our (now empty) cgroup parents, children first.
+  # 5. Our (now empty) cgroup parents, children first.
   for f in /sys/fs/cgroup/*/"$CGROUP_NAME" /sys/fs/cgroup/"$CGROUP_NAME"; do
     [[ -d $f ]] && find "$f" -depth -type d -exec rmdir {} + 2>/dev/null
   done
 
-  # 8. The lab dir. --one-file-system: never follow into a mount that refused to go away.
+  # 6. The lab dir. --one-file-system: never follow into a mount that refused to go away.
   [[ -n $LABDIR && -d $LABDIR ]] && rm -rf --one-file-system "$LABDIR"
   [[ -d $LABDIR ]] && log "could not remove $LABDIR completely"
   log "teardown done in $(elapsed "$t0")s"
@@ -212,7 +242,7 @@ on_exit() {
   local rc=$?
   if [[ ${BP_LAB_KEEP:-0} == 1 && -n $LAB ]]; then
     log "BP_LAB_KEEP=1: lab $LAB kept."
-    log "  enter:    nsenter --net=/run/netns/$HOST_NS env DOCKER_HOST=unix://$DOCKER_SOCK bash"
+    log "  enter:    nsenter --net=/run/netns/$HOST_NS env DOCKER_HOST=unix://$(engine_sock) bash"
     log "  clean up: bash ${BASH_SOURCE[0]} --teardown $LAB"
   else
     teardown
@@ -259,16 +289,33 @@ make_namespaces() {
 # touched. Propagation "slave": mounts made in there never reach the machine's mount table.
 mount_holder() { cat "$LABDIR/mntns.pid"; }
 
+# Run inside a new mount namespace that is in the lab host netns: /sys stays the machine's
+# (cgroups live under it), but the network parts are bound from a sysfs mounted in this netns,
+# so daemons reading /sys/class/net see the lab's links, as on a real host. The class/net
+# entries are symlinks into devices/virtual/net: both are bound. MNT ROOT: a scratch mount
+# point and the root the daemons will see ("" or a chroot's).
+net_sysfs_of_netns() {
+  mkdir -p "$1"
+  mount -t sysfs sysfs "$1"
+  mount --bind "$1/class/net" "$2/sys/class/net"
+  mount --bind "$1/devices/virtual/net" "$2/sys/devices/virtual/net"
+}
+
 start_mount_namespace() {
   printf '# the lab host resolv.conf (BP_LAB_RESOLV_CONF); DNS tests rewrite it in place\nnameserver 198.51.100.2\n' >"$LABDIR/resolv.conf"
   # exec -a: the holder's argv names the lab dir, so teardown finds it like every other lab process.
-  setsid unshare --mount --propagation slave -- bash -c \
-    'mount --bind "$1" /etc/resolv.conf || exit 1; exec -a "bridgeport-lab-mntns $2" sleep infinity' \
+  # It starts in the lab host netns so that it can give the daemons a /sys/class/net of that
+  # netns (net_sysfs_of_netns): Docker 28 reads bridge port states there.
+  # shellcheck disable=SC2016 # expanded by the inner bash
+  setsid nsenter --net="/run/netns/$HOST_NS" -- unshare --mount --propagation slave -- bash -c \
+    "$(declare -f net_sysfs_of_netns)"'
+    set -e; mount --bind "$1" /etc/resolv.conf; net_sysfs_of_netns "$2/sysfs" ""
+    exec -a "bridgeport-lab-mntns $2" sleep infinity' \
     lab-mntns "$LABDIR/resolv.conf" "$LABDIR" </dev/null >>"$LABDIR/mntns.log" 2>&1 &
   echo $! >"$LABDIR/mntns.pid"
   local i pid=$!
   for ((i = 0; i < 100; i++)); do
-    if [[ $(cat "/proc/$pid/cmdline" 2>/dev/null | tr '\0' ' ') == "bridgeport-lab-mntns $LABDIR"* ]]; then
+    if [[ $(argv_of "$pid") == "bridgeport-lab-mntns $LABDIR"* ]]; then
       [[ $(nsenter --mount="/proc/$pid/ns/mnt" cat /etc/resolv.conf) == "$(cat "$LABDIR/resolv.conf")" ]] && return 0
       break
     fi
@@ -277,71 +324,6 @@ start_mount_namespace() {
   done
   cat "$LABDIR/mntns.log" >&2 2>/dev/null || true
   die "the lab's mount namespace did not come up"
-}
-
-start_containerd() {
-  # We run our own containerd rather than let dockerd 20.10 start one: dockerd only manages
-  # its own if /run/containerd/containerd.sock does not exist, otherwise it silently shares
-  # that one (and its shims) with everybody. Ours has its own root, state, sockets and pid.
-  # It must run in the lab netns too: shims inherit its netns, and so do --network host containers.
-  mkdir -p "$CTD_DIR"
-  cat >"$CTD_DIR/config.toml" <<EOF
-version = 2
-root = "$CTD_DIR/root"
-state = "$CTD_DIR/state"
-# dockerd uses its own graph driver: no CRI, no containerd snapshotters beyond the defaults.
-disabled_plugins = ["io.containerd.grpc.v1.cri", "io.containerd.snapshotter.v1.devmapper",
-  "io.containerd.snapshotter.v1.aufs", "io.containerd.snapshotter.v1.btrfs", "io.containerd.snapshotter.v1.zfs"]
-[grpc]
-  address = "$CTD_SOCK"
-[ttrpc]
-  address = "$CTD_SOCK.ttrpc"
-[debug]
-  address = ""
-[metrics]
-  address = ""
-[plugins."io.containerd.internal.v1.opt"]
-  path = "$CTD_DIR/opt"
-EOF
-  # setsid: Ctrl-C on the terminal must not reach the daemons; teardown stops them in order.
-  setsid nsenter --net="/run/netns/$HOST_NS" --mount="/proc/$(mount_holder)/ns/mnt" -- containerd --config "$CTD_DIR/config.toml" \
-    </dev/null >>"$LABDIR/containerd.log" 2>&1 &
-  echo $! >"$CTD_DIR/containerd.pid"
-  local i
-  for ((i = 0; i < 200; i++)); do
-    [[ -S $CTD_SOCK ]] && return 0
-    alive "$(cat "$CTD_DIR/containerd.pid")" || break
-    sleep 0.1
-  done
-  tail -n 30 "$LABDIR/containerd.log" >&2 || true
-  die "containerd did not come up (log: $LABDIR/containerd.log)"
-}
-
-start_dockerd() {
-  # Our own config file: never read /etc/docker/daemon.json. The key path has no command-line
-  # flag in 20.10; without it dockerd would create /etc/docker/key.json on the machine.
-  printf '{ "deprecated-key-path": "%s" }\n' "$LABDIR/key.json" >"$LABDIR/daemon.json"
-  setsid nsenter --net="/run/netns/$HOST_NS" --mount="/proc/$(mount_holder)/ns/mnt" -- dockerd \
-    --config-file "$LABDIR/daemon.json" \
-    --data-root "$LABDIR/docker" \
-    --exec-root "$LABDIR/exec" \
-    --pidfile "$LABDIR/dockerd.pid" \
-    -H "unix://$DOCKER_SOCK" \
-    --containerd "$CTD_SOCK" \
-    --containerd-namespace "$LAB" \
-    --containerd-plugins-namespace "$LAB-plugins" \
-    --cgroup-parent "$CGROUP_PARENT" \
-    </dev/null >>"$LABDIR/dockerd.log" 2>&1 &
-  echo $! >"$LABDIR/dockerd.launch.pid"
-  local pid=$! deadline=$((SECONDS + ${BP_LAB_DOCKER_TIMEOUT:-60}))
-  while ((SECONDS < deadline)); do
-    if lab_docker info >/dev/null 2>&1; then return 0; fi
-    alive "$pid" || { log "dockerd exited early"; break; }
-    sleep 0.2
-  done
-  log "dockerd log tail ($LABDIR/dockerd.log):"
-  tail -n 40 "$LABDIR/dockerd.log" >&2 || true
-  die "docker info did not answer"
 }
 
 build_image() {
@@ -356,17 +338,24 @@ build_image() {
   printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
   printf '<!doctype html><title>bridgeport lab</title><h1>bridgeport lab</h1>\n' >"$root/www/index.html"
   # import cannot set CMD by itself; --change can.
-  tar -C "$root" -c . | lab_docker import --change 'CMD ["sh"]' - "$IMAGE" >/dev/null
+  tar -C "$root" -c . | engine_import_image
   rm -rf "$root"
 }
 
 usage() {
   cat >&2 <<EOF
-usage: bash ${BASH_SOURCE[0]} CMD [ARGS...]
+usage: [BP_LAB_ENGINE=docker28|docker26|docker20|podman5|docker28+podman5] bash ${BASH_SOURCE[0]} CMD [ARGS...]
        bash ${BASH_SOURCE[0]} --teardown LAB
        bash ${BASH_SOURCE[0]} --restart-dockerd LAB
+       bash ${BASH_SOURCE[0]} --firewall-reload LAB
 EOF
   exit 2
+}
+
+existing_lab() { # OPTION LAB: a running lab and its engine
+  [[ ${2:-} =~ ^bp[a-z0-9]{5}$ ]] || die "$1 needs a lab name like bpab12c"
+  set_lab "$2"
+  set_engine "$(lab_engine_of "$LABDIR")"
 }
 
 main() {
@@ -374,23 +363,29 @@ main() {
   [[ $(id -u) == 0 ]] || die "needs root (network namespaces, dockerd)"
 
   if [[ $1 == --teardown ]]; then
-    [[ ${2:-} =~ ^bp[a-z0-9]{5}$ ]] || die "--teardown needs a lab name like bpab12c"
-    set_lab "$2"
+    existing_lab "$@"
     BP_LAB_KEEP=0
     trap on_exit EXIT
     return 0
   fi
 
-  # A Docker daemon restart, as users get one from their package manager (tests of what survives it).
-  if [[ $1 == --restart-dockerd ]]; then
-    [[ ${2:-} =~ ^bp[a-z0-9]{5}$ ]] || die "--restart-dockerd needs a lab name like bpab12c"
-    set_lab "$2"
+  # An engine daemon restart, as users get one from their package manager (tests of what
+  # survives it), and Podman's firewall reload (what a firewalld reload hook runs).
+  if [[ $1 == --restart-dockerd || $1 == --firewall-reload ]]; then
+    existing_lab "$@"
     [[ -d $LABDIR && -e /run/netns/$HOST_NS ]] || die "no running lab $2"
-    stop_pid dockerd "$(cat "$LABDIR/dockerd.pid" 2>/dev/null)" 30
-    start_dockerd
-    log "lab $LAB: dockerd restarted"
+    if [[ $1 == --restart-dockerd ]]; then
+      engine_restart
+      log "lab $LAB: $ENGINE daemon restarted"
+    else
+      engine_firewall_reload
+      log "lab $LAB: $ENGINE firewall reloaded"
+    fi
     return 0
   fi
+
+  set_engine "${BP_LAB_ENGINE:-docker28}"
+  ensure_engine
 
   local t0=$EPOCHREALTIME i
   trap on_exit EXIT
@@ -409,13 +404,12 @@ main() {
   done
   [[ -n $name ]] || die "could not pick a free lab name"
   set_lab "$name"
+  echo "$ENGINE" >"$LABDIR/engine"
 
   log "lab $LAB: namespaces"
   make_namespaces
-  log "lab $LAB: containerd + dockerd"
-  start_mount_namespace
-  start_containerd
-  start_dockerd
+  log "lab $LAB: engine $ENGINE"
+  engine_start
   log "lab $LAB: image $IMAGE"
   build_image
   log "lab $LAB ready in $(elapsed "$t0")s; running: $*"
@@ -426,8 +420,9 @@ main() {
   # that bash gives background jobs, and `<&0` keeps our stdin (else it would be /dev/null).
   (
     trap - INT QUIT
-    exec nsenter --net="/run/netns/$HOST_NS" -- env -u DOCKER_CONTEXT -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH \
-      DOCKER_HOST="unix://$DOCKER_SOCK" BP_LAB="$LAB" BP_LAB_DIR="$LABDIR" \
+    exec nsenter --net="/run/netns/$HOST_NS" -- env -u DOCKER_CONTEXT -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH -u CONTAINER_HOST \
+      PATH="$(engine_path)" DOCKER_HOST="unix://$(engine_sock)" ${ENGINE_CMD_ENV[@]+"${ENGINE_CMD_ENV[@]}"} \
+      BP_LAB="$LAB" BP_LAB_DIR="$LABDIR" BP_LAB_ENGINE="$ENGINE" \
       BP_LAB_HOST_NS="$HOST_NS" BP_LAB_LAN_NS="$LAN_NS" BP_LAB_IMAGE="$IMAGE" BP_LAB_RESOLV_CONF="$LABDIR/resolv.conf" BRIDGEPORT_RESOLV_CONF="$LABDIR/resolv.conf" "$@"
   ) <&0 &
   CMD_PID=$!

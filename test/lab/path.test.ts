@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PathResult } from '../../src/shared/path-model';
 import type { Snapshot } from '../../src/shared/model';
-import { bridgeport, labEnv, run } from './support';
+import { bridgeport, dockerMajor, labEnv, run } from './support';
 
 async function path(args: string[]): Promise<PathResult> {
   const result = await bridgeport(['path', ...args, '--json']);
@@ -51,24 +51,41 @@ describe('bridgeport path', () => {
     expect(await lanFetch('http://198.51.100.1:8443/')).toBe(false);
   });
 
-  it('127.0.0.1:8443 from the LAN: Docker 20.10 lets it through (moby#41872), and so does the kernel', async () => {
+  it('127.0.0.1:8443 from the LAN: Docker 20.10 lets it through (moby#41872), 28 drops it in raw; the kernel agrees', async () => {
+    const guarded = (await dockerMajor()) >= 28;
     const result = await path(['127.0.0.1:8443', '--from', 'lan']);
-    expect(result.outcome).toMatchObject({ kind: 'container', containerId: snapshot.containers.find((c) => c.name === 'lo2')!.id });
-    expect(result.caveats.join(' ')).toMatch(/moby\/moby#41872/);
+    const rule = async (id: string | null | undefined) =>
+      (JSON.parse((await bridgeport(['nat', '--json'])).stdout) as { rules: Array<{ id: string; table: string; target: string; packets: number; container: { name: string } | null }> }).rules.find((r) => r.id === id);
+    const drop = result.steps.find((s) => s.verdict === 'drop');
+    let dropsBefore = 0;
+    if (guarded) {
+      expect(result.outcome.kind).toBe('dropped');
+      expect(drop?.stage).toBe('raw PREROUTING');
+      const named = await rule(drop?.ruleId);
+      expect(named).toMatchObject({ table: 'raw', target: 'DROP', container: { name: 'lo2' } });
+      dropsBefore = named!.packets;
+    } else {
+      expect(result.outcome).toMatchObject({ kind: 'container', containerId: snapshot.containers.find((c) => c.name === 'lo2')!.id });
+      expect(result.caveats.join(' ')).toMatch(/moby\/moby#41872/);
+    }
     // Make the LAN peer send to 127.0.0.1 through the host, as an attacker on the LAN can.
     const lan = process.env.BP_LAB_LAN_NS!;
     await run('ip', ['-n', lan, 'addr', 'del', '127.0.0.1/8', 'dev', 'lo']);
     await run('ip', ['-n', lan, 'route', 'add', '127.0.0.1/32', 'via', '198.51.100.1']);
     await run('ip', ['netns', 'exec', lan, 'sysctl', '-qw', 'net.ipv4.conf.all.route_localnet=1']);
     try {
-      expect(await lanFetch('http://127.0.0.1:8443/')).toBe(true);
+      expect(await lanFetch('http://127.0.0.1:8443/')).toBe(!guarded);
     } finally {
       await run('ip', ['-n', lan, 'route', 'del', '127.0.0.1/32']);
       await run('ip', ['-n', lan, 'addr', 'add', '127.0.0.1/8', 'dev', 'lo']);
       await run('ip', ['netns', 'exec', lan, 'sysctl', '-qw', 'net.ipv4.conf.all.route_localnet=0']);
     }
     const ports = JSON.parse((await bridgeport(['ports', '--json'])).stdout) as Array<{ hostPort: number; hints: string[] }>;
-    expect(ports.find((p) => p.hostPort === 8443)?.hints.join(' ')).toMatch(/Not guarded/);
+    // On 28 it is that raw rule that dropped the LAN's packets.
+    if (guarded) expect((await rule(drop?.ruleId))!.packets).toBeGreaterThan(dropsBefore);
+    const hints = ports.find((p) => p.hostPort === 8443)?.hints.join(' ');
+    if (guarded) expect(hints).not.toMatch(/Not guarded/);
+    else expect(hints).toMatch(/Not guarded/);
   });
 
   it('an address nothing rewrites in 127.0.0.0/8 is a martian from the LAN: dropped', async () => {

@@ -1,8 +1,8 @@
-// The port map and the NAT view against Docker's real rules (20.10, iptables-nft), with real traffic
-// from the LAN namespace moving the counters.
+// The port map and the NAT view against Docker's real rules (28 by default, 20.10 in CI; iptables-nft),
+// with real traffic from the LAN namespace moving the counters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NatReport, PublishedPort } from '../../src/shared/firewall-model';
-import { bridgeport, labEnv, run } from './support';
+import { bridgeport, dockerMajor, labEnv, run } from './support';
 
 async function cliJson<T>(args: string[]): Promise<T> {
   const result = await bridgeport([...args, '--json']);
@@ -50,7 +50,7 @@ describe('ports --json', () => {
     expect(row(8443)).toMatchObject({ hostIp: '127.0.0.1', container: { name: 'lo1' }, containerIp: await containerIp('lo1') });
     expect(row(8443)?.hints.join(' ')).toMatch(/127\.0\.0\.1 only/);
     expect(ports.map((p) => p.hostPort).sort()).toEqual([5353, 8080, 8181, 8443]);
-    // Each port names the DNAT rule and its companions (filter ACCEPT, hairpin MASQUERADE).
+    // Each port names the DNAT rule and its companions (filter ACCEPT; 20.10's hairpin MASQUERADE).
     for (const p of ports) expect(p.ruleIds.length).toBeGreaterThanOrEqual(2);
   });
 });
@@ -67,7 +67,15 @@ describe('nat --json', () => {
     expect(dnat('w2')).toMatchObject({ owner: 'docker', hostPort: 8181 });
     expect(dnat('lo1')?.explain).toMatch(/^TCP to 127\.0\.0\.1, port 8443/);
     expect(report.rules.filter((r) => r.owner === 'other')).toEqual([]);
-    expect(new Set(report.rules.map((r) => r.table))).toEqual(new Set(['filter', 'nat']));
+    if ((await dockerMajor()) < 28) {
+      expect(new Set(report.rules.map((r) => r.table))).toEqual(new Set(['filter', 'nat']));
+      return;
+    }
+    // Docker 28 also drops in raw what reaches a container's address, or the 127.0.0.1-bound port, the wrong way.
+    expect(new Set(report.rules.map((r) => r.table))).toEqual(new Set(['raw', 'filter', 'nat']));
+    const raw = (destination: string) => report.rules.find((r) => r.table === 'raw' && r.match.destination === destination);
+    expect(raw(`${await containerIp('w1')}/32`)).toMatchObject({ owner: 'docker', target: 'DROP', container: { name: 'w1' }, explain: `All traffic to ${await containerIp('w1')}, not arriving from docker0 → dropped` });
+    expect(raw('127.0.0.1/32')).toMatchObject({ owner: 'docker', target: 'DROP', container: { name: 'lo1' }, explain: 'TCP to 127.0.0.1, port 8443, not arriving from lo → dropped' });
   });
 
   it("counts three LAN fetches of host:8080 on w1's DNAT rule and none on w2's", async () => {

@@ -30,7 +30,7 @@ afterAll(async () => {
 describe('firewall.read and firewall.listTables', () => {
   it('return the raw texts: iptables-save -c with counters, the listed native table as nft JSON', async () => {
     const list = (await executor.runRequest('firewall.listTables', {})) as OperationResults['firewall.listTables'];
-    expect(list.text).toContain(`"name": "${TABLE}"`);
+    expect(list.text).toContain(`"table": "${TABLE}"`);
     const read = (await executor.runRequest('firewall.read', { variant: 'nft', tables: [{ family: 'inet', name: TABLE }] })) as OperationResults['firewall.read'];
     expect(read.v4).toMatch(/^\[\d+:\d+\] -A DOCKER .* -j DNAT --to-destination 172\.17\.\d+\.\d+:80$/m);
     expect(read.native).toHaveLength(1);

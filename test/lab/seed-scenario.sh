@@ -27,6 +27,11 @@ die() { log "FAILED: $*"; exit 1; }
   die "not inside network namespace $BP_LAB_HOST_NS; refusing to touch this one"
 
 readonly IMG=$BP_LAB_IMAGE NS1=$BP_LAB-ns1
+# The default network: Docker's is "bridge"; Podman's compat API puts containers without
+# --network on its own default network "podman" (bridge podman0) and names it so in inspect.
+DEFAULT_NET=bridge
+[[ ${BP_LAB_ENGINE:-} == podman* ]] && DEFAULT_NET=podman
+readonly DEFAULT_NET
 
 exists() { docker "$1" inspect "$2" >/dev/null 2>&1; }
 
@@ -49,7 +54,9 @@ http_ok() { # URL: busybox wget (curl may be absent), retried while httpd starts
   return 1
 }
 
-networks_of() { docker inspect -f '{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}' "$1"; }
+networks_of() { # names, sorted, space-terminated
+  docker inspect -f '{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{"\n"}}{{end}}' "$1" | sed "/^$/d" | sort | tr '\n' ' '
+}
 
 log "w1, w2: httpd published on 8080 and 8181"
 run w1 -p 8080:80 "$IMG" httpd -f -p 80 -h /www
@@ -68,7 +75,8 @@ fi
 log "dual: default bridge + intranet"
 run dual "$IMG" httpd -f -p 80 -h /www
 [[ $(networks_of dual) == *intranet* ]] || docker network connect intranet dual || die "network connect intranet dual"
-[[ $(networks_of dual) == "bridge intranet " ]] || die "dual is on '$(networks_of dual)', want bridge + intranet"
+[[ $(networks_of dual) == "$(printf '%s\n' "$DEFAULT_NET" intranet | sort | tr '\n' ' ')" ]] ||
+  die "dual is on '$(networks_of dual)', want $DEFAULT_NET + intranet"
 
 log "i1: intranet only"
 run i1 --network intranet "$IMG" httpd -f -p 80 -h /www

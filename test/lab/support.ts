@@ -55,3 +55,18 @@ export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefi
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+let dockerMajorRead: Promise<number> | undefined;
+
+/**
+ * The major version of the lab's Docker engine (`docker version`), read once. Docker's firewall
+ * layout and resolver changed between 20.10 and 28: tests expect what the version in the lab does.
+ */
+export function dockerMajor(): Promise<number> {
+  dockerMajorRead ??= run('docker', ['version', '--format', '{{.Server.Version}}']).then((text) => {
+    const major = Number(/^(\d+)\./.exec(text.trim())?.[1]);
+    if (!Number.isInteger(major)) throw new Error(`cannot read the engine's version from "${text.trim()}"`);
+    return major;
+  });
+  return dockerMajorRead;
+}

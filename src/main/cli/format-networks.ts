@@ -19,7 +19,9 @@ function settingsOf(n: NetworkDetail): string[] {
 }
 
 export function formatNetwork(n: NetworkDetail): string {
-  const lines = [`${n.name}  (${n.driver}, ${n.scope}${n.builtIn ? ', built-in' : ''})  ${n.id.slice(0, 12)}`];
+  // Which engine owns it (Docker and Podman side by side): remove/connect/disconnect go there.
+  const engine = n.engine ? `, ${n.engine.kind === 'podman' ? 'Podman' : 'Docker'}` : '';
+  const lines = [`${n.name}  (${n.driver}, ${n.scope}${n.builtIn ? ', built-in' : ''}${engine})  ${n.id.slice(0, 12)}`];
   for (const s of n.subnets) {
     lines.push(`  subnet ${s.subnet}${s.gateway ? `  gateway ${s.gateway}` : ''}${s.ipRange ? `  ip-range ${s.ipRange}` : ''}`);
   }

@@ -13,13 +13,17 @@ export function formatSnapshot(s: Snapshot): string {
   if (!s.docker.available) {
     lines.push(`Docker unavailable (${s.docker.problem ?? 'error'}): ${s.docker.hint ?? s.docker.error ?? ''}`);
   } else {
-    lines.push(`Docker ${s.docker.version ?? ''} at ${s.docker.endpoint}`);
+    const engines = s.engines?.length ? s.engines : [{ ...s.docker, kind: 'docker' as const, rootless: false }];
+    for (const e of engines) {
+      lines.push(`${e.kind === 'podman' ? 'Podman' : 'Docker'} ${e.version ?? ''} at ${e.endpoint}${e.rootless ? ' (rootless)' : ''}`);
+    }
     for (const n of s.networks) {
       lines.push(`  network ${n.name} (${n.driver}) ${n.subnets.map((x) => x.subnet).join(', ')} ${n.bridge ?? ''}`.trimEnd());
     }
     for (const c of s.containers) {
       const eps = c.endpoints.map((e) => `${e.network}:${e.ip ?? '-'}${e.hostVeth ? ` via ${e.hostVeth}` : ''}`).join(' ');
-      lines.push(`  container ${c.name} [${c.state}] ${c.image} ${c.networkMode === 'host' || c.networkMode === 'none' ? c.networkMode : eps}`);
+      const engine = (s.engines?.length ?? 0) > 1 && c.engine ? ` (${c.engine.kind})` : '';
+      lines.push(`  container ${c.name}${engine} [${c.state}] ${c.image} ${c.networkMode === 'host' || c.networkMode === 'none' ? c.networkMode : eps}`);
     }
   }
   for (const ns of s.namespaces) {

@@ -1,7 +1,6 @@
 // The engine: knows Linux and Docker, never imports electron. Every face (Electron IPC, WebSocket,
 // CLI) drives this one object through the shared contract. This file composes the parts and binds
 // each contract method to its handler; topics live in TopicHub, sampling times in SamplingSchedule.
-import type Docker from 'dockerode';
 import {
   ContractError,
   isMethodName,
@@ -19,7 +18,7 @@ import type { TrafficSample } from '../../shared/traffic-model';
 import type { PrivilegedAccess, PrivilegedExecutor } from '../privileged/contract/operations';
 import { accessOf, readAccessOf, type ReadAccess } from './access/privileged-reads';
 import { PrivilegeStatus } from './access/privilege-status';
-import { createDockerClient } from './docker/docker-client';
+import { EngineSet } from './engines/engine-set';
 import { Doctor } from './doctor/doctor';
 import { DnsStore } from './dns/dns-store';
 import { DnsSync } from './dns/dns-sync';
@@ -73,7 +72,6 @@ interface FirewallViews {
 }
 
 export interface EngineOptions {
-  docker?: Docker;
   /** Quiet time after a change signal before re-reading (events come in bursts). */
   settleMs?: number;
   /**
@@ -89,7 +87,8 @@ export interface EngineOptions {
 }
 
 export class Engine {
-  private readonly docker: Docker;
+  /** Every container engine (Docker, Podman): readers, events, ports, links, DNS and network actions follow them all. */
+  private readonly engines = new EngineSet();
   private readonly hub = new TopicHub();
   private readonly schedule: SamplingSchedule;
   private readonly refresher: Coalescer;
@@ -111,7 +110,7 @@ export class Engine {
   private readonly publisher: PortPublisher;
   /** Checks for "my container can't reach the internet" and their safe fixes. */
   private readonly doctor: Doctor;
-  /** Docker networks: list, create, remove, connect, disconnect (checked before anything changes). */
+  /** Every engine's networks: list, create (on Docker unless only Podman answers), remove, connect, disconnect on their owner. */
   private readonly networks: NetworkManager;
   /** Namespaces, bridges and veth pairs wired by hand, and the record of what Bridgeport made. */
   private readonly links: LinkWiring;
@@ -131,26 +130,24 @@ export class Engine {
     this.reads = readAccessOf(access);
     this.firewall = new FirewallReader(this.reads);
     this.nat = new NatReporter(this.firewall);
-    this.docker = options.docker ?? createDockerClient();
-    this.networks = new NetworkManager(this.docker);
+    this.networks = new NetworkManager(this.engines);
     this.refresher = new Coalescer(() => this.refresh(), options.settleMs ?? 60);
     this.schedule = new SamplingSchedule(this.hub, { firewall: () => this.sample(), traffic: async () => void (await this.sampleTraffic()) });
     const config = options.configDir ? { dir: options.configDir, owner: null } : configLocation();
     this.events = new EventLog(config.dir, config.owner);
     this.publisher = new PortPublisher({
-      docker: this.docker,
+      engines: this.engines,
       store: new MappingStore(config.dir, config.owner),
       events: this.events,
       executor,
-      backend: () => this.firewall.backend(),
     });
     this.publisher.onChange((statuses) => this.hub.publish('mappings', statuses));
-    this.doctor = new Doctor({ docker: this.docker, executor, firewall: this.firewall });
-    this.links = new LinkWiring({ docker: this.docker, store: new MadeStore(config.dir, config.owner), executor, reads: this.reads });
+    this.doctor = new Doctor({ engines: this.engines, executor, firewall: this.firewall });
+    this.links = new LinkWiring({ engines: this.engines, store: new MadeStore(config.dir, config.owner), executor, reads: this.reads });
     this.events.onChange((events) => this.hub.publish('events', events));
     const timeline = new DnsTimeline(config.dir, config.owner);
     this.dns = new DnsSync({
-      docker: this.docker,
+      engines: this.engines,
       executor,
       reads: this.reads,
       store: new DnsStore(config.dir, config.owner),
@@ -276,6 +273,7 @@ export class Engine {
       listeners: listeners.listeners,
       listenerNamesKnown: listeners.namesKnown,
       mappings,
+      iptablesForwardDrops: report.chains.some((c) => c.family === 'ipv4' && c.table === 'filter' && c.name === 'FORWARD' && c.policy === 'DROP'),
     });
     return { nat: report, ports };
   }
@@ -316,7 +314,8 @@ export class Engine {
     const watchers = [
       new LineMonitor(['ip', 'monitor', 'all-nsid', 'link', 'address', 'route'], onNetlink, 2000, () => cache && forgetUntilSubscribed(cache)),
       new NetnsDirWatcher(signal),
-      new DockerEventWatcher(this.docker, signal),
+      // Every engine's events (Docker and Podman side by side); one not running yet is retried until it answers.
+      ...this.engines.endpoints.map((e) => new DockerEventWatcher(this.engines.client(e), signal)),
     ];
     this.watchers = watchers;
     watchers.forEach((w) => w.start());
@@ -325,7 +324,8 @@ export class Engine {
   /** Keeps every remembered mapping in force: Docker events, daemon restarts and rule wipes (the app and `bridgeport daemon`). */
   startKeepingPorts(onError: (error: Error) => void = (e) => console.error(`bridgeport: ${e.message}`)): void {
     if (this.keeper) return;
-    this.keeper = new PortKeeper(this.publisher, this.docker, onError);
+    // Every engine's events: a Podman container restarted beside Docker's needs its mapping back too.
+    this.keeper = new PortKeeper(this.publisher, this.engines.endpoints.map((e) => this.engines.client(e)), onError);
     this.keeper.start();
   }
 
@@ -371,7 +371,7 @@ export class Engine {
   private async takeAndPublish(): Promise<Snapshot> {
     // Every refresh notices rights that came or went (a helper that exited) and pushes the change.
     this.privilege.get();
-    const snapshot = await takeSnapshot(this.docker, this.reads, this.innerViews);
+    const snapshot = await takeSnapshot(this.engines, this.reads, this.innerViews);
     this.latest = snapshot;
     // The time of reading is not news.
     this.hub.publishIfChanged('snapshot', snapshot, JSON.stringify({ ...snapshot, takenAt: '' }));

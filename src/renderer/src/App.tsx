@@ -4,6 +4,7 @@ import { AppShell, Badge, Group, Loader, ScrollArea, Text, Title } from '@mantin
 import { useCallback, useState } from 'react';
 import type { PublishedPort } from '../../shared/firewall-model';
 import { useSnapshot } from './api/use-snapshot';
+import { engineBadges } from './components/engine-labels';
 import { PrivilegeBanner } from './components/PrivilegeBanner';
 import { StatusAlerts } from './components/StatusAlerts';
 import { useCurrentView } from './navigation/use-current-view';
@@ -60,9 +61,11 @@ export function App() {
               <Text size="sm" c="dimmed">
                 {snapshot.host.hostname}
               </Text>
-              <Badge color={snapshot.docker.available ? 'teal' : 'orange'} data-testid="docker-badge">
-                {snapshot.docker.available ? `Docker ${snapshot.docker.version ?? ''}` : 'Docker unavailable'}
-              </Badge>
+              {engineBadges(snapshot).map((b, i) => (
+                <Badge key={b.key} color={b.available ? 'teal' : 'orange'} data-testid={i === 0 ? 'docker-badge' : `engine-badge-${i}`}>
+                  {b.text}
+                </Badge>
+              ))}
               <Badge variant="light">{snapshot.containers.length} containers</Badge>
             </Group>
           )}

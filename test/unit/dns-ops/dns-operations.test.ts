@@ -17,6 +17,11 @@ describe('dns operation arguments', () => {
     expect(parseOperation('dns.readFiles', { paths }).args).toEqual({ paths });
   });
 
+  it("accepts a Podman container's resolv.conf, hosts and hostname under its runroot", () => {
+    const paths = ['resolv.conf', 'hosts', 'hostname'].map((f) => `/run/containers/storage/overlay-containers/${ID}/userdata/${f}`);
+    expect(parseOperation('dns.readFiles', { paths }).args).toEqual({ paths });
+  });
+
   it.each([
     ['/etc/resolv.conf'],
     ['/etc/shadow'],
@@ -24,6 +29,9 @@ describe('dns operation arguments', () => {
     [`/var/lib/docker/containers/${ID.slice(1)}/resolv.conf`],
     [`var/lib/docker/containers/${ID}/resolv.conf`],
     [`/var/lib/docker/containers/${ID}/config.v2.json`],
+    [`/run/containers/storage/overlay-containers/${ID}/userdata/config.json`],
+    [`/run/containers/storage/overlay-containers/${ID}/userdata/resolv.conf.hash`],
+    [`/run/containers/storage/overlay-containers/${ID}/resolv.conf`],
   ])('refuses %s', (path) => {
     expect(() => parseOperation('dns.readFiles', { paths: [path] })).toThrow(OperationError);
   });

@@ -194,13 +194,13 @@ describe('a container on Docker’s embedded resolver', () => {
     expect(view).toMatchObject({ synced: false, note: "sync is off for this container; Bridgeport's redirect is removed" });
   });
 
-  it('is not redirected when Docker 26+ asks the host’s servers from the host’s namespace', () => {
+  it('is not redirected when Docker asks the host’s servers from the host’s namespace', () => {
     const u26 = facts('u1', { resolvConf: { text: fixture('docker26/embedded.resolv.conf'), hash: null } });
     const { view, action } = only([u26]);
     expect(action).toEqual({ kind: 'none' });
     expect(view.upstreams).toEqual({ servers: ['192.168.65.7'], known: 'docker', redirectedTo: null });
     expect(view.synced).toBe(false);
-    expect(view.note).toBe("Docker 26+ asks 192.168.65.7 from the host's namespace, where no redirect reaches: restart it to pick up the host's DNS (10.8.0.1, 10.8.0.2)");
+    expect(view.note).toBe("Docker's resolver asks 192.168.65.7 from the host's namespace, where no redirect reaches: restart it to pick up the host's DNS (10.8.0.1, 10.8.0.2)");
     const same = only([u26], { host: state('2026-11-22T12:00:00.000Z', 'nameserver 192.168.65.7\n') });
     expect(same.view).toMatchObject({ synced: true, note: "Docker's resolver forwards to the host's DNS (192.168.65.7)" });
   });

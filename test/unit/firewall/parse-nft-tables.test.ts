@@ -22,4 +22,13 @@ describe('parseNftTables', () => {
     expect(tables.filter((t) => !isIptablesNftTable(t.family, t.name)).map((t) => `${t.family} ${t.name}`)).toEqual(['ip docker-bridges', 'inet filter']);
     expect(parseNftTables('')).toEqual([]);
   });
+
+  it('names each table once from a chain listing (nft -j list chains, which needs no rules loaded)', () => {
+    const chain = (family: string, table: string, name: string) => ({ chain: { family, table, name, handle: 1 } });
+    const listing = { nftables: [{ metainfo: { version: '1.0.6' } }, chain('ip', 'nat', 'DOCKER'), chain('inet', 'netavark', 'INPUT'), chain('ip', 'nat', 'PREROUTING'), chain('inet', 'netavark', 'FORWARD')] };
+    expect(parseNftTables(JSON.stringify(listing))).toEqual([
+      { family: 'ip', name: 'nat' },
+      { family: 'inet', name: 'netavark' },
+    ]);
+  });
 });

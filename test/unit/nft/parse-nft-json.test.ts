@@ -14,7 +14,16 @@ describe('parseNftJson on native tables (nftables 1.0.6)', () => {
 
   it('gives base chains their policy and regular chains none, with no chain counters', () => {
     const chain = (table: string, name: string) => ruleset.chains.find((c) => c.table === table && c.name === name);
-    expect(chain('inet filter', 'input')).toEqual({ family: 'ipv4', table: 'inet filter', name: 'input', policy: 'DROP', packets: 0, bytes: 0 });
+    expect(chain('inet filter', 'input')).toEqual({
+      family: 'ipv4',
+      table: 'inet filter',
+      name: 'input',
+      policy: 'DROP',
+      packets: 0,
+      bytes: 0,
+      base: { type: 'filter', hook: 'input', priority: 0 },
+    });
+    expect(chain('inet filter', 'fwd_docker0')?.base).toBeUndefined();
     expect(chain('inet filter', 'forward')?.policy).toBe('ACCEPT');
     expect(chain('inet filter', 'fwd_docker0')?.policy).toBeNull();
     expect(chain('ip nat2', 'docker')?.policy).toBeNull();

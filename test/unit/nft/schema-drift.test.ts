@@ -60,7 +60,9 @@ describe('parseNftJson: schema drift', () => {
       ],
     });
     const ruleset = parseNftJson(json);
-    expect(ruleset.chains).toEqual([{ family: 'ipv4', table: 'inet f', name: 'input', policy: 'ACCEPT', packets: 0, bytes: 0 }]);
+    expect(ruleset.chains).toEqual([
+      { family: 'ipv4', table: 'inet f', name: 'input', policy: 'ACCEPT', packets: 0, bytes: 0, base: { type: 'filter', hook: 'input', priority: 0 } },
+    ]);
     expect(ruleset.rules).toHaveLength(1);
     expect(ruleset.rules[0]).toMatchObject({ table: 'inet f', chain: 'input', position: 1, spec: 'accept', target: 'ACCEPT' });
   });

@@ -26,7 +26,19 @@ describe('locateContainerFile', () => {
     });
   });
 
+  it("splits Podman's runroot, overlay-containers, the id and userdata from the file name", () => {
+    expect(locateContainerFile(`/run/containers/storage/overlay-containers/${ID}/userdata/resolv.conf`)).toEqual({
+      dirs: ['run', 'containers', 'storage', 'overlay-containers', ID, 'userdata'],
+      name: 'resolv.conf',
+      aboveDataRoot: 2,
+    });
+  });
+
   it.each([
+    `/run/containers/storage/overlay-containers/${ID}/userdata/resolv.conf.hash`,
+    `/run/containers/storage/overlay-containers/${ID}/resolv.conf`,
+    `/run/containers/storage/overlay-containers/${ID}/userdata/config.json`,
+    `/run/containers/storage/overlay-containers/${ID}/userdata/../userdata/hosts`,
     `/containers/${ID}/hosts`,
     `/var/lib/docker/containers/${ID}/config.v2.json`,
     `/var/lib/../lib/docker/containers/${ID}/hosts`,

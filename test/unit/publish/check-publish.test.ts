@@ -46,7 +46,6 @@ const ctx: PublishContext = {
   mappings: [mapping(9000, 9010), mapping(5000, 5000, '127.0.0.1')],
   listeners: [{ protocol: 'tcp', address: '0.0.0.0', port: 22, process: 'sshd', pid: 501 }, { protocol: 'udp', address: '127.0.0.1', port: 5353, process: null, pid: null }],
   hostAddresses: ['198.51.100.1'],
-  backend: 'iptables-nft',
 };
 
 const check = (input: Record<string, unknown>, context = ctx) => checkPublish(publishRequestSchema.parse(input), context);
@@ -87,9 +86,5 @@ describe('checkPublish', () => {
   it('does not count a port on another address or protocol as taken', () => {
     expect(() => check({ container: 'w1', hostIp: '198.51.100.1', hostPort: 5000, containerPort: 80 })).not.toThrow();
     expect(() => check({ container: 'w1', hostPort: 8080, containerPort: 80, protocol: 'udp' })).not.toThrow();
-  });
-
-  it("refuses on Docker's nftables backend and says why", () => {
-    expect(() => check({ container: 'w1', hostPort: 9500, containerPort: 80 }, { ...ctx, backend: 'nftables' })).toThrow(/nftables firewall backend/);
   });
 });

@@ -62,3 +62,22 @@ describe('rules new or removed since the last look', () => {
     expect(diff.removed.map((r) => r.id)).toEqual([rules[0]!.id]);
   });
 });
+
+describe('the NAT view owner filter with Podman and firewalld rules', () => {
+  const mixed = attributeRules(
+    parseIptablesSave(`*nat
+:NETAVARK-HOSTPORT-DNAT - [0:0]
+[0:0] -A NETAVARK-HOSTPORT-DNAT -p tcp -m tcp --dport 9090 -j ACCEPT
+COMMIT
+`),
+    facts,
+  );
+
+  it('shows podman rules by default and hides them when podman is unchecked', () => {
+    expect(noFilter.owners).toEqual(expect.arrayContaining(['podman', 'firewalld']));
+    expect(mixed.map((r) => r.owner)).toEqual(['podman']);
+    expect(mixed.filter(ruleMatcher(noFilter))).toHaveLength(1);
+    expect(isFiltering({ ...noFilter, owners: ['docker', 'firewalld', 'bridgeport', 'other'] })).toBe(true);
+    expect(mixed.filter(ruleMatcher({ ...noFilter, owners: ['docker', 'firewalld', 'bridgeport', 'other'] }))).toHaveLength(0);
+  });
+});

@@ -1,13 +1,14 @@
 // Keeps containers' DNS in step with the host's: reads the host's DNS and every container's, lets
 // the pure policy (plan-dns-sync) decide, applies its actions through the privileged executor, and
-// writes each sync to the timeline. While started, a change of the host's files or a Docker event
+// writes each sync to the timeline. While started, a change of the host's files or any engine's container event (Docker and Podman)
 // triggers a sync; syncs never overlap.
-import type Docker from 'dockerode';
 import type { DnsEvent, DnsReport, DnsSettings, DnsSyncResult, DnsSyncSwitch } from '../../../shared/dns-model';
 import type { PrivilegedExecutor } from '../../privileged/contract/operations';
 import { NO_PRIVILEGE, type ReadAccess } from '../access/privileged-reads';
 import { Coalescer } from '../watch/coalescer';
 import { DockerEventWatcher } from '../watch/docker-events';
+import type { EngineSet } from '../engines/engine-set';
+import { answeringEngines } from '../engines/read-engines';
 import { Ticker } from '../watch/ticker';
 import type { DnsStore } from './dns-store';
 import type { DnsTimeline } from './dns-timeline';
@@ -20,7 +21,8 @@ import { readHostDns } from './read-host-dns';
 import type { SyncMarker } from './sync-marker';
 
 export interface DnsSyncDeps {
-  docker: Docker;
+  /** Every container engine (Docker and Podman side by side): their containers and events. */
+  engines: EngineSet;
   executor: () => Promise<PrivilegedExecutor>;
   /** For the report (a read): the executor only when at hand without a prompt; else the files are said unread. */
   reads?: ReadAccess;
@@ -43,7 +45,7 @@ export class DnsSync {
   private paths: HostDnsPaths;
   private queue: Promise<unknown> = Promise.resolve();
   private hostWatcher: HostDnsWatcher | null = null;
-  private dockerEvents: DockerEventWatcher | null = null;
+  private dockerEvents: DockerEventWatcher[] = [];
   /** Switches moved by another Bridgeport process (the CLI while the daemon runs) are noticed here. */
   private readonly settingsCheck = new Ticker(() => this.checkSettings(), 1000);
   private lastSettings: string | null = null;
@@ -60,17 +62,18 @@ export class DnsSync {
     return this.hostWatcher !== null;
   }
 
-  /** Follows the host's DNS (and Docker's events) and syncs on every change, starting with one sync now. */
+  /** Follows the host's DNS (and every engine's events) and syncs on every change, starting with one sync now. */
   start(paths?: HostDnsPaths, onError: (error: Error) => void = (e) => console.error(`bridgeport: dns sync: ${e.message}`)): void {
     if (this.hostWatcher) return;
     if (paths) this.paths = paths;
     this.onError = onError;
     this.hostWatcher = new HostDnsWatcher([this.paths.path, this.paths.stubTarget], () => this.syncer.signal());
     // Only what changes a container's DNS files or networks: not the exec events of scripts polling it.
-    this.dockerEvents = new DockerEventWatcher(this.deps.docker, () => this.syncer.signal(), 2000, DNS_EVENTS);
+    const { engines } = this.deps;
+    this.dockerEvents = engines.endpoints.map((e) => new DockerEventWatcher(engines.client(e), () => this.syncer.signal(), 2000, DNS_EVENTS));
     void this.deps.marker.claim().catch(() => undefined);
     this.hostWatcher.start();
-    this.dockerEvents.start();
+    this.dockerEvents.forEach((w) => w.start());
     this.settingsCheck.start();
   }
 
@@ -82,10 +85,10 @@ export class DnsSync {
 
   stop(): void {
     this.hostWatcher?.stop();
-    this.dockerEvents?.stop();
+    this.dockerEvents.forEach((w) => w.stop());
     this.settingsCheck.stop();
     this.hostWatcher = null;
-    this.dockerEvents = null;
+    this.dockerEvents = [];
     this.syncer.cancel();
     void this.deps.marker.release().catch(() => undefined);
   }
@@ -109,7 +112,7 @@ export class DnsSync {
   async report(): Promise<DnsReport> {
     const [host, state] = await Promise.all([readHostDns(this.paths), this.deps.store.load()]);
     const executor = this.deps.reads ? await this.deps.reads() : await this.deps.executor();
-    const facts = await gatherDnsFacts(this.deps.docker, executor);
+    const facts = await gatherDnsFacts(await answeringEngines(this.deps.engines), executor);
     const current = host.current ? { since: new Date().toISOString(), ...host.current } : null;
     const history = current && state.history.at(-1)?.text === current.text ? state.history.slice(0, -1) : state.history;
     const planned = current ? this.plan(facts, current, history, state.settings, state.written, host.view.inForce) : [];
@@ -170,7 +173,7 @@ export class DnsSync {
     });
     const hostChanged = previous !== null && !sameSettings(previous.settings, reading.settings);
     const executor = await this.deps.executor();
-    const facts = await gatherDnsFacts(this.deps.docker, executor);
+    const facts = await gatherDnsFacts(await answeringEngines(this.deps.engines), executor);
     const planned = this.plan(facts, state.history.at(-1)!, state.history.slice(0, -1), state.settings, state.written, host.view.inForce);
 
     const events: Array<Omit<DnsEvent, 'at'>> = [];

@@ -1,7 +1,7 @@
 // The upstream servers of Docker's embedded resolver (127.0.0.11) for one container, and the DNAT
 // redirects that point stale ones at the host's DNS now. dockerd forwards a query from the
 // container's namespace (so a redirect there reaches it), except for servers written `host(IP)`,
-// which Docker 26+ asks from the host's namespace. Pure.
+// which Docker asks from the host's namespace (28.5 writes every server from the host's file so; 26.1 did not). Pure.
 import ipaddr from 'ipaddr.js';
 import type { Upstreams } from '../../../shared/dns-model';
 import { docker20CustomText, docker20HostCopyText, dockerContentHash, isLoopbackServer } from './docker-copy';

@@ -8,6 +8,9 @@ import { containerFilePathSchema } from '../../privileged/contract/container-fil
 import type { Redirect } from '../../privileged/contract/dns-operations';
 import { parseDnsInspect, type DnsInspect } from './parse-dns-inspect';
 import { parseHostsFile } from './hosts-file';
+import { libpodGet } from '../engines/engine-client';
+import { aardvarkServers, parseLibpodNetworkList } from '../engines/parse-libpod-networks';
+import type { AnsweringEngine } from '../engines/read-engines';
 import type { ContainerDnsFacts } from './plan-dns-sync';
 
 const SHARED_MODES = ['default', 'bridge', 'host', 'none'];
@@ -36,9 +39,28 @@ async function inspectAll(docker: Docker): Promise<DnsInspect[]> {
 
 const usesEmbeddedResolver = (c: DnsInspect) => c.running && !SHARED_MODES.includes(c.networkMode) && !c.networkMode.startsWith('container:');
 
-/** Without an executor (no privilege) the files and redirects are not read: every file reads as unknown. */
-export async function gatherDnsFacts(docker: Docker, executor: PrivilegedExecutor | null): Promise<GatheredFacts> {
-  const inspects = await inspectAll(docker);
+/** Podman's networks with aardvark-dns (name → its addresses); null on Docker, which has no libpod API (not asked). */
+async function readAardvark({ client: docker, kind }: AnsweringEngine): Promise<Map<string, string[]> | null> {
+  if (kind !== 'podman') return null;
+  try {
+    return aardvarkServers(parseLibpodNetworkList(await libpodGet(docker, '/networks/json')));
+  } catch {
+    return null;
+  }
+}
+
+/** One engine's containers, each with its engine's aardvark-dns servers by network (Podman only). */
+async function inspectEngine(engine: AnsweringEngine): Promise<Array<DnsInspect & { aardvark: Map<string, string[]> | null }>> {
+  const [inspects, aardvark] = await Promise.all([inspectAll(engine.client), readAardvark(engine)]);
+  return inspects.map((c) => ({ ...c, aardvark }));
+}
+
+/**
+ * Every engine's containers (Docker and Podman side by side). Without an executor (no privilege) the
+ * files and redirects are not read: every file reads as unknown.
+ */
+export async function gatherDnsFacts(engines: readonly AnsweringEngine[], executor: PrivilegedExecutor | null): Promise<GatheredFacts> {
+  const inspects = (await Promise.all(engines.map(inspectEngine))).flat();
   const wanted = new Set<string>();
   for (const c of inspects) {
     for (const path of [c.resolvConfPath, c.resolvConfPath && `${c.resolvConfPath}.hash`, c.hostsPath]) {
@@ -66,6 +88,7 @@ export async function gatherDnsFacts(docker: Docker, executor: PrivilegedExecuto
       resolvConf: resolvText === null ? null : { text: resolvText, hash: (c.resolvConfPath && text.get(`${c.resolvConfPath}.hash`)?.trim()) || null },
       hosts: hostsText === null ? [] : parseHostsFile(hostsText, { hostname: c.hostname, ownAddresses: c.ownAddresses, extraHosts: c.extraHosts, links: c.links }),
       currentRedirects: redirects.redirects[String(c.pid)] ?? [],
+      ...(c.aardvark ? { podman: { aardvark: c.networks.flatMap((n) => c.aardvark?.get(n) ?? []) } } : {}),
     };
   });
   return {

@@ -27,6 +27,8 @@ export interface ContainerDnsFacts {
   hosts: HostsEntry[];
   /** The DNAT rules Bridgeport has in the container's namespace now. */
   currentRedirects: Redirect[];
+  /** Present for Podman's containers: where aardvark-dns answers for their networks (the gateways of those with DNS on). */
+  podman?: { aardvark: string[] };
 }
 
 /** text: the raw content of the file in force (Docker 20.10's hash is matched against it). */
@@ -182,9 +184,28 @@ function planEmbedded(ctx: Context, file: ParsedResolvConf, hash: string | null)
   else if (synced && facts.currentRedirects.length > 0) note = `Docker's resolver is back on the host's DNS (${list(servers)}); Bridgeport's redirect is removed`;
   else if (synced) note = `Docker's resolver forwards to the host's DNS (${list(servers)})`;
   else if (learnt.servers.every((s) => !s.redirectable)) {
-    note = `Docker 26+ asks ${list(servers)} from the host's namespace, where no redirect reaches: restart it to pick up the host's DNS (${list(hostServers)})`;
+    note = `Docker's resolver asks ${list(servers)} from the host's namespace, where no redirect reaches: restart it to pick up the host's DNS (${list(hostServers)})`;
   } else note = `Docker's resolver forwards to ${list(servers)}, which cannot be redirected to ${list(desired)}: restart it to pick up the host's DNS`;
   return { view: { ...ctx.base, source, synced, upstreams: view(needed.length > 0 ? desired : null), note }, action };
+}
+
+/**
+ * Podman has no 127.0.0.11: on a network with DNS on it points the container at aardvark-dns on the
+ * gateway (unless --dns says otherwise), else it copies the host's file. Its resolv.conf is read from
+ * Podman's runroot like Docker's from its data root; sync does not act on Podman's containers yet.
+ */
+function planPodman(ctx: Context, aardvark: readonly string[], file: ParsedResolvConf | null): PlannedDns {
+  const { dns } = ctx.facts.custom;
+  if (dns.length > 0) return leaveAlone(ctx, 'custom', `started with ${customFlags(ctx.facts.custom)}: left alone`);
+  const answering = file ? file.nameservers.filter((s) => aardvark.includes(s)) : [...aardvark];
+  if (answering.length > 0) {
+    const read = file ? '' : ' (what Podman writes for a network with DNS on; its resolv.conf could not be read)';
+    return leaveAlone(ctx, 'aardvark', `answered by aardvark-dns at ${list(answering)}, Podman's resolver for its network${read}: left alone`);
+  }
+  const source: DnsSource = ctx.customised ? 'custom' : 'host';
+  // Podman gives a container without a network no resolv.conf of its own: the image's file stays.
+  if (!file && ctx.facts.networkMode === 'none') return leaveAlone(ctx, source, "no network: Podman writes no resolv.conf for it (the image's own file is used): left alone");
+  return leaveAlone(ctx, source, file ? "Podman's copy of the host's DNS: Bridgeport does not sync Podman's containers yet" : 'its resolv.conf could not be read: left alone');
 }
 
 /** The per-container switch (by name, which survives re-creation, or id). */
@@ -217,6 +238,7 @@ function planOwn(input: PlanInput, facts: ContainerDnsFacts): PlannedDns {
     customised: dns.length + search.length + options.length > 0,
     off: !syncAllowed ? 'sync is off for this container' : !input.settings.enabled ? 'DNS sync is off' : null,
   };
+  if (facts.podman) return planPodman(ctx, facts.podman.aardvark, file);
   const fallbackSource: DnsSource = ctx.customised ? 'custom' : ctx.origin === 'embedded' ? 'embedded' : 'host';
   if (!file || !facts.resolvConf) return leaveAlone(ctx, fallbackSource, 'its resolv.conf could not be read: left alone');
   // --dns fixes the servers; --dns-search and --dns-option alone leave them to the host, as Docker does.

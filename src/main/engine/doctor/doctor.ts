@@ -1,6 +1,6 @@
 // The doctor: runs the checks on freshly gathered facts, and applies one safe fix through the
 // privileged executor, then checks again. The engine's doctor.run and doctor.fix.
-import type Docker from 'dockerode';
+import type { EngineSet } from '../engines/engine-set';
 import type { DoctorCheck, DoctorReport } from '../../../shared/doctor-model';
 import type { PrivilegedExecutor } from '../../privileged/contract/operations';
 import type { FirewallReader } from '../firewall/read-firewall';
@@ -12,7 +12,7 @@ import { planFix } from './plan-fix';
 import { DoctorRefused, resolveFixId, runCheck, runChecks } from './run-checks';
 
 export interface DoctorDeps {
-  docker: Docker;
+  engines: EngineSet;
   executor: () => Promise<PrivilegedExecutor>;
   /** The engine's one firewall reader (through the privileged executor when it is at hand). */
   firewall: FirewallReader;
@@ -29,7 +29,7 @@ export class Doctor {
   }
 
   private gather(): Promise<DoctorFacts> {
-    return gatherFacts({ docker: this.deps.docker, firewall: this.firewall, paths: this.paths });
+    return gatherFacts({ engines: this.deps.engines, firewall: this.firewall, paths: this.paths });
   }
 
   async run(): Promise<DoctorReport> {

@@ -2,9 +2,9 @@
 // firewall, whose unreadability is reported as a fact rather than guessed around.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type Docker from 'dockerode';
 import type { Link } from '../../../shared/model';
-import { readDocker } from '../docker/read-docker';
+import type { EngineSet } from '../engines/engine-set';
+import { readEngines } from '../engines/read-engines';
 import type { FirewallReader } from '../firewall/read-firewall';
 import { readHostLinks } from '../host/read-host-links';
 import { readRoutes } from '../host/read-routes';
@@ -55,23 +55,24 @@ async function readFirewallFacts(reader: FirewallReader): Promise<FirewallFacts>
   return { readable: true, variant: read.variant ?? 'nft', backend: read.backend, ruleset: read.ruleset, otherSave: read.otherSave ?? null };
 }
 
-async function readDockerFacts(docker: Docker): Promise<DockerFacts> {
-  const read = await readDocker(docker);
+async function readDockerFacts(engines: EngineSet): Promise<DockerFacts> {
+  const read = await readEngines(engines);
   if (!read.status.available) return { available: false, reason: [read.status.error, read.status.hint].filter(Boolean).join(' ') || 'Docker is not reachable.' };
-  return { available: true, version: read.status.version ?? '?', networks: read.networks };
+  // The checks walk Docker's iptables rules; Podman's bridges are netavark's (its own nftables table), not modelled here.
+  return { available: true, version: read.status.version ?? '?', networks: read.networks.filter((n) => n.engine?.kind !== 'podman') };
 }
 
 async function readLinks(): Promise<Link[]> {
   return (await readHostLinks().catch(() => [])).map((l) => ({ ...l, peer: null }));
 }
 
-export async function gatherFacts(deps: { docker: Docker; firewall: FirewallReader; paths: DoctorPaths }): Promise<DoctorFacts> {
+export async function gatherFacts(deps: { engines: EngineSet; firewall: FirewallReader; paths: DoctorPaths }): Promise<DoctorFacts> {
   const { paths } = deps;
   const [ipForward, bridgeNfCallIptables, firewall, docker, routes, links, dropIns, daemonJson, resolvConf, resolvedUpstream] = await Promise.all([
     readSysctl('/proc/sys/net/ipv4/ip_forward'),
     readSysctl('/proc/sys/net/bridge/bridge-nf-call-iptables'),
     readFirewallFacts(deps.firewall),
-    readDockerFacts(deps.docker),
+    readDockerFacts(deps.engines),
     readRoutes().catch(() => null),
     readLinks(),
     readDropIns(paths.dropInDir),

@@ -10,6 +10,8 @@ export interface DockerFacts {
   subnets: Set<string>;
   /** Container by published port, keyed `proto/hostIp/hostPort` (hostIp 0.0.0.0 for all). */
   containerByPublishedPort: Map<string, { id: string; name: string }>;
+  /** Container by its full id (netavark's iptables DNAT comments name it). */
+  containerById?: Map<string, { id: string; name: string }>;
 }
 
 export const publishedPortKey = (protocol: string, hostIp: string, port: number) => `${protocol}/${hostIp}/${port}`;
@@ -25,6 +27,7 @@ export function dockerFacts(snapshot: Pick<Snapshot, 'containers' | 'networks'>)
   }
   return {
     containerByIp,
+    containerById: new Map(snapshot.containers.map((c) => [c.id, { id: c.id, name: c.name }])),
     containerByPublishedPort,
     bridges: new Set(snapshot.networks.map((n) => n.bridge).filter((b): b is string => b !== null)),
     subnets: new Set(snapshot.networks.flatMap((n) => n.subnets.map((s) => s.subnet))),

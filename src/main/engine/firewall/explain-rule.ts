@@ -4,7 +4,22 @@ import type { ParsedRule } from '../../netcore/rules/parsed-rule';
 
 const not = (negated: boolean) => (negated ? 'not ' : '');
 
+// nft's `meta l4proto { tcp, udp }` (netavark's DNS rule, firewalld's ICMP rule): the model holds one
+// protocol, so the set stays an unread condition, but it is said as protocols.
+const PROTOCOL_SET = /^meta l4proto \{ ([\w-]+(?:, [\w-]+)*) \}$/;
+
+function protocolSetOf(m: RuleMatch): { text: string; names: string[] } | null {
+  if (m.protocol !== null) return null;
+  for (const text of m.unparsed) {
+    const names = PROTOCOL_SET.exec(text)?.[1]?.split(', ');
+    if (names) return { text, names };
+  }
+  return null;
+}
+
 function protocolPhrase(m: RuleMatch): string {
+  const set = protocolSetOf(m);
+  if (set) return set.names.map((n) => n.toUpperCase()).join(' or ');
   if (!m.protocol || m.protocol === 'all') return 'All traffic';
   return `${m.protocolNegated ? 'Non-' : ''}${m.protocol.toUpperCase()}`;
 }
@@ -36,13 +51,29 @@ export function conditionsOf(m: RuleMatch, impliedLocal = false): string {
   if (m.ctstate) rest.push(`${not(m.ctstateNegated)}in connection state ${m.ctstate.join('/')}`);
   if (m.mark) rest.push(`${not(m.markNegated)}marked ${m.mark}`);
   if (m.comment) rest.push(`(“${m.comment}”)`);
-  if (m.unparsed.length > 0) rest.push(`and ${m.unparsed.join(' ')}`);
+  const said = protocolSetOf(m)?.text;
+  const unsaid = m.unparsed.filter((u) => u !== said);
+  if (unsaid.length > 0) rest.push(`and ${unsaid.join(' ')}`);
   return [head, ...rest].join(', ');
 }
 
 function isHairpin(rule: ParsedRule): boolean {
   const m = rule.match;
   return m.source !== null && m.source === m.destination && m.source.endsWith('/32');
+}
+
+/** What a jump into one of netavark's port-forwarding chains does, in words (its chain names are not self-explaining). */
+function netavarkJump(target: string, containerName: string | null): string | null {
+  const forWho = containerName ? ` of ${containerName}` : '';
+  if (target === 'NETAVARK-HOSTPORT-SETMARK') {
+    return `→ marked for masquerading (${target}): a connection from the host itself or from the container's own network to the published port${forWho}, so the reply comes back through the host`;
+  }
+  if (target === 'NETAVARK-HOSTPORT-DNAT') return `→ continues in chain ${target} (Podman's published ports)`;
+  if (target === 'NETAVARK-HOSTPORT-MASQ') return `→ continues in chain ${target} (masquerades what Podman marked for it)`;
+  if (/^NETAVARK-DN-|^nv_.+_dnat$/.test(target)) {
+    return `→ continues in chain ${target} (Podman's published ports on one network${containerName ? `; this port is ${containerName}'s` : ''})`;
+  }
+  return null;
 }
 
 export function actionOf(rule: ParsedRule, containerName: string | null, targetIsChain: boolean): string {
@@ -68,8 +99,12 @@ export function actionOf(rule: ParsedRule, containerName: string | null, targetI
       return '→ back to the calling chain';
     case '':
       return '→ counted only (no target)';
+    case 'MARK':
+      return rule.chain === 'NETAVARK-HOSTPORT-SETMARK'
+        ? '→ marked 0x2000, which netavark\'s POSTROUTING rule masquerades'
+        : `→ packet mark set (${rule.targetArgs})`;
     default:
-      return targetIsChain ? `→ continues in chain ${rule.target}` : `→ ${rule.target} ${rule.targetArgs}`.trimEnd();
+      return netavarkJump(rule.target, containerName) ?? (targetIsChain ? `→ continues in chain ${rule.target}` : `→ ${rule.target} ${rule.targetArgs}`.trimEnd());
   }
 }
 

@@ -109,14 +109,16 @@ function parseNative(texts: readonly string[] | null): ParsedRuleset {
 /**
  * Reads the firewall again and again (the engine samples counters once per second). What does not
  * change from one second to the next is looked up less often: the iptables variant once, the list
- * of native nftables tables every `tablesTtlMs` (`nft list tables` loads the whole rule set: 0.5 s
- * at 10,000 rules). Native tables are read with nft, table by table: their rules need nft's JSON,
- * while the tables iptables-nft manages are read better by iptables-save (nft renders their DNAT
- * targets as opaque `xt` expressions, and listing the whole rule set took 1.4 s at 10,000 rules).
+ * of native nftables tables every `tablesTtlMs` (named by `nft -j list chains`, 25 ms at 10,000 rules,
+ * where `nft list tables` loads every rule: 0.2–0.5 s). Native tables are read with nft, table by
+ * table: their rules need nft's JSON, while the tables iptables-nft manages are read better by
+ * iptables-save (nft renders their DNAT targets as opaque `xt` expressions, and listing the whole
+ * rule set took 1.4 s at 10,000 rules).
  */
 export class FirewallReader {
   private variant: Variant | null = null;
   private tables: { at: number; list: NftTable[] } | null = null;
+  private lastNative: { texts: readonly string[]; ruleset: ParsedRuleset } | null = null;
 
   constructor(
     private readonly access: ReadAccess,
@@ -127,11 +129,12 @@ export class FirewallReader {
     const executor = await this.access();
     if (!executor) return unreadableBecause(FIREWALL_NEEDS_ROOT);
     try {
-      this.variant ??= variantOf(await runCommand(['iptables', '-V']));
-      const list = await this.nativeTables(executor);
+      // Both looked up at once on a first reading (each is a command of its own).
+      const [variant, list] = await Promise.all([this.variant ?? runCommand(['iptables', '-V']).then(variantOf), this.nativeTables(executor)]);
+      this.variant = variant;
       const listed = passable(list);
-      const texts = await executor.run('firewall.read', { variant: this.variant, tables: listed.tables });
-      const read = assemble({ variant: this.variant, ...texts }, list, parseNative(texts.native));
+      const texts = await executor.run('firewall.read', { variant, tables: listed.tables });
+      const read = assemble({ variant, ...texts }, list, this.parseNativeOnce(texts.native));
       for (const t of listed.skipped) read.warnings.push(`The nftables table ${t.family} ${t.name} was not read: its name cannot be passed to nft as it is.`);
       return read;
     } catch (error) {
@@ -144,6 +147,18 @@ export class FirewallReader {
     this.variant ??= variantOf(await runCommand(['iptables', '-V']));
     const executor = await this.access();
     return backendOf(this.variant, executor ? await this.nativeTables(executor) : []);
+  }
+
+  /**
+   * Native tables without counters (netavark writes none) print the same text second after second:
+   * the last parse is reused for the same texts (10,000 rules: ~90 ms saved per sample).
+   */
+  private parseNativeOnce(texts: readonly string[] | null): ParsedRuleset {
+    const last = this.lastNative;
+    if (last && texts && last.texts.length === texts.length && last.texts.every((t, i) => t === texts[i])) return last.ruleset;
+    const ruleset = parseNative(texts);
+    this.lastNative = texts ? { texts, ruleset } : null;
+    return ruleset;
   }
 
   private async nativeTables(executor: PrivilegedExecutor): Promise<NftTable[]> {

@@ -17,7 +17,8 @@ import type {
 import type { PrivilegedExecutor } from '../../privileged/contract/operations';
 import type { ReadAccess } from '../access/privileged-reads';
 import type { PlaceArg } from '../../privileged/contract/link-operations';
-import { readDocker } from '../docker/read-docker';
+import type { EngineSet } from '../engines/engine-set';
+import { readEngines } from '../engines/read-engines';
 import {
   checkBridgeCreate,
   checkMove,
@@ -35,7 +36,8 @@ import type { MadeStore } from './made-store';
 import { readLinkFacts } from './read-link-facts';
 
 export interface LinkWiringDeps {
-  docker: Docker;
+  /** Every container engine: a container to wire (or recorded) may run on any of them. */
+  engines: EngineSet;
   store: MadeStore;
   /** The privileged side, started on first use (the helper asks for a password once). */
   executor: () => Promise<PrivilegedExecutor>;
@@ -64,10 +66,17 @@ export class LinkWiring {
     return next;
   }
 
+  /** A client per engine endpoint that is there (a socket file that is absent has no engine behind it). */
+  private async engineClients(): Promise<Docker[]> {
+    const { engines } = this.deps;
+    const there = await Promise.all(engines.endpoints.map((e) => e.socketPath === null || engines.socketThere(e.socketPath)));
+    return engines.endpoints.filter((_, i) => there[i]).map((e) => engines.client(e));
+  }
+
   /** The record rid of what is gone, and the host as it is now. */
   private async read(options: { routes?: boolean } = {}): Promise<HostView> {
     const recorded = await this.deps.store.load();
-    const { view, facts } = await readLinkFacts(this.deps.docker, recorded, { ...options, ...(this.deps.reads ? { reads: this.deps.reads } : {}) });
+    const { view, facts } = await readLinkFacts(await this.engineClients(), recorded, { ...options, ...(this.deps.reads ? { reads: this.deps.reads } : {}) });
     return { ...view, things: prune(recorded, facts).kept };
   }
 
@@ -84,7 +93,7 @@ export class LinkWiring {
   private async placeOf(where: LinkPlace | undefined, view: HostView): Promise<Place> {
     if (where === undefined) return HOST;
     if ('namespace' in where) return namespacePlace(where.namespace, view);
-    const docker = await readDocker(this.deps.docker);
+    const docker = await readEngines(this.deps.engines);
     if (!docker.status.available) throw new LinkRefused(`Docker is not reachable (${docker.status.error ?? docker.status.problem ?? 'unknown'}): nothing was changed`);
     return containerPlace(where.container, docker.containers);
   }

@@ -13,6 +13,7 @@ import { runCommand } from '../../system/run-command';
 import type { HostView } from './check-links';
 import { placeText, type MadeFacts, type Place, type RecordedThing } from './made-record';
 import { namespaceIdentity } from '../../system/namespace-identity';
+import { pidFromEngines, type PidAnswer } from './container-pid';
 
 const linksSchema = z.array(z.looseObject({ ifname: z.string(), ifalias: z.string().optional(), linkinfo: z.looseObject({ info_kind: z.string().optional() }).optional() }));
 
@@ -24,23 +25,24 @@ function parseLinks(text: string): LinkFacts {
   return new Map(links.map((l) => [l.ifname, { tagged: l.ifalias === MADE_TAG, kind: l.linkinfo?.info_kind ?? null }]));
 }
 
-/** The containers the record mentions: pid when running, null when stopped or removed; undefined when Docker cannot say. */
-async function containerPids(docker: Docker, ids: readonly string[]): Promise<Map<string, number | null> | undefined> {
-  const pids = new Map<string, number | null>();
+async function pidAnswer(docker: Docker, id: string): Promise<PidAnswer> {
   try {
-    for (const id of ids) {
-      try {
-        const state = (await docker.getContainer(id).inspect()).State;
-        pids.set(id, state.Running && state.Pid > 0 ? state.Pid : null);
-      } catch (error) {
-        if ((error as { statusCode?: number }).statusCode !== 404) throw error;
-        pids.set(id, null);
-      }
-    }
-    return pids;
-  } catch {
-    return undefined;
+    const state = (await docker.getContainer(id).inspect()).State;
+    return { pid: state.Running && state.Pid > 0 ? state.Pid : null };
+  } catch (error) {
+    return (error as { statusCode?: number }).statusCode === 404 ? 'absent' : 'unreadable';
   }
+}
+
+/** The containers the record mentions, asked of every engine: pid when running, null when stopped or removed; undefined when an engine cannot say. */
+async function containerPids(engines: readonly Docker[], ids: readonly string[]): Promise<Map<string, number | null> | undefined> {
+  const pids = new Map<string, number | null>();
+  for (const id of ids) {
+    const pid = pidFromEngines(await Promise.all(engines.map((docker) => pidAnswer(docker, id))));
+    if (pid === undefined) return undefined;
+    pids.set(id, pid);
+  }
+  return pids;
 }
 
 /** Tagged links inside each place the record has veth ends in; only read through the privileged executor. */
@@ -67,13 +69,13 @@ export interface LinkFactsRead {
   facts: MadeFacts;
 }
 
-export async function readLinkFacts(docker: Docker, things: readonly RecordedThing[], options: { routes?: boolean; reads?: ReadAccess } = {}): Promise<LinkFactsRead> {
+export async function readLinkFacts(engines: readonly Docker[], things: readonly RecordedThing[], options: { routes?: boolean; reads?: ReadAccess } = {}): Promise<LinkFactsRead> {
   const containerIds = [...new Set(things.flatMap((t) => (t.kind === 'veth' ? t.ends.flatMap((e) => ('container' in e.place ? [e.place.container.id] : [])) : [])))];
   const [links, named, routes, containers, inside] = await Promise.all([
     runCommand(['ip', '-j', '-d', 'link', 'show']).then(parseLinks),
     readNamedNamespaces(),
     options.routes ? readRoutes() : Promise.resolve([]),
-    containerIds.length ? containerPids(docker, containerIds) : Promise.resolve(new Map<string, number | null>()),
+    containerIds.length ? containerPids(engines, containerIds) : Promise.resolve(new Map<string, number | null>()),
     (options.reads ? options.reads() : Promise.resolve(null)).then((executor) => insideViews(things, executor)),
   ]);
   const namespaces = new Map(await Promise.all(named.map(async (n) => [n.name, await namespaceIdentity(`/run/netns/${n.name}`)] as const)));

@@ -7,6 +7,9 @@ import { readHostLinks } from '../host/read-host-links';
 import { readRoutes } from '../host/read-routes';
 import type { Route } from '../path/parse-ip-route';
 import { dockerFailure } from './docker-failure';
+import { libpodGet } from '../engines/engine-client';
+import { engineVersionOf } from '../engines/engine-identity';
+import { parseLibpodNetworkList } from '../engines/parse-libpod-networks';
 import { parseMember, parseNetworkDetail, type Member } from './parse-network-detail';
 
 export interface DockerNetworkState {
@@ -22,9 +25,23 @@ const unlessGone = <T>(promise: Promise<T>): Promise<T | null> =>
     throw error;
   });
 
+/**
+ * Podman names its real bridges (podman0, podman1 …) only in its own API: network id → bridge; null on
+ * Docker, whose socket is not asked for a libpod path it would refuse on every read.
+ */
+async function podmanBridges(docker: Docker): Promise<Map<string, string> | null> {
+  try {
+    if (engineVersionOf(await docker.version()).kind !== 'podman') return null;
+    const list = parseLibpodNetworkList(await libpodGet(docker, '/networks/json'));
+    return new Map(list.filter((n) => n.driver === 'bridge' && n.network_interface).map((n) => [n.id, n.network_interface]));
+  } catch {
+    return null;
+  }
+}
+
 export async function readDockerNetworks(docker: Docker): Promise<DockerNetworkState> {
   try {
-    const [summaries, containers, links] = await Promise.all([docker.listNetworks(), docker.listContainers({ all: true }), readHostLinks()]);
+    const [summaries, containers, links, podman] = await Promise.all([docker.listNetworks(), docker.listContainers({ all: true }), readHostLinks(), podmanBridges(docker)]);
     const [inspects, memberJson] = await Promise.all([
       Promise.all(summaries.map((n) => unlessGone(docker.getNetwork(n.Id).inspect() as Promise<unknown>))),
       Promise.all(containers.map((c) => unlessGone(docker.getContainer(c.Id).inspect() as Promise<unknown>))),
@@ -33,6 +50,8 @@ export async function readDockerNetworks(docker: Docker): Promise<DockerNetworkS
     const networks = inspects
       .filter((n) => n !== null)
       .map((n) => parseNetworkDetail(n, members, links))
+      // Docker's names (docker0, br-<id>) are Docker's rule, not Podman's.
+      .map((n) => (podman ? { ...n, bridge: podman.get(n.id) ?? null } : n))
       .sort((a, b) => a.name.localeCompare(b.name));
     return { networks, members, links };
   } catch (error) {

@@ -5,30 +5,13 @@ import { deliverLocally } from './deliver-local';
 import { deliverOut } from './deliver-out';
 import type { PathInput, PathOutcome } from './path-types';
 import type { RouteDecision } from './route-lookup';
-import { walkHook } from './walk-chain';
-import type { HookVerdict, WalkEnv } from './walk-state';
+import type { Hook } from './hook-chains';
+import { runHook, type HookOptions } from './run-hook';
+import type { WalkEnv } from './walk-state';
 
 export interface Trace {
   input: PathInput;
   env: WalkEnv;
-}
-
-/** The outcome of a hook that stopped the packet; null when it let it go on. */
-export function stopped(verdict: HookVerdict): PathOutcome | null {
-  if (verdict.kind === 'accept') return null;
-  if (verdict.kind === 'drop') return { kind: 'dropped', description: verdict.description };
-  if (verdict.kind === 'reject') return { kind: 'rejected', description: verdict.description };
-  return { kind: 'unknown', description: verdict.description };
-}
-
-/** Runs hooks in order until one stops the packet. */
-export function runHooks(env: WalkEnv, hooks: Array<[table: string, chain: string]>): PathOutcome | null {
-  for (const [table, chain] of hooks) {
-    if (table === 'nat' && env.state.untracked) continue;
-    const end = stopped(walkHook(env, table, chain));
-    if (end) return end;
-  }
-  return null;
 }
 
 export function routeStep(env: WalkEnv, description: string, device: string): void {
@@ -49,8 +32,17 @@ export function unroutable(env: WalkEnv, decision: Exclude<RouteDecision, { kind
   return { kind: type === 'blackhole' ? 'dropped' : 'rejected', description };
 }
 
-/** Delivery to the host itself: the INPUT hooks, then the socket. */
-export function localLeg(trace: Trace, device: string, hooks: Array<[string, string]>): PathOutcome {
+/** Runs hooks in order until one stops the packet. */
+export function runHooks(env: WalkEnv, hooks: Array<[Hook, HookOptions?]>): PathOutcome | null {
+  for (const [hook, options] of hooks) {
+    const end = runHook(env, hook, options);
+    if (end) return end;
+  }
+  return null;
+}
+
+/** Delivery to the host itself: the input hook (after any given before it), then the socket. */
+export function localLeg(trace: Trace, device: string, hooks: Array<[Hook, HookOptions?]>): PathOutcome {
   const { env, input } = trace;
   env.state.outInterface = null;
   const end = runHooks(env, hooks);
@@ -64,7 +56,7 @@ export function localLeg(trace: Trace, device: string, hooks: Array<[string, str
 /** Out of the host's IP stack by `device`: the POSTROUTING hook, then the bridge or the wire. */
 export function outLeg(trace: Trace, device: string, gateway: string | null): PathOutcome {
   const { env, input } = trace;
-  const end = runHooks(env, [['nat', 'POSTROUTING']]);
+  const end = runHook(env, 'postrouting');
   if (end) return end;
   const out = deliverOut(env.facts, input.containers, env.state.packet, device, gateway);
   out.steps.forEach(env.record.step);

@@ -13,6 +13,8 @@ export interface RuleIndex {
   rulesOf(table: string, chain: string): readonly IdentifiedRule[];
   policyOf(table: string, chain: string): string | null;
   hasTable(table: string): boolean;
+  /** The IPv4 chains that are native nftables base chains (they carry their hook). */
+  nativeBaseChains(): readonly ParsedChain[];
 }
 
 const keyOf = (table: string, chain: string) => `${table}/${chain}`;
@@ -34,5 +36,6 @@ export function indexRuleset(ruleset: ParsedRuleset): RuleIndex {
     rulesOf: (table, chain) => rules.get(keyOf(table, chain)) ?? [],
     policyOf: (table, chain) => chains.get(keyOf(table, chain))?.policy ?? null,
     hasTable: (table) => tables.has(table),
+    nativeBaseChains: () => [...chains.values()].filter((c) => c.base !== undefined),
   };
 }

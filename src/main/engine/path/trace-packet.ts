@@ -3,7 +3,8 @@
 import { hostFacts, type HostFacts } from './host-facts';
 import { addressPart, inCidr, isIpv4, isLoopbackIpv4, isMulticastIpv4, parseCidr } from '../../netcore/addresses/ipv4';
 import type { Route } from './parse-ip-route';
-import { localLeg, outLeg, routeStep, runHooks, unroutable, type Trace } from './path-legs';
+import { localLeg, outLeg, routeStep, unroutable, type Trace } from './path-legs';
+import { runHook } from './run-hook';
 import type { Packet, PathInput, PathOutcome, PathResult } from './path-types';
 import { lookupRoute, type RouteDecision } from './route-lookup';
 import { indexRuleset } from './rule-index';
@@ -11,7 +12,7 @@ import { originOf, type Origin } from './source-of';
 import { standingCaveats } from './standing-caveats';
 import { createRecord, initialState, type WalkEnv } from './walk-state';
 
-const IP_FORWARD = 'Forwarding assumes net.ipv4.ip_forward=1 (Docker turns it on); sysctls are not read.';
+const IP_FORWARD = 'Forwarding assumes net.ipv4.ip_forward=1 (Docker and netavark turn it on); sysctls are not read.';
 const SAME_BRIDGE =
   'In and out by the same bridge: between its ports packets (and replies) are switched at layer 2, and iptables sees them only with br_netfilter (bridge-nf-call-iptables=1, which Docker arranges); this path assumes it is on.';
 const HAIRPIN = 'Going back out the bridge port it came in by needs hairpin mode on that port (Docker sets it when the userland proxy is off); it is not read here.';
@@ -34,7 +35,7 @@ function forwardArriving(trace: Trace, decision: Extract<RouteDecision, { kind: 
   env.record.caveat(IP_FORWARD);
   const sameBridge = env.state.inInterface === device && env.facts.linkNamed(device)?.kind === 'bridge';
   if (sameBridge) env.record.caveat(SAME_BRIDGE);
-  const end = runHooks(env, [['filter', 'FORWARD']]);
+  const end = runHook(env, 'forward');
   if (end) return end;
   const outcome = outLeg(trace, device, gateway);
   if (sameBridge && outcome.kind === 'container' && env.state.packet.destination === origin) env.record.caveat(HAIRPIN);
@@ -46,7 +47,7 @@ function traceArriving(trace: Trace, origin: Extract<Origin, { kind: 'arriving' 
   origin.steps.forEach(env.record.step);
   Object.assign(env.state, initialState({ ...env.state.packet, source: origin.source }, origin.inInterface, null));
   const asked = env.state.packet.destination;
-  const end = runHooks(env, [['raw', 'PREROUTING'], ['nat', 'PREROUTING']]);
+  const end = runHook(env, 'prerouting');
   if (end) return end;
   const destination = env.state.packet.destination;
   // The martian check belongs to routing, so it sees the destination after any DNAT.
@@ -55,7 +56,7 @@ function traceArriving(trace: Trace, origin: Extract<Origin, { kind: 'arriving' 
   const decision = lookupRoute(env.facts, destination);
   if (decision.kind === 'local') {
     routeStep(env, `${destination} is an address of this host (on ${decision.device}): delivered locally.`, decision.device);
-    return localLeg(trace, decision.device, [['nat', 'INPUT'], ['filter', 'INPUT']]);
+    return localLeg(trace, decision.device, [['input']]);
   }
   if (decision.kind === 'forward') return forwardArriving(trace, decision, origin.source);
   return unroutable(env, decision);
@@ -72,6 +73,9 @@ function hostSource(facts: HostFacts, decision: Extract<RouteDecision, { kind: '
   return local?.prefsrc ?? (isLoopbackIpv4(destination) ? '127.0.0.1' : destination);
 }
 
+// Chains up to the nat priority (-100) run before the kernel routes a rewritten packet again.
+const beforeRerouting = (priority: number) => priority <= -100;
+
 const outDevice = (decision: Extract<RouteDecision, { kind: 'local' | 'forward' }>) => (decision.kind === 'local' ? 'lo' : decision.device);
 
 function traceFromHost(trace: Trace, caveats: string[]): PathOutcome {
@@ -83,7 +87,7 @@ function traceFromHost(trace: Trace, caveats: string[]): PathOutcome {
   Object.assign(env.state, initialState({ ...env.state.packet, source: hostSource(env.facts, first, destination) }, null, outDevice(first)));
   const { source } = env.state.packet;
   routeStep(env, `A host process opens a ${protocol.toUpperCase()} connection to ${destination}:${port}; routing sends it by ${outDevice(first)} from ${source}.`, outDevice(first));
-  const early = runHooks(env, [['raw', 'OUTPUT'], ['nat', 'OUTPUT']]);
+  const early = runHook(env, 'output', { priorities: beforeRerouting });
   if (early) return early;
   let decision = first;
   if (env.state.packet.destination !== destination) {
@@ -93,19 +97,19 @@ function traceFromHost(trace: Trace, caveats: string[]): PathOutcome {
     env.state.outInterface = outDevice(again);
     routeStep(env, `Re-routed after the rewrite: ${env.state.packet.destination} goes out by ${outDevice(again)}.`, outDevice(again));
   }
-  const filtered = runHooks(env, [['filter', 'OUTPUT']]);
+  const filtered = runHook(env, 'output', { priorities: (p) => !beforeRerouting(p) });
   if (filtered) return filtered;
   if (decision.kind === 'forward') {
     if (isLoopbackIpv4(env.state.packet.source)) {
-      env.record.caveat(`A loopback source leaving by ${decision.device} needs route_localnet=1 there (Docker sets it when the userland proxy is off) and a rule that masquerades it; sysctls are not read.`);
+      env.record.caveat(`A loopback source leaving by ${decision.device} needs route_localnet=1 there (Docker sets it when the userland proxy is off, netavark on its bridges) and a rule that masquerades it; sysctls are not read.`);
     }
     return outLeg(trace, decision.device, decision.gateway);
   }
   // To the host itself: out by lo through POSTROUTING, then back in by lo (nat is already bound).
-  const posted = runHooks(env, [['nat', 'POSTROUTING']]);
+  const posted = runHook(env, 'postrouting');
   if (posted) return posted;
   env.state.inInterface = 'lo';
-  return localLeg(trace, decision.device, [['raw', 'PREROUTING'], ['filter', 'INPUT']]);
+  return localLeg(trace, decision.device, [['prerouting', { skipNat: true }], ['input', { skipNat: true }]]);
 }
 
 const isBroadcast = (routes: readonly Route[], destination: string) =>

@@ -1,7 +1,8 @@
 // Walks one hook the way netfilter does: a built-in chain in order, into user chains by jumps and
 // gotos, back on RETURN or at a user chain's end, and to the chain policy when nothing decided.
 import { matchRule, type MatchView } from './match-rule';
-import { actOn, ruleLabel } from './rule-action';
+import { actOnNftRule } from './nft/nft-rule';
+import { actOn, ruleLabel, type RuleAction } from './rule-action';
 import type { IdentifiedRule } from './rule-index';
 import type { HookVerdict, WalkEnv } from './walk-state';
 
@@ -27,6 +28,13 @@ function fits(env: WalkEnv, { rule }: IdentifiedRule): boolean {
     env.record.caveat(`${ruleLabel(rule)} — "${rule.spec}" — uses ${result.unmodelled.join(', ')}, which Bridgeport does not model; it was assumed not to match.`);
   }
   return result.kind === 'match';
+}
+
+/** What a rule does to the packet; null when it does not match. Native nft rules run their own statements. */
+function actionOf(env: WalkEnv, identified: IdentifiedRule): RuleAction | null {
+  const source = identified.rule.nft;
+  if (source) return actOnNftRule(env, identified, source);
+  return fits(env, identified) ? actOn(env, identified) : null;
 }
 
 function policyVerdict(env: WalkEnv, table: string, chain: string): HookVerdict {
@@ -63,8 +71,8 @@ export function walkHook(env: WalkEnv, table: string, chain: string): HookVerdic
       leaveChain(env, table, stack, frame);
       continue;
     }
-    if (!fits(env, identified)) continue;
-    const action = actOn(env, identified);
+    const action = actionOf(env, identified);
+    if (action === null || action.kind === 'continue') continue;
     if (action.kind === 'stop') return action.verdict;
     if (action.kind === 'return') stack.pop();
     if (action.kind === 'jump') {

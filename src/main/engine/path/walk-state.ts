@@ -15,8 +15,10 @@ export interface PacketState {
   untracked: boolean;
   /** A packet of a connection conntrack already knows (a reply): `--ctstate` sees ESTABLISHED, not NEW. */
   established?: boolean;
-  /** 0 until a MARK-like target runs; null after, since Bridgeport does not follow marks. */
+  /** 0 until a MARK-like target runs. iptables' MARK makes it null (not followed); nft's `meta mark set` is followed. */
   mark: number | null;
+  /** Per hook, the nat base chain that made the connection's mapping there; later nat chains of that hook are skipped. */
+  natBound?: Partial<Record<string, { table: string; chain: string; priority: number }>>;
 }
 
 /** How one hook (a built-in chain with everything it jumps to) ended for the packet. */

@@ -20,6 +20,8 @@ export interface PortInputs {
   listenerNamesKnown?: boolean;
   /** Ports Bridgeport publishes itself. */
   mappings?: MappingStatus[];
+  /** iptables' filter FORWARD chain has policy DROP (Docker's iptables firewall sets it). */
+  iptablesForwardDrops?: boolean;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1']);
@@ -64,6 +66,33 @@ function companionRules(ip: string, b: PortBinding, rules: FirewallRule[]): Fire
   );
 }
 
+/**
+ * netavark's rules around a DNAT name the host port, not the container address: the jump into the
+ * network's DNAT chain and the masquerade marks (attributed to the container by its published port).
+ */
+function podmanCompanions(c: Container, b: PortBinding, rules: FirewallRule[]): FirewallRule[] {
+  return rules.filter(
+    (r) =>
+      r.owner === 'podman' &&
+      r.target !== 'DNAT' &&
+      r.container?.id === c.id &&
+      r.match.protocol === b.protocol &&
+      inRange(r.match.dport, b.hostPort),
+  );
+}
+
+type EngineSource = 'docker' | 'podman';
+
+/** The engine whose rules the firewall holds: Podman's when only netavark's are there, else Docker's. */
+const hostEngineOf = (rules: FirewallRule[]): EngineSource =>
+  rules.some((r) => r.owner === 'podman') && !rules.some((r) => r.owner === 'docker') ? 'podman' : 'docker';
+
+/** Who publishes a port: who wrote its DNAT, or without one the engine whose rules are there. */
+function sourceOf(dnat: FirewallRule[], hostEngine: EngineSource): EngineSource {
+  if (dnat.some((r) => r.owner === 'podman')) return 'podman';
+  return dnat.some((r) => r.owner === 'docker') ? 'docker' : hostEngine;
+}
+
 function takenBy(b: PortBinding, listeners: Listener[], namesKnown: boolean): Listener | undefined {
   return listeners.find(
     (l) =>
@@ -83,7 +112,24 @@ function loopbackGuarded(b: PortBinding, rules: FirewallRule[]): boolean {
   );
 }
 
-function hintsFor(c: Container, b: PortBinding, dnat: FirewallRule[], inputs: PortInputs): string[] {
+/** An iptables filter ACCEPT naming the container's address or a Podman bridge: someone let its traffic through there. */
+const iptablesAccepts = (ip: string, rules: FirewallRule[]) =>
+  rules.some((r) => r.table === 'filter' && r.target === 'ACCEPT' && (r.match.destination === `${ip}/32` || (!r.match.outInterfaceNegated && r.match.outInterface?.startsWith('podman') === true)));
+
+/**
+ * Podman beside Docker: netavark accepts in its own table, but a packet iptables' FORWARD policy DROP
+ * drops is dropped whatever another table accepted. Forwarded traffic only: this host still reaches it.
+ */
+function droppedBesideDocker(b: PortBinding, dnat: FirewallRule[], inputs: PortInputs, source: EngineSource): boolean {
+  if (source !== 'podman' || !inputs.iptablesForwardDrops || LOOPBACK.has(b.hostIp)) return false;
+  const ip = dnat.find((r) => r.owner === 'podman')?.toDestination?.split(':')[0];
+  return ip !== undefined && !iptablesAccepts(ip, inputs.rules);
+}
+
+const DROPPED_BESIDE_DOCKER =
+  "Not reachable from the LAN or other machines, unless an iptables rule of your own accepts it: iptables' FORWARD chain has policy DROP (Docker's iptables firewall beside Podman), which drops the forwarded packets netavark's table accepts. From this host it works. `bridgeport publish` on the container adds the iptables accept it needs.";
+
+function hintsFor(c: Container, b: PortBinding, dnat: FirewallRule[], inputs: PortInputs, source: EngineSource): string[] {
   const hints: string[] = [];
   if (LOOPBACK.has(b.hostIp)) hints.push(`Bound to ${b.hostIp} only: reachable from this host, not from the LAN or other machines.`);
   if (b.hostIp === '127.0.0.1' && dnat.length > 0 && !loopbackGuarded(b, inputs.rules)) {
@@ -93,9 +139,14 @@ function hintsFor(c: Container, b: PortBinding, dnat: FirewallRule[], inputs: Po
   }
   if (c.pid === null) hints.push(`Container ${c.name} is ${c.state}: nothing answers on this port until it runs.`);
   else if (inputs.firewallReadable && dnat.length === 0 && !b.hostIp.includes(':')) {
-    hints.push('No NAT rule found for this port: Docker may run with iptables disabled, or the rules were flushed (a firewall reload?).');
+    hints.push(
+      source === 'podman'
+        ? 'No NAT rule found for this port: netavark may run with firewall_driver="none", or the rules were flushed (a firewall reload?).'
+        : 'No NAT rule found for this port: Docker may run with iptables disabled, or the rules were flushed (a firewall reload?).',
+    );
   }
   if (!inputs.firewallReadable) hints.push(NAT_UNREAD);
+  if (c.pid !== null && droppedBesideDocker(b, dnat, inputs, source)) hints.push(DROPPED_BESIDE_DOCKER);
   const other = takenBy(b, inputs.listeners, inputs.listenerNamesKnown ?? true);
   if (other) {
     const who = other.process ? `${other.process}${other.pid ? ` (pid ${other.pid})` : ''}` : 'a host process';
@@ -106,14 +157,17 @@ function hintsFor(c: Container, b: PortBinding, dnat: FirewallRule[], inputs: Po
 
 export function derivePorts(inputs: PortInputs): PublishedPort[] {
   const ports: PublishedPort[] = [];
+  const hostEngine = hostEngineOf(inputs.rules);
   for (const c of inputs.containers) {
     const ips = c.endpoints.map((e) => e.ip?.split('/')[0]).filter((ip): ip is string => Boolean(ip));
     for (const b of mergeFamilies(c.ports)) {
       const dnat = dnatRulesFor(b, ips, inputs.rules);
       const targetIp = dnat[0]?.toDestination?.split(':')[0] ?? ips[0] ?? null;
       const endpoint = c.endpoints.find((e) => e.ip?.split('/')[0] === targetIp) ?? c.endpoints[0];
-      const related = [...dnat, ...(targetIp ? companionRules(targetIp, b, inputs.rules) : [])];
-      const hints = hintsFor(c, b, dnat, inputs);
+      const source = sourceOf(dnat, hostEngine);
+      const companions = source === 'podman' ? podmanCompanions(c, b, inputs.rules) : [];
+      const related = [...dnat, ...companions, ...(targetIp ? companionRules(targetIp, b, inputs.rules) : [])];
+      const hints = hintsFor(c, b, dnat, inputs, source);
       if (b.alsoIpv6) hints.push('Also published on IPv6 (::).');
       ports.push({
         hostIp: b.hostIp,
@@ -123,7 +177,7 @@ export function derivePorts(inputs: PortInputs): PublishedPort[] {
         containerIp: c.pid === null ? null : targetIp,
         containerPort: b.containerPort,
         network: endpoint?.network ?? null,
-        source: 'docker',
+        source,
         packets: dnat.reduce((n, r) => n + r.packets, 0),
         bytes: dnat.reduce((n, r) => n + r.bytes, 0),
         ruleIds: related.map((r) => r.id),

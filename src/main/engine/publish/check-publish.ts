@@ -1,6 +1,5 @@
 // Decides whether a publish request can be honoured, before anything changes, and says why not in
 // one sentence. Pure: a function of the request and what the host and Docker look like now.
-import type { FirewallBackend } from '../../../shared/firewall-model';
 import type { Container, Network } from '../../../shared/model';
 import type { Mapping, PublishRequest } from '../../../shared/publish-model';
 import type { Listener } from '../host/parse-listeners';
@@ -18,7 +17,6 @@ export interface PublishContext {
   listeners: readonly Listener[];
   /** IPv4 addresses of the host's own links, without prefix length. */
   hostAddresses: readonly string[];
-  backend: FirewallBackend;
 }
 
 export interface PublishTarget {
@@ -89,11 +87,6 @@ function checkConflicts(request: { hostIp: string; hostPort: number; hostPortEnd
 }
 
 export function checkPublish(request: PublishRequest, ctx: PublishContext): PublishTarget {
-  if (ctx.backend === 'nftables') {
-    throw new PublishRefused(
-      "Docker on this host uses its nftables firewall backend, whose forward chain drops traffic that Bridgeport's DNAT would send to a container; publish with Docker (-p), or run dockerd with the iptables backend",
-    );
-  }
   const container = findContainer(request.container, ctx.containers);
   checkContainer(container);
   const network = chooseNetwork(container, ctx.networks, request.network);

@@ -1,5 +1,6 @@
-// Keeps the remembered mappings in force while Bridgeport runs: a reconcile after Docker events
-// (container restarted with a new IP, removed, daemon back after a restart) and whenever our rules
+// Keeps the remembered mappings in force while Bridgeport runs: a reconcile after any engine's events
+// (Docker's and Podman's side by side: container restarted with a new IP, removed, daemon back after
+// a restart) and whenever our rules
 // drifted (someone restored an old rule set, firewalld reloaded), checked every couple of seconds.
 import type Docker from 'dockerode';
 import { Coalescer } from '../watch/coalescer';
@@ -9,27 +10,28 @@ import type { PortPublisher } from './port-publisher';
 
 export class PortKeeper {
   private readonly reconciler: Coalescer;
-  private readonly events: DockerEventWatcher;
+  private readonly events: DockerEventWatcher[];
   private readonly driftCheck: Ticker;
 
   constructor(
     private readonly publisher: PortPublisher,
-    docker: Docker,
+    /** One client per engine endpoint (an engine not running yet is retried until it answers). */
+    engines: readonly Docker[],
     private readonly onError: (error: Error) => void,
     checkMs = 2000,
   ) {
     this.reconciler = new Coalescer(() => this.reconcile('a container or network changed'), 100);
-    this.events = new DockerEventWatcher(docker, () => this.reconciler.signal());
+    this.events = engines.map((docker) => new DockerEventWatcher(docker, () => this.reconciler.signal()));
     this.driftCheck = new Ticker(() => this.checkDrift(), checkMs);
   }
 
   start(): void {
-    this.events.start();
+    this.events.forEach((w) => w.start());
     this.driftCheck.start();
   }
 
   stop(): void {
-    this.events.stop();
+    this.events.forEach((w) => w.stop());
     this.driftCheck.stop();
     this.reconciler.cancel();
   }

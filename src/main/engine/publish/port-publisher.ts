@@ -2,11 +2,12 @@
 // force (reconcile). Orchestration only: the checks, the rules and the batch are pure modules; the
 // privileged work goes through the executor (in-process as root, else the elevated helper).
 import { randomBytes } from 'node:crypto';
-import type Docker from 'dockerode';
-import type { FirewallBackend } from '../../../shared/firewall-model';
 import type { Mapping, MappingStatus, PublishRequest, ReconcileResult, UnpublishRequest } from '../../../shared/publish-model';
 import type { PrivilegedExecutor } from '../../privileged/contract/operations';
-import { readDocker, type DockerRead } from '../docker/read-docker';
+import type { DockerRead } from '../docker/read-docker';
+import type { EngineSet } from '../engines/engine-set';
+import { readEngines, type EnginesRead } from '../engines/read-engines';
+import { rootlessPublishRefusal } from '../engines/engine-notes';
 import { readHostLinks } from '../host/read-host-links';
 import { readListeners } from '../host/read-listeners';
 import { desiredRules, hasLoopbackGuard } from '../../netcore/rulesets/port-rules';
@@ -16,14 +17,20 @@ import type { MappingStore, StoredState } from './mapping-store';
 import { hasDockerUser, planBatch } from '../../netcore/rulesets/plan-port-batch';
 import { resolveMappings } from './resolve-mappings';
 import { parseIptablesSave } from '../../netcore/iptables/parse-iptables-save';
+import { parseNftTables } from '../../netcore/nft/parse-nft-tables';
+import { NFT_TABLE } from '../../netcore/rulesets/port-nft-rules';
+import type { PortBackend, PortBackendPreference } from '../../netcore/rulesets/port-backend';
+import { firewallPreference } from './firewall-preference';
 
 export interface PublisherDeps {
-  docker: Docker;
+  /** Every container engine (Docker, Podman): a mapping's container may run on any of them. */
+  engines: EngineSet;
   store: MappingStore;
   events: EventLog;
   /** The privileged side, started on first use (the helper asks for a password once). */
   executor: () => Promise<PrivilegedExecutor>;
-  backend: () => Promise<FirewallBackend>;
+  /** iptables, nftables or auto (default: BRIDGEPORT_FIREWALL_BACKEND, else auto). */
+  firewall?: () => PortBackendPreference;
 }
 
 const portText = (m: Pick<Mapping, 'hostIp' | 'hostPort' | 'hostPortEnd' | 'containerPort' | 'containerPortEnd' | 'protocol'>) => {
@@ -53,7 +60,7 @@ export class PortPublisher {
   /** As last applied; before any apply, resolved now from the file and Docker (read-only). */
   async currentStatuses(): Promise<MappingStatus[]> {
     if (this.lastResolved !== null) return this.lastStatuses;
-    const [docker, state] = await Promise.all([readDocker(this.deps.docker), this.deps.store.load()]);
+    const [docker, state] = await Promise.all([readEngines(this.deps.engines), this.deps.store.load()]);
     if (!docker.status.available) {
       return state.mappings.map((m) => ({ ...m, state: 'waiting' as const, containerIp: null, bridge: null, detail: 'Docker is not reachable' }));
     }
@@ -62,25 +69,22 @@ export class PortPublisher {
     return [...resolution.statuses, ...gone];
   }
 
-  private async dockerOrFail(): Promise<DockerRead> {
-    const read = await readDocker(this.deps.docker);
+  private async dockerOrFail(): Promise<EnginesRead> {
+    const read = await readEngines(this.deps.engines);
     if (!read.status.available) throw new PublishRefused(`Docker is not reachable (${read.status.error ?? read.status.problem ?? 'unknown'}): nothing was changed`);
     return read;
   }
 
   publish(request: PublishRequest): Promise<MappingStatus> {
     return this.serial(async () => {
-      const [docker, state, listeners, links, backend] = await Promise.all([
-        this.dockerOrFail(),
-        this.deps.store.load(),
-        readListeners(),
-        readHostLinks(),
-        this.deps.backend(),
-      ]);
+      this.firewall();
+      const [docker, state, listeners, links] = await Promise.all([this.dockerOrFail(), this.deps.store.load(), readListeners(), readHostLinks()]);
       const hostAddresses = links.flatMap((l) => l.addresses).filter((a) => !a.includes(':')).map((a) => a.replace(/\/\d+$/, ''));
-      const target = await this.checked(request, () =>
-        checkPublish(request, { containers: docker.containers, networks: docker.networks, mappings: state.mappings, listeners, hostAddresses, backend }),
-      );
+      const target = await this.checked(request, () => {
+        const rootless = rootlessPublishRefusal(findContainer(request.container, docker.containers), docker.engines);
+        if (rootless) throw new PublishRefused(rootless);
+        return checkPublish(request, { containers: docker.containers, networks: docker.networks, mappings: state.mappings, listeners, hostAddresses });
+      });
       // Elevation first: a cancelled password prompt must leave the file as it was (and not prompt again to undo).
       await this.deps.executor();
       const mapping: Mapping = {
@@ -123,7 +127,7 @@ export class PortPublisher {
 
   unpublish(request: UnpublishRequest): Promise<Mapping> {
     return this.serial(async () => {
-      const [docker, state] = await Promise.all([readDocker(this.deps.docker), this.deps.store.load()]);
+      const [docker, state] = await Promise.all([readEngines(this.deps.engines), this.deps.store.load()]);
       const hostIp = request.hostIp === '0.0.0.0' ? '' : request.hostIp;
       // The container may already be gone; its remembered name or id still finds the mapping.
       let ids: string[] = [];
@@ -158,7 +162,7 @@ export class PortPublisher {
       if (state.mappings.length === 0 && state.routeLocalnet.length === 0) return { changed: false, mappings: [], warnings: [] };
     }
     return this.serial(async () => {
-      const [docker, state] = await Promise.all([readDocker(this.deps.docker), this.deps.store.load()]);
+      const [docker, state] = await Promise.all([readEngines(this.deps.engines), this.deps.store.load()]);
       // Without Docker no container can be told gone or moved: keep everything as it is.
       if (!docker.status.available) {
         return { changed: false, mappings: this.lastStatuses, warnings: [`Docker is not reachable; mappings are kept and come back when it is`] };
@@ -179,13 +183,27 @@ export class PortPublisher {
     const ids = (await this.deps.store.mappings()).map((m) => m.id).sort().join();
     if (ids !== this.lastAppliedIds) return 'another Bridgeport process changed the mappings';
     const executor = await this.deps.executor();
+    if (this.lastBackend === 'nftables') return this.nftDrift(executor, active.length > 0);
     const current = parseIptablesSave((await executor.run('firewall.save', {})).text, 'ipv4');
     // The helper keeps the loopback guard while route_localnet is on somewhere: a kept guard is no drift.
     if (planBatch(desiredRules(active, hasDockerUser(current), { keepLoopbackGuard: hasLoopbackGuard(current) }), current).batch === null) return null;
     return 'the rules had been changed outside Bridgeport (a firewall reload or restore?)';
   }
 
+  /** Our table can only be changed or deleted as a whole by others (a `flush ruleset`): its presence is what is checked. */
+  private async nftDrift(executor: PrivilegedExecutor, wanted: boolean): Promise<string | null> {
+    const tables = parseNftTables((await executor.run('firewall.listTables', {})).text);
+    const present = tables.some((t) => t.family === NFT_TABLE.family && t.name === NFT_TABLE.name);
+    if (!wanted || present) return null;
+    return `the nftables table ${NFT_TABLE.family} ${NFT_TABLE.name} was removed outside Bridgeport (a firewall reload or flush?)`;
+  }
+
+  private firewall(): PortBackendPreference {
+    return (this.deps.firewall ?? firewallPreference)();
+  }
+
   private lastResolved: ReturnType<typeof resolveMappings>['resolved'] | null = null;
+  private lastBackend: PortBackend | null = null;
   private lastAppliedIds = '';
 
   /** Resolves the file against Docker (dropping mappings of removed containers) and applies it. */
@@ -202,7 +220,8 @@ export class PortPublisher {
     const resolved = resolution?.resolved ?? (this.lastResolved ?? []).filter((r) => current.mappings.some((m) => m.id === r.id));
     const executor = await this.deps.executor();
     const needed = new Set(resolved.filter((m) => m.hostIp === '' || m.hostIp.startsWith('127.')).map((m) => m.bridge));
-    const result = await executor.run('ports.apply', { mappings: resolved, resetRouteLocalnet: current.routeLocalnet.filter((b) => !needed.has(b)) });
+    const result = await executor.run('ports.apply', { mappings: resolved, resetRouteLocalnet: current.routeLocalnet.filter((b) => !needed.has(b)), firewall: this.firewall() });
+    this.lastBackend = result.backend;
     const routeLocalnet = [...new Set([...current.routeLocalnet.filter((b) => needed.has(b)), ...result.routeLocalnetSet])].sort();
     if (routeLocalnet.join() !== current.routeLocalnet.join()) await this.deps.store.save({ ...current, routeLocalnet });
     this.lastResolved = resolved;

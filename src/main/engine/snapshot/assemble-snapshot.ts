@@ -1,5 +1,5 @@
 // Combines what the readers saw into one snapshot. Pure: no I/O, so it is tested on fixtures.
-import type { Container, Link, Namespace, Network, Snapshot, DockerStatus } from '../../../shared/model';
+import type { Container, EngineStatus, Link, Namespace, Network, Snapshot, DockerStatus } from '../../../shared/model';
 import type { KernelLink } from '../host/kernel-link';
 import type { NamedNamespace } from '../netns/read-named-namespaces';
 import type { NamespaceReport } from '../netns/parse-namespace-report';
@@ -11,7 +11,8 @@ export interface SnapshotInputs {
   privileged: boolean;
   hostLinks: KernelLink[];
   namedNamespaces: NamedNamespace[];
-  docker: { status: DockerStatus; containers: Container[]; networks: Network[] };
+  /** engines: every engine that answered; notes: what could not be seen of them (rootless, unreadable sockets). */
+  docker: { status: DockerStatus; containers: Container[]; networks: Network[]; engines?: EngineStatus[]; notes?: string[] };
   /** Null when the namespaces could not be entered (not root) or the read failed (see readError). */
   report: NamespaceReport | null;
   readError?: string;
@@ -89,6 +90,7 @@ function limitationsOf(inputs: SnapshotInputs): string[] {
       'Not running as root: the inside of containers and `ip netns` namespaces was not read, so veths are not matched to containers. Run the CLI with sudo to see exact veth pairs (the desktop app reads them once it has administrator rights).',
     );
   }
+  notes.push(...(inputs.docker.notes ?? []));
   if (inputs.readError) notes.push(`Namespaces could not be read: ${inputs.readError}`);
   for (const c of inputs.docker.containers) {
     const read = c.pid === null ? undefined : inputs.report?.containers.get(c.pid);
@@ -122,6 +124,7 @@ export function assembleSnapshot(inputs: SnapshotInputs): Snapshot {
     containers: inputs.docker.containers.map((c) => withInnerView(c, inputs.report, hostSideOf)),
     namespaces,
     docker: inputs.docker.status,
+    ...(inputs.docker.engines ? { engines: inputs.docker.engines } : {}),
     limitations: limitationsOf(inputs),
   };
 }

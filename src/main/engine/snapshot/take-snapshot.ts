@@ -1,8 +1,8 @@
 // Reads everything the snapshot needs, in parallel, then assembles it. I/O only; policy is in assemble.
 import { hostname } from 'node:os';
-import type Docker from 'dockerode';
 import type { Snapshot } from '../../../shared/model';
-import { readDocker } from '../docker/read-docker';
+import type { EngineSet } from '../engines/engine-set';
+import { readEngines } from '../engines/read-engines';
 import { readHostLinks } from '../host/read-host-links';
 import type { InnerViewCache } from '../netns/inner-view-cache';
 import type { NamespaceReport } from '../netns/parse-namespace-report';
@@ -45,7 +45,7 @@ async function readAgain(executor: PrivilegedExecutor, report: NamespaceReport, 
  * hand (else the snapshot says it was not read). With a cache (only while `ip monitor all-nsid` keeps
  * it exact), namespaces whose inside did not change are not entered again.
  */
-export async function takeSnapshot(docker: Docker, access: ReadAccess, cache: InnerViewCache | null = null): Promise<Snapshot> {
+export async function takeSnapshot(engines: EngineSet, access: ReadAccess, cache: InnerViewCache | null = null): Promise<Snapshot> {
   // Asked before anything is read: the answer decides what can be seen.
   const executor = await access();
   const startedAt = cache?.begin() ?? 0;
@@ -63,7 +63,7 @@ export async function takeSnapshot(docker: Docker, access: ReadAccess, cache: In
   const [hostLinks, namedNamespaces, dockerRead] = await Promise.all([
     readHostLinks(),
     named,
-    readDocker(docker, (c) => {
+    readEngines(engines, (c) => {
       if (!executor || !ownsNamespace(c)) return;
       if (known.has(c.pid)) cachedPids.push(c.pid);
       else pids.push(c.pid);

@@ -45,6 +45,9 @@ export const nftSetSchema = z.looseObject({
   table: z.string(),
   name: z.string(),
   type: z.union([z.string(), z.array(z.string())]).optional().catch(undefined),
+  /** A map's data type (`verdict`, `ipv4_addr` …). */
+  map: z.union([z.string(), z.array(z.string())]).optional().catch(undefined),
+  flags: z.union([z.string(), z.array(z.string())]).optional().catch(undefined),
   elem: z.array(z.unknown()).catch([]).default([]),
 });
 export type NftSet = z.infer<typeof nftSetSchema>;

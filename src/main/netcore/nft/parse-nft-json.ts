@@ -4,7 +4,7 @@
 //
 // Naming: a table is `<nft family> <name>` (`ip docker-bridges`, `inet filter`); `ip6` tables are
 // ipv6, every other family is filed under ipv4 (see iptables-nft-tables.ts).
-import type { ParsedChain, ParsedRule, ParsedRuleset } from '../rules/parsed-rule';
+import type { NftSetSource, ParsedChain, ParsedRule, ParsedRuleset } from '../rules/parsed-rule';
 import { isIptablesNftTable, modelFamilyOf, modelTableOf } from './iptables-nft-tables';
 import { kindOf, type ParseNftOptions } from './nft-json-value';
 import {
@@ -16,7 +16,7 @@ import {
   type NftRule,
   type NftSet,
 } from './nft-ruleset-schema';
-import { readNftRule } from './read-nft-rule';
+import { readNftRule, setReferences } from './read-nft-rule';
 import { renderExpr } from './render-nft-expr';
 
 export { isIptablesNftTable };
@@ -49,7 +49,23 @@ function toChain(chain: NftChain): ParsedChain {
     // nft keeps no per-chain counters.
     packets: 0,
     bytes: 0,
+    ...(chain.hook !== undefined ? { base: { type: chain.type ?? 'filter', hook: chain.hook, priority: chain.prio ?? 0 } } : {}),
   };
+}
+
+function setSource(set: NftSet): NftSetSource {
+  const map = [set.map ?? []].flat();
+  return { type: [set.type ?? []].flat(), map: map.length > 0 ? map.join(' . ') : null, flags: [set.flags ?? []].flat(), elem: set.elem };
+}
+
+/** The named sets and maps a rule refers to, so the rule can be evaluated on its own. */
+function referencedSets(statements: readonly unknown[], lookup: (name: string) => NftSetSource | undefined): Record<string, NftSetSource> {
+  const sets: Record<string, NftSetSource> = {};
+  for (const name of setReferences(statements)) {
+    const set = lookup(name);
+    if (set) sets[name] = set;
+  }
+  return sets;
 }
 
 /** Parses the JSON text printed by `nft -j list ruleset`; throws only when it is not such JSON. */
@@ -58,6 +74,7 @@ export function parseNftJson(jsonText: string, options: ParseNftOptions = {}): P
   const chains: ParsedChain[] = [];
   const nftRules: NftRule[] = [];
   const setContents = new Map<string, string>();
+  const setSources = new Map<string, NftSetSource>();
   // Unknown objects (metainfo, counter, quota, ct helper, flowtable …) and malformed ones are skipped.
   for (const entry of readNftDocument(jsonText)) {
     const k = kindOf(entry);
@@ -69,7 +86,10 @@ export function parseNftJson(jsonText: string, options: ParseNftOptions = {}): P
       if (rule.success && wanted(rule.data.family, rule.data.table)) nftRules.push(rule.data);
     } else if (k?.kind === 'set' || k?.kind === 'map') {
       const set = nftSetSchema.safeParse(k.body);
-      if (set.success) setContents.set(tableKey(set.data.family, set.data.table, set.data.name), setContentsText(set.data));
+      if (set.success) {
+        setContents.set(tableKey(set.data.family, set.data.table, set.data.name), setContentsText(set.data));
+        setSources.set(tableKey(set.data.family, set.data.table, set.data.name), setSource(set.data));
+      }
     }
   }
 
@@ -85,6 +105,7 @@ export function parseNftJson(jsonText: string, options: ParseNftOptions = {}): P
       chain: nft.chain,
       position,
       ...reading,
+      nft: { statements: nft.expr, sets: referencedSets(nft.expr, (name) => setSources.get(tableKey(nft.family, nft.table, name))) },
     };
   });
   return { chains, rules };

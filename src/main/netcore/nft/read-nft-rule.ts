@@ -53,7 +53,7 @@ function mangleTarget(body: unknown): string {
 }
 
 /** Every `@name` a statement refers to. */
-function setReferences(value: NftValue, found: string[] = []): string[] {
+export function setReferences(value: NftValue, found: string[] = []): string[] {
   if (typeof value === 'string' && value.startsWith('@')) found.push(value.slice(1));
   else if (Array.isArray(value)) value.forEach((v) => setReferences(v, found));
   else if (isRecord(value)) Object.values(value).forEach((v) => setReferences(v, found));

@@ -10,6 +10,32 @@ export interface ParsedChain {
   policy: string | null;
   packets: number;
   bytes: number;
+  /** Native nftables base chains only: where and when the chain hooks in (type, hook, priority). */
+  base?: NftBaseHook;
+}
+
+export interface NftBaseHook {
+  /** filter, nat or route. */
+  type: string;
+  /** prerouting, input, forward, output, postrouting (or ingress/egress). */
+  hook: string;
+  priority: number;
+}
+
+/** A named set or map of an nft table, as `nft -j` lists it. */
+export interface NftSetSource {
+  type: string[];
+  /** The data type of a map (`verdict`, `ipv4_addr` …); null for a set. */
+  map: string | null;
+  flags: string[];
+  elem: readonly unknown[];
+}
+
+/** A native nft rule as nft printed it, for evaluators that need more than RuleMatch holds. */
+export interface NftRuleSource {
+  statements: readonly unknown[];
+  /** The named sets and maps of the rule's table that it refers to (`@name`). */
+  sets: Readonly<Record<string, NftSetSource>>;
 }
 
 export interface ParsedRule {
@@ -25,6 +51,8 @@ export interface ParsedRule {
   match: RuleMatch;
   packets: number;
   bytes: number;
+  /** Native nftables rules only: the rule's own statements. */
+  nft?: NftRuleSource;
 }
 
 export interface ParsedRuleset {

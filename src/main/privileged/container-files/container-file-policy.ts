@@ -23,7 +23,7 @@ export interface DescriptorFacts {
 }
 
 export interface ContainerFileLocation {
-  /** Directory names from / down to the container's directory: [...dataRoot, 'containers', id]. */
+  /** Directory names from / down to the container's directory: [...dataRoot, 'containers', id] (Podman: [...runroot, 'overlay-containers', id, 'userdata']). */
   dirs: string[];
   /** The file in the container's directory (resolv.conf, resolv.conf.hash, hosts, hostname). */
   name: string;
@@ -31,16 +31,24 @@ export interface ContainerFileLocation {
   aboveDataRoot: number;
 }
 
-const CONTAINER_FILE = /^((?:\/[A-Za-z0-9._@+-]+)*)\/containers\/([0-9a-f]{64})\/(resolv\.conf|resolv\.conf\.hash|hosts|hostname)$/;
+const DOCKER_FILE = /^((?:\/[A-Za-z0-9._@+-]+)*)\/containers\/([0-9a-f]{64})\/(resolv\.conf|resolv\.conf\.hash|hosts|hostname)$/;
+const PODMAN_FILE = /^((?:\/[A-Za-z0-9._@+-]+)*)\/overlay-containers\/([0-9a-f]{64})\/userdata\/(resolv\.conf|hosts|hostname)$/;
 
-/** Splits `<data root>/containers/<64 hex>/<name>`; refuses anything else (the schema did already). */
+/**
+ * Splits `<data root>/containers/<64 hex>/<name>` (Docker) or
+ * `<runroot>/overlay-containers/<64 hex>/userdata/<name>` (Podman); refuses anything else (the
+ * schema did already). The engine's root is the data root / runroot.
+ */
 export function locateContainerFile(path: string): ContainerFileLocation {
-  const match = CONTAINER_FILE.exec(path);
+  const docker = DOCKER_FILE.exec(path);
+  const podman = docker ? null : PODMAN_FILE.exec(path);
+  const match = docker ?? podman;
   const root = match?.[1]?.split('/').slice(1) ?? [];
   if (!match || root.length === 0 || root.some((part) => part === '.' || part === '..')) {
     throw new OperationError(`${path} is not a container's file under an engine's data root; refused`, 'refused');
   }
-  return { dirs: [...root, 'containers', match[2]!], name: match[3]!, aboveDataRoot: root.length - 1 };
+  const below = docker ? ['containers', match[2]!] : ['overlay-containers', match[2]!, 'userdata'];
+  return { dirs: [...root, ...below], name: match[3]!, aboveDataRoot: root.length - 1 };
 }
 
 const octal = (mode: number) => (mode & 0o7777).toString(8);

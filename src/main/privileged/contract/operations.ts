@@ -4,12 +4,15 @@ import { z } from 'zod';
 import { interfaceNameSchema } from '../../../shared/atoms/names';
 import { resolvedMappingSchema } from './resolved-mapping';
 import { MAX_MAPPINGS } from '../../netcore/meaning/port-request';
+import type { PortBackend } from '../../netcore/rulesets/port-backend';
 import { linkOperations, type LinkOperationResults } from './link-operations';
 import { doctorOperations, type DoctorOperationResults } from './doctor-operations';
 import { dnsOperations, type DnsOperationResults } from './dns-operations';
 import { readOperations, type ReadOperationResults } from './read-operations';
 import { BridgeportError, type ErrorKind } from '../../../shared/errors';
 import type { PrivilegeState } from '../../../shared/privilege-model';
+
+export const portBackendPreferenceSchema = z.enum(['auto', 'iptables', 'nftables']);
 
 export const operations = {
   /** Liveness, and how many operations ran (the fuzz test checks it stays at zero). */
@@ -23,6 +26,8 @@ export const operations = {
       mappings: z.array(resolvedMappingSchema).max(MAX_MAPPINGS),
       /** Bridges whose route_localnet Bridgeport switched on and that no longer need it. */
       resetRouteLocalnet: z.array(interfaceNameSchema).max(256),
+      /** iptables chains or the native `table inet bridgeport`; auto: what the host's engines use (netcore/rulesets/port-backend). */
+      firewall: portBackendPreferenceSchema.optional(),
     })
     .strict(),
   /** Namespaces, bridges and veth pairs (netns.add … link.delete): see ops/links/link-operations. */
@@ -44,6 +49,8 @@ const checkedOperations: { [O in OperationName]: z.ZodType<OperationArgs<O>> } =
 
 export interface ApplyPortsResult {
   changed: boolean;
+  /** The firewall the rules were written with. */
+  backend: PortBackend;
   /** Bridges whose route_localnet was 0 and is now 1 (to be reset when no longer needed). */
   routeLocalnetSet: string[];
   warnings: string[];

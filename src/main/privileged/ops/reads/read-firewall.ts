@@ -20,8 +20,12 @@ export async function readFirewall(args: OperationArgs<'firewall.read'>): Promis
   return { v4, v6, other, native };
 }
 
+/**
+ * The tables as the chains name them: nft 1.0.6 loads every rule to list tables (0.2 s at 10,000
+ * rules) but not to list chains (10 ms), and a table without chains holds no rule to read.
+ */
 export async function listNftTables(): Promise<ReadOperationResults['firewall.listTables']> {
-  const text = await runCommand(['nft', '-j', 'list', 'tables']);
+  const text = await runCommand(['nft', '-j', 'list', 'chains']);
   cappedTotal('the list of nftables tables', [text]);
   return { text };
 }

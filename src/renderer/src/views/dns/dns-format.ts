@@ -2,16 +2,17 @@
 // one line, how upstreams were learnt, the timeline newest first with its before → after. Pure.
 import type { DnsEvent, DnsSource, DnsSyncResult, HostsEntry, ResolvSettings, Upstreams } from '../../../../shared/dns-model';
 
-export const sourceLabel: Record<DnsSource, string> = { host: 'host', custom: 'custom', embedded: 'embedded', 'user-modified': 'user-modified' };
+export const sourceLabel: Record<DnsSource, string> = { host: 'host', custom: 'custom', embedded: 'embedded', 'user-modified': 'user-modified', aardvark: 'aardvark-dns' };
 
 export const sourceHelp: Record<DnsSource, string> = {
   host: "Inherited from the host: Docker copied the host's resolv.conf when the container started.",
   custom: 'Set with --dns, --dns-search or --dns-option when the container was created.',
   embedded: "Docker's embedded DNS at 127.0.0.11 (user-defined networks), which forwards other names to upstream servers.",
   'user-modified': 'Edited inside the container after Docker wrote it: Bridgeport leaves it alone.',
+  aardvark: "Podman's aardvark-dns at the network's gateway (networks with DNS on), which answers container names and forwards other names upstream.",
 };
 
-export const sourceColor: Record<DnsSource, string> = { host: 'teal', custom: 'grape', embedded: 'blue', 'user-modified': 'orange' };
+export const sourceColor: Record<DnsSource, string> = { host: 'teal', custom: 'grape', embedded: 'blue', 'user-modified': 'orange', aardvark: 'cyan' };
 
 export const originLabel: Record<HostsEntry['origin'], string> = { default: 'default', self: 'self', link: '--link', 'add-host': '--add-host', other: 'other' };
 

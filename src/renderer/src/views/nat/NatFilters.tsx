@@ -14,7 +14,7 @@ interface Props {
   onChange: (filter: FilterFields) => void;
 }
 
-const owners: RuleOwner[] = ['docker', 'bridgeport', 'other'];
+const owners: RuleOwner[] = ['docker', 'podman', 'firewalld', 'bridgeport', 'other'];
 
 export function NatFilters({ filter, containers, onChange }: Props) {
   return (

@@ -12,7 +12,7 @@ export interface RuleFilter {
   only: ReadonlySet<string> | null;
 }
 
-export const noFilter: RuleFilter = { container: null, port: '', owners: ['docker', 'bridgeport', 'other'], hideZero: false, only: null };
+export const noFilter: RuleFilter = { container: null, port: '', owners: ['docker', 'podman', 'firewalld', 'bridgeport', 'other'], hideZero: false, only: null };
 
 /** Whether anything narrows the list (then chains without a matching rule are left out). */
 export function isFiltering(f: RuleFilter): boolean {

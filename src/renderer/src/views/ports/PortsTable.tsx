@@ -19,8 +19,11 @@ interface Props {
   mappings: MappingStatus[];
 }
 
-const dockerFixed =
-  'Docker published this port when it created the container, and Docker cannot remove it from a running one: recreate the container without this -p.';
+/** Why an engine's port cannot be unpublished here. */
+const engineFixed = (source: 'docker' | 'podman') => {
+  const engine = source === 'podman' ? 'Podman' : 'Docker';
+  return `${engine} published this port when it created the container, and ${engine} cannot remove it from a running one: recreate the container without this -p.`;
+};
 
 const mono = { fontFamily: 'var(--mantine-font-family-monospace)' };
 
@@ -78,7 +81,7 @@ export function PortsTable({ ports, previous, onShowRules, mappings }: Props) {
                 {p.source === 'bridgeport' ? (
                   <UnpublishButton port={p} mapping={mappingOfRow(p, mappings)} id={id} />
                 ) : (
-                  <Tooltip label={dockerFixed} multiline w={300} withArrow>
+                  <Tooltip label={engineFixed(p.source)} multiline w={300} withArrow>
                     <Text size="xs" c="dimmed" style={{ cursor: 'help' }} data-testid={`port-fixed-${id}`}>
                       —
                     </Text>

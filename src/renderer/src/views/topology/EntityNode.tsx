@@ -22,6 +22,8 @@ export type EntityNodeData = {
   matched?: boolean;
   folds?: FoldControl[];
   onFold?: (networkId: string, folded: boolean) => void;
+  /** The engine of a container, where more than one engine runs ("podman", "docker"). */
+  engineMarker?: string | undefined;
 };
 export type EntityFlowNode = Node<EntityNodeData, 'entity'>;
 
@@ -118,9 +120,16 @@ function EntityNodeView({ data, selected }: NodeProps<EntityFlowNode>) {
             <Text fw={700} size="sm" truncate>
               {node.label}
             </Text>
-            <Badge size="xs" color={color} variant="light">
-              {node.type}
-            </Badge>
+            <Group gap={2} wrap="nowrap">
+              {data.engineMarker && (
+                <Badge size="xs" color="gray" variant="outline" data-testid="engine-marker">
+                  {data.engineMarker}
+                </Badge>
+              )}
+              <Badge size="xs" color={color} variant="light">
+                {node.type}
+              </Badge>
+            </Group>
           </Group>
           {lines(node).map((line, i) => (
             <Text key={i} size="xs" c="dimmed" truncate>

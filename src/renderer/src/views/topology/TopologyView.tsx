@@ -6,6 +6,7 @@ import { Background, Controls, getViewportForBounds, ReactFlow, useReactFlow, ty
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Snapshot } from '../../../../shared/model';
 import { buildGraph } from '../../../../shared/topology/graph';
+import { engineMarkerOf } from '../../components/engine-labels';
 import { containersPerNetwork, foldedNetworks, groupGraph, type GroupingMode } from '../../../../shared/topology/group-graph';
 import { searchGraph } from '../../../../shared/topology/search-graph';
 import { CableEdge, LinkRatesContext, type CableFlowEdge } from './CableEdge';
@@ -108,6 +109,7 @@ export function TopologyView({
           initialHeight: nodeHeight(n),
           data: {
             graphNode: n,
+            engineMarker: n.type === 'container' ? engineMarkerOf(snapshot, n.container) : undefined,
             highlighted: highlight?.has(n.id) ?? false,
             matched: searching ? hits.has(n.id) : undefined,
             folds: foldControlsOf(n, counts, folded),
@@ -115,7 +117,7 @@ export function TopologyView({
           },
         };
       }),
-    [shown, laidOut, highlight, searching, hits, counts, folded, fold],
+    [shown, laidOut, highlight, searching, hits, counts, folded, fold, snapshot],
   );
   const edges: CableFlowEdge[] = useMemo(
     () =>
