@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DaemonProcess } from './daemon-process';
 import { ANSWER, DhcpLab, DNS_A, DNS_B, PROBE_NAME } from './dhcp-lab';
 import { pidOf, tempConfigDir } from './publish-support';
-import { bridgeport, dockerMajor, labEnv, run, waitFor } from './support';
+import { bridgeport, bridgeportOk, dockerMajor, labEnv, run, waitFor } from './support';
 
 const dhcp = new DhcpLab();
 let config: Awaited<ReturnType<typeof tempConfigDir>>;
@@ -30,11 +30,7 @@ interface DnsLine {
   synced: boolean;
 }
 
-const cli = async (...args: string[]) => {
-  const result = await bridgeport(args, { BRIDGEPORT_CONFIG_DIR: config.dir });
-  expect(result.exitCode, result.stderr).toBe(0);
-  return result.stdout;
-};
+const cli = (...args: string[]) => bridgeportOk(args, { BRIDGEPORT_CONFIG_DIR: config.dir });
 const dnsJson = async () => JSON.parse(await cli('dns', '--json')) as DnsLine[];
 const lineOf = (lines: DnsLine[], name: string) => lines.find((l) => l.container.name === name);
 const fileIn = (container: string) => run('docker', ['exec', container, 'cat', '/etc/resolv.conf']);

@@ -236,6 +236,18 @@ teardown() {
   return 0
 }
 
+await_engine_api() { # NAME PID LOG: wait until the engine's socket answers `docker info`, or die with its log
+  local name=$1 pid=$2 logfile=$3 deadline=$((SECONDS + ${BP_LAB_DOCKER_TIMEOUT:-60}))
+  while ((SECONDS < deadline)); do
+    if lab_docker info >/dev/null 2>&1; then return 0; fi
+    alive "$pid" || { log "$name exited early"; break; }
+    sleep 0.2
+  done
+  log "$name log tail ($logfile):"
+  tail -n 40 "$logfile" >&2 || true
+  die "$name did not answer docker info"
+}
+
 elapsed() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
 
 on_exit() {

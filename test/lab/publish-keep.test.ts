@@ -8,18 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DaemonProcess } from './daemon-process';
 import { Engine } from '../../src/main/engine/engine';
 import { rootExecutor } from '../../src/main/privileged/root-executor';
-import { bridgeport, labEnv, repoRoot, run } from './support';
+import { bridgeport, bridgeportOk, labEnv, repoRoot, run } from './support';
 import { ipOf, LAN_IP, linksText, reaches, rulesText, tempConfigDir, waitUntil } from './publish-support';
 
 const LAN = { lan: true } as const;
 let config: Awaited<ReturnType<typeof tempConfigDir>>;
 let daemon: DaemonProcess;
 
-const cli = async (...args: string[]) => {
-  const result = await bridgeport(args, { BRIDGEPORT_CONFIG_DIR: config.dir });
-  expect(result.exitCode, result.stderr).toBe(0);
-  return result.stdout;
-};
+const cli = (...args: string[]) => bridgeportOk(args, { BRIDGEPORT_CONFIG_DIR: config.dir });
 
 const events = async () => (await readFile(join(config.dir, 'events.jsonl'), 'utf8').catch(() => '')).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { kind: string; message: string });
 const mappingsFile = async () => JSON.parse(await readFile(join(config.dir, 'mappings.json'), 'utf8')) as { mappings: Array<{ container: { name: string } }> };

@@ -43,6 +43,19 @@ export async function httpGet(client: Client, ip: string, port: number): Promise
 export const reaches = async (client: Client, ip: string, port: number, marker = 'bridgeport lab') => (await httpGet(client, ip, port))?.includes(marker) ?? false;
 
 /** A UDP echo server inside a container's namespace (the host's node, the container's network). */
+/** Where a port published on every address of the host answers from (the matrix every backend must give). */
+export async function reachMatrix(port: number, neighbour: string, itself: string) {
+  return {
+    lan: await reaches({ lan: true }, LAN_IP, port),
+    hostByLanIp: await reaches({ host: true }, LAN_IP, port),
+    hostByLoopback: await reaches({ host: true }, '127.0.0.1', port),
+    neighbour: await reaches({ container: neighbour }, LAN_IP, port),
+    itself: await reaches({ container: itself }, LAN_IP, port),
+  };
+}
+
+export const EVERYWHERE = { lan: true, hostByLanIp: true, hostByLoopback: true, neighbour: true, itself: true };
+
 export async function startUdpEcho(container: string, port: number): Promise<ChildProcess> {
   const child = spawn('nsenter', [`--net=/proc/${await pidOf(container)}/ns/net`, process.execPath, udpEcho, 'serve', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((done, fail) => {

@@ -1,4 +1,5 @@
 // Helpers for tests that run inside a lab (test/lab/lab.sh): real commands, no mocks.
+import { expect } from 'vitest';
 import { execa } from 'execa';
 import { resolve } from 'node:path';
 
@@ -25,6 +26,13 @@ export async function runJson<T>(file: string, args: string[]): Promise<T> {
 export async function bridgeport(args: string[], env: Record<string, string> = {}, wrapper: string[] = []) {
   const argv = [...wrapper, process.execPath, resolve(repoRoot, 'bin/bridgeport.js'), ...args];
   return execa(argv[0]!, argv.slice(1), { env, cwd: repoRoot, reject: false });
+}
+
+/** The CLI with `env`, expected to succeed: its stdout (a failure shows its stderr). */
+export async function bridgeportOk(args: string[], env: Record<string, string> = {}): Promise<string> {
+  const result = await bridgeport(args, env);
+  expect(result.exitCode, result.stderr).toBe(0);
+  return result.stdout;
 }
 
 export async function seedScenario(): Promise<void> {

@@ -7,7 +7,7 @@ import { symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../src/shared/model';
-import { bridgeport, labEnv, run } from '../support';
+import { bridgeport, bridgeportOk, labEnv, run } from '../support';
 import { LAN_IP, reaches, tempConfigDir } from '../publish-support';
 
 const dockerSock = () => process.env.DOCKER_HOST!.replace(/^unix:\/\//, '');
@@ -45,11 +45,7 @@ describe('Docker 28 and Podman 5 on one host', () => {
   let config: Awaited<ReturnType<typeof tempConfigDir>>;
   let snapshot: Snapshot;
   const env = () => ({ BRIDGEPORT_CONFIG_DIR: config.dir });
-  const cli = async (...args: string[]) => {
-    const result = await bridgeport(args, env());
-    expect(result.exitCode, result.stderr).toBe(0);
-    return result.stdout;
-  };
+  const cli = (...args: string[]) => bridgeportOk(args, env());
 
   beforeAll(async () => {
     const { image } = labEnv();

@@ -81,15 +81,7 @@ start_dockerd() {
     --cgroup-parent "$CGROUP_PARENT" \
     </dev/null >>"$LABDIR/dockerd.log" 2>&1 &
   echo $! >"$LABDIR/dockerd.launch.pid"
-  local pid=$! deadline=$((SECONDS + ${BP_LAB_DOCKER_TIMEOUT:-60}))
-  while ((SECONDS < deadline)); do
-    if lab_docker info >/dev/null 2>&1; then return 0; fi
-    alive "$pid" || { log "dockerd exited early"; break; }
-    sleep 0.2
-  done
-  log "dockerd log tail ($LABDIR/dockerd.log):"
-  tail -n 40 "$LABDIR/dockerd.log" >&2 || true
-  die "docker info did not answer"
+  await_engine_api "dockerd" $! "$LABDIR/dockerd.log"
 }
 
 engine_start() {

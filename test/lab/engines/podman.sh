@@ -98,15 +98,7 @@ start_podman_service() {
     CONTAINERS_CONF="$LABDIR/podman/containers.conf" CONTAINERS_STORAGE_CONF="$LABDIR/podman/storage.conf" \
     podman system service --time=0 "unix://$(engine_sock)" </dev/null >>"$LABDIR/podman.log" 2>&1 &
   echo $! >"$LABDIR/podman/service.pid"
-  local pid=$! deadline=$((SECONDS + ${BP_LAB_DOCKER_TIMEOUT:-60}))
-  while ((SECONDS < deadline)); do
-    if lab_docker info >/dev/null 2>&1; then return 0; fi
-    alive "$pid" || { log "podman system service exited early"; break; }
-    sleep 0.2
-  done
-  log "podman log tail ($LABDIR/podman.log):"
-  tail -n 40 "$LABDIR/podman.log" >&2 || true
-  die "the podman service did not answer docker info"
+  await_engine_api "podman system service" $! "$LABDIR/podman.log"
 }
 
 engine_start() {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../src/shared/model';
 import { Engine } from '../../../src/main/engine/engine';
 import { rootExecutor } from '../../../src/main/privileged/root-executor';
-import { bridgeport, labEnv, run, runJson, waitFor } from '../support';
+import { bridgeport, bridgeportOk, labEnv, run, runJson, waitFor } from '../support';
 import { LAN_IP, reaches, tempConfigDir } from '../publish-support';
 
 interface IpAddr {
@@ -23,11 +23,7 @@ async function linkWithAddress(address: string): Promise<string | undefined> {
 describe('rootful Podman 5 (lab engine podman5)', () => {
   let config: Awaited<ReturnType<typeof tempConfigDir>>;
   let snapshot: Snapshot;
-  const cli = async (...args: string[]) => {
-    const result = await bridgeport(args, { BRIDGEPORT_CONFIG_DIR: config.dir });
-    expect(result.exitCode, result.stderr).toBe(0);
-    return result.stdout;
-  };
+  const cli = (...args: string[]) => bridgeportOk(args, { BRIDGEPORT_CONFIG_DIR: config.dir });
 
   beforeAll(async () => {
     const { image } = labEnv();
