@@ -34,7 +34,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bp-fake-dockerd-'));
   chmodSync(dir, 0o755);
   writeFileSync(join(dir, 'dockerd'), '#!/bin/sh\nsleep 300\n', { mode: 0o755 });
+  // Docker 29's table has chains; tables are listed by their chains.
   await run('nft', ['add', 'table', 'ip', 'docker-bridges']);
+  await run('nft', ['add', 'chain', 'ip', 'docker-bridges', 'filter-FORWARD']);
 });
 
 afterEach(async () => {

@@ -8,7 +8,7 @@ import { containerFilePathSchema } from '../../privileged/contract/container-fil
 import type { Redirect } from '../../privileged/contract/dns-operations';
 import { parseDnsInspect, type DnsInspect } from './parse-dns-inspect';
 import { parseHostsFile } from './hosts-file';
-import { libpodGet } from '../engines/engine-client';
+import { inspectEachContainer, libpodGet } from '../engines/engine-client';
 import { aardvarkServers, parseLibpodNetworkList } from '../engines/parse-libpod-networks';
 import type { AnsweringEngine } from '../engines/read-engines';
 import type { ContainerDnsFacts } from './plan-dns-sync';
@@ -22,20 +22,7 @@ export interface GatheredFacts {
   resolvPaths: Map<string, string>;
 }
 
-async function inspectAll(docker: Docker): Promise<DnsInspect[]> {
-  const summaries = await docker.listContainers({ all: true });
-  const inspected = await Promise.all(
-    summaries.map((s) =>
-      docker
-        .getContainer(s.Id)
-        .inspect()
-        .then(parseDnsInspect)
-        // removed between the list and its inspect: gone
-        .catch(() => null),
-    ),
-  );
-  return inspected.filter((c): c is DnsInspect => c !== null);
-}
+const inspectAll = (docker: Docker): Promise<DnsInspect[]> => inspectEachContainer(docker, parseDnsInspect);
 
 const usesEmbeddedResolver = (c: DnsInspect) => c.running && !SHARED_MODES.includes(c.networkMode) && !c.networkMode.startsWith('container:');
 

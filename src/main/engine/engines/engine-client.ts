@@ -33,3 +33,21 @@ export function libpodGet(client: Docker, path: string): Promise<unknown> {
     );
   });
 }
+
+/**
+ * Every container's inspect, turned by `each` as soon as it arrives (callers start work on it at
+ * once). A container removed between the list and its inspect, or one `each` cannot read, is gone.
+ */
+export async function inspectEachContainer<T>(client: Docker, each: (inspect: Docker.ContainerInspectInfo) => T): Promise<T[]> {
+  const summaries = await client.listContainers({ all: true });
+  const inspected = await Promise.all(
+    summaries.map((s) =>
+      client
+        .getContainer(s.Id)
+        .inspect()
+        .then((json) => ({ value: each(json) }))
+        .catch(() => null),
+    ),
+  );
+  return inspected.flatMap((c) => (c === null ? [] : [c.value]));
+}

@@ -7,7 +7,7 @@ import { dockerInstalled, type DockerRead } from '../docker/read-docker';
 import { explainDockerFailure } from '../docker/docker-status';
 import { parseContainerInspect, parseNetwork } from '../docker/parse-docker';
 import { askedEvenIfAbsent, type EngineEndpoint } from './engine-endpoints';
-import { libpodGet } from './engine-client';
+import { inspectEachContainer, libpodGet } from './engine-client';
 import { engineFactsOf, engineVersionOf, type EngineFacts } from './engine-identity';
 import type { EngineSet } from './engine-set';
 import { distinctEngines } from './distinct-engines';
@@ -64,23 +64,12 @@ async function askFacts(client: Docker, kind: EngineKind): Promise<EngineFacts> 
   return engineFactsOf(kind, info, libpodInfo);
 }
 
-async function readContainers(client: Docker, engine: EngineRef, onContainer: (c: Container) => void): Promise<Container[]> {
-  const summaries = await client.listContainers({ all: true });
-  const inspected = await Promise.all(
-    summaries.map((s) =>
-      client
-        .getContainer(s.Id)
-        .inspect()
-        .then((json) => {
-          const container = { ...parseContainerInspect(json), engine };
-          onContainer(container);
-          return container;
-        })
-        // A container removed between the list and its inspect is simply gone.
-        .catch(() => null),
-    ),
-  );
-  return inspected.filter((c) => c !== null);
+function readContainers(client: Docker, engine: EngineRef, onContainer: (c: Container) => void): Promise<Container[]> {
+  return inspectEachContainer(client, (json) => {
+    const container = { ...parseContainerInspect(json), engine };
+    onContainer(container);
+    return container;
+  });
 }
 
 async function readNetworks(r: Reached, engine: EngineRef, containers: Container[], notes: string[]): Promise<Network[]> {

@@ -3,6 +3,7 @@
 // netcore/rulesets/port-backend and accept-fwmark.
 import { readdir, readFile, readlink, stat } from 'node:fs/promises';
 import { runCommand } from '../../system/run-command';
+import { listNftTables } from './reads/read-firewall';
 import { isIptablesNftTable } from '../../netcore/nft/parse-nft-json';
 import { parseNftTables } from '../../netcore/nft/parse-nft-tables';
 import { forwardPolicyDrops, type PortBackendFacts } from '../../netcore/rulesets/port-backend';
@@ -13,7 +14,8 @@ const runs = (argv: string[]) => runCommand(argv).then(() => true, () => false);
 export async function readPortBackendFacts(): Promise<PortBackendFacts> {
   const [hasIptables, tablesText, forwardText] = await Promise.all([
     runs(['iptables', '-V']),
-    runCommand(['nft', '-j', 'list', 'tables']).catch(() => null),
+    // The same listing as firewall.listTables: by the chains, which nft lists without loading every rule.
+    listNftTables().then((r) => r.text, () => null),
     runCommand(['iptables', '-t', 'filter', '-S', 'FORWARD']).catch(() => ''),
   ]);
   const nativeTables = tablesText === null ? [] : parseNftTables(tablesText).filter((t) => !isIptablesNftTable(t.family, t.name));
