@@ -5,8 +5,7 @@
 // The lease: dnsmasq hands out a new DNS option, udhcpc renews and its script rewrites the lab host's
 // resolv.conf, stamping the time. Bridgeport: the engine's DNS sync in-process (what the app and
 // `bridgeport daemon` run); the container's file is polled every 5 ms on the host side (the same
-// inode the container sees). Also timed: the redirect of Docker's resolver for a container on a
-// user-defined network (polled every 20 ms in its namespace).
+// inode the container sees). Containers on user-defined networks: scripts/bench-dns-follow.ts.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,17 +41,14 @@ try {
   await dhcp.start({ dns: DNS_A, domain: 'one.test' });
   await docker(['network', 'create', 'benchdns']);
   await docker(['run', '-d', '--name', 'bench-dns-w', image, 'sleep', '3600']);
-  await docker(['run', '-d', '--name', 'bench-dns-u', '--network', 'benchdns', image, 'sleep', '3600']);
   await docker(['run', '-d', '--name', 'bench-dns-restart', '--stop-timeout', '0', image, 'sleep', '3600']);
   const file = await docker(['inspect', '-f', '{{.ResolvConfPath}}', 'bench-dns-w']);
   const restartFile = await docker(['inspect', '-f', '{{.ResolvConfPath}}', 'bench-dns-restart']);
-  const pidU = await docker(['inspect', '-f', '{{.State.Pid}}', 'bench-dns-u']);
   engine = new Engine({ executor: rootExecutor, configDir: config, resolvConf: dhcp.resolvConf });
   engine.startSyncingDns((e) => console.error(`sync error: ${e.message}`));
   await sleep(1500);
 
   const fileLags: number[] = [];
-  const redirectLags: number[] = [];
   const restarts: number[] = [];
   for (let round = 0; round < rounds; round++) {
     const next = round % 2 === 0 ? DNS_B : DNS_A;
@@ -60,27 +56,20 @@ try {
     const leaseAt = await dhcp.lastLeaseWrittenAt();
     const seen = await until(async () => (await readFile(file, 'utf8')).includes(`nameserver ${next}`), 5, 'the container file');
     fileLags.push(seen - leaseAt);
-    // Redirected while away from the first lease's server, removed when back on it.
-    const redirected = await until(async () => {
-      const nat = (await execa('nsenter', [`--net=/proc/${pidU}/ns/net`, 'iptables-save', '-t', 'nat'])).stdout;
-      return next === DNS_B ? nat.includes(`--to-destination ${DNS_B}:53`) : !nat.includes('BRIDGEPORT-DNS');
-    }, 20, 'the redirect');
-    redirectLags.push(redirected - leaseAt);
     // Docker's way: restart the container; it starts with the host file as it is now.
     const t0 = Date.now();
     await docker(['restart', '-t', '0', 'bench-dns-restart']);
     await until(async () => (await readFile(restartFile, 'utf8')).includes(`nameserver ${next}`), 5, 'the restarted container file');
     restarts.push(Date.now() - t0);
-    console.log(`round ${round + 1}: lease → file ${fileLags.at(-1)} ms, → redirect ${redirectLags.at(-1)} ms; docker restart ${restarts.at(-1)} ms`);
+    console.log(`round ${round + 1}: lease → file ${fileLags.at(-1)} ms; docker restart ${restarts.at(-1)} ms`);
   }
   const ms = (x: number) => `${x.toFixed(0)} ms`;
   console.log(`\nbridgeport lease → container resolv.conf: median ${ms(median(fileLags))}, p95 ${ms(p95(fileLags))} over ${rounds} renewals`);
-  console.log(`bridgeport lease → embedded resolver redirected: median ${ms(median(redirectLags))}, p95 ${ms(p95(redirectLags))}`);
   console.log(`docker restart (Docker's only way; drops the container's connections): median ${ms(median(restarts))}, p95 ${ms(p95(restarts))}`);
   console.log(`ratio bridgeport / docker restart: ${(median(fileLags) / median(restarts)).toFixed(2)}`);
 } finally {
   engine?.stop();
-  await execa('docker', ['rm', '-f', 'bench-dns-w', 'bench-dns-u', 'bench-dns-restart'], { reject: false });
+  await execa('docker', ['rm', '-f', 'bench-dns-w', 'bench-dns-restart'], { reject: false });
   await execa('docker', ['network', 'rm', 'benchdns'], { reject: false });
   await dhcp.stop();
   await rm(config, { recursive: true, force: true });

@@ -28,6 +28,16 @@ export const hostsEntrySchema = z.object({
 });
 export type HostsEntry = z.infer<typeof hostsEntrySchema>;
 
+/**
+ * How a container's queries reach their servers: resolv.conf: straight to the servers in its file
+ * (Docker's copy, or Bridgeport's rewrite); docker-resolver: Docker's resolver forwards to its own
+ * upstreams; namespace-redirect / dockerd-redirect: Bridgeport redirects them (in the container's
+ * namespace, or dockerd's queries on the host); host-resolver: the host's own resolver (systemd-resolved);
+ * aardvark: Podman's aardvark-dns forwards to the host's servers.
+ */
+export const reachViaSchema = z.enum(['resolv.conf', 'docker-resolver', 'namespace-redirect', 'dockerd-redirect', 'host-resolver', 'aardvark']);
+export type ReachVia = z.infer<typeof reachViaSchema>;
+
 /** Where the upstream servers of Docker's embedded resolver were learnt. */
 export const upstreamsSchema = z.object({
   servers: z.array(z.string()),
@@ -36,8 +46,11 @@ export const upstreamsSchema = z.object({
    * assumed: the host's DNS when Bridgeport first looked; host-resolver: dockerd forwards to the host's own resolver, which follows the host.
    */
   known: z.enum(['docker', 'confirmed', 'assumed', 'host-resolver']),
-  /** Bridgeport redirects the old servers to these (in the container's namespace), or null when none is needed. */
+  /** Bridgeport redirects the old servers to these (in the container's namespace, or dockerd's queries on the host), or null when none is needed. */
   redirectedTo: z.array(z.string()).nullable(),
+  /** Where the resolver's queries go now, after any redirect. */
+  reached: z.array(z.string()),
+  via: reachViaSchema,
 });
 export type Upstreams = z.infer<typeof upstreamsSchema>;
 
@@ -56,6 +69,8 @@ export const containerDnsSchema = z.object({
   hosts: z.array(hostsEntrySchema),
   /** Embedded resolver only. */
   upstreams: upstreamsSchema.nullable(),
+  /** The servers its queries reach now and how; null when unknown (its files were not read). */
+  reach: z.object({ servers: z.array(z.string()), via: reachViaSchema }).nullable(),
   /** Whether Bridgeport may change it (the per-container switch; the global one is in the settings). */
   syncAllowed: z.boolean(),
   /** One sentence: what Bridgeport did or why it leaves it alone. */

@@ -2,24 +2,25 @@
 // udhcpc writing the lab host's resolv.conf, which the lab's dockerd reads as /etc/resolv.conf),
 // real containers, `bridgeport daemon --resolv-conf` doing the sync. A default-bridge container gets
 // the new servers in its file (rewritten in place: the container sees them), one started with --dns
-// is not touched, one on a user-defined network resolves through the new upstream (Docker 20.10's
-// resolver is redirected in its namespace; Docker 28 asks from the host's namespace, where no redirect
-// reaches, so Bridgeport says to restart it, and a restart does it), an edited file is left alone, and
-// switching back undoes the redirect.
+// is not touched, one on a user-defined network resolves through the new upstream without a restart
+// (Docker 20.10's and 26's resolver is redirected in its namespace; Docker 28 asks from dockerd's, the
+// host's, namespace, where the redirect is scoped to dockerd's cgroup: nobody else's DNS changes),
+// an edited file is left alone, and switching back, a container restart or a dockerd restart
+// leaves no redirect behind.
 import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DaemonProcess } from './daemon-process';
 import { ANSWER, DhcpLab, DNS_A, DNS_B, PROBE_NAME } from './dhcp-lab';
 import { pidOf, tempConfigDir } from './publish-support';
-import { bridgeport, bridgeportOk, dockerMajor, labEnv, run, waitFor } from './support';
+import { bridgeport, bridgeportOk, dockerMajor, labEnv, repoRoot, run, waitFor } from './support';
 
 const dhcp = new DhcpLab();
 let config: Awaited<ReturnType<typeof tempConfigDir>>;
 let daemon: DaemonProcess;
 const NET = 'dnsnet';
-const CONTAINERS = ['dns-w', 'dns-custom', 'dns-u', 'dns-edit'];
+const CONTAINERS = ['dns-w', 'dns-custom', 'dns-u', 'dns-u2', 'dns-edit'];
 
 interface DnsLine {
   container: { id: string; name: string };
@@ -30,7 +31,8 @@ interface DnsLine {
   synced: boolean;
 }
 
-const cli = (...args: string[]) => bridgeportOk(args, { BRIDGEPORT_CONFIG_DIR: config.dir });
+// No BRIDGEPORT_RESOLV_CONF: `dns` must read the host's DNS the running sync follows (--resolv-conf), as a user's shell would.
+const cli = (...args: string[]) => bridgeportOk(args, { BRIDGEPORT_CONFIG_DIR: config.dir, BRIDGEPORT_RESOLV_CONF: '' });
 const dnsJson = async () => JSON.parse(await cli('dns', '--json')) as DnsLine[];
 const lineOf = (lines: DnsLine[], name: string) => lines.find((l) => l.container.name === name);
 const fileIn = (container: string) => run('docker', ['exec', container, 'cat', '/etc/resolv.conf']);
@@ -48,10 +50,21 @@ async function resolveInside(container: string): Promise<string> {
   return result.stdout;
 }
 
-/** Docker 28 forwards the embedded resolver's queries from the host's namespace (`# ExtServers: [host(…)]`); 26.1 and 20.10 from the container's. */
+/** Docker 28 forwards the embedded resolver's queries from dockerd's (the host's) namespace (`# ExtServers: [host(…)]`); 26.1 and 20.10 from the container's. */
 const resolverAsksFromHost = async () => (await dockerMajor()) >= 28;
 
 const natIn = async (container: string) => run('nsenter', [`--net=/proc/${await pidOf(container)}/ns/net`, 'iptables-save', '-t', 'nat']);
+/** The lab host's nat table (this process runs in the lab host's namespace), rules only: no counters, no comments. */
+const hostNat = async () =>
+  (await run('iptables-save', ['-t', 'nat']))
+    .split('\n')
+    .filter((l) => l.startsWith('-') || l.startsWith(':'))
+    .map((l) => l.replace(/ \[\d+:\d+\]$/, ''))
+    .join('\n');
+const startedAt = (container: string) => run('docker', ['inspect', '-f', '{{.State.StartedAt}}', container]);
+/** A query from the lab host itself (not dockerd): what the server at `server` answers. */
+const hostAsks = (server: string) => execa('busybox', ['nslookup', '-type=a', PROBE_NAME, server], { reject: false }).then((r) => r.stdout);
+let natBefore = '';
 
 beforeAll(async () => {
   config = await tempConfigDir();
@@ -62,10 +75,15 @@ beforeAll(async () => {
   await run('docker', ['run', '-d', '--name', 'dns-w', image, 'sleep', '3600']);
   await run('docker', ['run', '-d', '--name', 'dns-custom', '--dns', '198.51.100.2', '--dns-search', 'custom.test', image, 'sleep', '3600']);
   await run('docker', ['run', '-d', '--name', 'dns-u', '--network', NET, image, 'sleep', '3600']);
+  await run('docker', ['run', '-d', '--name', 'dns-u2', '--network', NET, image, 'sleep', '3600']);
   await run('docker', ['run', '-d', '--name', 'dns-edit', image, 'sleep', '3600']);
   await run('docker', ['exec', 'dns-edit', 'sh', '-c', 'echo "nameserver 198.51.100.2" > /etc/resolv.conf']);
   daemon = new DaemonProcess(config.dir, ['--resolv-conf', dhcp.resolvConf]);
   await daemon.start();
+  // The lab's other containers started on the lab host's DNS before the first lease: once the first
+  // sync is done, dockerd's queries for them are redirected (Docker 28). That is the state to come back to.
+  await waitFor(async () => ((await dnsJson()).every((l) => l.source !== 'embedded' || l.synced) ? true : undefined), 20_000, 'the first sync');
+  natBefore = await hostNat();
 }, 90_000);
 
 afterAll(async () => {
@@ -95,8 +113,10 @@ describe('a new lease', () => {
   let customBefore = '';
   let editBefore = '';
   let inodeBefore = 0;
+  let uStartedAt = '';
 
   beforeAll(async () => {
+    uStartedAt = await startedAt('dns-u');
     customBefore = await readFile(await resolvPath('dns-custom'), 'utf8');
     editBefore = await readFile(await resolvPath('dns-edit'), 'utf8');
     inodeBefore = (await stat(await resolvPath('dns-w'))).ino;
@@ -122,40 +142,48 @@ describe('a new lease', () => {
     expect(await readFile(await resolvPath('dns-edit'), 'utf8')).toBe(editBefore);
   });
 
-  it("the user-defined network's container: redirected to the new upstream (20.10, 26.1), or left on the old one and said so (28)", async () => {
+  it("the user-defined network's container resolves through the new server within 5 s, without a restart, and still finds its neighbour by name", async () => {
+    const leaseAt = await dhcp.lastLeaseWrittenAt();
+    const answer = await waitFor(async () => {
+      const out = await resolveInside('dns-u');
+      return out.includes(ANSWER[DNS_B]) ? out : undefined;
+    }, 5_000, 'dns-u to resolve through the new server');
+    console.log(`dns-u resolved through the new server ${Date.now() - leaseAt} ms after udhcpc wrote the lease (upper bound)`);
+    expect(answer).not.toContain(ANSWER[DNS_A]);
+    expect(await startedAt('dns-u')).toBe(uStartedAt);
+    const u2 = (await run('docker', ['inspect', '-f', '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}', 'dns-u2'])).trim();
+    expect(await run('docker', ['exec', 'dns-u', 'nslookup', 'dns-u2', '127.0.0.11'])).toContain(u2);
     if (!(await resolverAsksFromHost())) {
-      const answer = await waitFor(async () => {
-        const out = await resolveInside('dns-u');
-        return out.includes(ANSWER[DNS_B]) ? out : undefined;
-      }, 10_000, 'dns-u to resolve through the new server');
-      expect(answer).not.toContain(ANSWER[DNS_A]);
       expect(await natIn('dns-u')).toMatch(new RegExp(`-A BRIDGEPORT-DNS -d ${DNS_A}/32 -p udp .*--to-destination ${DNS_B}:53`));
       return;
     }
-    // Docker 28 forwards from its own (the host's) namespace: a redirect in the container's cannot reach
-    // the query, so Bridgeport adds none, and the resolver stays on the server the container started with.
-    await waitFor(async () => ((await timeline()).some((e) => e.kind === 'left-alone' && e.container?.name === 'dns-u') ? true : undefined), 10_000, 'the sync after the lease');
-    expect(await resolveInside('dns-u')).toContain(ANSWER[DNS_A]);
+    // Docker 28: the redirect is on the host, for dockerd's queries only (its cgroup), none in the container.
     expect(await natIn('dns-u')).not.toContain('BRIDGEPORT-DNS');
+    expect(await hostNat()).toMatch(new RegExp(`-A BRIDGEPORT-DOCKERD-DNS -d ${DNS_A}/32 -p udp .*-m cgroup --path "?/[^ ]+"? -j DNAT --to-destination ${DNS_B}:53`));
+  });
+
+  it("nobody else's DNS is redirected: a query from the host to the old server still reaches the old server", async () => {
+    expect(await hostAsks(DNS_A)).toContain(ANSWER[DNS_A]);
+    expect(await hostAsks(DNS_B)).toContain(ANSWER[DNS_B]);
   });
 
   it('bridgeport dns --json says which is which', async () => {
     const lines = await dnsJson();
     expect(lineOf(lines, 'dns-w')).toMatchObject({ nameservers: [DNS_B], search: ['two.test'], source: 'host', synced: true });
     expect(lineOf(lines, 'dns-custom')).toMatchObject({ nameservers: ['198.51.100.2'], source: 'custom', synced: false });
-    expect(lineOf(lines, 'dns-u')).toMatchObject({ nameservers: ['127.0.0.11'], source: 'embedded', synced: !(await resolverAsksFromHost()) });
+    expect(lineOf(lines, 'dns-u')).toMatchObject({ nameservers: ['127.0.0.11'], source: 'embedded', synced: true });
     expect(lineOf(lines, 'dns-edit')).toMatchObject({ source: 'user-modified', synced: false });
   });
 
   it('lands in the timeline with before and after, and the daemon prints it', async () => {
-    const fromHost = await resolverAsksFromHost();
     const events = await waitFor(async () => {
       const all = await timeline();
-      return all.some((e) => e.kind === (fromHost ? 'left-alone' : 'synced') && e.container?.name === 'dns-u') ? all : undefined;
+      return all.some((e) => e.kind === 'synced' && e.container?.name === 'dns-u') ? all : undefined;
     }, 5000, 'the timeline entries');
-    if (fromHost) {
-      expect(events.find((e) => e.kind === 'left-alone' && e.container?.name === 'dns-u')?.message).toBe(
-        `dns-u: Docker's resolver asks ${DNS_A} from the host's namespace, where no redirect reaches: restart it to pick up the host's DNS (${DNS_B})`,
+    expect(events.find((e) => e.kind === 'synced' && e.container?.name === 'dns-u')).toMatchObject({ before: { nameservers: [DNS_A] }, after: { nameservers: [DNS_B] } });
+    if (await resolverAsksFromHost()) {
+      expect(events.filter((e) => e.kind === 'synced' && e.container === null).map((e) => e.message)).toContainEqual(
+        expect.stringMatching(new RegExp(`^dockerd's DNS queries for containers on user-defined networks redirected: .*${DNS_A} → ${DNS_B}.* \\(only dockerd's, cgroup /`)),
       );
     }
     const host = events.find((e) => e.kind === 'host-changed');
@@ -167,11 +195,24 @@ describe('a new lease', () => {
   });
 });
 
+describe('a firewall reload', () => {
+  it("puts dockerd's redirect back when the host's nat rules were rewritten without it (Docker 28)", async () => {
+    if (!(await resolverAsksFromHost())) return expect(await hostNat()).not.toContain('BRIDGEPORT-DOCKERD-DNS');
+    const before = await run('iptables-save', ['-t', 'nat']);
+    expect(before).toContain('BRIDGEPORT-DOCKERD-DNS');
+    // What firewalld's reload or a distro's iptables-restore does: the rules as they were, without ours.
+    const without = before.split('\n').filter((l) => !l.includes('BRIDGEPORT-DOCKERD-DNS')).join('\n');
+    await execa('iptables-restore', [], { input: without });
+    expect(await hostNat()).not.toContain('BRIDGEPORT-DOCKERD-DNS');
+    await waitFor(async () => ((await hostNat()).includes(`--to-destination ${DNS_B}:53`) ? true : undefined), 15_000, "dockerd's redirect to come back");
+    expect(await resolveInside('dns-u')).toContain(ANSWER[DNS_B]);
+  });
+});
+
 describe('the switches and bad input', () => {
   it('a container switched off keeps its servers through the next lease; switched on, it catches up', async () => {
     await cli('dns-sync', 'off', 'dns-w');
     await dhcp.renew({ dns: DNS_A, domain: 'one.test' });
-    // (Docker 28 never left it: see above.)
     await waitFor(async () => ((await resolveInside('dns-u')).includes(ANSWER[DNS_A]) ? true : undefined), 10_000, 'dns-u back on the first server');
     expect(await fileIn('dns-w')).toContain(`nameserver ${DNS_B}`);
     expect(lineOf(await dnsJson(), 'dns-w')).toMatchObject({ synced: false });
@@ -179,8 +220,12 @@ describe('the switches and bad input', () => {
     await waitFor(async () => ((await fileIn('dns-w')).includes(`nameserver ${DNS_A}`) ? true : undefined), 10_000, 'dns-w to catch up');
   });
 
-  it('back on the servers a container started with, the redirect in its namespace is removed', async () => {
-    await waitFor(async () => (!(await natIn('dns-u')).includes('BRIDGEPORT-DNS') ? true : undefined), 10_000, 'the redirect to go');
+  it('back on the servers a container started with, the redirect is removed and the host rule set is as before', async () => {
+    await waitFor(async () => (!(await natIn('dns-u')).includes('BRIDGEPORT-DNS') && (await hostNat()) === natBefore ? true : undefined), 10_000, 'the redirect to go').catch(async (error: unknown) => {
+      console.log(`host nat before:\n${natBefore}\nnow:\n${await hostNat()}`);
+      throw error;
+    });
+    expect(await hostNat()).toBe(natBefore);
     expect(lineOf(await dnsJson(), 'dns-u')).toMatchObject({ synced: true });
   });
 
@@ -188,10 +233,35 @@ describe('the switches and bad input', () => {
     // What the note for Docker 28 advises; on 20.10 the restart drops the redirect with the namespace.
     await dhcp.renew({ dns: DNS_B, domain: 'two.test' });
     await waitFor(async () => ((await fileIn('dns-w')).includes(`nameserver ${DNS_B}`) ? true : undefined), 10_000, 'the sync after the lease');
-    await run('docker', ['restart', '-t', '0', 'dns-u']);
+    await run('docker', ['restart', '-t', '0', 'dns-u', 'dns-u2']);
     await waitFor(async () => ((await resolveInside('dns-u')).includes(ANSWER[DNS_B]) ? true : undefined), 10_000, 'dns-u on the new server');
     await waitFor(async () => (lineOf(await dnsJson(), 'dns-u')?.synced ? true : undefined), 10_000, 'dns-u reported in sync');
     expect(await natIn('dns-u')).not.toContain('BRIDGEPORT-DNS');
+    // Docker gave the restarted containers the new servers itself: the redirect made for them goes
+    // (those for the lab's containers that started before the first lease stay).
+    await waitFor(async () => (!(await hostNat()).includes(`-d ${DNS_A}/32`) ? true : undefined), 10_000, "dockerd's redirect for dns-u to go");
+  });
+
+  it('a dockerd restart leaves no redirect behind', async () => {
+    // dns-u now started on the second server; back on the first, dockerd's queries for it are redirected.
+    await dhcp.renew({ dns: DNS_A, domain: 'one.test' });
+    await waitFor(async () => ((await resolveInside('dns-u')).includes(ANSWER[DNS_A]) ? true : undefined), 10_000, 'dns-u redirected back to the first server');
+    if (await resolverAsksFromHost()) expect(await hostNat()).toContain('BRIDGEPORT-DOCKERD-DNS');
+    const running = (await run('docker', ['ps', '-q', '--no-trunc'])).split('\n').filter(Boolean);
+    await run('bash', [resolve(repoRoot, 'test/lab/lab.sh'), '--restart-dockerd', labEnv().lab]);
+    // Every container stopped with the daemon (no restart policy): none needs a redirect any more.
+    try {
+      await waitFor(async () => (!(await hostNat()).includes('BRIDGEPORT-DOCKERD-DNS') ? true : undefined), 30_000, 'no redirect after the dockerd restart');
+    } finally {
+      // Oldest first, as they were: the lab's own containers for the other test files too.
+      await run('docker', ['start', ...running.reverse()]);
+    }
+    await waitFor(async () => ((await resolveInside('dns-u')).includes(ANSWER[DNS_A]) ? true : undefined), 10_000, 'dns-u on the host DNS after its start');
+    // Started again, every container has the host's DNS from Docker: the host's nat table is Docker's
+    // alone, as before (sorted: a restarted dockerd may write its rules for the networks in another order).
+    const withoutOurs = (rules: string) => rules.split('\n').filter((l) => !l.includes('BRIDGEPORT-DOCKERD-DNS')).sort().join('\n');
+    await waitFor(async () => (withoutOurs(await hostNat()) === withoutOurs(natBefore) ? true : undefined), 10_000, "Docker's own rules back");
+    expect(await hostNat()).not.toContain('BRIDGEPORT-DOCKERD-DNS');
   });
 
   it('refuses a --resolv-conf that does not exist, in one line', async () => {

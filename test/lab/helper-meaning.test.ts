@@ -171,6 +171,9 @@ const cases: Case[] = [
   { what: 'a DNS redirect into a container that is gone', op: 'dns.setRedirects', args: () => ({ pid: gonePid, redirects: [] }), message: () => new RegExp(`^process ${gonePid} is not running$`) },
   { what: 'a DNS redirect to loopback', op: 'dns.setRedirects', args: () => ({ pid: w1Pid, redirects: [{ from: '198.51.100.2', to: '127.0.0.1' }] }), message: () => /^redirect target 127\.0\.0\.1 is a loopback address; refused$/ },
   { what: 'a DNS redirect to 0.0.0.0', op: 'dns.setRedirects', args: () => ({ pid: w1Pid, redirects: [{ from: '198.51.100.2', to: '0.0.0.0' }] }), message: () => /^redirect target 0\.0\.0\.0 is in 0\.0\.0\.0\/8/ },
+  // dockerd's forwarded queries (Docker 28): only to a server of the host's DNS as dockerd reads it, only of a real upstream.
+  { what: "dockerd's DNS queries redirected to a server the host does not use", op: 'dns.setDockerdRedirects', args: () => ({ redirects: [{ from: '198.51.100.9', to: '203.0.113.66' }] }), message: () => /^redirect target 203\.0\.113\.66 is not a server of the host's DNS that dockerd reads now \(.*\); refused$/ },
+  { what: "dockerd's queries to the host's own resolver redirected", op: 'dns.setDockerdRedirects', args: () => ({ redirects: [{ from: '127.0.0.53', to: '203.0.113.66' }] }), message: () => /^redirect of 127\.0\.0\.53 is not of a unicast upstream server; refused$/ },
 ];
 
 /** Refused, with kind 'refused', a one-line message matching. */

@@ -9,6 +9,7 @@ import { errorKindOf } from '../../src/shared/errors';
 import { DnsTimeline } from '../../src/main/engine/dns/dns-timeline';
 import { DnsStore } from '../../src/main/engine/dns/dns-store';
 import { SyncMarker } from '../../src/main/engine/dns/sync-marker';
+import { hostDnsPaths } from '../../src/main/engine/dns/host-dns-paths';
 import { MadeStore } from '../../src/main/engine/links/made-store';
 import { configLocation } from '../../src/main/engine/publish/config-dir';
 import { EventLog } from '../../src/main/engine/publish/event-log';
@@ -97,7 +98,7 @@ describe('sudo: root never follows links in the user config folder', () => {
     const store = new MappingStore(configDir, owner);
     await store.withLock(async () => store.save({ version: 1, mappings: [], routeLocalnet: [] }));
     await new MadeStore(configDir, owner).save([]);
-    await new SyncMarker(configDir, owner).claim();
+    await new SyncMarker(configDir, owner).claim(hostDnsPaths());
     for (const dir of [join(home, '.config'), configDir]) {
       const st = await stat(dir);
       expect([st.uid, st.mode & 0o777]).toEqual([uid, 0o700]);
@@ -185,7 +186,7 @@ describe('sudo: root never follows links in the user config folder', () => {
   it('~/.config → a root-owned folder: refused, nothing created in it', async () => {
     await symlink(decoyDir, join(home, '.config'));
     await lchownUser(join(home, '.config'));
-    await expectRefused(new SyncMarker(configDir, owner).claim(), /\.config is a symbolic link/);
+    await expectRefused(new SyncMarker(configDir, owner).claim(hostDnsPaths()), /\.config is a symbolic link/);
     await decoyIntact();
   });
 

@@ -65,11 +65,29 @@ EOF
   die "containerd did not come up (log: $LABDIR/containerd.log)"
 }
 
+dockerd_cgroup() { # dockerd's own cgroup v2 under the lab's cgroup parent; empty without cgroup v2
+  local mount
+  mount=$(awk '$3 == "cgroup2" { print $2; exit }' /proc/mounts)
+  [[ -n $mount ]] && printf '%s/%s/dockerd\n' "$mount" "$CGROUP_NAME"
+  return 0
+}
+
 start_dockerd() {
   # Our own config file: never read /etc/docker/daemon.json. The key path has no command-line
   # flag in 20.10; without it dockerd would create /etc/docker/key.json on the machine.
   printf '{ "deprecated-key-path": "%s" }\n' "$LABDIR/key.json" >"$LABDIR/daemon.json"
-  setsid nsenter --net="/run/netns/$HOST_NS" --mount="/proc/$(mount_holder)/ns/mnt" -- env PATH="$(engine_path)" dockerd \
+  # dockerd gets a cgroup v2 of its own, as systemd's docker.service gives it: Bridgeport scopes
+  # its redirect of the DNS queries dockerd forwards (Docker 28) to that cgroup. The lab's
+  # teardown removes it with the lab's other cgroups.
+  local cgroup
+  cgroup=$(dockerd_cgroup)
+  local -a into_cgroup=()
+  if [[ -n $cgroup ]]; then
+    mkdir -p "$cgroup"
+    # shellcheck disable=SC2016 # expanded by the inner bash
+    into_cgroup=(bash -c 'echo $$ >"$1/cgroup.procs" && shift && exec "$@"' lab-dockerd-cgroup "$cgroup")
+  fi
+  setsid ${into_cgroup[@]+"${into_cgroup[@]}"} nsenter --net="/run/netns/$HOST_NS" --mount="/proc/$(mount_holder)/ns/mnt" -- env PATH="$(engine_path)" dockerd \
     --config-file "$LABDIR/daemon.json" \
     --data-root "$LABDIR/docker" \
     --exec-root "$LABDIR/exec" \

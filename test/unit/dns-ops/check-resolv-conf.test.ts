@@ -2,7 +2,7 @@
 // well-formed values, nothing else. Pure.
 import { describe, expect, it } from 'vitest';
 import { isNameserverAddress, resolvConfProblem } from '../../../src/main/netcore/resolv-conf/check-resolv-conf';
-import { renderResolvConf } from '../../../src/main/engine/dns/resolv-conf';
+import { renderResolvConf } from '../../../src/main/netcore/resolv-conf/resolv-conf';
 import { OperationError, parseOperation } from '../../../src/main/privileged/contract/operations';
 
 const RESOLV = `/var/lib/docker/containers/${'a'.repeat(64)}/resolv.conf`;

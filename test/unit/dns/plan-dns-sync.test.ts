@@ -1,8 +1,8 @@
 // The DNS sync policy on the Docker 20.10 capture: the host moved from 10.255.255.53 to a VPN's DNS.
 import { describe, expect, it } from 'vitest';
 import { dockerContentHash } from '../../../src/main/engine/dns/docker-copy';
-import { planDnsSync, type ContainerDnsFacts, type HostDnsState, type PlanInput } from '../../../src/main/engine/dns/plan-dns-sync';
-import { parseResolvConf, settingsOf } from '../../../src/main/engine/dns/resolv-conf';
+import { planDns, planDnsSync, type ContainerDnsFacts, type HostDnsState, type PlanInput, type PlannedDns } from '../../../src/main/engine/dns/plan-dns-sync';
+import { parseResolvConf, settingsOf } from '../../../src/main/netcore/resolv-conf/resolv-conf';
 import { CAPTURE_HOST_TEXT, container, docker20Resolv, fixture } from './dns-fixtures';
 
 const state = (since: string, text: string): HostDnsState => ({ since, text, settings: settingsOf(parseResolvConf(text)) });
@@ -31,8 +31,8 @@ function facts(name: string, changes: Partial<ContainerDnsFacts> = {}): Containe
   };
 }
 
-function plan(containers: ContainerDnsFacts[], changes: Partial<PlanInput> = {}) {
-  return planDnsSync({
+function input(containers: ContainerDnsFacts[], changes: Partial<PlanInput> = {}): PlanInput {
+  return {
     containers,
     host: vpn,
     history: [capture],
@@ -40,7 +40,11 @@ function plan(containers: ContainerDnsFacts[], changes: Partial<PlanInput> = {})
     writtenByBridgeport: {},
     inForcePath: '/etc/resolv.conf',
     ...changes,
-  });
+  };
+}
+
+function plan(containers: ContainerDnsFacts[], changes: Partial<PlanInput> = {}) {
+  return planDnsSync(input(containers, changes));
 }
 
 const only = (containers: ContainerDnsFacts[], changes: Partial<PlanInput> = {}) => plan(containers, changes)[0]!;
@@ -161,7 +165,8 @@ describe('a container on Docker’s embedded resolver', () => {
     const { view, action } = only([facts('u1')], { history: [capture, home] });
     expect(action).toEqual({ kind: 'redirect', redirects: [{ from: '10.255.255.53', to: '10.8.0.1' }], before: ['10.255.255.53'], after: ['10.8.0.1'] });
     expect(view).toMatchObject({ source: 'embedded', synced: true, nameservers: ['127.0.0.11'], options: ['ndots:0'] });
-    expect(view.upstreams).toEqual({ servers: ['10.255.255.53'], known: 'confirmed', redirectedTo: ['10.8.0.1', '10.8.0.2'] });
+    expect(view.upstreams).toEqual({ servers: ['10.255.255.53'], known: 'confirmed', redirectedTo: ['10.8.0.1', '10.8.0.2'], reached: ['10.8.0.1'], via: 'namespace-redirect' });
+    expect(view.reach).toEqual({ servers: ['10.8.0.1'], via: 'namespace-redirect' });
   });
 
   it('assumes the host’s DNS at its start when the hash matches none', () => {
@@ -194,15 +199,17 @@ describe('a container on Docker’s embedded resolver', () => {
     expect(view).toMatchObject({ synced: false, note: "sync is off for this container; Bridgeport's redirect is removed" });
   });
 
-  it('is not redirected when Docker asks the host’s servers from the host’s namespace', () => {
+  it('says it cannot tell when whether dockerd’s queries can be redirected was not read', () => {
     const u26 = facts('u1', { resolvConf: { text: fixture('docker26/embedded.resolv.conf'), hash: null } });
     const { view, action } = only([u26]);
     expect(action).toEqual({ kind: 'none' });
-    expect(view.upstreams).toEqual({ servers: ['192.168.65.7'], known: 'docker', redirectedTo: null });
+    expect(view.upstreams).toEqual({ servers: ['192.168.65.7'], known: 'docker', redirectedTo: ['10.8.0.1', '10.8.0.2'], reached: ['192.168.65.7'], via: 'docker-resolver' });
     expect(view.synced).toBe(false);
-    expect(view.note).toBe("Docker's resolver asks 192.168.65.7 from the host's namespace, where no redirect reaches: restart it to pick up the host's DNS (10.8.0.1, 10.8.0.2)");
+    expect(view.note).toBe(
+      "Docker's resolver asks 192.168.65.7 from dockerd's (the host's) namespace, and whether they can be redirected there was not read: restart it to pick up the host's DNS (10.8.0.1, 10.8.0.2)",
+    );
     const same = only([u26], { host: state('2026-11-22T12:00:00.000Z', 'nameserver 192.168.65.7\n') });
-    expect(same.view).toMatchObject({ synced: true, note: "Docker's resolver forwards to the host's DNS (192.168.65.7)" });
+    expect(same.view).toMatchObject({ synced: true, note: "Docker's resolver forwards to the host's DNS (192.168.65.7)", reach: { servers: ['192.168.65.7'], via: 'docker-resolver' } });
   });
 
   it('follows the host through the host’s own resolver when Docker asks the stub', () => {
@@ -217,5 +224,73 @@ describe('a container on Docker’s embedded resolver', () => {
     const { view, action } = only([facts('u1', { resolvConf: { text, hash: null } })]);
     expect(view.upstreams?.known).toBe('docker');
     expect(action).toMatchObject({ kind: 'redirect', redirects: [{ from: '10.1.0.1', to: '10.8.0.1' }] });
+  });
+});
+
+describe("Docker 28: the queries dockerd forwards from the host's namespace (host(…) upstreams)", () => {
+  const SCOPE = '/system.slice/docker.service';
+  const u28 = (name: string, servers: string) =>
+    facts('u1', { container: { id: `id-${name}`, name }, resolvConf: { text: `nameserver 127.0.0.11\noptions ndots:0\n# ExtServers: [${servers}]\n`, hash: null } });
+  const dockerd = (current: Array<{ from: string; to: string }> = [], scope: string | null = SCOPE, problem: string | null = null) => ({ current, scope, problem });
+
+  it('redirects dockerd’s queries to the host’s DNS now, scoped to dockerd, and the container follows without a restart', () => {
+    const result = planDns(input([u28('c28', 'host(192.168.65.7)')], { dockerd: dockerd() }));
+    expect(result.dockerd).toEqual({ redirects: [{ from: '192.168.65.7', to: '10.8.0.1' }], before: [] });
+    const [{ view, action, dockerdNeeds }] = result.containers as [PlannedDns];
+    expect(action).toEqual({ kind: 'none' });
+    expect(dockerdNeeds).toEqual([{ from: '192.168.65.7', to: '10.8.0.1' }]);
+    expect(view).toMatchObject({ synced: true, reach: { servers: ['10.8.0.1'], via: 'dockerd-redirect' } });
+    expect(view.note).toBe("dockerd asks 192.168.65.7 for it from the host's namespace; Bridgeport redirects dockerd's queries (cgroup /system.slice/docker.service) to 10.8.0.1");
+  });
+
+  it('keeps the redirect in place when it is there, and merges every container’s stale servers into one set', () => {
+    const both = [u28('a', 'host(192.168.65.7)'), u28('b', 'host(192.168.1.1) host(192.168.65.7)')];
+    const first = planDns(input(both, { dockerd: dockerd() }));
+    expect(first.dockerd?.redirects).toEqual([
+      { from: '192.168.65.7', to: '10.8.0.1' },
+      { from: '192.168.1.1', to: '10.8.0.1' },
+    ]);
+    const again = planDns(input(both, { dockerd: dockerd(first.dockerd!.redirects) }));
+    expect(again.dockerd).toBeNull();
+    expect(again.containers.map((c) => c.view.reach)).toEqual([
+      { servers: ['10.8.0.1'], via: 'dockerd-redirect' },
+      { servers: ['10.8.0.1'], via: 'dockerd-redirect' },
+    ]);
+  });
+
+  it('removes the redirect when the host is back on the servers the container started with', () => {
+    const back = state('2026-11-22T13:00:00.000Z', 'nameserver 192.168.65.7\n');
+    const result = planDns(input([u28('c28', 'host(192.168.65.7)')], { host: back, dockerd: dockerd([{ from: '192.168.65.7', to: '10.8.0.1' }]) }));
+    expect(result.dockerd).toEqual({ redirects: [], before: [{ from: '192.168.65.7', to: '10.8.0.1' }] });
+    expect(result.containers[0]!.view).toMatchObject({ synced: true, reach: { servers: ['192.168.65.7'], via: 'docker-resolver' } });
+  });
+
+  it('makes none where dockerd shares its cgroup, says why and advises a restart; one left from before goes', () => {
+    const problem = 'dockerd shares its cgroup /user.slice with bash (pid 42): a redirect there would change their DNS too';
+    const result = planDns(input([u28('c28', 'host(192.168.65.7)')], { dockerd: dockerd([{ from: '192.168.65.7', to: '10.8.0.1' }], null, problem) }));
+    expect(result.dockerd).toEqual({ redirects: [], before: [{ from: '192.168.65.7', to: '10.8.0.1' }] });
+    expect(result.containers[0]!.view).toMatchObject({ synced: false, reach: { servers: ['192.168.65.7'], via: 'docker-resolver' } });
+    expect(result.containers[0]!.view.note).toBe(
+      `Docker's resolver asks 192.168.65.7 from dockerd's (the host's) namespace, and Bridgeport cannot redirect them there: ${problem}: restart it to pick up the host's DNS (10.8.0.1, 10.8.0.2)`,
+    );
+  });
+
+  it('takes every redirect away when the DNS sync is switched off', () => {
+    const result = planDns(input([u28('c28', 'host(192.168.65.7)')], { settings: { enabled: false, disabledContainers: [] }, dockerd: dockerd([{ from: '192.168.65.7', to: '10.8.0.1' }]) }));
+    expect(result.dockerd).toEqual({ redirects: [], before: [{ from: '192.168.65.7', to: '10.8.0.1' }] });
+    expect(result.containers[0]!.view.synced).toBe(false);
+  });
+
+  it('leaves the host’s own resolver (systemd-resolved’s stub) alone: it follows the host already', () => {
+    const result = planDns(input([u28('c28', 'host(127.0.0.53)')], { dockerd: dockerd() }));
+    expect(result.dockerd).toBeNull();
+    expect(result.containers[0]!.view).toMatchObject({ synced: true, reach: { servers: ['127.0.0.53'], via: 'host-resolver' } });
+  });
+
+  it('says a switched-off container is still redirected while others need it', () => {
+    const off = { enabled: true, disabledContainers: ['a'] };
+    const result = planDns(input([u28('a', 'host(192.168.65.7)'), u28('b', 'host(192.168.65.7)')], { settings: off, dockerd: dockerd() }));
+    expect(result.dockerd?.redirects).toEqual([{ from: '192.168.65.7', to: '10.8.0.1' }]);
+    expect(result.containers[0]!.view.note).toBe("sync is off for this container; dockerd's queries to 192.168.65.7 are still redirected for the other containers");
   });
 });

@@ -1,6 +1,6 @@
 // resolv.conf as glibc reads it, Docker's ExtServers comment, and back to text.
 import { describe, expect, it } from 'vitest';
-import { parseResolvConf, renderResolvConf } from '../../../src/main/engine/dns/resolv-conf';
+import { parseResolvConf, renderResolvConf } from '../../../src/main/netcore/resolv-conf/resolv-conf';
 import { fixture } from './dns-fixtures';
 
 describe('parseResolvConf', () => {

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDnsInspect } from '../../../src/main/engine/dns/parse-dns-inspect';
-import { planDnsSync, type ContainerDnsFacts } from '../../../src/main/engine/dns/plan-dns-sync';
-import { parseResolvConf, settingsOf } from '../../../src/main/engine/dns/resolv-conf';
+import { planDns, planDnsSync, type ContainerDnsFacts, type PlanInput } from '../../../src/main/engine/dns/plan-dns-sync';
+import { parseResolvConf, settingsOf } from '../../../src/main/netcore/resolv-conf/resolv-conf';
 import { aardvarkServers, parseLibpodNetworkList } from '../../../src/main/engine/engines/parse-libpod-networks';
 import { podman } from './podman5-fixture';
 
@@ -29,15 +29,19 @@ function p2Facts(aardvark: string[] | undefined, resolv: string | null = text('r
   };
 }
 
-const plan = (facts: ContainerDnsFacts) =>
-  planDnsSync({
-    containers: [facts],
-    host: { since: '2026-12-06T03:00:00.000Z', text: hostText, settings: settingsOf(parseResolvConf(hostText)) },
-    history: [],
-    settings: { enabled: true, disabledContainers: [] },
-    writtenByBridgeport: {},
-    inForcePath: '/etc/resolv.conf',
-  })[0]!;
+const state = (since: string, text: string) => ({ since, text, settings: settingsOf(parseResolvConf(text)) });
+const input = (facts: ContainerDnsFacts, changes: Partial<PlanInput> = {}): PlanInput => ({
+  containers: [facts],
+  host: state('2026-12-06T03:00:00.000Z', hostText),
+  history: [],
+  settings: { enabled: true, disabledContainers: [] },
+  writtenByBridgeport: {},
+  inForcePath: '/etc/resolv.conf',
+  ...changes,
+});
+const plan = (facts: ContainerDnsFacts, changes: Partial<PlanInput> = {}) => planDnsSync(input(facts, changes))[0]!;
+/** The lab host moved to another server after the captured containers started (they started at 03:3x). */
+const moved = { host: state('2026-12-06T05:00:00.000Z', 'search two.test\nnameserver 198.51.100.54\n'), history: [state('2026-12-06T03:00:00.000Z', hostText)] };
 
 describe('aardvark-dns in the DNS view', () => {
   const servers = aardvarkServers(parseLibpodNetworkList(podman('libpod-networks.json')));
@@ -71,5 +75,49 @@ describe('aardvark-dns in the DNS view', () => {
 
   it('without knowing of aardvark, the same file was wrongly called edited inside the container', () => {
     expect(plan(p2Facts(undefined)).view).toMatchObject({ source: 'user-modified', note: 'resolv.conf was edited inside the container: left alone' });
+  });
+});
+
+describe("Podman's copies of the host's DNS (networks without DNS)", () => {
+  it('is rewritten in place to the host’s DNS now, saying Podman writes it anew on restart', () => {
+    const { view, action } = plan(p2Facts([], text('resolv-p1.conf')), moved);
+    expect(action).toMatchObject({
+      kind: 'rewrite',
+      before: { nameservers: ['198.51.100.2'], search: [], options: [] },
+      after: { nameservers: ['198.51.100.54'], search: ['two.test'], options: [] },
+    });
+    expect(action.kind === 'rewrite' && action.content).toContain('# Podman writes this file anew when the container restarts.');
+    expect(view).toMatchObject({ source: 'host', synced: true, reach: { servers: ['198.51.100.54'], via: 'resolv.conf' } });
+  });
+
+  it('is left alone when edited: its servers are a copy of no host DNS seen', () => {
+    const edited = p2Facts([], 'nameserver 192.0.2.99\n');
+    expect(plan(edited, moved).view).toMatchObject({ source: 'user-modified', note: 'resolv.conf was edited inside the container: left alone' });
+  });
+});
+
+describe('aardvark-dns told to re-read the host’s DNS', () => {
+  const onAppnet = () => p2Facts(['10.89.0.1']);
+
+  it('is told (SIGHUP) when it has not read the host state now, and the container is then in sync through it', () => {
+    const result = planDns(input(onAppnet(), { ...moved, aardvark: { pids: [4242], stale: [4242] } }));
+    expect(result.reloadAardvark).toBe(true);
+    expect(result.containers[0]!.view).toMatchObject({ source: 'aardvark', synced: true, reach: { servers: ['198.51.100.54'], via: 'aardvark' } });
+    expect(planDns(input(onAppnet(), { ...moved, aardvark: { pids: [4242], stale: [] } })).reloadAardvark).toBe(false);
+  });
+
+  it('says what is unknown or missing instead of claiming a sync', () => {
+    const unread = planDns(input(onAppnet(), moved)).containers[0]!.view;
+    expect(unread).toMatchObject({ synced: false, reach: null });
+    expect(unread.note).toMatch(/whether it has the host's DNS now was not read$/);
+    const none = planDns(input(onAppnet(), { ...moved, aardvark: { pids: [], stale: [] } }));
+    expect(none.reloadAardvark).toBe(false);
+    expect(none.containers[0]!.view.note).toMatch(/no aardvark-dns of root's runs in this network namespace/);
+  });
+
+  it('is not told while the DNS sync is off', () => {
+    const off = planDns(input(onAppnet(), { ...moved, settings: { enabled: false, disabledContainers: [] }, aardvark: { pids: [4242], stale: [4242] } }));
+    expect(off.reloadAardvark).toBe(false);
+    expect(off.containers[0]!.view.synced).toBe(false);
   });
 });

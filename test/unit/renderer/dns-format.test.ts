@@ -5,6 +5,8 @@ import {
   eventLabel,
   newestFirst,
   originLabel,
+  reachLine,
+  reachViaLabel,
   serversText,
   settingsLine,
   sourceHelp,
@@ -12,7 +14,7 @@ import {
   upstreamsLine,
   wordsText,
 } from '../../../src/renderer/src/views/dns/dns-format';
-import type { DnsEvent } from '../../../src/shared/dns-model';
+import { reachViaSchema, type DnsEvent } from '../../../src/shared/dns-model';
 
 const event = (at: string, message: string, patch: Partial<DnsEvent> = {}): DnsEvent => ({ at, kind: 'settings', container: null, before: null, after: null, message, ...patch });
 
@@ -26,8 +28,16 @@ describe('DNS view format', () => {
   });
 
   it('says how upstreams were learnt and where they are redirected', () => {
-    expect(upstreamsLine({ servers: ['198.51.100.53'], known: 'confirmed', redirectedTo: ['198.51.100.54'] })).toBe("198.51.100.53 (confirmed by Docker's hash) → redirected to 198.51.100.54");
-    expect(upstreamsLine({ servers: ['127.0.0.53'], known: 'host-resolver', redirectedTo: null })).toBe("127.0.0.53 (the host's own resolver)");
+    expect(upstreamsLine({ servers: ['198.51.100.53'], known: 'confirmed', redirectedTo: ['198.51.100.54'], reached: ['198.51.100.54'], via: 'namespace-redirect' })).toBe(
+      "198.51.100.53 (confirmed by Docker's hash) → redirected to 198.51.100.54",
+    );
+    expect(upstreamsLine({ servers: ['127.0.0.53'], known: 'host-resolver', redirectedTo: null, reached: ['127.0.0.53'], via: 'host-resolver' })).toBe("127.0.0.53 (the host's own resolver)");
+  });
+
+  it('says where the queries reach now and how', () => {
+    expect(reachLine({ servers: ['198.51.100.54'], via: 'dockerd-redirect' })).toBe("198.51.100.54, through Docker's resolver: dockerd's queries redirected by Bridgeport on the host");
+    expect(reachLine({ servers: ['198.51.100.54'], via: 'aardvark' })).toBe("198.51.100.54, through Podman's aardvark-dns, which forwards to the host's servers");
+    for (const via of reachViaSchema.options) expect(reachViaLabel[via]).toMatch(/\w/);
   });
 
   it('explains every source and names every /etc/hosts origin', () => {

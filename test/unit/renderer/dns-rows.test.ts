@@ -14,6 +14,7 @@ const container = (name: string, patch: Partial<ContainerDns> = {}): ContainerDn
   hostname: name,
   hosts: [],
   upstreams: null,
+  reach: { servers: ['198.51.100.53'], via: 'resolv.conf' },
   syncAllowed: true,
   note: 'Follows the host.',
   ...patch,
@@ -37,6 +38,7 @@ describe('DNS table rows', () => {
       search: 'one.test',
       options: 'ndots:0 timeout:2',
       upstreams: null,
+      reach: "198.51.100.53, straight from its resolv.conf",
       syncedLabel: 'in sync',
       note: 'Follows the host.',
     });
@@ -49,7 +51,7 @@ describe('DNS table rows', () => {
       container('u1', {
         source: 'embedded',
         nameservers: ['127.0.0.11'],
-        upstreams: { servers: ['198.51.100.53'], known: 'assumed', redirectedTo: ['198.51.100.54'] },
+        upstreams: { servers: ['198.51.100.53'], known: 'assumed', redirectedTo: ['198.51.100.54'], reached: ['198.51.100.54'], via: 'namespace-redirect' },
       }),
       true,
     );
@@ -59,7 +61,7 @@ describe('DNS table rows', () => {
       redirectedTo: '198.51.100.54',
       line: '198.51.100.53 (assumed: the host DNS when Bridgeport first looked) → redirected to 198.51.100.54',
     });
-    expect(dnsRow(container('u2', { source: 'embedded', upstreams: { servers: ['198.51.100.53'], known: 'docker', redirectedTo: null } }), true).upstreams?.redirectedTo).toBeNull();
+    expect(dnsRow(container('u2', { source: 'embedded', upstreams: { servers: ['198.51.100.53'], known: 'docker', redirectedTo: null, reached: ['198.51.100.53'], via: 'docker-resolver' } }), true).upstreams?.redirectedTo).toBeNull();
   });
 
   it('locks the per-container switch while the global one is off, keeping its position', () => {

@@ -1,6 +1,7 @@
 // Sentences for the DNS timeline and the desktop notification, from what the policy planned. Pure.
 import type { ContainerDns, DnsEvent, ResolvSettings } from '../../../shared/dns-model';
-import type { DnsAction } from './plan-dns-sync';
+import type { DnsAction, DockerdAction } from './plan-dns-sync';
+import type { Redirect } from './embedded-upstreams';
 
 type NewEvent = Omit<DnsEvent, 'at'>;
 
@@ -32,6 +33,57 @@ export function describeAction(container: { id: string; name: string }, action: 
       ? `${container.name}: Docker's resolver is back on its own upstreams ${servers(action.after)}; redirect removed`
       : `${container.name}: Docker's resolver forwards to ${servers(action.after)} instead of ${servers(action.before)} (redirected in its namespace)`;
   return { kind: 'synced', container, before: upstreamSettings(action.before), after: upstreamSettings(action.after), message };
+}
+
+const redirectList = (redirects: readonly Redirect[]) => redirects.map((r) => `${r.from} → ${r.to}`).join(', ');
+
+/** One timeline entry for a change of the redirect of dockerd's forwarded queries (it serves every container). */
+export function describeDockerdAction(action: DockerdAction, cgroup: string | null): NewEvent {
+  const before = upstreamSettings(action.before.map((r) => r.from));
+  const after = upstreamSettings(action.redirects.map((r) => r.to));
+  const message =
+    action.redirects.length === 0
+      ? `dockerd's DNS queries go to their own upstreams again; redirect removed (${redirectList(action.before)})`
+      : `dockerd's DNS queries for containers on user-defined networks redirected: ${redirectList(action.redirects)} (only dockerd's, cgroup ${cgroup ?? 'unknown'})`;
+  return { kind: 'synced', container: null, before, after, message };
+}
+
+/** A container whose resolver now reaches the host's DNS through dockerd's redirect. */
+export function describeDockerdFollow(container: { id: string; name: string }, needs: readonly Redirect[]): NewEvent {
+  const before = needs.map((r) => r.from);
+  const after = [...new Set(needs.map((r) => r.to))];
+  return {
+    kind: 'synced',
+    container,
+    before: upstreamSettings(before),
+    after: upstreamSettings(after),
+    message: `${container.name}: Docker's resolver forwards to ${servers(after)} instead of ${servers(before)} (dockerd's queries redirected on the host)`,
+  };
+}
+
+/** One timeline entry for telling aardvark-dns to re-read the host's DNS. */
+export function describeAardvarkReload(
+  signalled: ReadonlyArray<{ pid: number; servers: string[] }>,
+  skipped: ReadonlyArray<{ pid: number; reason: string }>,
+  containers: ReadonlyArray<{ name: string }>,
+): NewEvent {
+  const names = containers.map((c) => c.name).slice(0, 6).join(', ');
+  if (signalled.length === 0) {
+    return { kind: 'failed', container: null, before: null, after: null, message: `aardvark-dns was not told the host's DNS: ${skipped.map((s) => s.reason).join('; ') || 'none runs'}` };
+  }
+  const servers = [...new Set(signalled.flatMap((p) => p.servers))];
+  return {
+    kind: 'synced',
+    container: null,
+    before: null,
+    after: upstreamSettings(servers),
+    message: `aardvark-dns (pid ${signalled.map((p) => p.pid).join(', ')}) re-reads the host's DNS: forwards to ${servers.join(', ')} for ${names || 'Podman containers'}`,
+  };
+}
+
+/** The note of a container whose queries wait for dockerd's redirect, in a report that changes nothing. */
+export function outOfDateDockerd(needs: readonly Redirect[]): string {
+  return `out of date: dockerd still asks ${needs.map((r) => r.from).join(', ')} for it; Bridgeport redirects that to ${[...new Set(needs.map((r) => r.to))].join(', ')} while it runs (the app or bridgeport daemon)`;
 }
 
 /** A container that follows the host no more, said once per host change; null for one with nothing to say. */

@@ -13,6 +13,8 @@ const fileSchema = z.object({
   settings: dnsSettingsSchema,
   history: z.array(hostStateSchema),
   written: z.record(z.string(), z.string()),
+  /** `pid@starttime` of each aardvark-dns Bridgeport told to re-read the host's DNS → that host state's text. */
+  aardvarkRead: z.record(z.string(), z.string()).default({}),
 });
 export type DnsState = z.infer<typeof fileSchema>;
 
@@ -33,7 +35,7 @@ export class DnsStore {
   }
 
   load(): Promise<DnsState> {
-    return this.file.read({ version: 1, settings: DEFAULT_DNS_SETTINGS, history: [], written: {} });
+    return this.file.read({ version: 1, settings: DEFAULT_DNS_SETTINGS, history: [], written: {}, aardvarkRead: {} });
   }
 
   /** Read, change and write under the lock shared by every Bridgeport process. */

@@ -12,13 +12,18 @@ import { answeringEngines } from '../engines/read-engines';
 import { Ticker } from '../watch/ticker';
 import type { DnsStore } from './dns-store';
 import type { DnsTimeline } from './dns-timeline';
-import { describeAction, describeHostChange, describeLeftAlone, outOfDate, sameSettings } from './describe-sync';
+import { describeAardvarkReload, describeAction, describeDockerdAction, describeDockerdFollow, describeHostChange, describeLeftAlone, outOfDate, outOfDateDockerd, sameSettings } from './describe-sync';
 import { gatherDnsFacts, type GatheredFacts } from './gather-dns-facts';
 import type { HostDnsPaths } from './host-dns-paths';
 import { HostDnsWatcher } from './host-dns-watcher';
-import { planDnsSync, type DnsAction, type HostDnsState } from './plan-dns-sync';
+import { planDns, type DnsAction, type DnsPlan, type HostDnsState } from './plan-dns-sync';
 import { readHostDns } from './read-host-dns';
 import type { SyncMarker } from './sync-marker';
+import { sameRedirects, type Redirect } from './embedded-upstreams';
+import type { DnsState } from './dns-store';
+
+/** Which process an aardvark-dns entry is: a pid alone may be reused by a later process. */
+const aardvarkKey = (p: { pid: number; startTime: number }) => `${p.pid}@${p.startTime}`;
 
 export interface DnsSyncDeps {
   /** Every container engine (Docker and Podman side by side): their containers and events. */
@@ -32,7 +37,6 @@ export interface DnsSyncDeps {
   paths: HostDnsPaths;
 }
 
-type Planned = ReturnType<typeof planDnsSync>;
 
 const DNS_FILES_NEED_ROOT = `Containers' resolv.conf and hosts files were not read: ${NO_PRIVILEGE}.`;
 
@@ -49,6 +53,9 @@ export class DnsSync {
   /** Switches moved by another Bridgeport process (the CLI while the daemon runs) are noticed here. */
   private readonly settingsCheck = new Ticker(() => this.checkSettings(), 1000);
   private lastSettings: string | null = null;
+  /** dockerd's redirect as the last sync left it: a firewall reload (firewalld, iptables-restore) may flush it. */
+  private dockerdInPlace: Redirect[] = [];
+  private readonly dockerdCheck = new Ticker(() => this.checkDockerdRedirect(), 5000);
   // A change is applied within half a second even while Docker events keep coming.
   private readonly syncer = new Coalescer(() => this.syncQuietly(), 150, 500);
   private readonly reportListeners = new Set<(report: DnsReport) => void>();
@@ -71,10 +78,18 @@ export class DnsSync {
     // Only what changes a container's DNS files or networks: not the exec events of scripts polling it.
     const { engines } = this.deps;
     this.dockerEvents = engines.endpoints.map((e) => new DockerEventWatcher(engines.client(e), () => this.syncer.signal(), 2000, DNS_EVENTS));
-    void this.deps.marker.claim().catch(() => undefined);
+    void this.deps.marker.claim(this.paths).catch(() => undefined);
     this.hostWatcher.start();
     this.dockerEvents.forEach((w) => w.start());
     this.settingsCheck.start();
+    this.dockerdCheck.start();
+  }
+
+  /** Syncs again when dockerd's redirect is no longer what the last sync left (only while there is one). */
+  private async checkDockerdRedirect(): Promise<void> {
+    if (this.dockerdInPlace.length === 0) return;
+    const now = await (await this.deps.executor()).run('dns.readDockerdRedirects', {});
+    if (!sameRedirects(now.redirects, this.dockerdInPlace)) this.syncer.signal();
   }
 
   private async checkSettings(): Promise<void> {
@@ -87,6 +102,7 @@ export class DnsSync {
     this.hostWatcher?.stop();
     this.dockerEvents.forEach((w) => w.stop());
     this.settingsCheck.stop();
+    this.dockerdCheck.stop();
     this.hostWatcher = null;
     this.dockerEvents = [];
     this.syncer.cancel();
@@ -110,14 +126,24 @@ export class DnsSync {
 
   /** What is, and what a sync would change (nothing is changed). */
   async report(): Promise<DnsReport> {
-    const [host, state] = await Promise.all([readHostDns(this.paths), this.deps.store.load()]);
+    const running = this.watching ? null : await this.deps.marker.runningSync();
+    // Beside a running sync, the host's DNS is what that sync follows (its --resolv-conf), not our default.
+    const [host, state] = await Promise.all([readHostDns(running?.paths ?? this.paths), this.deps.store.load()]);
     const executor = this.deps.reads ? await this.deps.reads() : await this.deps.executor();
     const facts = await gatherDnsFacts(await answeringEngines(this.deps.engines), executor);
-    const current = host.current ? { since: new Date().toISOString(), ...host.current } : null;
-    const history = current && state.history.at(-1)?.text === current.text ? state.history.slice(0, -1) : state.history;
-    const planned = current ? this.plan(facts, current, history, state.settings, state.written, host.view.inForce) : [];
-    const containers = planned.map(({ view, action }) => (action.kind === 'none' ? view : { ...view, synced: false, note: outOfDate(action) }));
-    const report: DnsReport = { host: host.view, containers: executor ? containers : containers.map(unreadView), settings: state.settings, syncing: this.watching || (await this.deps.marker.running()) };
+    // The state in force began when Bridgeport first saw it (its last history entry), else now.
+    const seen = state.history.at(-1);
+    const current = host.current ? (seen?.text === host.current.text ? seen : { since: new Date().toISOString(), ...host.current }) : null;
+    const history = current && seen?.text === current.text ? state.history.slice(0, -1) : state.history;
+    const plan = current ? this.plan(facts, current, history, state, host.view.inForce, host.modifiedAt) : { containers: [], dockerd: null, reloadAardvark: false };
+    const containers = plan.containers.map(({ view, action, dockerdNeeds, needsAardvark, untoldNote }) => {
+      if (action.kind !== 'none') return { ...view, synced: false, note: outOfDate(action) };
+      if (plan.reloadAardvark && needsAardvark) return { ...view, synced: false, reach: null, note: untoldNote ?? view.note };
+      // dockerd's redirect is not in place yet: the queries still reach the old servers.
+      if (plan.dockerd && dockerdNeeds.length > 0) return { ...view, synced: false, note: outOfDateDockerd(dockerdNeeds) };
+      return view;
+    });
+    const report: DnsReport = { host: host.view, containers: executor ? containers : containers.map(unreadView), settings: state.settings, syncing: this.watching || running !== null };
     if (!executor) report.limitations = [DNS_FILES_NEED_ROOT];
     return report;
   }
@@ -156,8 +182,25 @@ export class DnsSync {
     }
   }
 
-  private plan(facts: GatheredFacts, host: HostDnsState, history: HostDnsState[], settings: DnsSettings, written: Record<string, string>, inForcePath: string): Planned {
-    return planDnsSync({ containers: facts.containers, host, history, settings, writtenByBridgeport: written, inForcePath });
+  private plan(facts: GatheredFacts, host: HostDnsState, history: HostDnsState[], state: DnsState, inForcePath: string, modifiedAt: number | null): DnsPlan {
+    // An aardvark-dns reads the host's DNS when it starts and when told: it has this state if it was
+    // told, or started after the state began (as Bridgeport saw it, or the file was last written).
+    const since = Math.min(Date.parse(host.since), modifiedAt ?? Infinity);
+    const current = (p: { pid: number; startTime: number; startedAtMs: number | null }) => state.aardvarkRead[aardvarkKey(p)] === host.text || (p.startedAtMs !== null && p.startedAtMs > since);
+    const aardvark = facts.aardvark && {
+      pids: facts.aardvark.map((p) => p.pid),
+      stale: facts.aardvark.filter((p) => !current(p)).map((p) => p.pid),
+    };
+    return planDns({
+      containers: facts.containers,
+      host,
+      history,
+      settings: state.settings,
+      writtenByBridgeport: state.written,
+      inForcePath,
+      ...(facts.dockerd ? { dockerd: facts.dockerd } : {}),
+      ...(aardvark ? { aardvark } : {}),
+    });
   }
 
   private async sync(): Promise<DnsSyncResult> {
@@ -174,11 +217,34 @@ export class DnsSync {
     const hostChanged = previous !== null && !sameSettings(previous.settings, reading.settings);
     const executor = await this.deps.executor();
     const facts = await gatherDnsFacts(await answeringEngines(this.deps.engines), executor);
-    const planned = this.plan(facts, state.history.at(-1)!, state.history.slice(0, -1), state.settings, state.written, host.view.inForce);
+    const plan = this.plan(facts, state.history.at(-1)!, state.history.slice(0, -1), state, host.view.inForce, host.modifiedAt);
+    const planned = plan.containers;
 
     const events: Array<Omit<DnsEvent, 'at'>> = [];
     if (hostChanged) events.push(describeHostChange(previous.settings, reading.settings, host.view.inForce));
     const changed: DnsSyncResult['changed'] = [];
+    // dockerd's redirect first: the containers that need it are described as having it.
+    this.dockerdInPlace = facts.dockerd?.current ?? [];
+    if (plan.dockerd) {
+      try {
+        const done = await executor.run('dns.setDockerdRedirects', { redirects: plan.dockerd.redirects });
+        this.dockerdInPlace = done.redirects;
+        events.push(describeDockerdAction(plan.dockerd, done.cgroup));
+        for (const { view, dockerdNeeds } of planned) {
+          if (dockerdNeeds.length === 0) continue;
+          changed.push(view.container);
+          events.push(describeDockerdFollow(view.container, dockerdNeeds));
+        }
+      } catch (error) {
+        const message = (error as Error).message;
+        for (const entry of planned) {
+          if (entry.dockerdNeeds.length === 0) continue;
+          entry.view.synced = false;
+          entry.view.note = `could not be synced: ${message}`;
+        }
+        events.push({ kind: 'failed', container: null, before: null, after: null, message: `dockerd's DNS redirect: ${message}` });
+      }
+    }
     const written: Record<string, string> = {};
     for (const entry of planned) {
       if (entry.action.kind === 'none') {
@@ -201,6 +267,7 @@ export class DnsSync {
         events.push({ kind: 'failed', container: entry.view.container, before: null, after: null, message: `${entry.view.container.name}: ${(error as Error).message}` });
       }
     }
+    if (plan.reloadAardvark) await this.reloadAardvark(executor, planned, reading.text, events);
     const alive = new Set(facts.containers.map((c) => c.container.id));
     await this.deps.store.update((s) => {
       // Hashes of files that no longer exist are forgotten with their containers.
@@ -209,6 +276,22 @@ export class DnsSync {
     const stamped = await this.record(events);
     this.pushReport({ host: host.view, containers: planned.map((p) => p.view), settings: state.settings, syncing: true });
     return { changed, events: stamped };
+  }
+
+  /** Tells aardvark-dns to read the host's DNS now, and remembers which processes were told which state. */
+  private async reloadAardvark(executor: PrivilegedExecutor, planned: DnsPlan['containers'], hostText: string, events: Array<Omit<DnsEvent, 'at'>>): Promise<void> {
+    const following = planned.filter((p) => p.needsAardvark);
+    try {
+      const done = await executor.run('dns.reloadAardvark', {});
+      await this.deps.store.update((s) => {
+        const live = new Set(done.signalled.map((p) => aardvarkKey({ pid: p.pid, startTime: p.startedAt })));
+        s.aardvarkRead = Object.fromEntries([...Object.entries(s.aardvarkRead).filter(([key]) => live.has(key)), ...[...live].map((key) => [key, hostText] as const)]);
+      });
+      events.push(describeAardvarkReload(done.signalled, done.skipped, following.map((p) => p.view.container)));
+      if (done.signalled.length === 0) throw new Error(done.skipped.map((s) => s.reason).join('; ') || 'no aardvark-dns to tell');
+    } catch (error) {
+      for (const { view } of following) Object.assign(view, { synced: false, reach: null, note: `could not be synced: ${(error as Error).message}` });
+    }
   }
 
   /** Applies one action; returns the hash of a file it wrote. */

@@ -1,12 +1,13 @@
 // The upstream servers of Docker's embedded resolver (127.0.0.11) for one container, and the DNAT
 // redirects that point stale ones at the host's DNS now. dockerd forwards a query from the
-// container's namespace (so a redirect there reaches it), except for servers written `host(IP)`,
-// which Docker asks from the host's namespace (28.5 writes every server from the host's file so; 26.1 did not). Pure.
+// container's namespace (a redirect there reaches it), except for servers written `host(IP)`,
+// which it asks from its own, the host's, namespace (28 writes every server of the host's file so;
+// 26.1 did not): those are redirected there, scoped to dockerd. Pure.
 import ipaddr from 'ipaddr.js';
 import type { Upstreams } from '../../../shared/dns-model';
 import { docker20CustomText, docker20HostCopyText, dockerContentHash, isLoopbackServer } from './docker-copy';
-import type { ParsedResolvConf } from './resolv-conf';
-import { parseResolvConf } from './resolv-conf';
+import type { ParsedResolvConf } from '../../netcore/resolv-conf/resolv-conf';
+import { parseResolvConf } from '../../netcore/resolv-conf/resolv-conf';
 import type { Redirect } from '../../netcore/rulesets/dns-redirect-rules';
 
 export interface HostState {
@@ -14,10 +15,12 @@ export interface HostState {
   text: string;
 }
 
+/** Where dockerd sends the queries for an upstream from, and so where a redirect must sit. */
+export type AskedFrom = 'container' | 'dockerd';
+
 export interface Upstream {
   ip: string;
-  /** Whether a redirect in the container's namespace reaches the query. */
-  redirectable: boolean;
+  askedFrom: AskedFrom;
 }
 
 export interface LearntUpstreams {
@@ -33,7 +36,7 @@ const isIpv4 = (address: string) => ipaddr.IPv4.isValidFourPartDecimal(address);
 const upstreamsOfCopy = (copyText: string): Upstream[] =>
   parseResolvConf(copyText)
     .nameservers.filter(isIpv4)
-    .map((ip) => ({ ip, redirectable: true }));
+    .map((ip) => ({ ip, askedFrom: 'container' as const }));
 
 // Docker's nanoseconds are more than Date.parse promises to read.
 const millis = (iso: string) => Date.parse(iso.replace(/(\.\d{3})\d+/, '$1'));
@@ -56,7 +59,7 @@ export function learnUpstreams(
   states: readonly HostState[],
 ): LearntUpstreams | null {
   if (file.extServers) {
-    const servers = file.extServers.map((s) => ({ ip: s.ip, redirectable: !s.fromHost }));
+    const servers = file.extServers.map((s): Upstream => ({ ip: s.ip, askedFrom: s.fromHost ? 'dockerd' : 'container' }));
     const ownResolver = file.extServers.length > 0 && file.extServers.every((s) => s.fromHost && isLoopbackServer(s.ip));
     return { servers, known: ownResolver ? 'host-resolver' : 'docker' };
   }
@@ -75,13 +78,13 @@ export function learnUpstreams(
 }
 
 /**
- * Each stale upstream goes to the desired server at its position (or the last one); only where the
- * family matches, as a DNAT cannot change it.
+ * Each stale upstream asked from `from` goes to the desired server at its position (or the last
+ * one); only where the family matches, as a DNAT cannot change it.
  */
-export function redirectsFor(upstreams: readonly Upstream[], desired: readonly string[]): Redirect[] {
+export function redirectsFor(upstreams: readonly Upstream[], desired: readonly string[], from: AskedFrom): Redirect[] {
   const redirects: Redirect[] = [];
   upstreams.forEach((u, i) => {
-    if (!u.redirectable || desired.includes(u.ip) || redirects.some((r) => r.from === u.ip)) return;
+    if (u.askedFrom !== from || desired.includes(u.ip) || redirects.some((r) => r.from === u.ip)) return;
     const to = desired[Math.min(i, desired.length - 1)];
     if (to !== undefined && isIpv4(to) === isIpv4(u.ip)) redirects.push({ from: u.ip, to });
   });
@@ -95,6 +98,13 @@ export function sameRedirects(a: readonly Redirect[], b: readonly Redirect[]): b
   const left = a.map(key).sort();
   const right = b.map(key).sort();
   return left.length === right.length && left.every((k, i) => k === right[i]);
+}
+
+/** The redirects of all, each upstream once (the first container's wins: they all aim at the host's DNS now). */
+export function mergeRedirects(lists: ReadonlyArray<readonly Redirect[]>): Redirect[] {
+  const merged = new Map<string, Redirect>();
+  for (const r of lists.flat()) if (!merged.has(r.from)) merged.set(r.from, { ...r });
+  return [...merged.values()];
 }
 
 /** The servers the resolver reaches once the redirects apply, without repeats. */

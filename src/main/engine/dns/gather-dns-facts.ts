@@ -11,7 +11,7 @@ import { parseHostsFile } from './hosts-file';
 import { inspectEachContainer, libpodGet } from '../engines/engine-client';
 import { aardvarkServers, parseLibpodNetworkList } from '../engines/parse-libpod-networks';
 import type { AnsweringEngine } from '../engines/read-engines';
-import type { ContainerDnsFacts } from './plan-dns-sync';
+import type { ContainerDnsFacts, DockerdRedirectFacts } from './plan-dns-sync';
 
 const SHARED_MODES = ['default', 'bridge', 'host', 'none'];
 
@@ -20,6 +20,10 @@ export interface GatheredFacts {
   /** The running pid of each container, for redirects. */
   pids: Map<string, number>;
   resolvPaths: Map<string, string>;
+  /** Bridgeport's redirect of dockerd's forwarded queries on the host; absent without privilege or Docker. */
+  dockerd?: DockerdRedirectFacts;
+  /** Root's aardvark-dns processes here (pid and start time); absent without privilege or Podman. */
+  aardvark?: Array<{ pid: number; startTime: number; startedAtMs: number | null }>;
 }
 
 const inspectAll = (docker: Docker): Promise<DnsInspect[]> => inspectEachContainer(docker, parseDnsInspect);
@@ -55,9 +59,13 @@ export async function gatherDnsFacts(engines: readonly AnsweringEngine[], execut
     }
   }
   const embeddedPids = inspects.filter(usesEmbeddedResolver).map((c) => c.pid).filter((pid) => pid > 1);
-  const [files, redirects] = await Promise.all([
+  const askDockerd = executor !== null && engines.some((e) => e.kind === 'docker');
+  const askAardvark = executor !== null && engines.some((e) => e.kind === 'podman');
+  const [files, redirects, dockerd, aardvark] = await Promise.all([
     wanted.size > 0 && executor ? executor.run('dns.readFiles', { paths: [...wanted] }) : Promise.resolve({ files: [] as Array<{ path: string; text: string | null; error: string | null }> }),
     embeddedPids.length > 0 && executor ? executor.run('dns.readRedirects', { pids: embeddedPids }) : Promise.resolve({ redirects: {} as Record<string, Redirect[] | null> }),
+    askDockerd ? executor.run('dns.readDockerdRedirects', {}) : Promise.resolve(null),
+    askAardvark ? executor.run('dns.listAardvark', {}) : Promise.resolve(null),
   ]);
   const text = new Map(files.files.map((f) => [f.path, f.text]));
   const containers = inspects.map((c): ContainerDnsFacts => {
@@ -82,5 +90,7 @@ export async function gatherDnsFacts(engines: readonly AnsweringEngine[], execut
     containers,
     pids: new Map(inspects.filter((c) => c.running).map((c) => [c.container.id, c.pid])),
     resolvPaths: new Map(inspects.flatMap((c) => (c.resolvConfPath ? [[c.container.id, c.resolvConfPath] as const] : []))),
+    ...(dockerd ? { dockerd: { current: dockerd.redirects, scope: dockerd.scope, problem: dockerd.problem } } : {}),
+    ...(aardvark ? { aardvark: aardvark.processes.map(({ pid, startTime, startedAtMs }) => ({ pid, startTime, startedAtMs })) } : {}),
   };
 }

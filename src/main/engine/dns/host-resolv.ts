@@ -1,6 +1,6 @@
 // Which file holds the host's DNS servers: Docker skips systemd-resolved's stub (127.0.0.53, which
 // means nothing inside a container) for the upstream list resolved keeps next to it. Pure.
-import { parseResolvConf } from './resolv-conf';
+import { parseResolvConf } from '../../netcore/resolv-conf/resolv-conf';
 
 export const RESOLVED_STUB = '127.0.0.53';
 

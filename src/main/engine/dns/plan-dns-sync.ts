@@ -4,9 +4,9 @@
 import type { ContainerDns, DnsSettings, DnsSource, HostsEntry, ResolvSettings, Upstreams } from '../../../shared/dns-model';
 import { copyWasEdited } from './copy-edited';
 import { containerCopyOfHost, dockerContentHash, isIpv6Server, isLoopbackServer } from './docker-copy';
-import { learnUpstreams, redirectsFor, sameRedirects, throughRedirects, type Redirect } from './embedded-upstreams';
+import { learnUpstreams, mergeRedirects, redirectsFor, sameRedirects, throughRedirects, type Redirect, type Upstream } from './embedded-upstreams';
 import { resolvOriginOf, sharedWith, type ResolvOrigin } from './network-mode';
-import { parseResolvConf, renderResolvConf, sameResolvSettings, settingsOf, type ParsedResolvConf } from './resolv-conf';
+import { parseResolvConf, renderResolvConf, sameResolvSettings, settingsOf, type ParsedResolvConf } from '../../netcore/resolv-conf/resolv-conf';
 
 export interface ContainerDnsFacts {
   container: { id: string; name: string };
@@ -49,6 +49,33 @@ export interface PlanInput {
   writtenByBridgeport: Record<string, string>;
   /** For the header comment of a rewritten file. */
   inForcePath: string;
+  /**
+   * Bridgeport's redirect of the queries root's dockerd forwards from the host's namespace (Docker
+   * 28's `host(…)` upstreams), and the cgroup one would match or why none can be made; absent when
+   * not read (no privilege, or no rootful Docker).
+   */
+  dockerd?: DockerdRedirectFacts;
+  /** Root's aardvark-dns processes here, and those not yet told the host's DNS in force now; absent when not read. */
+  aardvark?: { pids: number[]; stale: number[] };
+}
+
+export interface DockerdRedirectFacts {
+  current: Redirect[];
+  scope: string | null;
+  problem: string | null;
+}
+
+/** The whole set of dockerd's redirects wanted now, when it differs from what is in place. */
+export interface DockerdAction {
+  redirects: Redirect[];
+  before: Redirect[];
+}
+
+export interface DnsPlan {
+  containers: PlannedDns[];
+  dockerd: DockerdAction | null;
+  /** Tell aardvark-dns (SIGHUP) to read the host's DNS now: it serves a container that follows the host. */
+  reloadAardvark: boolean;
 }
 
 export type DnsAction =
@@ -67,6 +94,12 @@ export type DnsAction =
 export interface PlannedDns {
   view: ContainerDns;
   action: DnsAction;
+  /** The redirects of dockerd's queries this container needs (asked for while it is synced). */
+  dockerdNeeds: Redirect[];
+  /** It follows the host through aardvark-dns, which must have read the host's DNS in force. */
+  needsAardvark?: boolean;
+  /** The note for a report (which changes nothing) while aardvark-dns has not been told yet. */
+  untoldNote?: string;
 }
 
 const NONE: DnsAction = { kind: 'none' };
@@ -81,6 +114,8 @@ interface Context {
   customised: boolean;
   /** The reason sync may not touch it (a switch is off), or null. */
   off: string | null;
+  /** dockerd's redirects once this plan is carried out (every container's needs together). */
+  dockerdRedirects: readonly Redirect[];
 }
 
 function customFlags(custom: ContainerDnsFacts['custom']): string {
@@ -100,30 +135,47 @@ function removalOf(ctx: Context, upstreams: readonly string[] | null): DnsAction
 function leaveAlone(ctx: Context, source: DnsSource, note: string, synced = false, upstreams: Upstreams | null = null): PlannedDns {
   const action = removalOf(ctx, upstreams?.servers ?? null);
   const fullNote = action.kind === 'none' ? note : `${note}; Bridgeport's redirect is removed`;
-  return { view: { ...ctx.base, source, note: fullNote, synced, upstreams }, action };
+  return { view: { ...ctx.base, source, note: fullNote, synced, upstreams, reach: upstreams ? reachOf(upstreams) : ctx.base.reach }, action, dockerdNeeds: [] };
 }
 
-function rewriteHeader(inForcePath: string): string[] {
-  return [`Written by Bridgeport from the host's DNS in force (${inForcePath}).`, 'Docker writes this file anew when the container restarts.'];
+function rewriteHeader(inForcePath: string, engine: 'Docker' | 'Podman'): string[] {
+  return [`Written by Bridgeport from the host's DNS in force (${inForcePath}).`, `${engine} writes this file anew when the container restarts.`];
 }
 
-/** What the file should say now: Docker's copy of the host's DNS in force, with the container's own search and options. */
-function desiredCopy(ctx: Context): ResolvSettings {
-  const host = ctx.input.host.settings;
+/** What the file should say for a host state (the one in force now unless given): the engine's copy of it, with the container's own search and options. */
+function desiredCopy(ctx: Context, host: ResolvSettings = ctx.input.host.settings): ResolvSettings {
   const fromHost = ctx.origin === 'host' ? settingsOf(host) : containerCopyOfHost(host, { ipv6: ctx.facts.ipv6 });
   const { search, options } = ctx.facts.custom;
   return { nameservers: fromHost.nameservers, search: search.length > 0 ? [...search] : fromHost.search, options: options.length > 0 ? [...options] : fromHost.options };
 }
 
-function planCopy(ctx: Context, file: ParsedResolvConf, resolvConf: { text: string; hash: string | null }): PlannedDns {
+/** Docker's copy: edited when it matches neither Docker's hash (or a copy Docker would write) nor what Bridgeport wrote. */
+function dockerCopyEdited(ctx: Context, resolvConf: { text: string; hash: string | null }): boolean {
+  const { input, facts } = ctx;
+  const hostTexts = [...input.history, input.host].map((s) => s.text);
+  return copyWasEdited(resolvConf, input.writtenByBridgeport[facts.container.id], hostTexts, facts.ipv6, startedBeforeWatching(input, facts));
+}
+
+/**
+ * Podman's copy (a network without DNS) keeps no hash and drops the host file's comments: edited when
+ * its settings are a copy of no host state Bridgeport has seen and it is not what Bridgeport wrote.
+ * One started before Bridgeport looked is taken as Podman's, as for Docker's host-network copies.
+ */
+function podmanCopyEdited(ctx: Context, file: ParsedResolvConf, text: string): boolean {
+  const { input, facts } = ctx;
+  if (dockerContentHash(text) === input.writtenByBridgeport[facts.container.id] || startedBeforeWatching(input, facts)) return false;
+  const current = settingsOf(file);
+  return ![...input.history, input.host].some((state) => sameResolvSettings(current, desiredCopy(ctx, state.settings)));
+}
+
+function planCopy(ctx: Context, file: ParsedResolvConf, resolvConf: { text: string; hash: string | null }, engine: 'Docker' | 'Podman' = 'Docker'): PlannedDns {
   const { input, facts } = ctx;
   const source: DnsSource = ctx.customised ? 'custom' : 'host';
   // On the host's network a loopback server is the host's own resolver, which follows the host by itself.
   if (ctx.origin === 'host' && file.nameservers.length > 0 && file.nameservers.every(isLoopbackServer)) {
     return leaveAlone(ctx, source, `uses the host's own resolver (${list(file.nameservers)}), which follows the host's DNS`, true);
   }
-  const hostTexts = [...input.history, input.host].map((s) => s.text);
-  if (copyWasEdited(resolvConf, input.writtenByBridgeport[facts.container.id], hostTexts, facts.ipv6, startedBeforeWatching(input, facts))) {
+  if (engine === 'Docker' ? dockerCopyEdited(ctx, resolvConf) : podmanCopyEdited(ctx, file, resolvConf.text)) {
     return leaveAlone(ctx, 'user-modified', 'resolv.conf was edited inside the container: left alone');
   }
   const current = settingsOf(file);
@@ -132,12 +184,13 @@ function planCopy(ctx: Context, file: ParsedResolvConf, resolvConf: { text: stri
   if (facts.networkMode === 'none') return leaveAlone(ctx, source, 'has no network (--network none): nothing to sync', upToDate);
   if (ctx.off) return leaveAlone(ctx, source, ctx.off, upToDate);
   if (!facts.running) return leaveAlone(ctx, source, "not running: Docker writes its resolv.conf anew from the host's when it starts", true);
-  if (upToDate) return { view: { ...ctx.base, source, synced: true, note: `follows the host's DNS (${input.inForcePath})` }, action: NONE };
+  if (upToDate) return { view: { ...ctx.base, source, synced: true, note: `follows the host's DNS (${input.inForcePath})` }, action: NONE, dockerdNeeds: [] };
   return {
-    view: { ...ctx.base, source, synced: true, note: `resolv.conf brought in line with the host's DNS (${input.inForcePath})` },
+    dockerdNeeds: [],
+    view: { ...ctx.base, source, synced: true, note: `resolv.conf brought in line with the host's DNS (${input.inForcePath})`, reach: { servers: desired.nameservers, via: 'resolv.conf' } },
     action: {
       kind: 'rewrite',
-      content: renderResolvConf(desired, rewriteHeader(input.inForcePath)),
+      content: renderResolvConf(desired, rewriteHeader(input.inForcePath, engine)),
       before: current,
       after: desired,
       expectedHash: dockerContentHash(resolvConf.text),
@@ -154,6 +207,17 @@ function startedBeforeWatching(input: PlanInput, facts: ContainerDnsFacts): bool
 /** Docker's file for its resolver: 127.0.0.11, then any IPv6 servers it lets the container ask directly. */
 const isEmbeddedFile = (file: ParsedResolvConf) => file.nameservers[0] === EMBEDDED_RESOLVER && file.nameservers.slice(1).every(isIpv6Server);
 
+/** Where each upstream's queries go once the redirects in its namespace and dockerd's apply, without repeats. */
+function reachedThrough(servers: readonly Upstream[], inContainer: readonly Redirect[], ofDockerd: readonly Redirect[]): string[] {
+  const redirects = (u: Upstream) => (u.askedFrom === 'dockerd' ? ofDockerd : inContainer);
+  return [...new Set(servers.map((u) => redirects(u).find((r) => r.from === u.ip)?.to ?? u.ip))];
+}
+
+/** The view's "queries reach": the servers and the way there (Docker's own, or a redirect of Bridgeport's). */
+function reachOf(upstreams: Upstreams): ContainerDns['reach'] {
+  return { servers: upstreams.reached, via: upstreams.via };
+}
+
 function planEmbedded(ctx: Context, file: ParsedResolvConf, hash: string | null): PlannedDns {
   const { input, facts } = ctx;
   if (!isEmbeddedFile(file)) return leaveAlone(ctx, 'user-modified', 'resolv.conf was edited inside the container: left alone');
@@ -164,29 +228,70 @@ function planEmbedded(ctx: Context, file: ParsedResolvConf, hash: string | null)
   // A redirect is IPv4 to IPv4: the host's IPv4 servers as a container copy would have them.
   const desired = containerCopyOfHost(input.host.settings, { ipv6: false }).nameservers;
   const hostServers = input.host.settings.nameservers;
-  const follows = (reached: readonly string[]) =>
-    learnt.known === 'host-resolver' || (reached.length > 0 && reached.every((s) => desired.includes(s) || hostServers.includes(s)));
-  const view = (redirectedTo: string[] | null): Upstreams => ({ servers, known: learnt.known, redirectedTo });
+  const ownResolver = learnt.known === 'host-resolver';
+  const follows = (reached: readonly string[]) => ownResolver || (reached.length > 0 && reached.every((s) => desired.includes(s) || hostServers.includes(s)));
+  const dockerdNow = input.dockerd?.current ?? [];
+  const upstreams = (inContainer: readonly Redirect[], ofDockerd: readonly Redirect[], redirectedTo: string[] | null): Upstreams => {
+    const viaDockerd = ofDockerd.some((r) => learnt.servers.some((u) => u.askedFrom === 'dockerd' && u.ip === r.from));
+    const viaContainer = inContainer.some((r) => servers.includes(r.from));
+    return {
+      servers,
+      known: learnt.known,
+      redirectedTo,
+      reached: reachedThrough(learnt.servers, inContainer, ofDockerd),
+      via: viaDockerd ? 'dockerd-redirect' : viaContainer ? 'namespace-redirect' : ownResolver ? 'host-resolver' : 'docker-resolver',
+    };
+  };
 
-  // Switched off, Bridgeport's redirects go: what follows is Docker's own upstreams.
-  if (ctx.off) return leaveAlone(ctx, source, ctx.off, follows(servers), view(null));
-  if (!facts.running) return leaveAlone(ctx, source, "not running: Docker gives its resolver the host's DNS when it starts", true, view(null));
+  // Switched off, Bridgeport's redirects in its namespace go; dockerd's stay only for others' sake.
+  if (ctx.off) {
+    const view = upstreams([], ctx.dockerdRedirects, null);
+    const shared = view.via === 'dockerd-redirect' ? `; dockerd's queries to ${list(servers)} are still redirected for the other containers` : '';
+    return leaveAlone(ctx, source, `${ctx.off}${shared}`, follows(view.reached), view);
+  }
+  if (!facts.running) return leaveAlone(ctx, source, "not running: Docker gives its resolver the host's DNS when it starts", true, upstreams([], [], null));
 
-  const needed = learnt.known === 'host-resolver' ? [] : redirectsFor(learnt.servers, desired);
-  const reached = throughRedirects(servers, needed);
-  const synced = follows(reached);
-  const action: DnsAction = sameRedirects(needed, facts.currentRedirects)
+  const inContainer = ownResolver ? [] : redirectsFor(learnt.servers, desired, 'container');
+  const dockerdNeeds = ownResolver ? [] : redirectsFor(learnt.servers, desired, 'dockerd');
+  const view = upstreams(inContainer, ctx.dockerdRedirects, inContainer.length + dockerdNeeds.length > 0 ? desired : null);
+  const synced = follows(view.reached);
+  const action: DnsAction = sameRedirects(inContainer, facts.currentRedirects)
     ? NONE
-    : { kind: 'redirect', redirects: needed, before: throughRedirects(servers, facts.currentRedirects), after: reached };
-  let note: string;
-  if (learnt.known === 'host-resolver') note = `Docker's resolver asks the host's own resolver (${list(servers)}), which follows the host's DNS`;
-  else if (needed.length > 0) note = `Docker's resolver forwards to ${list(needed.map((r) => r.from))}; Bridgeport redirects that to ${list([...new Set(needed.map((r) => r.to))])} in its namespace`;
-  else if (synced && facts.currentRedirects.length > 0) note = `Docker's resolver is back on the host's DNS (${list(servers)}); Bridgeport's redirect is removed`;
-  else if (synced) note = `Docker's resolver forwards to the host's DNS (${list(servers)})`;
-  else if (learnt.servers.every((s) => !s.redirectable)) {
-    note = `Docker's resolver asks ${list(servers)} from the host's namespace, where no redirect reaches: restart it to pick up the host's DNS (${list(hostServers)})`;
-  } else note = `Docker's resolver forwards to ${list(servers)}, which cannot be redirected to ${list(desired)}: restart it to pick up the host's DNS`;
-  return { view: { ...ctx.base, source, synced, upstreams: view(needed.length > 0 ? desired : null), note }, action };
+    : { kind: 'redirect', redirects: inContainer, before: reachedThrough(learnt.servers, facts.currentRedirects, dockerdNow), after: view.reached };
+  const note = embeddedNote({ servers, hostServers, desired, inContainer, dockerdNeeds, synced, ownResolver, hadRedirects: facts.currentRedirects.length > 0, dockerd: input.dockerd });
+  return { view: { ...ctx.base, source, synced, upstreams: view, reach: reachOf(view), note }, action, dockerdNeeds };
+}
+
+interface EmbeddedNoteFacts {
+  servers: string[];
+  hostServers: string[];
+  desired: string[];
+  inContainer: Redirect[];
+  dockerdNeeds: Redirect[];
+  synced: boolean;
+  ownResolver: boolean;
+  hadRedirects: boolean;
+  dockerd: DockerdRedirectFacts | undefined;
+}
+
+function embeddedNote(f: EmbeddedNoteFacts): string {
+  const tos = (redirects: readonly Redirect[]) => list([...new Set(redirects.map((r) => r.to))]);
+  const froms = (redirects: readonly Redirect[]) => list(redirects.map((r) => r.from));
+  if (f.ownResolver) return `Docker's resolver asks the host's own resolver (${list(f.servers)}), which follows the host's DNS`;
+  const parts: string[] = [];
+  if (f.inContainer.length > 0) parts.push(`Docker's resolver forwards to ${froms(f.inContainer)}; Bridgeport redirects that to ${tos(f.inContainer)} in its namespace`);
+  if (f.dockerdNeeds.length > 0) {
+    if (f.dockerd?.scope) {
+      parts.push(`dockerd asks ${froms(f.dockerdNeeds)} for it from the host's namespace; Bridgeport redirects dockerd's queries (cgroup ${f.dockerd.scope}) to ${tos(f.dockerdNeeds)}`);
+    } else {
+      const why = f.dockerd ? `Bridgeport cannot redirect them there: ${f.dockerd.problem ?? 'unknown'}` : "whether they can be redirected there was not read";
+      return `Docker's resolver asks ${froms(f.dockerdNeeds)} from dockerd's (the host's) namespace, and ${why}: restart it to pick up the host's DNS (${list(f.hostServers)})`;
+    }
+  }
+  if (parts.length > 0) return parts.join('; ');
+  if (f.synced && f.hadRedirects) return `Docker's resolver is back on the host's DNS (${list(f.servers)}); Bridgeport's redirect is removed`;
+  if (f.synced) return `Docker's resolver forwards to the host's DNS (${list(f.servers)})`;
+  return `Docker's resolver forwards to ${list(f.servers)}, which cannot be redirected to ${list(f.desired)}: restart it to pick up the host's DNS`;
 }
 
 /**
@@ -198,21 +303,45 @@ function planPodman(ctx: Context, aardvark: readonly string[], file: ParsedResol
   const { dns } = ctx.facts.custom;
   if (dns.length > 0) return leaveAlone(ctx, 'custom', `started with ${customFlags(ctx.facts.custom)}: left alone`);
   const answering = file ? file.nameservers.filter((s) => aardvark.includes(s)) : [...aardvark];
-  if (answering.length > 0) {
-    const read = file ? '' : ' (what Podman writes for a network with DNS on; its resolv.conf could not be read)';
-    return leaveAlone(ctx, 'aardvark', `answered by aardvark-dns at ${list(answering)}, Podman's resolver for its network${read}: left alone`);
-  }
+  if (answering.length > 0) return planAardvark(ctx, answering, file !== null);
   const source: DnsSource = ctx.customised ? 'custom' : 'host';
   // Podman gives a container without a network no resolv.conf of its own: the image's file stays.
   if (!file && ctx.facts.networkMode === 'none') return leaveAlone(ctx, source, "no network: Podman writes no resolv.conf for it (the image's own file is used): left alone");
-  return leaveAlone(ctx, source, file ? "Podman's copy of the host's DNS: Bridgeport does not sync Podman's containers yet" : 'its resolv.conf could not be read: left alone');
+  if (!file || !ctx.facts.resolvConf) return leaveAlone(ctx, source, 'its resolv.conf could not be read: left alone');
+  // Podman copied the host's DNS (a network without DNS, or the host's): kept in step as Docker's copies are.
+  return planCopy(ctx, file, ctx.facts.resolvConf, 'Podman');
+}
+
+/**
+ * aardvark-dns forwards to the servers of the host's resolv.conf, read when it starts and when
+ * told (SIGHUP): it follows the host once Bridgeport tells it after every change.
+ */
+function planAardvark(ctx: Context, answering: readonly string[], fileRead: boolean): PlannedDns {
+  const { input } = ctx;
+  const at = `answered by aardvark-dns at ${list(answering)}, Podman's resolver for its network${fileRead ? '' : ' (its resolv.conf could not be read)'}`;
+  const hostServers = input.host.settings.nameservers;
+  const told = input.aardvark !== undefined && input.aardvark.pids.length > 0 && input.aardvark.stale.length === 0;
+  const reach = (synced: boolean): ContainerDns['reach'] => (synced ? { servers: [...hostServers], via: 'aardvark' } : null);
+  const untoldNote = `${at}; it may still forward to the host's DNS of before: the file was written after aardvark-dns started, and Bridgeport tells it to re-read it while it runs (the app or bridgeport daemon)`;
+  const view = (synced: boolean, note: string, needsAardvark = false): PlannedDns => ({
+    view: { ...ctx.base, source: 'aardvark', synced, note, reach: reach(synced) },
+    action: NONE,
+    dockerdNeeds: [],
+    needsAardvark,
+    untoldNote,
+  });
+  if (!input.aardvark) return view(false, `${at}; whether it has the host's DNS now was not read`);
+  if (input.aardvark.pids.length === 0) return view(false, `${at}, but no aardvark-dns of root's runs in this network namespace (a rootless Podman's cannot be reached)`);
+  // One aardvark-dns serves every container: a switched-off container still gets what it is told for the others.
+  if (ctx.off) return view(told, `${ctx.off}; aardvark-dns serves every Podman container, so it follows the host as far as the others make it`);
+  return view(true, `${at}, which forwards to the host's DNS (${list(hostServers)}); Bridgeport tells it to re-read that after every change`, true);
 }
 
 /** The per-container switch (by name, which survives re-creation, or id). */
 const switchedOn = (settings: DnsSettings, container: { id: string; name: string }) =>
   !settings.disabledContainers.includes(container.name) && !settings.disabledContainers.includes(container.id);
 
-function planOwn(input: PlanInput, facts: ContainerDnsFacts): PlannedDns {
+function planOwn(input: PlanInput, facts: ContainerDnsFacts, dockerdRedirects: readonly Redirect[]): PlannedDns {
   const file = facts.resolvConf ? parseResolvConf(facts.resolvConf.text) : null;
   const syncAllowed = switchedOn(input.settings, facts.container);
   const base: ContainerDns = {
@@ -226,6 +355,7 @@ function planOwn(input: PlanInput, facts: ContainerDnsFacts): PlannedDns {
     hostname: facts.hostname,
     hosts: facts.hosts,
     upstreams: null,
+    reach: file ? { servers: file.nameservers, via: 'resolv.conf' } : null,
     syncAllowed,
     note: '',
   };
@@ -237,6 +367,7 @@ function planOwn(input: PlanInput, facts: ContainerDnsFacts): PlannedDns {
     base,
     customised: dns.length + search.length + options.length > 0,
     off: !syncAllowed ? 'sync is off for this container' : !input.settings.enabled ? 'DNS sync is off' : null,
+    dockerdRedirects,
   };
   if (facts.podman) return planPodman(ctx, facts.podman.aardvark, file);
   const fallbackSource: DnsSource = ctx.customised ? 'custom' : ctx.origin === 'embedded' ? 'embedded' : 'host';
@@ -263,13 +394,32 @@ function planShared(input: PlanInput, facts: ContainerDnsFacts, own: ReadonlyArr
     hostname: facts.hostname,
     hosts: facts.hosts,
     upstreams: target?.view.upstreams ?? null,
+    reach: target?.view.reach ?? null,
     syncAllowed: switchedOn(input.settings, facts.container),
     note: `shares ${target?.view.container.name ?? ref.slice(0, 12)}'s DNS files`,
   };
-  return { view, action: NONE };
+  return { view, action: NONE, dockerdNeeds: [] };
+}
+
+/**
+ * Every container's DNS and what to do. dockerd's redirects serve all containers at once: a first
+ * pass collects what each needs, the second describes every container with the merged set.
+ */
+export function planDns(input: PlanInput): DnsPlan {
+  const pass = (dockerdRedirects: readonly Redirect[]) => {
+    const own = input.containers.map((c) => (resolvOriginOf(c.networkMode) === 'shared' ? null : planOwn(input, c, dockerdRedirects)));
+    return input.containers.map((c, i) => own[i] ?? planShared(input, c, own));
+  };
+  const current = input.dockerd?.current ?? [];
+  const usable = input.dockerd?.scope ? input.settings.enabled : false;
+  const wanted = usable ? mergeRedirects(pass(current).map((p) => p.dockerdNeeds)) : input.dockerd ? [] : current;
+  const containers = pass(wanted);
+  // Where no redirect can be made, the ones in place go too (their scope is gone: dockerd moved).
+  const changed = input.dockerd !== undefined && !sameRedirects(wanted, current);
+  const reloadAardvark = (input.aardvark?.stale.length ?? 0) > 0 && containers.some((c) => c.needsAardvark);
+  return { containers, dockerd: changed ? { redirects: wanted, before: current } : null, reloadAardvark };
 }
 
 export function planDnsSync(input: PlanInput): PlannedDns[] {
-  const own = input.containers.map((c) => (resolvOriginOf(c.networkMode) === 'shared' ? null : planOwn(input, c)));
-  return input.containers.map((c, i) => own[i] ?? planShared(input, c, own));
+  return planDns(input).containers;
 }

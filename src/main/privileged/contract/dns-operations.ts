@@ -40,6 +40,18 @@ export const dnsOperations = {
     .strict(),
   /** The DNATs of BRIDGEPORT-DNS in the namespaces of these processes. */
   'dns.readRedirects': z.object({ pids: z.array(pidSchema).max(4096) }).strict(),
+  /**
+   * Brings BRIDGEPORT-DOCKERD-DNS in this (the host's) namespace to exactly these DNATs of the queries
+   * root's dockerd forwards (Docker 28's `host(…)` upstreams), scoped to dockerd's cgroup, which the
+   * helper finds itself. Each target must be a server of the host's DNS that dockerd reads now.
+   */
+  'dns.setDockerdRedirects': z.object({ redirects: z.array(z.object({ from: ipv4Schema, to: ipv4Schema }).strict()).max(16) }).strict(),
+  /** The DNATs of BRIDGEPORT-DOCKERD-DNS, and whether dockerd's queries can be redirected here at all. */
+  'dns.readDockerdRedirects': z.object({}).strict(),
+  /** SIGHUPs root's aardvark-dns in this namespace so it reads the host's DNS servers again (only when its resolv.conf names one). */
+  'dns.reloadAardvark': z.object({}).strict(),
+  /** Root's aardvark-dns processes here that a reload would signal (signals nothing). */
+  'dns.listAardvark': z.object({}).strict(),
 } as const;
 
 export type { Redirect };
@@ -50,4 +62,11 @@ export interface DnsOperationResults {
   'dns.setRedirects': { pid: number; changed: boolean; redirects: Redirect[] };
   /** null for a process that is gone or whose namespace could not be read. */
   'dns.readRedirects': { redirects: Record<string, Redirect[] | null> };
+  'dns.setDockerdRedirects': { changed: boolean; redirects: Redirect[]; cgroup: string | null };
+  /** scope: the cgroup a redirect would match, or null with the reason in `problem`. */
+  'dns.readDockerdRedirects': { redirects: Redirect[]; scope: string | null; problem: string | null };
+  /** startedAt: the process's start time (clock ticks after boot), which tells it from a later process with its pid. */
+  'dns.reloadAardvark': { signalled: Array<{ pid: number; servers: string[]; startedAt: number }>; skipped: Array<{ pid: number; reason: string }> };
+  /** startedAtMs: when it started (ms since the epoch): it read the host's DNS then. */
+  'dns.listAardvark': { processes: Array<{ pid: number; startTime: number; startedAtMs: number | null; servers: string[] }> };
 }

@@ -10,6 +10,10 @@ import { pinContainerNamespace, withPinned, type PinnedNamespace } from '../../m
 import { redirectTargetProblem } from '../../../netcore/meaning/dns-redirect-target';
 import { readContainerFiles } from '../../container-files/read-container-files';
 import { rewriteResolvConf } from '../../container-files/rewrite-resolv-conf';
+import { dockerdRedirectsIn, planDockerdRedirectBatch } from '../../../netcore/rulesets/dockerd-dns-redirect-rules';
+import { dockerdRedirectProblem, dockerdScopeOf } from '../../../netcore/meaning/dockerd-dns-scope';
+import { dockerdHostServers, readDockerdScopeFacts } from './dockerd-scope-facts';
+import { listAardvark, reloadAardvark } from './aardvark-reload';
 
 export type DnsOperationName = keyof DnsOperationResults;
 
@@ -72,7 +76,37 @@ async function readRedirects(args: OperationArgs<'dns.readRedirects'>): Promise<
   return { redirects: Object.fromEntries(entries) };
 }
 
+async function readDockerdRedirects(): Promise<DnsOperationResults['dns.readDockerdRedirects']> {
+  const [rules, scope] = await Promise.all([readIpv4Rules(), readDockerdScopeFacts().then(dockerdScopeOf)]);
+  return { redirects: dockerdRedirectsIn(rules).redirects, scope: 'cgroup' in scope ? scope.cgroup : null, problem: 'problem' in scope ? scope.problem : null };
+}
+
+/**
+ * The scope is the helper's own finding (never the caller's): root's dockerd, in a cgroup of its
+ * own. Removing every redirect needs no dockerd (it may be stopped or restarting).
+ */
+async function setDockerdRedirects(args: OperationArgs<'dns.setDockerdRedirects'>): Promise<DnsOperationResults['dns.setDockerdRedirects']> {
+  let cgroup: string | null = null;
+  if (args.redirects.length > 0) {
+    const scope = dockerdScopeOf(await readDockerdScopeFacts());
+    if ('problem' in scope) throw new OperationError(`dockerd's DNS queries cannot be redirected: ${scope.problem}; refused`, 'refused');
+    const problem = dockerdRedirectProblem(args.redirects, await dockerdHostServers(scope.pid));
+    if (problem !== null) throw new OperationError(problem, 'refused');
+    cgroup = scope.cgroup;
+  }
+  const outcome = await applyAndVerify({
+    plan: (current) => planDockerdRedirectBatch(current, args.redirects, cgroup),
+    failure: () => "the redirect of dockerd's DNS queries did not take",
+  });
+  const now = dockerdRedirectsIn(outcome.after);
+  return { changed: outcome.applied !== null, redirects: now.redirects, cgroup: now.cgroup };
+}
+
 export const dnsHandlers = {
+  'dns.setDockerdRedirects': setDockerdRedirects,
+  'dns.readDockerdRedirects': readDockerdRedirects,
+  'dns.reloadAardvark': () => reloadAardvark(),
+  'dns.listAardvark': async () => ({ processes: await listAardvark() }),
   'dns.readFiles': readFiles,
   'dns.writeResolvConf': writeResolvConf,
   'dns.setRedirects': setRedirects,

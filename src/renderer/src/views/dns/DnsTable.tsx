@@ -100,6 +100,11 @@ export function DnsTable({ containers, globalEnabled, busy, onSwitch }: Props) {
                       {row.upstreams.redirectedTo && <> → redirected to <span style={{ fontFamily: 'monospace' }}>{row.upstreams.redirectedTo}</span></>}
                     </Text>
                   )}
+                  {row.reach && (
+                    <Text size="xs" data-testid={`dns-reach-${name}`}>
+                      queries reach {row.reach}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs" ff="monospace" data-testid={`dns-search-${name}`}>

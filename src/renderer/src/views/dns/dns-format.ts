@@ -1,6 +1,6 @@
 // Words and order for the DNS view: what each source and /etc/hosts origin means, a resolv.conf in
 // one line, how upstreams were learnt, the timeline newest first with its before → after. Pure.
-import type { DnsEvent, DnsSource, DnsSyncResult, HostsEntry, ResolvSettings, Upstreams } from '../../../../shared/dns-model';
+import type { ContainerDns, DnsEvent, DnsSource, DnsSyncResult, HostsEntry, ReachVia, ResolvSettings, Upstreams } from '../../../../shared/dns-model';
 
 export const sourceLabel: Record<DnsSource, string> = { host: 'host', custom: 'custom', embedded: 'embedded', 'user-modified': 'user-modified', aardvark: 'aardvark-dns' };
 
@@ -50,6 +50,21 @@ export const learntLabel: Record<Upstreams['known'], string> = {
   assumed: 'assumed: the host DNS when Bridgeport first looked',
   'host-resolver': "the host's own resolver",
 };
+
+/** How the queries get there, after "reach 198.51.100.54 ". */
+export const reachViaLabel: Record<ReachVia, string> = {
+  'resolv.conf': 'straight from its resolv.conf',
+  'docker-resolver': "through Docker's resolver, to its own upstreams",
+  'namespace-redirect': "through Docker's resolver, redirected by Bridgeport in the container's namespace",
+  'dockerd-redirect': "through Docker's resolver: dockerd's queries redirected by Bridgeport on the host",
+  'host-resolver': "through the host's own resolver (systemd-resolved), which follows the host",
+  aardvark: "through Podman's aardvark-dns, which forwards to the host's servers",
+};
+
+/** "198.51.100.54, through Docker's resolver: dockerd's queries redirected by Bridgeport on the host" */
+export function reachLine(reach: NonNullable<ContainerDns['reach']>): string {
+  return `${list(reach.servers)}, ${reachViaLabel[reach.via]}`;
+}
 
 /** "198.51.100.53 (confirmed by Docker's hash) → redirected to 198.51.100.54" */
 export function upstreamsLine(upstreams: Upstreams): string {

@@ -1,7 +1,7 @@
 // The DNS table's rows: one per container, in the order shown (the ones that need a look first),
 // with every text and state a row renders, so the component only lays them out. Pure.
 import type { ContainerDns, DnsSource } from '../../../../shared/dns-model';
-import { learntLabel, serversText, sourceColor, sourceHelp, sourceLabel, upstreamsLine, wordsText } from './dns-format';
+import { learntLabel, reachLine, serversText, sourceColor, sourceHelp, sourceLabel, upstreamsLine, wordsText } from './dns-format';
 
 export interface DnsRow {
   key: string;
@@ -15,6 +15,8 @@ export interface DnsRow {
   options: string;
   /** Embedded resolver only: its upstream servers, how they were learnt, where they are redirected. */
   upstreams: { servers: string; learnt: string; redirectedTo: string | null; line: string } | null;
+  /** Where its queries go now and how; null when unknown. */
+  reach: string | null;
   synced: boolean;
   syncedLabel: 'in sync' | 'not synced';
   note: string;
@@ -48,6 +50,7 @@ export function dnsRow(c: ContainerDns, globalEnabled: boolean): DnsRow {
       redirectedTo: up.redirectedTo ? serversText(up.redirectedTo) : null,
       line: upstreamsLine(up),
     },
+    reach: c.reach ? reachLine(c.reach) : null,
     synced: c.synced,
     syncedLabel: c.synced ? 'in sync' : 'not synced',
     note: c.note,
