@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need and runs every suite: lint, typecheck, unit, lab (real engines in
-# network namespaces: every lab file on Docker 28; the topology, NAT/ports, path and publish files
-# also on Docker 20.10; the Podman files on rootful Podman 5; the both-engines files on Docker 28
+# network namespaces: every lab file on Docker 28; the topology, NAT/ports, path, publish and DNS
+# sync files also on Docker 20.10, the DNS sync also on Docker 26 (each forwards DNS its own way); the Podman files on rootful Podman 5; the both-engines files on Docker 28
 # and Podman 5 in one host), end-to-end (Chromium against `bridgeport serve` in a Docker 28 lab)
 # and the Electron launch test. Needs root: the lab creates network namespaces and its own engines
 # (fetched once from Debian sid into test/lab/.engines).
@@ -23,7 +23,7 @@ npm run typecheck
 rm -rf test-results && mkdir -p test-results
 status=0
 npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json || status=1
-bash test/lab/engines/fetch-engines.sh docker28 podman5
+bash test/lab/engines/fetch-engines.sh docker28 docker26 podman5
 lab_suite() { # ENGINE [FILES...]: the lab files on one engine, reported in test-results/lab-ENGINE.json
   local engine=$1
   shift
@@ -32,7 +32,8 @@ lab_suite() { # ENGINE [FILES...]: the lab files on one engine, reported in test
     --outputFile.json="test-results/lab-$engine.json" "$@" || status=1
 }
 lab_suite docker28
-lab_suite docker20 test/lab/snapshot.test.ts test/lab/ports-nat.test.ts test/lab/path.test.ts test/lab/publish-*.test.ts
+lab_suite docker20 test/lab/snapshot.test.ts test/lab/ports-nat.test.ts test/lab/path.test.ts test/lab/publish-*.test.ts test/lab/dns-sync.test.ts
+lab_suite docker26 test/lab/dns-sync.test.ts
 lab_suite podman5
 lab_suite docker28+podman5
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright-e2e.json \
@@ -42,6 +43,6 @@ PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright-e2e-user.json \
   bash test/lab/lab.sh npx playwright test --project e2e-user --reporter=list,json || status=1
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright-electron.json \
   npx playwright test --project electron --reporter=list,json || status=1
-npx tsx scripts/summarize-tests.ts test-results/unit.json test-results/lab-docker28.json test-results/lab-docker20.json test-results/lab-podman5.json test-results/lab-docker28+podman5.json \
+npx tsx scripts/summarize-tests.ts test-results/unit.json test-results/lab-docker28.json test-results/lab-docker20.json test-results/lab-docker26.json test-results/lab-podman5.json test-results/lab-docker28+podman5.json \
   test-results/playwright-e2e.json test-results/playwright-e2e-user.json test-results/playwright-electron.json || status=1
 exit $status

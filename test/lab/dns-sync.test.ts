@@ -82,7 +82,10 @@ beforeAll(async () => {
   await daemon.start();
   // The lab's other containers started on the lab host's DNS before the first lease: once the first
   // sync is done, dockerd's queries for them are redirected (Docker 28). That is the state to come back to.
-  await waitFor(async () => ((await dnsJson()).every((l) => l.source !== 'embedded' || l.synced) ? true : undefined), 20_000, 'the first sync');
+  await waitFor(async () => ((await dnsJson()).every((l) => l.source !== 'embedded' || l.synced) ? true : undefined), 20_000, 'the first sync').catch(async (error: unknown) => {
+    console.log(await cli('dns'));
+    throw error;
+  });
   natBefore = await hostNat();
 }, 90_000);
 

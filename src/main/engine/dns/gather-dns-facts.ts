@@ -12,8 +12,7 @@ import { inspectEachContainer, libpodGet } from '../engines/engine-client';
 import { aardvarkServers, parseLibpodNetworkList } from '../engines/parse-libpod-networks';
 import type { AnsweringEngine } from '../engines/read-engines';
 import type { ContainerDnsFacts, DockerdRedirectFacts } from './plan-dns-sync';
-
-const SHARED_MODES = ['default', 'bridge', 'host', 'none'];
+import { resolvOriginOf } from './network-mode';
 
 export interface GatheredFacts {
   containers: ContainerDnsFacts[];
@@ -28,7 +27,8 @@ export interface GatheredFacts {
 
 const inspectAll = (docker: Docker): Promise<DnsInspect[]> => inspectEachContainer(docker, parseDnsInspect);
 
-const usesEmbeddedResolver = (c: DnsInspect) => c.running && !SHARED_MODES.includes(c.networkMode) && !c.networkMode.startsWith('container:');
+/** The policy's own test (a default-bridge container also on a user-defined network uses the resolver too). */
+const usesEmbeddedResolver = (c: DnsInspect) => c.running && resolvOriginOf(c.networkMode, c.networks) === 'embedded';
 
 /** Podman's networks with aardvark-dns (name → its addresses); null on Docker, which has no libpod API (not asked). */
 async function readAardvark({ client: docker, kind }: AnsweringEngine): Promise<Map<string, string[]> | null> {
