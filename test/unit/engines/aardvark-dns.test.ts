@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDnsInspect } from '../../../src/main/engine/dns/parse-dns-inspect';
 import { planDns, planDnsSync, type ContainerDnsFacts, type PlanInput } from '../../../src/main/engine/dns/plan-dns-sync';
 import { parseResolvConf, settingsOf } from '../../../src/main/netcore/resolv-conf/resolv-conf';
-import { aardvarkServers, parseLibpodNetworkList } from '../../../src/main/engine/engines/parse-libpod-networks';
+import { aardvarkServers, networkDnsServers, parseLibpodNetworkList } from '../../../src/main/engine/engines/parse-libpod-networks';
 import { podman } from './podman5-fixture';
 
 const text = (name: string) => readFileSync(join(__dirname, '../../fixtures/podman5', name), 'utf8');
@@ -93,6 +93,19 @@ describe("Podman's copies of the host's DNS (networks without DNS)", () => {
   it('is left alone when edited: its servers are a copy of no host DNS seen', () => {
     const edited = p2Facts([], 'nameserver 192.0.2.99\n');
     expect(plan(edited, moved).view).toMatchObject({ source: 'user-modified', note: 'resolv.conf was edited inside the container: left alone' });
+  });
+});
+
+describe('a Podman network with servers of its own (podman network create --dns)', () => {
+  it('is read from the libpod list and left alone: aardvark-dns forwards its queries there, not to the host', () => {
+    const listed = (podman('libpod-networks.json') as Array<Record<string, unknown>>).map((n) => (n.name === 'appnet' ? { ...n, network_dns_servers: ['192.0.2.53'] } : n));
+    const networks = parseLibpodNetworkList(listed);
+    expect(networkDnsServers(networks)).toEqual(new Map([['appnet', ['192.0.2.53']]]));
+    const facts = { ...p2Facts(['10.89.0.1']), podman: { aardvark: ['10.89.0.1'], networkDns: ['192.0.2.53'] } };
+    const result = planDns(input(facts, { ...moved, aardvark: { pids: [4242], stale: [4242] } }));
+    expect(result.reloadAardvark).toBe(false);
+    expect(result.containers[0]!.view).toMatchObject({ source: 'custom', synced: false });
+    expect(result.containers[0]!.view.note).toBe('answered by aardvark-dns at 10.89.0.1, which forwards to its network’s own servers (192.0.2.53, set with podman network create --dns): left alone'.replace('’', "'"));
   });
 });
 

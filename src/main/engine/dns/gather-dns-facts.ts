@@ -9,7 +9,7 @@ import type { Redirect } from '../../privileged/contract/dns-operations';
 import { parseDnsInspect, type DnsInspect } from './parse-dns-inspect';
 import { parseHostsFile } from './hosts-file';
 import { inspectEachContainer, libpodGet } from '../engines/engine-client';
-import { aardvarkServers, parseLibpodNetworkList } from '../engines/parse-libpod-networks';
+import { aardvarkServers, networkDnsServers, parseLibpodNetworkList } from '../engines/parse-libpod-networks';
 import type { AnsweringEngine } from '../engines/read-engines';
 import type { ContainerDnsFacts, DockerdRedirectFacts } from './plan-dns-sync';
 import { resolvOriginOf } from './network-mode';
@@ -30,18 +30,26 @@ const inspectAll = (docker: Docker): Promise<DnsInspect[]> => inspectEachContain
 /** The policy's own test (a default-bridge container also on a user-defined network uses the resolver too). */
 const usesEmbeddedResolver = (c: DnsInspect) => c.running && resolvOriginOf(c.networkMode, c.networks) === 'embedded';
 
-/** Podman's networks with aardvark-dns (name → its addresses); null on Docker, which has no libpod API (not asked). */
-async function readAardvark({ client: docker, kind }: AnsweringEngine): Promise<Map<string, string[]> | null> {
+interface PodmanNetworksDns {
+  /** Network name → where aardvark-dns answers on it. */
+  aardvark: Map<string, string[]>;
+  /** Network name → the upstreams set on the network itself (`--dns`). */
+  own: Map<string, string[]>;
+}
+
+/** Podman's networks with aardvark-dns; null on Docker, which has no libpod API (not asked). */
+async function readAardvark({ client: docker, kind }: AnsweringEngine): Promise<PodmanNetworksDns | null> {
   if (kind !== 'podman') return null;
   try {
-    return aardvarkServers(parseLibpodNetworkList(await libpodGet(docker, '/networks/json')));
+    const networks = parseLibpodNetworkList(await libpodGet(docker, '/networks/json'));
+    return { aardvark: aardvarkServers(networks), own: networkDnsServers(networks) };
   } catch {
     return null;
   }
 }
 
 /** One engine's containers, each with its engine's aardvark-dns servers by network (Podman only). */
-async function inspectEngine(engine: AnsweringEngine): Promise<Array<DnsInspect & { aardvark: Map<string, string[]> | null }>> {
+async function inspectEngine(engine: AnsweringEngine): Promise<Array<DnsInspect & { aardvark: PodmanNetworksDns | null }>> {
   const [inspects, aardvark] = await Promise.all([inspectAll(engine.client), readAardvark(engine)]);
   return inspects.map((c) => ({ ...c, aardvark }));
 }
@@ -83,7 +91,9 @@ export async function gatherDnsFacts(engines: readonly AnsweringEngine[], execut
       resolvConf: resolvText === null ? null : { text: resolvText, hash: (c.resolvConfPath && text.get(`${c.resolvConfPath}.hash`)?.trim()) || null },
       hosts: hostsText === null ? [] : parseHostsFile(hostsText, { hostname: c.hostname, ownAddresses: c.ownAddresses, extraHosts: c.extraHosts, links: c.links }),
       currentRedirects: redirects.redirects[String(c.pid)] ?? [],
-      ...(c.aardvark ? { podman: { aardvark: c.networks.flatMap((n) => c.aardvark?.get(n) ?? []) } } : {}),
+      ...(c.aardvark
+        ? { podman: { aardvark: c.networks.flatMap((n) => c.aardvark?.aardvark.get(n) ?? []), networkDns: c.networks.flatMap((n) => c.aardvark?.own.get(n) ?? []) } }
+        : {}),
     };
   });
   return {

@@ -29,7 +29,7 @@ export interface ContainerDnsFacts {
   /** The DNAT rules Bridgeport has in the container's namespace now. */
   currentRedirects: Redirect[];
   /** Present for Podman's containers: where aardvark-dns answers for their networks (the gateways of those with DNS on). */
-  podman?: { aardvark: string[] };
+  podman?: { aardvark: string[]; networkDns?: string[] };
 }
 
 /** text: the raw content of the file in force (Docker 20.10's hash is matched against it). */
@@ -268,10 +268,13 @@ function planEmbedded(ctx: Context, file: ParsedResolvConf, hash: string | null)
  * gateway (unless --dns says otherwise), else it copies the host's file. Its resolv.conf is read from
  * Podman's runroot like Docker's from its data root; sync does not act on Podman's containers yet.
  */
-function planPodman(ctx: Context, aardvark: readonly string[], file: ParsedResolvConf | null): PlannedDns {
+function planPodman(ctx: Context, aardvark: readonly string[], file: ParsedResolvConf | null, networkDns: readonly string[]): PlannedDns {
   const { dns } = ctx.facts.custom;
   if (dns.length > 0) return leaveAlone(ctx, 'custom', `started with ${customFlags(ctx.facts.custom)}: left alone`);
   const answering = file ? file.nameservers.filter((s) => aardvark.includes(s)) : [...aardvark];
+  if (answering.length > 0 && networkDns.length > 0) {
+    return leaveAlone(ctx, 'custom', `answered by aardvark-dns at ${list(answering)}, which forwards to its network's own servers (${list(networkDns)}, set with podman network create --dns): left alone`);
+  }
   if (answering.length > 0) return planAardvark(ctx, answering, file !== null);
   const source: DnsSource = ctx.customised ? 'custom' : 'host';
   // Podman gives a container without a network no resolv.conf of its own: the image's file stays.
@@ -338,7 +341,7 @@ function planOwn(input: PlanInput, facts: ContainerDnsFacts, dockerdRedirects: r
     off: !syncAllowed ? 'sync is off for this container' : !input.settings.enabled ? 'DNS sync is off' : null,
     dockerdRedirects,
   };
-  if (facts.podman) return planPodman(ctx, facts.podman.aardvark, file);
+  if (facts.podman) return planPodman(ctx, facts.podman.aardvark, file, facts.podman.networkDns ?? []);
   const fallbackSource: DnsSource = ctx.customised ? 'custom' : ctx.origin === 'embedded' ? 'embedded' : 'host';
   if (!file || !facts.resolvConf) return leaveAlone(ctx, fallbackSource, 'its resolv.conf could not be read: left alone');
   // --dns fixes the servers; --dns-search and --dns-option alone leave them to the host, as Docker does.

@@ -15,6 +15,8 @@ const libpodNetworkSchema = z.looseObject({
     .default([]),
   internal: z.boolean().default(false),
   dns_enabled: z.boolean().default(false),
+  /** `podman network create --dns`: aardvark-dns forwards this network's queries there, not to the host's servers. */
+  network_dns_servers: z.array(z.string()).nullable().default([]),
   options: z.record(z.string(), z.string()).nullable().default({}),
 });
 
@@ -46,6 +48,11 @@ export function toNetwork(n: LibpodNetwork, containers: readonly Container[], en
     containers: containers.filter(memberOf(n)).map((c) => c.id),
     engine,
   };
+}
+
+/** The upstreams a network with DNS on has of its own (`--dns` at creation): network name → servers. */
+export function networkDnsServers(networks: readonly LibpodNetwork[]): Map<string, string[]> {
+  return new Map(networks.filter((n) => n.dns_enabled && (n.network_dns_servers ?? []).length > 0).map((n) => [n.name, [...(n.network_dns_servers ?? [])]]));
 }
 
 /** aardvark-dns answers on the gateway of every network with DNS on: network name → those addresses. */
