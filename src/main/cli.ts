@@ -17,6 +17,7 @@ import { registerLinkCommands } from './cli/links-commands';
 import { registerDoctorCommand } from './cli/doctor-command';
 import { registerDnsCommand } from './cli/dns-command';
 import { registerTrafficCommand } from './cli/traffic-command';
+import { registerFlowsCommand } from './cli/flows-command';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -146,6 +147,7 @@ export function buildProgram(): Command {
   registerDoctorCommand(program);
   registerDnsCommand(program);
   registerTrafficCommand(program);
+  registerFlowsCommand(program);
   return program;
 }
 

@@ -32,6 +32,7 @@ import {
 } from './namespace-model';
 import { doctorCheckSchema, doctorFixSchema, doctorReportSchema } from './doctor-model';
 import { trafficHistorySchema, trafficSampleSchema } from './traffic-model';
+import { flowEventSchema, flowsReportSchema } from './flow-model';
 import { dnsEventSchema, dnsReportSchema, dnsSettingsSchema, dnsSyncResultSchema, dnsSyncSwitchSchema } from './dns-model';
 import { privilegeStateSchema } from './privilege-model';
 
@@ -87,6 +88,8 @@ export const methods = {
   'traffic.get': { input: z.object({}).strict(), output: trafficSampleSchema },
   /** Per-container rates: the last 5 minutes at one point per tick, the last hour at 10 s. */
   'traffic.history': { input: z.object({}).strict(), output: trafficHistorySchema },
+  /** The connections the host's conntrack holds that involve a container, attributed at both ends (issue 17). */
+  'flows.get': { input: z.object({}).strict(), output: flowsReportSchema },
   /** Whether Bridgeport has administrator rights now, and if not why (never prompts). */
   'privilege.get': { input: z.object({}).strict(), output: privilegeStateSchema },
   /** Asks for administrator rights now (one prompt); a dismissed prompt resolves with state 'declined', never throws. */
@@ -111,6 +114,8 @@ export const topics = {
   traffic: trafficSampleSchema,
   /** The administrator rights, pushed when they change (elevated, declined, the helper gone). */
   privilege: privilegeStateSchema,
+  /** Flows as they start and end (conntrack's events), while someone subscribes. */
+  flowEvents: z.array(flowEventSchema),
 } as const;
 
 export type MethodName = keyof typeof methods;

@@ -125,6 +125,12 @@ describe('as a normal user in the docker group', () => {
     expect(text.exitCode, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/its resolv\.conf was not read: it needs root/);
   });
+
+  it('flows: an empty list, and says conntrack was not read and why, instead of "no connections"', async () => {
+    const { value: flows, stderr } = await userJson<unknown[]>(['flows']);
+    expect(flows).toEqual([]);
+    expect(stderr).toMatch(/conntrack was not read: .*needs root/);
+  });
 });
 
 describe('the same commands as root', () => {

@@ -47,6 +47,9 @@ import { SamplingSchedule } from './sampling-schedule';
 import { takeSnapshot } from './snapshot/take-snapshot';
 import { TopicHub } from './topic-hub';
 import { TrafficSampler } from './traffic/traffic-sampler';
+import { FlowsTracker } from './flows/flows-tracker';
+import { readKernelTracking } from './flows/kernel-tracking';
+import type { FlowEvent, FlowsReport } from '../../shared/flow-model';
 import { Coalescer } from './watch/coalescer';
 import { DockerEventWatcher } from './watch/docker-events';
 import { LineMonitor } from './watch/line-monitor';
@@ -117,6 +120,7 @@ export class Engine {
   private keeper: PortKeeper | null = null;
   /** Containers' DNS, kept in step with the host's while started. */
   private readonly dns: DnsSync;
+  private readonly flows: FlowsTracker;
   /** Administrator rights: asked for on request, pushed on change; gaining them reads every view again. */
   private readonly privilege: PrivilegeStatus;
   /** Every contract method, bound once: a method without a handler does not compile. */
@@ -158,6 +162,17 @@ export class Engine {
     this.dns.onReport((report) => this.hub.publishIfChanged('dns', report));
     this.dns.onEvents((events) => this.hub.publish('dnsNews', events));
     timeline.onChange((events) => this.hub.publish('dnsEvents', events));
+    this.flows = new FlowsTracker({ reads: this.reads, snapshot: () => this.currentSnapshot(), kernel: readKernelTracking });
+    // conntrack's events are followed only while a window (or `flows --watch`) listens.
+    let stopFlowEvents: (() => void) | null = null;
+    this.hub.onCountChange(() => {
+      const wanted = this.hub.count('flowEvents') > 0;
+      if (wanted && !stopFlowEvents) stopFlowEvents = this.flows.watch((events) => this.hub.publish('flowEvents', events));
+      if (!wanted && stopFlowEvents) {
+        stopFlowEvents();
+        stopFlowEvents = null;
+      }
+    });
     this.handlers = this.bindMethods();
   }
 
@@ -196,6 +211,7 @@ export class Engine {
       'dns.syncNow': () => this.dns.syncNow(),
       'traffic.get': async () => this.lastTraffic ?? (await this.sampleTraffic()),
       'traffic.history': async () => this.traffic.readHistory(),
+      'flows.get': () => this.flows.report(),
       'privilege.get': async () => this.privilege.get(),
       'privilege.elevate': () => this.privilege.elevate(),
     };
@@ -329,6 +345,16 @@ export class Engine {
     this.keeper.start();
   }
 
+  /** The connections conntrack holds now that involve a container, attributed at both ends. */
+  flowsReport(): Promise<FlowsReport> {
+    return this.flows.report();
+  }
+
+  /** Follows flows as they start and end (conntrack's events) until the returned function is called. */
+  watchFlows(listener: (events: FlowEvent[]) => void): () => void {
+    return this.flows.watch(listener);
+  }
+
   /** Keeps containers' DNS in step with the host's (the app, `bridgeport daemon` and `serve`). */
   startSyncingDns(onError?: (error: Error) => void): void {
     this.dns.start(undefined, onError);
@@ -336,6 +362,7 @@ export class Engine {
 
   stop(): void {
     this.dns.stop();
+    this.flows.stop();
     this.schedule.stop();
     this.traffic.close();
     this.keeper?.stop();

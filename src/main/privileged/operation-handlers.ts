@@ -7,6 +7,7 @@ import { dnsHandlers } from './ops/dns/run-dns-operation';
 import { doctorHandlers } from './ops/doctor/run-doctor-operation';
 import { linkHandlers } from './ops/links/run-link-operation';
 import { readHandlers } from './ops/reads/read-handlers';
+import { flowHandlers } from './ops/flows/flow-handlers';
 
 /** helper.status is the executor's own answer (it counts what ran); everything else runs a command. */
 export type CommandOperation = Exclude<OperationName, 'helper.status'>;
@@ -18,4 +19,5 @@ export const commandHandlers: OperationHandlers<CommandOperation> = {
   ...doctorHandlers,
   ...dnsHandlers,
   ...readHandlers,
+  ...flowHandlers,
 };

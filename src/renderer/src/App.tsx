@@ -12,6 +12,7 @@ import { ViewTabs } from './navigation/ViewTabs';
 import { DetailsPanel } from './views/details/DetailsPanel';
 import { DnsView } from './views/dns/DnsView';
 import { TrafficView } from './views/traffic/TrafficView';
+import { FlowsView } from './views/flows/FlowsView';
 import { DoctorView } from './views/doctor/DoctorView';
 import { NamespacesView } from './views/namespaces/NamespacesView';
 import { NatView } from './views/nat/NatView';
@@ -118,6 +119,11 @@ export function App() {
             {view === 'traffic' && (
               <div style={{ flex: 1, minHeight: 0 }}>
                 <TrafficView />
+              </div>
+            )}
+            {view === 'flows' && (
+              <div style={{ flex: 1, minHeight: 0 }}>
+                <FlowsView />
               </div>
             )}
             {view === 'dns' && (

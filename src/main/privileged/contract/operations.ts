@@ -9,6 +9,7 @@ import { linkOperations, type LinkOperationResults } from './link-operations';
 import { doctorOperations, type DoctorOperationResults } from './doctor-operations';
 import { dnsOperations, type DnsOperationResults } from './dns-operations';
 import { readOperations, type ReadOperationResults } from './read-operations';
+import { flowOperations, type FlowOperationResults } from './flow-operations';
 import { BridgeportError, type ErrorKind } from '../../../shared/errors';
 import type { PrivilegeState } from '../../../shared/privilege-model';
 
@@ -38,6 +39,8 @@ export const operations = {
   ...dnsOperations,
   /** The privileged reads (firewall.read, firewall.listTables, netns.report, host.listeners): see read-operations. */
   ...readOperations,
+  /** Live flows from conntrack (flows.list, flows.events): see flow-operations. */
+  ...flowOperations,
 } as const;
 
 export type OperationName = keyof typeof operations;
@@ -56,7 +59,7 @@ export interface ApplyPortsResult {
   warnings: string[];
 }
 
-export interface OperationResults extends LinkOperationResults, DoctorOperationResults, DnsOperationResults, ReadOperationResults {
+export interface OperationResults extends LinkOperationResults, DoctorOperationResults, DnsOperationResults, ReadOperationResults, FlowOperationResults {
   'helper.status': { executed: number; pid: number };
   'firewall.save': { text: string };
   'ports.apply': ApplyPortsResult;

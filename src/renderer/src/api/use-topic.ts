@@ -18,6 +18,8 @@ const fetchCurrent: { [T in TopicName]: () => Promise<TopicPayload<T>> } = {
   dnsNews: () => Promise.resolve([]),
   traffic: () => api.invoke('traffic.get', {}),
   privilege: () => api.invoke('privilege.get', {}),
+  // Flow events are what happens from now on; the flows there are come from flows.get.
+  flowEvents: () => Promise.resolve([]),
 };
 
 export interface TopicState<T> {

@@ -1,4 +1,4 @@
-// The header's view switcher: Topology | Networks | Namespaces | Ports | NAT | Traffic | Packet path | DNS | Doctor.
+// The header's view switcher: Topology | Networks | Namespaces | Ports | NAT | Traffic | Flows | Packet path | DNS | Doctor.
 import { Tabs } from '@mantine/core';
 import { viewNames, type ViewName } from './use-current-view';
 
@@ -9,6 +9,7 @@ const labels: Record<ViewName, string> = {
   ports: 'Ports',
   nat: 'NAT',
   traffic: 'Traffic',
+  flows: 'Flows',
   path: 'Packet path',
   dns: 'DNS',
   doctor: 'Doctor',

@@ -1,7 +1,7 @@
 // Which view the window shows, kept in the URL hash (#networks, #ports, #doctor …) so a reload stays on it.
 import { useCallback, useEffect, useState } from 'react';
 
-export const viewNames = ['topology', 'networks', 'namespaces', 'ports', 'nat', 'traffic', 'path', 'dns', 'doctor'] as const;
+export const viewNames = ['topology', 'networks', 'namespaces', 'ports', 'nat', 'traffic', 'flows', 'path', 'dns', 'doctor'] as const;
 export type ViewName = (typeof viewNames)[number];
 
 function viewOfHash(): ViewName {

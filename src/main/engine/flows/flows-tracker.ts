@@ -1,0 +1,126 @@
+// Live flows: the host's conntrack table, read once and then followed through its events (the
+// privileged side keeps one `conntrack -E` and buffers what it says; this polls that buffer by
+// cursor), each connection attributed at both ends from the latest snapshot. Where events were
+// lost (the kernel's ENOBUFS, or a cursor that fell out of the buffer) the table is read again
+// in full. I/O composition; the table and the attribution are pure.
+import type { Flow, FlowEvent, FlowsReport } from '../../../shared/flow-model';
+import type { Snapshot } from '../../../shared/model';
+import type { ConntrackEntry } from '../../netcore/conntrack/parse-conntrack';
+import { NO_PRIVILEGE, type ReadAccess } from '../access/privileged-reads';
+import { Ticker } from '../watch/ticker';
+import { addressBookOf } from './address-book';
+import { attributeFlow, isContainerFlow } from './attribute-flow';
+import { FlowTable, type FlowChanges } from './flow-table';
+import { flowLimitations } from './flow-limitations';
+import type { OperationResults, PrivilegedExecutor } from '../../privileged/contract/operations';
+
+type FlowEventsBatch = OperationResults['flows.events'];
+
+export interface FlowsTrackerDeps {
+  reads: ReadAccess;
+  snapshot: () => Promise<Snapshot>;
+  /** What the kernel says about its own tracking (accounting, br_netfilter), for the limitations. */
+  kernel: () => Promise<{ bridgeNetfilter: boolean | null }>;
+  pollMs?: number;
+  limit?: number;
+}
+
+export class FlowsTracker {
+  private readonly table: FlowTable;
+  private readonly ticker: Ticker;
+  private readonly listeners = new Set<(events: FlowEvent[]) => void>();
+  private cursor: number | null = null;
+  private accounting = false;
+
+  constructor(private readonly deps: FlowsTrackerDeps) {
+    this.table = new FlowTable(deps.limit);
+    this.ticker = new Ticker(() => this.poll(), deps.pollMs ?? 500);
+  }
+
+  /** The flows conntrack holds now, read in full (no events needed: `flows --json`, a first look). */
+  async report(): Promise<FlowsReport> {
+    const executor = await this.deps.reads();
+    if (!executor) return { flows: [], accounting: false, dropped: 0, limitations: [`conntrack was not read: ${NO_PRIVILEGE}`] };
+    // Not followed yet (or the first poll has not read the table): read it now, so a view that
+    // opens as watching starts gets the connections there are.
+    if (!this.ticker.running || this.cursor === null) await this.readAll(executor);
+    return this.currentReport();
+  }
+
+  /** Follows conntrack's events from now on; each started and ended flow goes to the listener. */
+  watch(listener: (events: FlowEvent[]) => void): () => void {
+    this.listeners.add(listener);
+    this.ticker.start();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stop();
+    };
+  }
+
+  stop(): void {
+    this.ticker.stop();
+    this.cursor = null;
+  }
+
+  private async currentReport(): Promise<FlowsReport> {
+    const book = addressBookOf(await this.deps.snapshot());
+    const flows = this.table.list().map((e) => attributeFlow(e, book)).filter(isContainerFlow);
+    const limitations = flowLimitations({ accounting: this.accounting, ...(await this.deps.kernel()), dropped: this.table.dropped });
+    return { flows, accounting: this.accounting, dropped: this.table.dropped, limitations };
+  }
+
+  private async readAll(executor: PrivilegedExecutor): Promise<FlowChanges> {
+    const listing = await executor.run('flows.list', {});
+    this.accounting = listing.accounting;
+    return this.table.replace(listing.entries);
+  }
+
+  private async poll(): Promise<void> {
+    const executor = await this.deps.reads();
+    if (!executor) return;
+    let changes: FlowChanges = { started: [], updated: [], ended: [] };
+    const fresh = this.cursor === null;
+    // Events first (to the end of what the buffer holds): whatever happens while the table is read
+    // is then in the buffer after this cursor.
+    let cursor: number = this.cursor ?? (await this.endOfEvents(executor));
+    // What the table holds when watching starts was there before: not reported as starting.
+    if (fresh) await this.readAll(executor);
+    for (let more = true; more; ) {
+      const batch: FlowEventsBatch = await executor.run('flows.events', { cursor });
+      cursor = batch.cursor;
+      more = batch.more;
+      if (batch.lost) {
+        changes = merge(changes, await this.readAll(executor));
+        break;
+      }
+      changes = merge(changes, this.table.apply(batch.events));
+    }
+    this.cursor = cursor;
+    if (changes.started.length + changes.updated.length + changes.ended.length > 0) await this.emit(changes);
+  }
+
+  /** The cursor after the last event the privileged side holds (starting its watcher if needed). */
+  private async endOfEvents(executor: PrivilegedExecutor): Promise<number> {
+    let cursor = 0;
+    for (let more = true; more; ) {
+      const batch: FlowEventsBatch = await executor.run('flows.events', { cursor });
+      cursor = batch.cursor;
+      more = batch.more;
+    }
+    return cursor;
+  }
+
+  private async emit(changes: FlowChanges): Promise<void> {
+    const book = addressBookOf(await this.deps.snapshot());
+    const attributed = (entries: ConntrackEntry[], kind: FlowEvent['kind']) =>
+      entries.map((e) => ({ kind, flow: attributeFlow(e, book) })).filter((event): event is { kind: FlowEvent['kind']; flow: Flow } => isContainerFlow(event.flow));
+    const events = [...attributed(changes.started, 'start'), ...attributed(changes.updated, 'update'), ...attributed(changes.ended, 'end')];
+    if (events.length > 0) for (const listener of this.listeners) listener(events);
+  }
+}
+
+const merge = (a: FlowChanges, b: FlowChanges): FlowChanges => ({
+  started: [...a.started, ...b.started],
+  updated: [...a.updated, ...b.updated],
+  ended: [...a.ended, ...b.ended],
+});
