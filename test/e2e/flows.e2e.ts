@@ -3,24 +3,15 @@
 // request); the Flows view shows it LAN → w1 through host port 8080 as DNAT, pushed by the engine's
 // flow events. When the client is killed the row fades and goes. Under e2e-user the same runs as a
 // normal user whose flows are read by the privileged helper.
-import { spawn } from 'node:child_process';
 import type { Locator, Page } from '@playwright/test';
-import { expect, seedLab, sh, test } from './lab-fixtures';
+import { expect, holdLanConnection, LAN_HOST_IP, seedLab, sh, test } from './lab-fixtures';
 
-const LAN_IP = '198.51.100.1';
+const LAN_IP = LAN_HOST_IP;
 
 test.beforeAll(() => {
   seedLab();
 });
 
-/** A LAN client holding a TCP connection to the published 8080 open until the returned stop is called. */
-function holdLanConnection(): () => void {
-  // stdin a pipe kept open: nc sends nothing and waits, so the connection stays ESTABLISHED.
-  const child = spawn('ip', ['netns', 'exec', process.env.BP_LAB_LAN_NS!, 'busybox', 'nc', LAN_IP, '8080'], { stdio: ['pipe', 'ignore', 'ignore'] });
-  return () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  };
-}
 
 /** The open LAN → w1 rows through 8080 (an earlier test's connection may still be fading). */
 const lanToW1 = (page: Page): Locator => page.locator('[data-testid="flow-row"][data-from="LAN"][data-to="w1"][data-host-port="8080"][data-ended="false"]');

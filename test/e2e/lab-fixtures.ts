@@ -1,7 +1,7 @@
 // What every browser test in the lab shares: the seed scenario, commands run from the repo, and a
 // fresh `bridgeport serve` per test (the `served` fixture) with its own config directory (mappings
 // and events never go to root's ~/.config), stopped and removed afterwards even on failure.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,6 +25,20 @@ export function seedLab(): void {
 }
 
 /** What the CLI sees now (`bridgeport snapshot --json`), to know ids, IPs and veths the page should show. */
+/** The lab host's address on the LAN, where w1's published 8080 is reached. */
+export const LAN_HOST_IP = '198.51.100.1';
+
+/**
+ * A LAN client holding a TCP connection to the lab host's `port` open (busybox nc with its stdin a
+ * pipe sends nothing and waits; httpd waits for the request) until the returned stop is called.
+ */
+export function holdLanConnection(port = 8080): () => void {
+  const child = spawn('ip', ['netns', 'exec', process.env.BP_LAB_LAN_NS!, 'busybox', 'nc', LAN_HOST_IP, String(port)], { stdio: ['pipe', 'ignore', 'ignore'] });
+  return () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+}
+
 export function cliSnapshot(): Snapshot {
   return JSON.parse(sh(process.execPath, ['bin/bridgeport.js', 'snapshot', '--json'])) as Snapshot;
 }

@@ -33,10 +33,18 @@ export interface AddressBookOptions {
 const CONTAINER_SIDE_NAME = /^(docker\d*|br-|veth|podman|cni|virbr|flannel|cali|vxlan)/;
 
 /** The address as a map key (IPv6 in full, IPv4-mapped IPv6 as IPv4), or null when it is not one. */
+/** Parsed addresses, remembered: the same few addresses come back in every event (bounded, then forgotten). */
+const normalized = new Map<string, string | null>();
+const NORMALIZED_KEPT = 65_536;
+
 export function normalizeAddress(text: string): string | null {
+  const known = normalized.get(text);
+  if (known !== undefined) return known;
   const bare = text.split('/')[0]?.split('%')[0] ?? '';
-  if (!ipaddr.isValid(bare)) return null;
-  return ipaddr.process(bare).toNormalizedString();
+  const value = ipaddr.isValid(bare) ? ipaddr.process(bare).toNormalizedString() : null;
+  if (normalized.size >= NORMALIZED_KEPT) normalized.clear();
+  normalized.set(text, value);
+  return value;
 }
 
 function parseCidr(text: string): Cidr | null {

@@ -6,8 +6,21 @@ import type { ConntrackEntry, ConntrackTuple } from '../../netcore/conntrack/par
 import type { Flow, FlowEnd, FlowNat, FlowTuple } from '../../../shared/flow-model';
 import { inLan, normalizeAddress, type AddressBook } from './address-book';
 
+/** Each book's answers so far: a busy host asks about the same addresses in every event (shared, never changed). */
+const answered = new WeakMap<AddressBook, Map<string, FlowEnd>>();
+
 /** Who holds this address, as far as the book knows. */
 export function endOf(address: string, book: AddressBook): FlowEnd {
+  let known = answered.get(book);
+  if (!known) answered.set(book, (known = new Map()));
+  const hit = known.get(address);
+  if (hit) return hit;
+  const end = lookUp(address, book);
+  if (known.size < 65_536) known.set(address, end);
+  return end;
+}
+
+function lookUp(address: string, book: AddressBook): FlowEnd {
   const key = normalizeAddress(address);
   if (key === null) return { kind: 'outside' };
   if (ipaddr.parse(key).range() === 'loopback') return { kind: 'host' };

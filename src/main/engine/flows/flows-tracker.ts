@@ -8,7 +8,9 @@ import type { Snapshot } from '../../../shared/model';
 import type { ConntrackEntry } from '../../netcore/conntrack/parse-conntrack';
 import { NO_PRIVILEGE, type ReadAccess } from '../access/privileged-reads';
 import { Ticker } from '../watch/ticker';
-import { addressBookOf } from './address-book';
+import { addressBookOf, type AddressBook } from './address-book';
+
+const FULL_READ_MS = 5_000;
 import { attributeFlow, isContainerFlow } from './attribute-flow';
 import { FlowTable, type FlowChanges } from './flow-table';
 import { flowLimitations } from './flow-limitations';
@@ -31,6 +33,11 @@ export class FlowsTracker {
   private readonly listeners = new Set<(events: FlowEvent[]) => void>();
   private cursor: number | null = null;
   private accounting = false;
+  /** The address book of the latest snapshot (built once per snapshot, not per event). */
+  private book: { snapshot: Snapshot; book: AddressBook } | null = null;
+  /** When the table was last read in full: after lost events it is read again, at most every FULL_READ_MS. */
+  private lastFullRead = 0;
+  private missedEvents = false;
 
   constructor(private readonly deps: FlowsTrackerDeps) {
     this.table = new FlowTable(deps.limit);
@@ -63,13 +70,21 @@ export class FlowsTracker {
   }
 
   private async currentReport(): Promise<FlowsReport> {
-    const book = addressBookOf(await this.deps.snapshot());
+    const book = await this.addressBook();
     const flows = this.table.list().map((e) => attributeFlow(e, book)).filter(isContainerFlow);
     const limitations = flowLimitations({ accounting: this.accounting, ...(await this.deps.kernel()), dropped: this.table.dropped });
     return { flows, accounting: this.accounting, dropped: this.table.dropped, limitations };
   }
 
+  private async addressBook(): Promise<AddressBook> {
+    const snapshot = await this.deps.snapshot();
+    if (this.book?.snapshot !== snapshot) this.book = { snapshot, book: addressBookOf(snapshot) };
+    return this.book.book;
+  }
+
   private async readAll(executor: PrivilegedExecutor): Promise<FlowChanges> {
+    this.lastFullRead = Date.now();
+    this.missedEvents = false;
     const listing = await executor.run('flows.list', {});
     this.accounting = listing.accounting;
     return this.table.replace(listing.entries);
@@ -89,13 +104,13 @@ export class FlowsTracker {
       const batch: FlowEventsBatch = await executor.run('flows.events', { cursor });
       cursor = batch.cursor;
       more = batch.more;
-      if (batch.lost) {
-        changes = merge(changes, await this.readAll(executor));
-        break;
-      }
+      // Events were dropped (the kernel's ENOBUFS): what follows is still good; the table is read
+      // again in full, but not more often than FULL_READ_MS (a 10,000-entry read costs more than the events).
+      this.missedEvents ||= batch.lost;
       changes = merge(changes, this.table.apply(batch.events));
     }
     this.cursor = cursor;
+    if (this.missedEvents && Date.now() - this.lastFullRead >= FULL_READ_MS) changes = merge(changes, await this.readAll(executor));
     if (changes.started.length + changes.updated.length + changes.ended.length > 0) await this.emit(changes);
   }
 
@@ -111,7 +126,7 @@ export class FlowsTracker {
   }
 
   private async emit(changes: FlowChanges): Promise<void> {
-    const book = addressBookOf(await this.deps.snapshot());
+    const book = await this.addressBook();
     const attributed = (entries: ConntrackEntry[], kind: FlowEvent['kind']) =>
       entries.map((e) => ({ kind, flow: attributeFlow(e, book) })).filter((event): event is { kind: FlowEvent['kind']; flow: Flow } => isContainerFlow(event.flow));
     const events = [...attributed(changes.started, 'start'), ...attributed(changes.updated, 'update'), ...attributed(changes.ended, 'end')];

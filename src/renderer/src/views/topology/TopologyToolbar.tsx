@@ -1,5 +1,5 @@
 // Above the topology: search, how containers are grouped, and graph or table.
-import { CloseButton, Group, SegmentedControl, Text, TextInput } from '@mantine/core';
+import { CloseButton, Group, SegmentedControl, Switch, Text, TextInput, Tooltip } from '@mantine/core';
 import type { GroupingMode } from '../../../../shared/topology/group-graph';
 import { plural } from '../../format/plural';
 
@@ -14,6 +14,11 @@ export function TopologyToolbar(props: {
   folded: number;
   display: Display;
   onDisplay: (d: Display) => void;
+  /** Live flow lines drawn (and flows subscribed to) or not. */
+  flowLines: boolean;
+  onFlowLines: (on: boolean) => void;
+  /** Flows with an end that has no node shown to draw it at. */
+  flowsNotDrawn: number;
 }) {
   return (
     <Group gap="sm" px="sm" pb={6} wrap="nowrap">
@@ -34,6 +39,14 @@ export function TopologyToolbar(props: {
         </Text>
       )}
       <Group gap={6} wrap="nowrap" ml="auto">
+        <Tooltip label="Live connections between the nodes, from conntrack: thicker with more flows at once, faded when they end">
+          <Switch size="xs" label="Flows" checked={props.flowLines} onChange={(e) => props.onFlowLines(e.currentTarget.checked)} data-testid="toggle-flow-lines" />
+        </Tooltip>
+        {props.flowsNotDrawn > 0 && (
+          <Text size="xs" c="dimmed" data-testid="flow-lines-not-drawn" title="Flows whose LAN, host or outside end matches no host link shown, or whose two ends fall on one node">
+            {plural(props.flowsNotDrawn, 'flow')} not drawn
+          </Text>
+        )}
         <Text size="xs" c="dimmed">
           Group
         </Text>

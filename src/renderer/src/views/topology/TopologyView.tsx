@@ -11,6 +11,9 @@ import { containersPerNetwork, foldedNetworks, groupGraph, type GroupingMode } f
 import { searchGraph } from '../../../../shared/topology/search-graph';
 import { CableEdge, LinkRatesContext, type CableFlowEdge } from './CableEdge';
 import { EntityNode, type EntityFlowNode } from './EntityNode';
+import type { FlowLines } from './flow-lines';
+import { FlowEdge, type FlowLineEdge } from './FlowEdge';
+import { LiveFlowLines, NO_FLOW_LINES } from './LiveFlowLines';
 import { foldControlsOf } from './fold-controls';
 import { boundsOf, layoutKey, NODE_WIDTH, nodeHeight, type Positions } from './layout';
 import { layoutGraph } from './layout-engine';
@@ -21,7 +24,7 @@ import type { Selection } from './selection';
 
 
 const nodeTypes = { entity: EntityNode };
-const edgeTypes = { cable: CableEdge };
+const edgeTypes = { cable: CableEdge, flow: FlowEdge };
 
 /** Past this many nodes only what is on screen is mounted. */
 const VIRTUALIZE_FROM = 150;
@@ -65,6 +68,8 @@ export function TopologyView({
   const [query, setQuery] = useState('');
   const [display, setDisplay] = useState<Display>('graph');
   const rates = useLinkRatesStore();
+  const [showFlows, setShowFlows] = useLocalStorage<boolean>({ key: 'bridgeport.topology.flowLines', defaultValue: true, getInitialValueInEffect: false });
+  const [flows, setFlows] = useState<FlowLines>(NO_FLOW_LINES);
 
   const graph = useMemo(() => buildGraph(snapshot), [snapshot]);
   const hits = useMemo(() => searchGraph(graph, query), [graph, query]);
@@ -131,6 +136,21 @@ export function TopologyView({
       })),
     [shown, highlight],
   );
+  const flowEdges: FlowLineEdge[] = useMemo(
+    () =>
+      flows.lines.map((line) => ({
+        id: line.id,
+        type: 'flow' as const,
+        source: line.source,
+        target: line.target,
+        selectable: false,
+        focusable: false,
+        animated: !line.ended,
+        zIndex: 1,
+        data: { line },
+      })),
+    [flows],
+  );
   // The first frame is already framed on the layout: no full-size render followed by a zoom out.
   const { ref: canvas, width, height } = useElementSize();
   const [opening, setOpening] = useState<Viewport | null>(null);
@@ -149,7 +169,11 @@ export function TopologyView({
         folded={folded.size}
         display={display}
         onDisplay={setDisplay}
+        flowLines={showFlows}
+        onFlowLines={setShowFlows}
+        flowsNotDrawn={showFlows ? flows.notDrawn : 0}
       />
+      {showFlows && <LiveFlowLines graph={shown} snapshot={snapshot} onLines={setFlows} />}
       <div ref={canvas} style={{ flex: 1, minHeight: 0 }} data-testid="topology-canvas" data-layout-ready={laidOut?.key === key ? 'true' : 'false'} data-nodes={shown.nodes.length}>
         <LinkRatesContext.Provider value={rates}>
           {display === 'table' ? (
@@ -159,7 +183,7 @@ export function TopologyView({
             opening && (
               <ReactFlow
                 nodes={nodes}
-                edges={edges as Edge[]}
+                edges={[...edges, ...flowEdges] as Edge[]}
                 nodeTypes={nodeTypes}
                 edgeTypes={edgeTypes}
                 defaultViewport={opening}
@@ -167,7 +191,7 @@ export function TopologyView({
                 nodesConnectable={false}
                 onlyRenderVisibleElements={shown.nodes.length >= VIRTUALIZE_FROM}
                 onNodeClick={(_e, node) => onSelect({ kind: 'node', node: (node as EntityFlowNode).data.graphNode })}
-                onEdgeClick={(_e, edge) => onSelect({ kind: 'edge', edge: (edge as CableFlowEdge).data!.graphEdge })}
+                onEdgeClick={(_e, edge) => edge.type === 'cable' && onSelect({ kind: 'edge', edge: (edge as CableFlowEdge).data!.graphEdge })}
                 onPaneClick={() => onSelect(null)}
                 proOptions={{ hideAttribution: true }}
               >
