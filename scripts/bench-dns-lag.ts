@@ -14,7 +14,10 @@ import { execa } from 'execa';
 import { Engine } from '../src/main/engine/engine';
 import { rootExecutor } from '../src/main/privileged/root-executor';
 import { DhcpLab, DNS_A, DNS_B } from '../test/lab/dhcp-lab';
-import { median } from './lib/bench-stats';
+import { median, p95, sleep, until as untilWithin } from './lib/bench-stats';
+
+/** Every wait of this benchmark gives up after 20 s. */
+const until = (probe: () => Promise<boolean>, everyMs: number, what: string) => untilWithin(probe, everyMs, what, 20_000);
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '10' } } });
 const rounds = Number(values.rounds);
@@ -22,17 +25,7 @@ const image = process.env.BP_LAB_IMAGE;
 if (!process.env.BP_LAB || !image) throw new Error('run inside test/lab/lab.sh');
 
 const docker = (args: string[]) => execa('docker', args).then((r) => r.stdout.trim());
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until(probe: () => Promise<boolean>, everyMs: number, what: string, timeoutMs = 20_000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await probe()) return Date.now();
-    await sleep(everyMs);
-  }
-  throw new Error(`timed out: ${what}`);
-}
 
 const dhcp = new DhcpLab();
 const config = await mkdtemp(join(tmpdir(), 'bridgeport-bench-dns-'));

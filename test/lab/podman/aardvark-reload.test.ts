@@ -3,57 +3,24 @@
 // operation, called in-process: the test runs as root in the lab host's namespace) sends SIGHUP.
 // Two dnsmasq servers in the LAN namespace give different answers for one name, so the answer
 // says which upstream aardvark-dns asked. Runs in Podman labs only (vitest.config.ts).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { open, readFile, writeFile, type FileHandle } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAardvark, reloadAardvark } from '../../../src/main/privileged/ops/dns/aardvark-reload';
-import { labEnv, run, waitFor } from '../support';
-
-const UPSTREAMS = [
-  { ip: '198.51.100.53', answer: '203.0.113.53' },
-  { ip: '198.51.100.54', answer: '203.0.113.54' },
-] as const;
-const [A, B] = UPSTREAMS;
-const NAME = 'probe.bridgeport.test';
-
-const podman = (...args: string[]) => run('bash', ['test/lab/engines/podman-cli.sh', ...args]);
+import { labEnv, waitFor } from '../support';
+import { A, AardvarkUpstreams, aardvarkAnswer, B, podman } from './aardvark-lab';
 
 describe('aardvark-dns reload after the host DNS changes (lab engine podman5)', () => {
-  const lanNs = process.env.BP_LAB_LAN_NS!;
-  const resolvConf = process.env.BP_LAB_RESOLV_CONF!;
-  const servers: ChildProcess[] = [];
-  const held: FileHandle[] = [];
-  let original = '';
+  const upstreams = new AardvarkUpstreams();
   let gateway = '';
   let aardvarkPid = 0;
 
-  /** The address the container gets for NAME from aardvark-dns (its network's gateway). */
-  const answer = async () => {
-    const out = await podman('exec', 'avr1', 'nslookup', NAME, gateway).catch((e: { stdout?: string }) => e.stdout ?? '');
-    return /Name:\s*\S+\s*\nAddress:\s*(\S+)/.exec(out)?.[1] ?? null;
-  };
-
-  /** Rewrites the lab host's resolv.conf in place and keeps it open: no close-write for an inotify watch to see. */
-  const writeHeldOpen = async (text: string) => {
-    const file = await open(resolvConf, 'r+');
-    held.push(file);
-    await file.truncate(0);
-    await file.write(text, 0);
-  };
+  /** The address the container gets for the probe name from aardvark-dns (its network's gateway). */
+  const answer = () => aardvarkAnswer('avr1', gateway);
+  const writeHeldOpen = (text: string) => upstreams.writeHeldOpen(text);
 
   beforeAll(async () => {
-    const { lab, image } = labEnv();
-    original = await readFile(resolvConf, 'utf8');
-    for (const { ip, answer: address } of UPSTREAMS) {
-      await run('ip', ['-n', lanNs, 'addr', 'add', `${ip}/24`, 'dev', `${lab}lan`]);
-      const dnsmasq = spawn(
-        'nsenter',
-        [`--net=/run/netns/${lanNs}`, 'dnsmasq', '--keep-in-foreground', '--port=53', `--listen-address=${ip}`, '--bind-interfaces', '--no-resolv', '--no-hosts', `--address=/${NAME}/${address}`],
-        { stdio: 'ignore' },
-      );
-      servers.push(dnsmasq);
-    }
-    await writeFile(resolvConf, `nameserver ${A.ip}\n`);
+    const { image } = labEnv();
+    await upstreams.start();
     await podman('network', 'create', 'avrnet');
     await podman('run', '-d', '--name', 'avr1', '--network', 'avrnet', image, 'sleep', '1d');
     gateway = (await podman('network', 'inspect', 'avrnet', '--format', '{{range .Subnets}}{{.Gateway}}{{end}}')).trim();
@@ -63,12 +30,9 @@ describe('aardvark-dns reload after the host DNS changes (lab engine podman5)', 
   });
 
   afterAll(async () => {
-    for (const file of held) await file.close();
-    if (original) await writeFile(resolvConf, original);
     await podman('rm', '-f', '-t', '0', 'avr1').catch(() => undefined);
     await podman('network', 'rm', 'avrnet').catch(() => undefined);
-    for (const server of servers) if (server.pid) process.kill(server.pid);
-    for (const { ip } of UPSTREAMS) await run('ip', ['-n', lanNs, 'addr', 'del', `${ip}/24`, 'dev', `${labEnv().lab}lan`]).catch(() => undefined);
+    await upstreams.stop();
   });
 
   it('misses an in-place write, and follows it once reloadAardvark() signals the lab\'s aardvark-dns', async () => {

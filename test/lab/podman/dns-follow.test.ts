@@ -5,80 +5,47 @@
 // resolves through the new server without a restart; a container on Podman's default network (DNS
 // off), which has a copy of the host's file, gets it rewritten in place. Two dnsmasq servers answer one name
 // differently, so the answer says which upstream was asked. Runs in Podman labs only (vitest.config.ts).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { open, readFile, writeFile, type FileHandle } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DaemonProcess } from '../daemon-process';
 import { tempConfigDir } from '../publish-support';
-import { bridgeportOk, labEnv, run, waitFor } from '../support';
-
-const UPSTREAMS = [
-  { ip: '198.51.100.53', answer: '203.0.113.53' },
-  { ip: '198.51.100.54', answer: '203.0.113.54' },
-] as const;
-const [A, B] = UPSTREAMS;
-const NAME = 'probe.bridgeport.test';
-
-const podman = (...args: string[]) => run('bash', ['test/lab/engines/podman-cli.sh', ...args]);
+import { bridgeportOk, labEnv, waitFor } from '../support';
+import { A, AardvarkUpstreams, aardvarkAnswer, B, podman } from './aardvark-lab';
 
 describe('Podman containers follow the host DNS through aardvark-dns (lab engine podman5)', () => {
-  const lanNs = process.env.BP_LAB_LAN_NS!;
-  const resolvConf = process.env.BP_LAB_RESOLV_CONF!;
-  const servers: ChildProcess[] = [];
-  const held: FileHandle[] = [];
-  let original = '';
+  const upstreams = new AardvarkUpstreams();
   let gateway = '';
   let config: Awaited<ReturnType<typeof tempConfigDir>>;
   let daemon: DaemonProcess | null = null;
 
-  const answer = async () => {
-    const out = await podman('exec', 'pdf1', 'nslookup', NAME, gateway).catch((e: { stdout?: string }) => e.stdout ?? '');
-    return /Name:\s*\S+\s*\nAddress:\s*(\S+)/.exec(out)?.[1] ?? null;
-  };
+  const answer = () => aardvarkAnswer('pdf1', gateway);
   const startedAt = () => podman('inspect', '-f', '{{.State.StartedAt}}', 'pdf1');
   const dnsJson = async () =>
     JSON.parse(await bridgeportOk(['dns', '--json'], { BRIDGEPORT_CONFIG_DIR: config.dir, BRIDGEPORT_RESOLV_CONF: '' })) as Array<{ container: { name: string }; source: string; synced: boolean }>;
   const timeline = async () => (await readFile(join(config.dir, 'dns-events.jsonl'), 'utf8').catch(() => '')).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { kind: string; message: string });
 
-  /** Rewrites the lab host's resolv.conf in place and keeps it open: no close-write for aardvark-dns's watch. */
-  const writeHeldOpen = async (text: string) => {
-    const file = await open(resolvConf, 'r+');
-    held.push(file);
-    await file.truncate(0);
-    await file.write(text, 0);
-  };
+  /** A change aardvark-dns's own watch misses: the file rewritten in place and held open. */
+  const writeHeldOpen = (text: string) => upstreams.writeHeldOpen(text);
 
   beforeAll(async () => {
-    const { lab, image } = labEnv();
+    const { image } = labEnv();
     config = await tempConfigDir();
-    original = await readFile(resolvConf, 'utf8');
-    for (const { ip, answer: address } of UPSTREAMS) {
-      await run('ip', ['-n', lanNs, 'addr', 'add', `${ip}/24`, 'dev', `${lab}lan`]);
-      servers.push(
-        spawn('nsenter', [`--net=/run/netns/${lanNs}`, 'dnsmasq', '--keep-in-foreground', '--port=53', `--listen-address=${ip}`, '--bind-interfaces', '--no-resolv', '--no-hosts', `--address=/${NAME}/${address}`], {
-          stdio: 'ignore',
-        }),
-      );
-    }
-    await writeFile(resolvConf, `nameserver ${A.ip}\n`);
+    await upstreams.start();
     await podman('network', 'create', 'pdfnet');
     await podman('run', '-d', '--name', 'pdf1', '--network', 'pdfnet', image, 'sleep', '1d');
     await podman('run', '-d', '--name', 'pdf2', image, 'sleep', '1d');
     gateway = (await podman('network', 'inspect', 'pdfnet', '--format', '{{range .Subnets}}{{.Gateway}}{{end}}')).trim();
     await waitFor(async () => ((await answer()) === A.answer ? true : undefined), 10_000, `aardvark-dns answering from ${A.ip}`);
-    daemon = new DaemonProcess(config.dir, ['--resolv-conf', resolvConf]);
+    daemon = new DaemonProcess(config.dir, ['--resolv-conf', upstreams.resolvConf]);
     await daemon.start();
   }, 90_000);
 
   afterAll(async () => {
     await daemon?.stop();
-    for (const file of held) await file.close();
-    if (original) await writeFile(resolvConf, original);
     await podman('rm', '-f', '-t', '0', 'pdf1', 'pdf2').catch(() => undefined);
     await podman('network', 'rm', 'pdfnet').catch(() => undefined);
-    for (const server of servers) if (server.pid) process.kill(server.pid);
-    for (const { ip } of UPSTREAMS) await run('ip', ['-n', lanNs, 'addr', 'del', `${ip}/24`, 'dev', `${labEnv().lab}lan`]).catch(() => undefined);
+    await upstreams.stop();
     await config?.remove();
   }, 60_000);
 
