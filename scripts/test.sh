@@ -33,7 +33,7 @@ lab_suite() { # ENGINE [FILES...]: the lab files on one engine, reported in test
 }
 lab_suite docker28
 lab_suite docker20 test/lab/snapshot.test.ts test/lab/ports-nat.test.ts test/lab/path.test.ts test/lab/publish-*.test.ts test/lab/dns-sync.test.ts
-lab_suite docker26 test/lab/dns-sync.test.ts
+lab_suite docker26 test/lab/dns-sync.test.ts test/lab/trace.test.ts
 lab_suite podman5
 lab_suite docker28+podman5
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright-e2e.json \

@@ -25,6 +25,7 @@ function sample(): TrafficSample {
     containers: [],
     ports: [],
     rules: [],
+    drops: null,
   };
 }
 

@@ -18,6 +18,7 @@ import { registerDoctorCommand } from './cli/doctor-command';
 import { registerDnsCommand } from './cli/dns-command';
 import { registerTrafficCommand } from './cli/traffic-command';
 import { registerFlowsCommand } from './cli/flows-command';
+import { registerTraceCommand } from './cli/trace-command';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -148,6 +149,7 @@ export function buildProgram(): Command {
   registerDnsCommand(program);
   registerTrafficCommand(program);
   registerFlowsCommand(program);
+  registerTraceCommand(program);
   return program;
 }
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { natReportSchema, publishedPortSchema } from './firewall-model';
 import { engineRefSchema, snapshotSchema } from './model';
+import { kernelTraceQuerySchema, kernelTraceResultSchema } from './trace-model';
 import { pathQuerySchema, pathResultSchema } from './path-model';
 import {
   mappingSchema,
@@ -45,6 +46,8 @@ export const methods = {
   'ports.get': { input: z.object({}).strict(), output: z.array(publishedPortSchema) },
   /** Where a new connection to ip:port goes from the LAN, the host or a container, rule by rule. */
   'path.trace': { input: pathQuerySchema, output: pathResultSchema },
+  /** The kernel's own trace of one flow (nftrace), beside the computed path with every difference (needs rights: may prompt). */
+  'path.kernelTrace': { input: kernelTraceQuerySchema, output: kernelTraceResultSchema },
   /** Publishes a host port on a running container, at once and remembered (refused, with the reason, before anything changes). */
   'ports.publish': { input: publishRequestSchema, output: mappingStatusSchema },
   /** Removes a port Bridgeport published. */

@@ -67,6 +67,50 @@ export const ruleTrafficSchema = z.object({
 });
 export type RuleTraffic = z.infer<typeof ruleTrafficSchema>;
 
+/** What stopped packets: a DROP or REJECT rule, or a built-in chain's DROP policy. */
+export const dropTargetSchema = z.enum(['DROP', 'REJECT', 'policy']);
+
+/** A rule or policy whose drop counter moved (issue 17): one entry per rule while it keeps dropping. */
+export const dropEventSchema = z.object({
+  /** The rule's id (as in the NAT view), or null for a chain's policy. */
+  ruleId: z.string().nullable(),
+  family: z.enum(['ipv4', 'ipv6']),
+  table: z.string(),
+  chain: z.string(),
+  /** The rule as iptables-save prints it (native nftables: its expression), or "policy DROP". */
+  spec: z.string(),
+  target: dropTargetSchema,
+  /** The rule in one sentence. */
+  explain: z.string(),
+  container: containerRefSchema.nullable(),
+  /** Topology ids where it happens: link:<name> (bridge, NIC, lone veth), veth:<hostVeth> (a
+   *  container's cable), container:<id>, network:<id>; empty when it happens on the host itself. */
+  places: z.array(z.string()),
+  /** The same in words: "container w1", "bridge docker0", "the host". */
+  where: z.string(),
+  /** Dropped in the last tick its counter moved. */
+  packets: z.number(),
+  bytes: z.number(),
+  /** Dropped since firstAt (each time within windowMs of the one before). */
+  totalPackets: z.number(),
+  totalBytes: z.number(),
+  firstAt: z.string(),
+  lastAt: z.string(),
+});
+export type DropEvent = z.infer<typeof dropEventSchema>;
+
+export const dropsReportSchema = z.object({
+  /** False when the firewall could not be read (no privilege): then nothing is known, not "no drops". */
+  readable: z.boolean(),
+  /** What cannot be seen and why (unreadable firewall, nftables rules and policies without counters). */
+  notes: z.array(z.string()),
+  /** An event stays listed this long after its last drop. */
+  windowMs: z.number(),
+  /** Most recent first. */
+  events: z.array(dropEventSchema),
+});
+export type DropsReport = z.infer<typeof dropsReportSchema>;
+
 export const trafficSampleSchema = z.object({
   at: z.string(),
   /** When this engine started sampling (totals since start count from here). */
@@ -78,6 +122,8 @@ export const trafficSampleSchema = z.object({
   ports: z.array(portTrafficSchema),
   /** The rules whose counters moved in the last tick, busiest first. */
   rules: z.array(ruleTrafficSchema),
+  /** Recent drops; null when this sample did not read the firewall (nobody watches traffic, or the read failed). */
+  drops: dropsReportSchema.nullable(),
 });
 export type TrafficSample = z.infer<typeof trafficSampleSchema>;
 

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { untrustedCode } from '../../src/main/privileged/helper/code-trust';
+import type { KernelTraceResult } from '../../src/shared/trace-model';
 import { labEnv, repoRoot } from './support';
 import { type PolkitLab, startPolkitLab } from './polkit-lab';
 
@@ -18,6 +19,7 @@ let lab: PolkitLab | null = null;
 let work = '';
 
 const ipForward = () => readFileSync(IP_FORWARD, 'utf8').trim();
+const traceTables = async () => (await execa('nft', ['list', 'tables'])).stdout.split('\n').filter((l) => l.includes('bridgeport_trace_'));
 
 /** Runs bin/bridgeport.js of `checkout` as `user`, with a plain user's environment (pkexec clears it anyway). */
 function bridgeportAs(user: { name: string; uid: number }, checkout: string, args: string[], extra: Record<string, string> = {}) {
@@ -96,6 +98,30 @@ describe('a root-owned checkout (this one)', () => {
     expect(report.chains.some((c) => c.table === 'nat' && c.name === 'DOCKER'), `${report.chains.length} chains; ${report.warnings.join(' ')}`).toBe(true);
     expect(report.warnings.join(' ')).not.toMatch(/needs root/);
   });
+
+  it('with --elevate, a kernel trace runs in the helper: the DNAT rule as the kernel met it, no difference, no table left', async () => {
+    const result = await bridgeportAs(lab!.yes, repoRoot, ['--elevate', 'trace', '198.51.100.1:8080', '--from', 'host', '--json']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const trace = JSON.parse(result.stdout) as KernelTraceResult;
+    expect(trace.probe?.outcome).toBe('connected');
+    expect(trace.steps.some((s) => s.kind === 'rule' && s.table === 'nat' && s.rule?.includes('-j DNAT'))).toBe(true);
+    expect(trace.differences).toEqual([]);
+    expect(await traceTables()).toEqual([]);
+  });
+
+  it('with --elevate, Ctrl-C while a trace waits ends the helper’s trace too: its table is removed', async () => {
+    const waiting = bridgeportAs(lab!.yes, repoRoot, ['--elevate', 'trace', '198.51.100.1:8080', '--from', 'lan', '--timeout', '60']);
+    const deadline = Date.now() + 20_000;
+    while ((await traceTables()).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await traceTables()).toHaveLength(1);
+    waiting.kill('SIGINT');
+    const ended = await waiting;
+    expect(ended.exitCode, ended.stderr).toBe(130);
+    // The helper is told by its input closing; it removes the table before it goes.
+    const gone = Date.now() + 10_000;
+    while ((await traceTables()).length > 0 && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
+    expect(await traceTables()).toEqual([]);
+  }, 60_000);
 
   it('with --elevate, polkit says NO (a dismissed prompt): a needs-privilege refusal in one line, nothing changed', async () => {
     const result = await bridgeportAs(lab!.no, repoRoot, ['--elevate', 'doctor', '--fix', 'ip-forward', '--json']);

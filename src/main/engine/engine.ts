@@ -37,6 +37,7 @@ import { NetworkManager } from './networks/network-manager';
 import { tracePacket } from './path/trace-packet';
 import { withoutFirewall } from './path/without-firewall';
 import { packetQueryOf } from './path/trace-query';
+import { traceInKernel, type ComputedPath } from './trace/kernel-tracer';
 import { derivePorts } from './ports/derive-ports';
 import { configLocation } from './publish/config-dir';
 import { EventLog } from './publish/event-log';
@@ -72,6 +73,7 @@ const unknownMethod = (method: unknown) => new ContractError(`unknown method ${J
 interface FirewallViews {
   nat: NatReport;
   ports: PublishedPort[];
+  readable: boolean;
 }
 
 export interface EngineOptions {
@@ -125,12 +127,15 @@ export class Engine {
   private readonly privilege: PrivilegeStatus;
   /** Every contract method, bound once: a method without a handler does not compile. */
   private readonly handlers: MethodHandlers;
+  /** The privileged side for writes and traces (may prompt once). */
+  private readonly executor: () => Promise<PrivilegedExecutor>;
 
   constructor(options: EngineOptions) {
     const access = accessOf(options.executor);
     this.privilege = new PrivilegeStatus({ access, publish: (state) => this.hub.publish('privilege', state), refresh: () => this.readAgainWithRights() });
     // A write may be what prompts (or finds the helper gone): the state is looked at after each.
     const executor = () => access.executor().finally(() => this.privilege.get());
+    this.executor = executor;
     this.reads = readAccessOf(access);
     this.firewall = new FirewallReader(this.reads);
     this.nat = new NatReporter(this.firewall);
@@ -182,6 +187,7 @@ export class Engine {
       'nat.get': async () => (await this.readFirewallViews()).nat,
       'ports.get': async () => (await this.readFirewallViews()).ports,
       'path.trace': (query) => this.tracePath(query),
+      'path.kernelTrace': (query) => traceInKernel({ executor: this.executor, computePath: (q) => this.computePath(q) }, query),
       'ports.publish': (request) => this.changePorts(() => this.publisher.publish(request)),
       'ports.unpublish': (request) => this.changePorts(() => this.publisher.unpublish(request)),
       'ports.reconcile': () => this.changePorts(() => this.publisher.reconcile()),
@@ -291,16 +297,21 @@ export class Engine {
       mappings,
       iptablesForwardDrops: report.chains.some((c) => c.family === 'ipv4' && c.table === 'filter' && c.name === 'FORWARD' && c.policy === 'DROP'),
     });
-    return { nat: report, ports };
+    return { nat: report, ports, readable };
   }
 
   private async tracePath(query: Required<PathQuery>): Promise<PathResult> {
+    return (await this.computePath(query)).result;
+  }
+
+  private async computePath(query: Required<PathQuery>): Promise<ComputedPath> {
     const snapshot = await this.currentSnapshot();
     const packet = packetQueryOf(query, snapshot.containers);
     const [firewall, routes, listeners] = await Promise.all([this.firewall.read(), readRoutes(), readListenersWith(this.reads)]);
-    const result = tracePacket({ ruleset: firewall.ruleset, routes, links: snapshot.links, containers: snapshot.containers, listeners: listeners.listeners, packet });
+    const computed = tracePacket({ ruleset: firewall.ruleset, routes, links: snapshot.links, containers: snapshot.containers, listeners: listeners.listeners, packet });
     // Without the rules a path would be a guess (a published port looks like a host socket): none is given.
-    return firewall.readable ? result : withoutFirewall(result, firewall.warnings);
+    const result = firewall.readable ? computed : withoutFirewall(computed, firewall.warnings);
+    return { result, ruleset: firewall.ruleset, packet, containers: snapshot.containers, variant: firewall.variant ?? null };
   }
 
   private async sample(): Promise<void> {

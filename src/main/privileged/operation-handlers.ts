@@ -8,6 +8,7 @@ import { doctorHandlers } from './ops/doctor/run-doctor-operation';
 import { linkHandlers } from './ops/links/run-link-operation';
 import { readHandlers } from './ops/reads/read-handlers';
 import { flowHandlers } from './ops/flows/flow-handlers';
+import { traceHandlers } from './ops/trace/trace-handlers';
 
 /** helper.status is the executor's own answer (it counts what ran); everything else runs a command. */
 export type CommandOperation = Exclude<OperationName, 'helper.status'>;
@@ -20,4 +21,5 @@ export const commandHandlers: OperationHandlers<CommandOperation> = {
   ...dnsHandlers,
   ...readHandlers,
   ...flowHandlers,
+  ...traceHandlers,
 };

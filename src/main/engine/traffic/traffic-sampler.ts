@@ -10,11 +10,14 @@ import { parseProcNetDev } from './parse-proc-net-dev';
 import { ProcFileReader } from './proc-file-reader';
 import { RateTracker } from './rate-tracker';
 import { countersOf, portTraffic, ruleTraffic, type PortCounters, type RuleCounters } from './rule-rates';
+import { DropTracker } from '../drops/drop-tracker';
 import { TrafficHistoryBuffer } from './traffic-history';
 
 export interface FirewallTraffic {
   nat: NatReport;
   ports: PublishedPort[];
+  /** False when the firewall could not be read (no privilege): drops then say so. */
+  readable: boolean;
 }
 
 export class TrafficSampler {
@@ -24,6 +27,7 @@ export class TrafficSampler {
   private previousRules: RuleCounters = new Map();
   private previousPorts = new Map<string, PortCounters>();
   private lastRulesAtMs: number | null = null;
+  private readonly drops = new DropTracker();
 
   private readonly reader: ProcFileReader;
   // Attribution changes with the snapshot only, not every tick.
@@ -44,7 +48,7 @@ export class TrafficSampler {
     const interfaces = this.interfaces(text, snapshot, atMs);
     const containers = containersOf(interfaces, this.sinceStartByInterface);
     this.history.add({ at: new Date(atMs).toISOString(), containers: Object.fromEntries(containers.map((c) => [c.container.id, [c.rxRate, c.txRate] as [number, number]])) });
-    const sample: TrafficSample = { at: new Date(atMs).toISOString(), since: this.since, intervalMs, interfaces, containers, ports: [], rules: [] };
+    const sample: TrafficSample = { at: new Date(atMs).toISOString(), since: this.since, intervalMs, interfaces, containers, ports: [], rules: [], drops: null };
     if (firewall) {
       const seconds = this.lastRulesAtMs === null ? 0 : (atMs - this.lastRulesAtMs) / 1000;
       sample.rules = ruleTraffic(firewall.nat.rules, this.previousRules, seconds);
@@ -53,6 +57,7 @@ export class TrafficSampler {
       this.previousRules = countersOf(firewall.nat.rules);
       this.previousPorts = ports.counters;
       this.lastRulesAtMs = atMs;
+      sample.drops = this.drops.update({ report: firewall.nat, readable: firewall.readable }, snapshot, atMs);
     }
     return sample;
   }

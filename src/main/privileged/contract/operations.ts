@@ -10,6 +10,7 @@ import { doctorOperations, type DoctorOperationResults } from './doctor-operatio
 import { dnsOperations, type DnsOperationResults } from './dns-operations';
 import { readOperations, type ReadOperationResults } from './read-operations';
 import { flowOperations, type FlowOperationResults } from './flow-operations';
+import { traceOperations, type TraceOperationResults } from './trace-operations';
 import { BridgeportError, type ErrorKind } from '../../../shared/errors';
 import type { PrivilegeState } from '../../../shared/privilege-model';
 
@@ -41,6 +42,8 @@ export const operations = {
   ...readOperations,
   /** Live flows from conntrack (flows.list, flows.events): see flow-operations. */
   ...flowOperations,
+  /** The kernel's trace of one flow (trace.run, trace.clearStale): see trace-operations. */
+  ...traceOperations,
 } as const;
 
 export type OperationName = keyof typeof operations;
@@ -59,7 +62,7 @@ export interface ApplyPortsResult {
   warnings: string[];
 }
 
-export interface OperationResults extends LinkOperationResults, DoctorOperationResults, DnsOperationResults, ReadOperationResults, FlowOperationResults {
+export interface OperationResults extends LinkOperationResults, DoctorOperationResults, DnsOperationResults, ReadOperationResults, FlowOperationResults, TraceOperationResults {
   'helper.status': { executed: number; pid: number };
   'firewall.save': { text: string };
   'ports.apply': ApplyPortsResult;

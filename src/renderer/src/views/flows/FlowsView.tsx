@@ -4,6 +4,7 @@ import { Alert, Badge, Group, List, Loader, ScrollArea, Stack, Text, Title } fro
 import { useMemo, useState } from 'react';
 import { filterChoices, flowTable, hiddenLine, noFilter, type FlowFilter } from './flow-rows';
 import { FlowFilters } from './FlowFilters';
+import { DropsSection } from './DropsSection';
 import { FlowsTable } from './FlowsTable';
 import { useLiveFlows } from './use-live-flows';
 
@@ -66,6 +67,7 @@ export function FlowsView() {
             )}
           </>
         )}
+        <DropsSection />
       </Stack>
     </ScrollArea>
   );

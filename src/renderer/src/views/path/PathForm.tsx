@@ -1,5 +1,5 @@
 // The question: a destination (typed, or a published port picked) and where the packet comes from.
-import { Button, Group, Select, SegmentedControl, TextInput } from '@mantine/core';
+import { Button, Group, Select, SegmentedControl, TextInput, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import type { PublishedPort } from '../../../../shared/firewall-model';
 import type { Container } from '../../../../shared/model';
@@ -13,6 +13,9 @@ export function PathForm(props: {
   busy: boolean;
   hostAddress: string | null;
   onTrace: (target: PathTarget, from: PathSource) => void;
+  /** The same question, answered by the kernel with a real packet (needs administrator rights). */
+  onKernelTrace: (target: PathTarget, from: PathSource) => void;
+  kernelBusy: boolean;
 }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -29,12 +32,12 @@ export function PathForm(props: {
     setError(null);
   };
 
-  const submit = () => {
+  const submit = (ask: typeof props.onTrace = props.onTrace) => {
     const target = parseTarget(text);
     if (typeof target === 'string') return setError(target);
     if (source === 'container' && !container) return setError('Pick the container the packet comes from');
     setError(null);
-    props.onTrace(target, source === 'container' ? { container: container! } : source);
+    ask(target, source === 'container' ? { container: container! } : source);
   };
 
   return (
@@ -71,9 +74,14 @@ export function PathForm(props: {
       {source === 'container' && (
         <Select placeholder="container" data={running.map((c) => c.name)} value={container} onChange={setContainer} w={180} data-testid="path-container" />
       )}
-      <Button onClick={submit} loading={props.busy} data-testid="path-trace">
+      <Button onClick={() => submit()} loading={props.busy} data-testid="path-trace">
         Trace
       </Button>
+      <Tooltip label={source === 'lan' ? 'Waits for a real packet from the LAN and shows what the kernel did with it' : 'Sends one probe and shows what the kernel did with it'}>
+        <Button variant="light" onClick={() => submit(props.onKernelTrace)} loading={props.kernelBusy} data-testid="path-kernel-trace">
+          Trace in the kernel
+        </Button>
+      </Tooltip>
     </Group>
   );
 }

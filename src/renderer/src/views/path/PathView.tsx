@@ -1,13 +1,15 @@
 // Packet path: ask where a new connection goes, see each step and the topology lit up along it.
-import { Alert, ScrollArea, Stack, Text } from '@mantine/core';
+import { Alert, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import type { PublishedPort } from '../../../../shared/firewall-model';
 import type { Snapshot } from '../../../../shared/model';
 import type { PathResult } from '../../../../shared/path-model';
+import { TRACE_TIMEOUT_DEFAULT_S, type KernelTraceResult } from '../../../../shared/trace-model';
 import { api } from '../../api/api';
 import { TopologyView } from '../topology/TopologyView';
 import { PathForm, type PathSource } from './PathForm';
 import { PathSteps } from './PathSteps';
+import { KernelTrace } from './KernelTrace';
 import type { PathTarget } from './parse-target';
 
 /** The address a LAN peer would use: the first IPv4 address of a physical NIC or the uplink. */
@@ -25,6 +27,8 @@ export function PathView({ snapshot }: { snapshot: Snapshot }) {
   const [result, setResult] = useState<PathResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [kernel, setKernel] = useState<KernelTraceResult | null>(null);
+  const [kernelBusy, setKernelBusy] = useState<string | null>(null);
 
   useEffect(() => {
     let alive = true;
@@ -39,6 +43,7 @@ export function PathView({ snapshot }: { snapshot: Snapshot }) {
     api.invoke('path.trace', { ...target, from }).then(
       (r) => {
         setResult(r);
+        setKernel(null);
         setError(null);
         setBusy(false);
       },
@@ -49,11 +54,32 @@ export function PathView({ snapshot }: { snapshot: Snapshot }) {
     );
   };
 
+  const traceInKernel = (target: PathTarget, from: PathSource) => {
+    setKernelBusy(from === 'lan' ? `Waiting up to ${TRACE_TIMEOUT_DEFAULT_S} s for a packet from the LAN to ${target.destination}:${target.port}: connect to it from another machine now.` : 'Sending one probe…');
+    api.invoke('path.kernelTrace', { ...target, from, timeoutSeconds: TRACE_TIMEOUT_DEFAULT_S }).then(
+      (r) => {
+        setKernel(r);
+        setResult(r.computed);
+        setError(null);
+        setKernelBusy(null);
+      },
+      (e: Error) => {
+        setError(e.message);
+        setKernelBusy(null);
+      },
+    );
+  };
+
   const highlight = useMemo(() => new Set(result?.steps.flatMap((s) => s.nodeIds) ?? []), [result]);
 
   return (
     <Stack p="sm" gap="sm" h="100%" data-testid="path-view">
-      <PathForm ports={ports} containers={snapshot.containers} busy={busy} hostAddress={hostAddressOf(snapshot)} onTrace={trace} />
+      <PathForm ports={ports} containers={snapshot.containers} busy={busy} hostAddress={hostAddressOf(snapshot)} onTrace={trace} onKernelTrace={traceInKernel} kernelBusy={kernelBusy !== null} />
+      {kernelBusy && (
+        <Alert color="blue" variant="light" data-testid="kernel-trace-waiting">
+          {kernelBusy}
+        </Alert>
+      )}
       {error && (
         <Alert color="red" data-testid="path-error">
           {error}
@@ -61,7 +87,16 @@ export function PathView({ snapshot }: { snapshot: Snapshot }) {
       )}
       <div style={{ display: 'flex', flex: 1, minHeight: 0, gap: 12 }}>
         <ScrollArea style={{ width: 540, flexShrink: 0 }}>
-          {result ? <PathSteps result={result} /> : <Text c="dimmed">Pick a published port or type a destination, then Trace.</Text>}
+          {kernel && (
+            <Stack gap={4} mb="md">
+              <Title order={5}>What the kernel did</Title>
+              <KernelTrace trace={kernel} />
+              <Title order={5} mt="sm">
+                The computed path
+              </Title>
+            </Stack>
+          )}
+          {result ? <PathSteps result={result} /> : <Text c="dimmed">Pick a published port or type a destination, then Trace (computed) or Trace in the kernel (a real packet).</Text>}
         </ScrollArea>
         {/* React Flow needs a parent with a real height. */}
         <div style={{ flex: 1, minHeight: 420, height: '100%' }} data-testid="path-topology">

@@ -3,6 +3,8 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, type Edge, type EdgeProps } from '@xyflow/react';
 import { createContext, memo, useContext } from 'react';
 import type { GraphEdge } from '../../../../shared/topology/graph';
+import { DropBadge } from './DropBadge';
+import { DropMarksContext, useDropMark } from './use-drop-marks';
 import { useRatesOf, type LinkRates } from './link-rates';
 import { cableLabel, cableWidth } from './traffic-style';
 
@@ -24,20 +26,21 @@ function CableEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition,
   const store = useContext(LinkRatesContext);
   const edge = data!.graphEdge;
   const { rx, tx } = useRatesOf(store, edge.carries);
+  const drop = useDropMark(useContext(DropMarksContext), edge.id);
   const readable = useStore((s) => s.transform[2] >= READABLE_ZOOM);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const busy = cableLabel(rx, tx);
   const style: React.CSSProperties = data!.highlighted
     ? { stroke: 'var(--mantine-color-orange-6)', strokeWidth: Math.max(4, cableWidth(rx + tx)) }
     : {
-        stroke: colors[edge.kind],
+        stroke: drop ? 'var(--mantine-color-red-6)' : colors[edge.kind],
         strokeWidth: edge.kind === 'veth' ? cableWidth(rx + tx) + 0.5 : 1.5,
         strokeDasharray: edge.kind === 'attach' ? '5 4' : undefined,
       };
   return (
     <>
       <BaseEdge id={id} path={path} style={style} />
-      {(busy || (readable && edge.label)) && (
+      {(busy || drop || (readable && edge.label)) && (
         <EdgeLabelRenderer>
           <div
             className="nodrag nopan"
@@ -63,6 +66,7 @@ function CableEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition,
                 {busy}
               </div>
             )}
+            {drop && <DropBadge mark={drop} testId={`drop-badge-${edge.id}`} />}
           </div>
         </EdgeLabelRenderer>
       )}

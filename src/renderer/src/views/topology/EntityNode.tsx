@@ -3,8 +3,10 @@
 // nodes cheap to pan.
 import { Badge, Button, Group, Text } from '@mantine/core';
 import { Handle, Position, useStore, type Node, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useContext } from 'react';
 import type { GraphNode } from '../../../../shared/topology/graph';
+import { DropBadge } from './DropBadge';
+import { DropMarksContext, useDropMark } from './use-drop-marks';
 import { NODE_WIDTH, nodeHeight } from './layout';
 
 /** A fold or unfold control on a node: the network it acts on and the words of its button. */
@@ -96,6 +98,7 @@ function EntityNodeView({ data, selected }: NodeProps<EntityFlowNode>) {
   const detailed = useStore((s) => s.transform[2] >= DETAIL_ZOOM);
   const color = data.highlighted ? 'orange' : data.matched ? 'yellow' : colors[node.type];
   const strong = selected || data.highlighted || data.matched;
+  const drop = useDropMark(useContext(DropMarksContext), node.id);
   return (
     <div
       data-testid={`node-${node.type}-${node.label}`}
@@ -121,6 +124,7 @@ function EntityNodeView({ data, selected }: NodeProps<EntityFlowNode>) {
               {node.label}
             </Text>
             <Group gap={2} wrap="nowrap">
+              {drop && <DropBadge mark={drop} testId={`drop-badge-${node.id}`} />}
               {data.engineMarker && (
                 <Badge size="xs" color="gray" variant="outline" data-testid="engine-marker">
                   {data.engineMarker}
@@ -140,7 +144,9 @@ function EntityNodeView({ data, selected }: NodeProps<EntityFlowNode>) {
         </>
       ) : (
         // Far out: the name alone, large enough to read at this zoom.
-        <div style={{ fontSize: 28, fontWeight: 700, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{node.label}</div>
+        <div style={{ fontSize: 28, fontWeight: 700, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: drop ? 'var(--mantine-color-red-7)' : undefined }}>
+          {node.label}
+        </div>
       )}
       <Handle type="source" position={Position.Right} />
     </div>

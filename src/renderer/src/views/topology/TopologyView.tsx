@@ -9,7 +9,10 @@ import { buildGraph } from '../../../../shared/topology/graph';
 import { engineMarkerOf } from '../../components/engine-labels';
 import { containersPerNetwork, foldedNetworks, groupGraph, type GroupingMode } from '../../../../shared/topology/group-graph';
 import { searchGraph } from '../../../../shared/topology/search-graph';
-import { CableEdge, LinkRatesContext, type CableFlowEdge } from './CableEdge';
+import { CableEdge, type CableFlowEdge } from './CableEdge';
+import { useDropMarksStore } from './use-drop-marks';
+import { HostDrops } from './HostDrops';
+import { LiveStores } from './LiveStores';
 import { EntityNode, type EntityFlowNode } from './EntityNode';
 import type { FlowLines } from './flow-lines';
 import { FlowEdge, type FlowLineEdge } from './FlowEdge';
@@ -68,6 +71,7 @@ export function TopologyView({
   const [query, setQuery] = useState('');
   const [display, setDisplay] = useState<Display>('graph');
   const rates = useLinkRatesStore();
+  const drops = useDropMarksStore();
   const [showFlows, setShowFlows] = useLocalStorage<boolean>({ key: 'bridgeport.topology.flowLines', defaultValue: true, getInitialValueInEffect: false });
   const [flows, setFlows] = useState<FlowLines>(NO_FLOW_LINES);
 
@@ -77,6 +81,7 @@ export function TopologyView({
   const folded = useMemo(() => foldedNetworks(snapshot, { mode, overrides }, counts), [snapshot, mode, overrides, counts]);
   const shown = useMemo(() => groupGraph(graph, snapshot, folded, new Set([...hits, ...(highlight ?? [])])), [graph, snapshot, folded, hits, highlight]);
   const key = useMemo(() => layoutKey(shown), [shown]);
+  useEffect(() => drops.setGraph(shown), [drops, shown]);
   const [laidOut, setLaidOut] = useState<{ key: string; positions: Positions } | null>(null);
 
   useEffect(() => {
@@ -174,8 +179,9 @@ export function TopologyView({
         flowsNotDrawn={showFlows ? flows.notDrawn : 0}
       />
       {showFlows && <LiveFlowLines graph={shown} snapshot={snapshot} onLines={setFlows} />}
+      <HostDrops store={drops} />
       <div ref={canvas} style={{ flex: 1, minHeight: 0 }} data-testid="topology-canvas" data-layout-ready={laidOut?.key === key ? 'true' : 'false'} data-nodes={shown.nodes.length}>
-        <LinkRatesContext.Provider value={rates}>
+        <LiveStores rates={rates} drops={drops}>
           {display === 'table' ? (
             <TopologyTable snapshot={snapshot} hits={searching ? hits : null} onSelect={onSelect} />
           ) : (
@@ -201,7 +207,7 @@ export function TopologyView({
               </ReactFlow>
             )
           )}
-        </LinkRatesContext.Provider>
+        </LiveStores>
       </div>
     </div>
   );

@@ -1,0 +1,131 @@
+// trace.run: one flow, one packet, the kernel's account of it. The order matters: the monitor
+// listens before the table exists (its own addition is the sign it does), the probe goes out only
+// then, and the table goes whatever happened. One trace at a time per process.
+import { OperationError, type OperationArgs } from '../../contract/operations';
+import { MAX_TRACE_EVENTS, type TraceEventWithPosition, type TraceOperationResults } from '../../contract/trace-operations';
+import { isTableAdded, parseNftTraceLine, type NftTraceEvent, type TracedPacket } from '../../../netcore/nft-trace/parse-nft-trace';
+import { positionKey, rulePositions } from '../../../netcore/nft-trace/rule-positions';
+import { TRACE_TABLE_FAMILY, traceTableScript } from '../../../netcore/nft-trace/trace-table';
+import { traceDestinationProblem } from '../../../netcore/meaning/trace-destination';
+import { runCommand } from '../../../system/run-command';
+import { pinContainerNamespace, type PinnedNamespace } from '../../meaning/pinned-namespace';
+import { TraceMonitor } from './trace-monitor';
+import { probeSourcePort, sendProbe, type ProbeResult } from './trace-probe';
+import { addTraceTable, clearStaleTraceTables, interruption, ownTraceTable, removeTraceTable, whenInterrupted } from './trace-tables';
+
+type Args = OperationArgs<'trace.run'>;
+type Result = TraceOperationResults['trace.run'];
+
+const READY_MS = 3_000;
+/** After the packet's last event: it has left the host or was dropped. */
+const SETTLE_MS = 400;
+
+let running = false;
+
+export async function runTrace(args: Args): Promise<Result> {
+  const problem = traceDestinationProblem(args.destination);
+  if (problem) throw new OperationError(problem, 'refused');
+  if (running) throw new OperationError('a trace is already running: wait for it to end', 'refused');
+  running = true;
+  // Pinned before anything is armed: a pid that is not a running container is refused here.
+  const pinned = args.from.kind === 'container' ? pinContainerNamespace(args.from.pid) : null;
+  try {
+    await clearStaleTraceTables();
+    return await traceOnce(args, pinned);
+  } finally {
+    pinned?.close();
+    running = false;
+  }
+}
+
+async function traceOnce(args: Args, pinned: PinnedNamespace | null): Promise<Result> {
+  const started = Date.now();
+  const table = ownTraceTable();
+  const sourcePort = args.from.kind === 'lan' ? null : probeSourcePort();
+  const script = traceTableScript(table, { protocol: args.protocol, destination: args.destination, port: args.port, sourcePort, origin: args.from.kind });
+  const monitor = new TraceMonitor();
+  let probe: Promise<ProbeResult> | null = null;
+  const forget = whenInterrupted(() => monitor.stop());
+  try {
+    await addTraceTable(table, script);
+    await waitUntil(monitor, () => monitor.lines.some((l) => isTableAdded(l, TRACE_TABLE_FAMILY, table)), READY_MS);
+    if (!monitor.lines.some((l) => isTableAdded(l, TRACE_TABLE_FAMILY, table))) {
+      throw new OperationError(`nft monitor did not start listening${monitor.problem ? `: ${monitor.problem}` : ''}`);
+    }
+    if (sourcePort !== null) {
+      probe = sendProbe({ protocol: args.protocol, destination: args.destination, port: args.port, sourcePort, timeoutMs: Math.min(args.timeoutMs, 3_000), namespacePath: pinned?.path ?? null });
+    }
+    const traced = await collect(monitor, table, started + args.timeoutMs);
+    const signal = interruption();
+    if (signal) throw new OperationError(`the trace was interrupted (${signal}); its table is removed`, 'failed');
+    const probed = probe ? await probe : null;
+    const events = await withPositions(traced.events);
+    return {
+      caught: traced.packet !== null,
+      packet: traced.packet,
+      events,
+      otherPackets: traced.otherPackets,
+      probe: probed && sourcePort !== null ? { sourcePort, outcome: probed.outcome, detail: probed.detail } : null,
+      elapsedMs: Date.now() - started,
+    };
+  } finally {
+    forget();
+    await removeTraceTable(table);
+    monitor.stop();
+    await probe?.catch(() => undefined);
+  }
+}
+
+async function waitUntil(monitor: TraceMonitor, done: () => boolean, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (!done() && !monitor.exited && Date.now() < until) await monitor.next(until - Date.now());
+}
+
+interface Traced {
+  packet: TracedPacket | null;
+  events: NftTraceEvent[];
+  otherPackets: number;
+}
+
+/** Follows the first packet our table marked until it has been quiet for SETTLE_MS, or the deadline. */
+async function collect(monitor: TraceMonitor, table: string, deadline: number): Promise<Traced> {
+  let ours: string | null = null;
+  let packet: TracedPacket | null = null;
+  const events: NftTraceEvent[] = [];
+  const others = new Set<string>();
+  let read = 0;
+  let lastEventAt = 0;
+  for (;;) {
+    for (; read < monitor.lines.length; read++) {
+      const event = parseNftTraceLine(monitor.lines[read]!);
+      if (!event) continue;
+      const fromOurTable = event.family === TRACE_TABLE_FAMILY && event.table === table;
+      if (ours === null && fromOurTable) ours = event.id;
+      if (event.id !== ours) {
+        if (fromOurTable) others.add(event.id);
+        continue;
+      }
+      lastEventAt = Date.now();
+      if (fromOurTable) {
+        if (event.kind === 'packet' && packet === null) packet = event.packet ?? null;
+        continue;
+      }
+      if (events.length < MAX_TRACE_EVENTS) events.push(event);
+    }
+    const now = Date.now();
+    if (monitor.exited || now >= deadline) break;
+    if (ours !== null && now - lastEventAt >= SETTLE_MS) break;
+    await monitor.next(ours === null ? deadline - now : Math.min(deadline - now, SETTLE_MS - (now - lastEventAt)));
+  }
+  return { packet, events, otherPackets: others.size };
+}
+
+/** Each rule event with its position in its chain (the model names rules by position). */
+async function withPositions(events: NftTraceEvent[]): Promise<TraceEventWithPosition[]> {
+  if (!events.some((e) => e.kind === 'rule')) return events;
+  const positions = rulePositions(await runCommand(['nft', '-j', 'list', 'ruleset']));
+  return events.map((e) => {
+    const position = e.kind === 'rule' && e.handle !== undefined ? positions.get(positionKey(e.family, e.table, e.chain, e.handle)) : undefined;
+    return position === undefined ? e : { ...e, position };
+  });
+}
