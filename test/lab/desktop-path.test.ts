@@ -123,6 +123,16 @@ describe('a root-owned checkout (this one)', () => {
     expect(await traceTables()).toEqual([]);
   }, 60_000);
 
+  it('a trace table left by a process that is gone is removed when the helper starts', async () => {
+    // As a killed trace leaves it: named after a pid (here one that cannot exist) and its start time.
+    await execa('nft', ['add', 'table', 'ip', 'bridgeport_trace_4194304_1']);
+    const result = await bridgeportAs(lab!.yes, repoRoot, ['--elevate', 'nat', '--json']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const deadline = Date.now() + 10_000;
+    while ((await traceTables()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await traceTables()).toEqual([]);
+  });
+
   it('with --elevate, polkit says NO (a dismissed prompt): a needs-privilege refusal in one line, nothing changed', async () => {
     const result = await bridgeportAs(lab!.no, repoRoot, ['--elevate', 'doctor', '--fix', 'ip-forward', '--json']);
     expect(result.exitCode).toBe(1);

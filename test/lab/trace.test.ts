@@ -129,6 +129,14 @@ describe('bridgeport trace', () => {
     expect(await rules()).toBe(before);
   }, 60_000);
 
+  it('a probe from a container with no network never reaches the host: said so, with the probe’s error', async () => {
+    const result = await traceJson([`${LAN_IP}:8080`, '--from', 'nonet']);
+    expect(result).toMatchObject({ caught: false, kernelOutcome: 'not-seen', steps: [], differences: [] });
+    expect(result.probe).toMatchObject({ outcome: 'error', detail: 'ENETUNREACH' });
+    expect(result.notes.join(' ')).toMatch(/never reached the host's rules/);
+    expect(await traceTables()).toEqual([]);
+  }, 60_000);
+
   it('Ctrl-C while waiting removes the trace table', async () => {
     const before = await rules();
     const trace = startLanTrace([`${LAN_IP}:8080`, '--from', 'lan', '--timeout', '60']);

@@ -4,7 +4,7 @@
 import { LocalExecutor } from '../local-executor';
 import { HelperArgsError, parseHelperArgs } from './helper-args';
 import { serveStdio } from './helper-stdio';
-import { interruptTraces } from '../ops/trace/trace-tables';
+import { clearStaleTraceTables, interruptTraces } from '../ops/trace/trace-tables';
 
 const say = (message: string) => process.stderr.write(`bridgeport helper: ${message}\n`);
 
@@ -25,8 +25,9 @@ export async function runHelperCommand(argv: readonly string[], env: Readonly<Re
   console.log = console.info = console.debug = console.warn = console.error;
   const runner = new LocalExecutor();
   const server = serveStdio({ input: process.stdin, output: process.stdout, runner });
-  // A trace table left by a helper that was killed mid-trace goes now (issue 17: cleaned on the next start).
-  runner.run('trace.clearStale', {}).catch((error: unknown) => say(`could not look for stale trace tables: ${(error as Error).message}`));
+  // A trace table left by a helper that was killed mid-trace goes now (issue 17: cleaned on the next
+  // start). Housekeeping of its own, not a request: it is not counted among the operations run.
+  clearStaleTraceTables().catch((error: unknown) => say(`could not look for stale trace tables: ${(error as Error).message}`));
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, () => server.stop(`got ${signal}`));
   // Nobody is left to read a trace: it ends now rather than at its timeout, its table removed.
   for (const event of ['end', 'close'] as const) process.stdin.once(event, () => interruptTraces('the app has gone'));

@@ -19,6 +19,8 @@ type Result = TraceOperationResults['trace.run'];
 const READY_MS = 3_000;
 /** After the packet's last event: it has left the host or was dropped. */
 const SETTLE_MS = 400;
+/** A probe that ended while nothing was marked: its packet never reached the host's hooks. */
+const UNSEEN_PROBE_MS = 1_000;
 
 let running = false;
 
@@ -52,10 +54,12 @@ async function traceOnce(args: Args, pinned: PinnedNamespace | null): Promise<Re
     if (!monitor.lines.some((l) => isTableAdded(l, TRACE_TABLE_FAMILY, table))) {
       throw new OperationError(`nft monitor did not start listening${monitor.problem ? `: ${monitor.problem}` : ''}`);
     }
+    let probeEndedAt: number | null = null;
     if (sourcePort !== null) {
       probe = sendProbe({ protocol: args.protocol, destination: args.destination, port: args.port, sourcePort, timeoutMs: Math.min(args.timeoutMs, 3_000), namespacePath: pinned?.path ?? null });
+      void probe.then(() => (probeEndedAt = Date.now()));
     }
-    const traced = await collect(monitor, table, started + args.timeoutMs);
+    const traced = await collect(monitor, table, started + args.timeoutMs, () => probeEndedAt);
     const signal = interruption();
     if (signal) throw new OperationError(`the trace was interrupted (${signal}); its table is removed`, 'failed');
     const probed = probe ? await probe : null;
@@ -87,8 +91,11 @@ interface Traced {
   otherPackets: number;
 }
 
-/** Follows the first packet our table marked until it has been quiet for SETTLE_MS, or the deadline. */
-async function collect(monitor: TraceMonitor, table: string, deadline: number): Promise<Traced> {
+/**
+ * Follows the first packet our table marked until it has been quiet for SETTLE_MS, or the deadline.
+ * A probe that ended without any packet marked (no route, refused locally) ends the wait soon after.
+ */
+async function collect(monitor: TraceMonitor, table: string, deadline: number, probeEndedAt: () => number | null): Promise<Traced> {
   let ours: string | null = null;
   let packet: TracedPacket | null = null;
   const events: NftTraceEvent[] = [];
@@ -115,7 +122,9 @@ async function collect(monitor: TraceMonitor, table: string, deadline: number): 
     const now = Date.now();
     if (monitor.exited || now >= deadline) break;
     if (ours !== null && now - lastEventAt >= SETTLE_MS) break;
-    await monitor.next(ours === null ? deadline - now : Math.min(deadline - now, SETTLE_MS - (now - lastEventAt)));
+    const probeEnded = probeEndedAt();
+    if (ours === null && probeEnded !== null && now - probeEnded >= UNSEEN_PROBE_MS) break;
+    await monitor.next(ours === null ? Math.min(deadline - now, probeEnded === null ? SETTLE_MS : UNSEEN_PROBE_MS) : Math.min(deadline - now, SETTLE_MS - (now - lastEventAt)));
   }
   return { packet, events, otherPackets: others.size };
 }
