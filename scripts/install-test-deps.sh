@@ -2,7 +2,8 @@
 # Installs the system packages the lab and browser tests use (Debian/Ubuntu, as root), if missing.
 set -euo pipefail
 # debootstrap + debian-archive-keyring: test/lab/engines/fetch-engines.sh (podman5 root, newer Docker packages).
-packages=(docker.io iptables nftables iproute2 conntrack dnsmasq-base busybox-static chromium util-linux pkexec polkitd dbus dbus-bin debootstrap debian-archive-keyring curl)
+# zsh: test/lab/completion.test.ts runs the zsh completion script.
+packages=(docker.io iptables nftables iproute2 conntrack dnsmasq-base busybox-static chromium util-linux pkexec polkitd dbus dbus-bin debootstrap debian-archive-keyring curl zsh)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -19,6 +19,8 @@ import { registerDnsCommand } from './cli/dns-command';
 import { registerTrafficCommand } from './cli/traffic-command';
 import { registerFlowsCommand } from './cli/flows-command';
 import { registerTraceCommand } from './cli/trace-command';
+import { registerCompletionCommands } from './cli/completion-command';
+import { packageVersion } from './cli/package-version';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -65,7 +67,11 @@ async function serveCommand(options: { port: number }): Promise<void> {
   const server = await startServer({ engine, staticDir, port: options.port });
   // The URL is the first line on stdout: scripts and tests read it from there.
   process.stdout.write(`${server.url}\n`);
+  // Once: Ctrl-C reaches serve from the terminal and from scripts/start.sh alike.
+  let stopping = false;
   const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
     engine.stop();
     void server.close().then(() => process.exit(0));
   };
@@ -76,6 +82,8 @@ async function serveCommand(options: { port: number }): Promise<void> {
 export function buildProgram(): Command {
   const program = new Command('bridgeport')
     .description('See and shape the container networks of this host')
+    // out/main/cli.js (and src/main/cli.ts) lie two folders below package.json.
+    .version(packageVersion(join(import.meta.dirname, '../../package.json')), '-V, --version', 'print the version')
     // A refusal is one line with the reason (scripts read it); usage is one `--help` away.
     .configureOutput({ outputError: (text, write) => write(`bridgeport: ${text.trim().replace(/^error: /, '')} (see bridgeport --help)\n`) })
     .option('--elevate', 'not root: ask for administrator rights once (pkexec) and run the privileged steps through the helper')
@@ -150,6 +158,7 @@ export function buildProgram(): Command {
   registerTrafficCommand(program);
   registerFlowsCommand(program);
   registerTraceCommand(program);
+  registerCompletionCommands(program);
   return program;
 }
 

@@ -5,6 +5,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { cssVariablesResolver, theme } from './theme/theme';
 import { warmUpLayout } from './views/topology/layout-engine';
 
 // The layout worker loads ELK while the first snapshot is on its way.
@@ -14,7 +15,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('no #root element');
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider defaultColorScheme="auto">
+    <MantineProvider defaultColorScheme="auto" theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <ReactFlowProvider>
         <App />
       </ReactFlowProvider>

@@ -1,4 +1,4 @@
-// The table of flows: one row per connection, faded while it is ending. Always there (with its
+// The table of flows: one row per connection, dimmed while it is ending. Always there (with its
 // test id), saying so when it has no rows.
 import { Badge, Table, Text } from '@mantine/core';
 import type { FlowRow } from './flow-rows';
@@ -50,7 +50,8 @@ export function FlowsTable({ rows, accounting }: { rows: FlowRow[]; accounting: 
             data-host-port={row.hostPort}
             data-nat={row.nat}
             data-ended={row.ended ? 'true' : 'false'}
-            style={{ opacity: row.ended ? 0.4 : 1, transition: 'opacity 300ms' }}
+            // Dimmed, not transparent: an ended row stays readable (AA contrast) until it goes.
+            style={row.ended ? { color: 'var(--mantine-color-dimmed)', fontStyle: 'italic', transition: 'color 300ms' } : { transition: 'color 300ms' }}
             title={row.ended ? 'Ended; leaves the table in a moment' : undefined}
           >
             <Table.Td>{row.protocol}</Table.Td>
