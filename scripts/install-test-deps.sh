@@ -3,7 +3,8 @@
 set -euo pipefail
 # debootstrap + debian-archive-keyring: test/lab/engines/fetch-engines.sh (podman5 root, newer Docker packages).
 # zsh: test/lab/completion.test.ts runs the zsh completion script.
-packages=(docker.io iptables nftables iproute2 conntrack dnsmasq-base busybox-static chromium util-linux pkexec polkitd dbus dbus-bin debootstrap debian-archive-keyring curl zsh)
+# fonts-nanum: Korean glyphs in Chromium's screenshots of the Korean window (the e2e suite in ko-KR).
+packages=(docker.io iptables nftables iproute2 conntrack dnsmasq-base busybox-static chromium util-linux pkexec polkitd dbus dbus-bin debootstrap debian-archive-keyring curl zsh fonts-nanum)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

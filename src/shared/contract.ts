@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { natReportSchema, publishedPortSchema } from './firewall-model';
 import { engineRefSchema, snapshotSchema } from './model';
+import { settingsChangeSchema, settingsReportSchema, settingsSchema } from './settings-model';
 import { kernelTraceQuerySchema, kernelTraceResultSchema } from './trace-model';
 import { pathQuerySchema, pathResultSchema } from './path-model';
 import {
@@ -95,6 +96,10 @@ export const methods = {
   'flows.get': { input: z.object({}).strict(), output: flowsReportSchema },
   /** Whether Bridgeport has administrator rights now, and if not why (never prompts). */
   'privilege.get': { input: z.object({}).strict(), output: privilegeStateSchema },
+  /** The window's settings and where Bridgeport keeps its files. */
+  'settings.get': { input: z.object({}).strict(), output: settingsReportSchema },
+  /** Changes some settings (remembered in the config folder); pushed to every window as `settings`. */
+  'settings.set': { input: settingsChangeSchema, output: settingsSchema },
   /** Asks for administrator rights now (one prompt); a dismissed prompt resolves with state 'declined', never throws. */
   'privilege.elevate': { input: z.object({}).strict(), output: privilegeStateSchema },
 } as const;
@@ -119,6 +124,8 @@ export const topics = {
   privilege: privilegeStateSchema,
   /** Flows as they start and end (conntrack's events), while someone subscribes. */
   flowEvents: z.array(flowEventSchema),
+  /** The settings, whenever a window changed them. */
+  settings: settingsSchema,
 } as const;
 
 export type MethodName = keyof typeof methods;

@@ -38,6 +38,7 @@ import { tracePacket } from './path/trace-packet';
 import { withoutFirewall } from './path/without-firewall';
 import { packetQueryOf } from './path/trace-query';
 import { traceInKernel, type ComputedPath } from './trace/kernel-tracer';
+import { SettingsStore } from './settings/settings-store';
 import { derivePorts } from './ports/derive-ports';
 import { configLocation } from './publish/config-dir';
 import { EventLog } from './publish/event-log';
@@ -127,6 +128,8 @@ export class Engine {
   private readonly privilege: PrivilegeStatus;
   /** Every contract method, bound once: a method without a handler does not compile. */
   private readonly handlers: MethodHandlers;
+  /** The window's settings (settings.json). */
+  private readonly settings: SettingsStore;
   /** The privileged side for writes and traces (may prompt once). */
   private readonly executor: () => Promise<PrivilegedExecutor>;
 
@@ -144,6 +147,8 @@ export class Engine {
     this.schedule = new SamplingSchedule(this.hub, { firewall: () => this.sample(), traffic: async () => void (await this.sampleTraffic()) });
     const config = options.configDir ? { dir: options.configDir, owner: null } : configLocation();
     this.events = new EventLog(config.dir, config.owner);
+    this.settings = new SettingsStore(config.dir, config.owner);
+    this.settings.onChange((settings) => this.hub.publish('settings', settings));
     this.publisher = new PortPublisher({
       engines: this.engines,
       store: new MappingStore(config.dir, config.owner),
@@ -219,6 +224,8 @@ export class Engine {
       'traffic.history': async () => this.traffic.readHistory(),
       'flows.get': () => this.flows.report(),
       'privilege.get': async () => this.privilege.get(),
+      'settings.get': () => this.settings.report(),
+      'settings.set': (change) => this.settings.change(change),
       'privilege.elevate': () => this.privilege.elevate(),
     };
   }

@@ -1,6 +1,8 @@
 // The window: header with the view tabs and Docker status, then the chosen view. The topology
 // keeps the details of the selection beside it; the other views use the full width.
-import { AppShell, Badge, Group, Loader, ScrollArea, Text, Title } from '@mantine/core';
+import { ActionIcon, AppShell, Badge, Group, Loader, ScrollArea, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { SettingsDrawer } from './settings/SettingsDrawer';
 import { useCallback, useState } from 'react';
 import type { PublishedPort } from '../../shared/firewall-model';
 import { useSnapshot } from './api/use-snapshot';
@@ -25,6 +27,8 @@ import { TopologyView } from './views/topology/TopologyView';
 import type { Selection } from './views/topology/selection';
 
 export function App() {
+  const { t } = useTranslation();
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const { snapshot, error, connected } = useSnapshot();
   const [selection, setSelection] = useState<Selection>(null);
   const [view, setView] = useCurrentView();
@@ -54,24 +58,35 @@ export function App() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="lg" wrap="nowrap">
-            <Title order={3}>Bridgeport</Title>
+            <Title order={3} translate="no">
+              Bridgeport
+            </Title>
             <ViewTabs view={view} onChange={switchView} />
           </Group>
-          {snapshot && (
-            <Group gap="xs" wrap="nowrap">
-              <Text size="sm" c="dimmed">
-                {snapshot.host.hostname}
-              </Text>
-              {engineBadges(snapshot).map((b, i) => (
-                <Badge key={b.key} color={b.available ? 'teal' : 'orange'} data-testid={i === 0 ? 'docker-badge' : `engine-badge-${i}`}>
-                  {b.text}
-                </Badge>
-              ))}
-              <Badge variant="light">{snapshot.containers.length} containers</Badge>
-            </Group>
-          )}
+          <Group gap="xs" wrap="nowrap">
+            {snapshot && (
+              <Group gap="xs" wrap="nowrap">
+                <Text size="sm" c="dimmed" translate="no">
+                  {snapshot.host.hostname}
+                </Text>
+                {engineBadges(snapshot).map((b, i) => (
+                  <Badge key={b.key} color={b.available ? 'teal' : 'orange'} data-testid={i === 0 ? 'docker-badge' : `engine-badge-${i}`}>
+                    <span translate="no">{b.name}</span>
+                    {b.note && ` ${t(`header.engine.${b.note}`)}`}
+                  </Badge>
+                ))}
+                <Badge variant="light">{t('header.containers', { count: snapshot.containers.length })}</Badge>
+              </Group>
+            )}
+            <ActionIcon variant="subtle" size="lg" onClick={() => setSettingsOpen(true)} aria-label={t('header.settings')} data-testid="open-settings">
+              <span aria-hidden style={{ fontSize: 18 }}>
+                ⚙
+              </span>
+            </ActionIcon>
+          </Group>
         </Group>
       </AppShell.Header>
+      <SettingsDrawer opened={settingsOpen} onClose={() => setSettingsOpen(false)} />
       <AppShell.Aside p="sm">
         <ScrollArea h="100%">
           <DetailsPanel selection={selection} snapshot={snapshot} />

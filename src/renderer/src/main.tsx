@@ -4,7 +4,9 @@ import { MantineProvider } from '@mantine/core';
 import { ReactFlowProvider } from '@xyflow/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './i18n/i18n';
 import { App } from './App';
+import { ApplySettings } from './settings/ApplySettings';
 import { cssVariablesResolver, theme } from './theme/theme';
 import { warmUpLayout } from './views/topology/layout-engine';
 
@@ -17,6 +19,7 @@ createRoot(root).render(
   <StrictMode>
     <MantineProvider defaultColorScheme="auto" theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <ReactFlowProvider>
+        <ApplySettings />
         <App />
       </ReactFlowProvider>
     </MantineProvider>

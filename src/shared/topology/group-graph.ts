@@ -14,6 +14,8 @@ export interface GroupingChoice {
   mode: GroupingMode;
   /** The user's per-network choice (true: folded), which wins over the mode. */
   overrides: ReadonlyMap<string, boolean>;
+  /** 'auto' folds a network with more containers than this (Settings); AUTO_FOLD_AT when absent. */
+  threshold?: number;
 }
 
 /** How many containers each network has, by network id (a container counts once per network). */
@@ -30,7 +32,7 @@ export function foldedNetworks(snapshot: Snapshot, choice: GroupingChoice, count
   const folded = new Set<string>();
   for (const network of snapshot.networks) {
     const members = counts.get(network.id) ?? 0;
-    const byMode = choice.mode === 'network' || (choice.mode === 'auto' && members > AUTO_FOLD_AT);
+    const byMode = choice.mode === 'network' || (choice.mode === 'auto' && members > (choice.threshold ?? AUTO_FOLD_AT));
     if (members > 0 && (choice.overrides.get(network.id) ?? byMode)) folded.add(network.id);
   }
   return folded;

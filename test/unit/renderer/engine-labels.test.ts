@@ -16,8 +16,8 @@ describe('engine badges', () => {
   });
 
   it('keeps the Docker status for snapshots without an engine list, and when none answers', () => {
-    expect(engineBadges({ docker: docker20 })).toEqual([{ key: 'docker', text: 'Docker 20.10.24', available: true }]);
-    expect(engineBadges({ docker: { available: false, endpoint: 'x' }, engines: [] })[0]).toMatchObject({ text: 'Docker unavailable', available: false });
+    expect(engineBadges({ docker: docker20 })).toEqual([{ key: 'docker', text: 'Docker 20.10.24', name: 'Docker 20.10.24', note: null, available: true }]);
+    expect(engineBadges({ docker: { available: false, endpoint: 'x' }, engines: [] })[0]).toMatchObject({ text: 'Docker unavailable', name: 'Docker', note: 'unavailable', available: false });
   });
 });
 

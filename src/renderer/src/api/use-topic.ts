@@ -20,6 +20,7 @@ const fetchCurrent: { [T in TopicName]: () => Promise<TopicPayload<T>> } = {
   privilege: () => api.invoke('privilege.get', {}),
   // Flow events are what happens from now on; the flows there are come from flows.get.
   flowEvents: () => Promise.resolve([]),
+  settings: () => api.invoke('settings.get', {}).then((r) => r.settings),
 };
 
 export interface TopicState<T> {

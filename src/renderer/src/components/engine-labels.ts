@@ -6,7 +6,12 @@ const engineName: Record<EngineKind, string> = { docker: 'Docker', podman: 'Podm
 
 export interface EngineBadge {
   key: string;
+  /** In English (the CLI's words; tests). */
   text: string;
+  /** The engine's name and version: data, the same in every language. */
+  name: string;
+  /** What the window says after the name, in its language. */
+  note: 'rootless' | 'unavailable' | null;
   available: boolean;
 }
 
@@ -14,14 +19,14 @@ export interface EngineBadge {
 export function engineBadges(snapshot: Pick<Snapshot, 'docker' | 'engines'>): EngineBadge[] {
   const engines = snapshot.engines ?? [];
   if (engines.length > 0) {
-    return engines.map((e) => ({
-      key: `${e.kind}:${e.id}`,
-      text: `${engineName[e.kind]} ${e.version ?? ''}${e.rootless ? ' (rootless)' : ''}`.trim(),
-      available: true,
-    }));
+    return engines.map((e) => {
+      const name = `${engineName[e.kind]} ${e.version ?? ''}`.trim();
+      return { key: `${e.kind}:${e.id}`, text: `${name}${e.rootless ? ' (rootless)' : ''}`, name, note: e.rootless ? 'rootless' : null, available: true };
+    });
   }
   const d = snapshot.docker;
-  return [{ key: 'docker', text: d.available ? `Docker ${d.version ?? ''}`.trim() : 'Docker unavailable', available: d.available }];
+  const name = d.available ? `Docker ${d.version ?? ''}`.trim() : 'Docker';
+  return [{ key: 'docker', text: d.available ? name : 'Docker unavailable', name, note: d.available ? null : 'unavailable', available: d.available }];
 }
 
 /** "podman", "docker (rootless)" … where more than one engine runs; undefined where one does. */

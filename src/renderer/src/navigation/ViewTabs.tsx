@@ -1,27 +1,16 @@
 // The header's view switcher: Topology | Networks | Namespaces | Ports | NAT | Traffic | Flows | Packet path | DNS | Doctor.
 import { Tabs } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { viewNames, type ViewName } from './use-current-view';
 
-const labels: Record<ViewName, string> = {
-  topology: 'Topology',
-  networks: 'Networks',
-  namespaces: 'Namespaces',
-  ports: 'Ports',
-  nat: 'NAT',
-  traffic: 'Traffic',
-  flows: 'Flows',
-  path: 'Packet path',
-  dns: 'DNS',
-  doctor: 'Doctor',
-};
-
 export function ViewTabs({ view, onChange }: { view: ViewName; onChange: (view: ViewName) => void }) {
+  const { t } = useTranslation();
   return (
     <Tabs value={view} onChange={(v) => v && onChange(v as ViewName)} variant="pills" radius="md">
       <Tabs.List>
         {viewNames.map((name) => (
           <Tabs.Tab key={name} value={name} data-testid={`tab-${name}`}>
-            {labels[name]}
+            {t(`tabs.${name}`)}
           </Tabs.Tab>
         ))}
       </Tabs.List>

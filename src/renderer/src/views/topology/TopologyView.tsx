@@ -1,6 +1,7 @@
 // The live topology: a graph laid out off the main thread, or a table, with search and folding of
 // crowded networks. Traffic moves on the cables through the link-rates store, never through the
 // graph's data, so a tick does not re-lay out or re-render nodes.
+import { useComputedColorScheme } from '@mantine/core';
 import { useElementSize, useLocalStorage } from '@mantine/hooks';
 import { Background, Controls, getViewportForBounds, ReactFlow, useReactFlow, type Edge, type Viewport } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -23,6 +24,7 @@ import { layoutGraph } from './layout-engine';
 import { useLinkRatesStore } from './link-rates';
 import { TopologyTable } from './TopologyTable';
 import { TopologyToolbar, type Display } from './TopologyToolbar';
+import { useSettings } from '../../settings/use-settings';
 import type { Selection } from './selection';
 
 
@@ -78,7 +80,10 @@ export function TopologyView({
   const graph = useMemo(() => buildGraph(snapshot), [snapshot]);
   const hits = useMemo(() => searchGraph(graph, query), [graph, query]);
   const counts = useMemo(() => containersPerNetwork(snapshot), [snapshot]);
-  const folded = useMemo(() => foldedNetworks(snapshot, { mode, overrides }, counts), [snapshot, mode, overrides, counts]);
+  const threshold = useSettings().settings?.groupThreshold;
+  const folded = useMemo(() => foldedNetworks(snapshot, { mode, overrides, threshold }, counts), [snapshot, mode, overrides, threshold, counts]);
+  // React Flow draws its controls, minimap and background in its own colours: the window's scheme.
+  const colorScheme = useComputedColorScheme('light');
   const shown = useMemo(() => groupGraph(graph, snapshot, folded, new Set([...hits, ...(highlight ?? [])])), [graph, snapshot, folded, hits, highlight]);
   const key = useMemo(() => layoutKey(shown), [shown]);
   useEffect(() => drops.setGraph(shown), [drops, shown]);
@@ -200,6 +205,7 @@ export function TopologyView({
                 onEdgeClick={(_e, edge) => edge.type === 'cable' && onSelect({ kind: 'edge', edge: (edge as CableFlowEdge).data!.graphEdge })}
                 onPaneClick={() => onSelect(null)}
                 proOptions={{ hideAttribution: true }}
+                colorMode={colorScheme}
               >
                 <FitView layout={laidOut.key} focus={focus} />
                 <Background />
