@@ -1,17 +1,33 @@
 // Benchmark (issue 17, Performance): what following flows costs. Bridgeport's flows engine keeps one
-// `conntrack -E` and polls its buffer every 500 ms; the floor is that same `conntrack -E` writing to
-// /dev/null and nothing else. Measured side by side in one run, inside a lab:
+// `conntrack -E` (CONNTRACK_EVENTS_ARGV) and polls its buffer every 500 ms; the floor is that same
+// `conntrack -E`, with the same flags, writing to /dev/null and nothing else. Measured side by side in one run, inside a lab:
 //   sudo bash test/lab/lab.sh npx tsx scripts/bench-flows.ts [--held 10000] [--rates 100,500] [--seconds 20]
 // Load: a small Node TCP server on the lab host's uplink (198.51.100.1) and one Node client in the LAN
 // namespace that holds N connections open and churns K new ones a second (the server closes each
 // churned connection at once). Both are separate processes, so their CPU is not counted.
 // Bridgeport: the engine in-process, watching as `flows --watch` does (`startWatching`, `watchFlows`), this process's CPU (process.cpuUsage) plus its
-// `conntrack -E` child's (/proc/PID/stat), per rate. Baseline: a lone `conntrack -E … > /dev/null`,
-// per rate, in its own phase after the engine stopped. Both as % of one core.
+// `conntrack -E` child's (/proc/PID/stat) plus the commands it ran and that ended in the phase (the
+// `conntrack -L` table reads after lost events: /proc/self/stat cutime+cstime), per rate; the node
+// figure is also split by thread (the JavaScript thread, V8's GC/compiler helpers) and user/system.
+// Baseline: a lone conntrack -E with the engine's flags `> /dev/null`, per rate, in its own phase after the engine stopped.
+// Both as % of one core.
+// Same flags on both sides, so the ratio compares what Bridgeport adds, not what the flags save:
+// `-o id,timestamp` (no `extended`: the family comes from the addresses, mark/zone/use are unused;
+// fewer bytes per event for conntrack to print and Node to read) and `-b` (a netlink buffer that
+// rides out a loaded moment). Every event type is kept (no `-e NEW,DESTROY`, which cut conntrack's
+// own CPU here from about 3.6% to 1.2% of a core at 500 flows/s): a churned TCP flow is 7 events
+// (NEW, UPDATE SYN_RECV, ESTABLISHED, FIN_WAIT, LAST_ACK, TIME_WAIT, DESTROY) and the updates carry
+// what the view shows, the state and the end of a TCP flow at TIME_WAIT/CLOSE instead of when
+// conntrack forgets it (2 min later). conntrack's own filters select by protocol (`--state` only
+// with `-p tcp`), not by event type, so one conntrack cannot keep every NEW/DESTROY and only some
+// updates. Instead the helper drops, unparsed, each update a later update of the same connection
+// in the same batch supersedes (superseded-updates.ts): 4 of those 7 lines.
 // conntrack's TIME_WAIT timeout is lowered in the lab host's namespace only, so every churned flow
 // also ends (its destroy event) within the phase: the steady state of a long churn.
+// The lab's kernel reports ENOBUFS now and then even with a large -b (the lone conntrack -E too):
+// the engine then reads the whole table again; how often is printed per phase.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { open, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { open, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -19,7 +35,7 @@ import { parseArgs } from 'node:util';
 import { Engine } from '../src/main/engine/engine';
 import { rootExecutor } from '../src/main/privileged/root-executor';
 import type { PrivilegedExecutor } from '../src/main/privileged/contract/operations';
-import { flowWatcherPid, stopFlowWatcher } from '../src/main/privileged/ops/flows/conntrack-events';
+import { CONNTRACK_EVENTS_ARGV, flowWatcherPid, stopFlowWatcher } from '../src/main/privileged/ops/flows/conntrack-events';
 
 const { values } = parseArgs({ options: { held: { type: 'string', default: '10000' }, rates: { type: 'string', default: '100,500' }, seconds: { type: 'string', default: '20' } } });
 const held = Number(values.held);
@@ -76,11 +92,30 @@ createInterface({ input: process.stdin }).on('line', async (line) => {
 });
 `;
 
-/** utime + stime of a process, in seconds. */
-async function cpuOf(pid: number): Promise<number> {
+/** utime + stime of a process (or of one thread: /proc/PID/task/TID), in seconds. */
+async function cpuOf(pid: number | string): Promise<number> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+/** CPU of this process's children that ended (and were reaped), in seconds: the engine's `conntrack -L` table reads. */
+async function endedChildrenCpu(): Promise<number> {
+  const stat = await readFile('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
+}
+
+/** This process's CPU split by thread: the JavaScript thread, V8's helpers (GC, compiler), the rest (libuv's pool…). */
+async function threadsCpu(): Promise<{ main: number; v8: number; other: number }> {
+  const split = { main: 0, v8: 0, other: 0 };
+  for (const tid of await readdir('/proc/self/task')) {
+    const [cpu, comm] = await Promise.all([cpuOf(`self/task/${tid}`), readFile(`/proc/self/task/${tid}/comm`, 'utf8')]).catch(() => [0, ''] as const);
+    if (Number(tid) === process.pid) split.main += cpu;
+    else if (comm.startsWith('V8')) split.v8 += cpu;
+    else split.other += cpu;
+  }
+  return split;
 }
 
 /** The in-process executor, counting the engine's full table reads and event reads that said events were lost. */
@@ -154,7 +189,7 @@ async function phase(client: Client, rate: number, cpu: () => Promise<number[]>)
   const elapsed = (t1 - t0) / 1000;
   await sleep(TIME_WAIT_S * 1000 + 1000); // the last flows end before the next phase
   const parts = c1.map((c, i) => (c - c0[i]!) / elapsed);
-  return { rate, cpu: parts.reduce((a, b) => a + b, 0), parts, flowsPerSecond: (n1.done - n0.done) / elapsed, failed: n1.failed - n0.failed, tableReads: counts.tableReads - k0.tableReads, lostReads: counts.lostReads - k0.lostReads };
+  return { rate, cpu: (parts[0] ?? 0) + (parts[1] ?? 0) + (parts[7] ?? 0), parts, flowsPerSecond: (n1.done - n0.done) / elapsed, failed: n1.failed - n0.failed, tableReads: counts.tableReads - k0.tableReads, lostReads: counts.lostReads - k0.lostReads };
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'bridgeport-bench-flows-'));
@@ -194,7 +229,10 @@ try {
   await sleep(2000);
   const engineCpu = async () => {
     const own = process.cpuUsage();
-    return [(own.user + own.system) / 1e6, await cpuOf(watcherPid)];
+    const threads = await threadsCpu();
+    // Counted: this process, its conntrack -E and the commands it ran meanwhile (conntrack -L after lost
+    // events); the thread split and user/system are shown, not added.
+    return [(own.user + own.system) / 1e6, await cpuOf(watcherPid), threads.main, threads.v8, threads.other, own.user / 1e6, own.system / 1e6, await endedChildrenCpu()];
   };
   const bridgeport: Phase[] = [];
   for (const rate of rates) bridgeport.push(await phase(client, rate, engineCpu));
@@ -204,7 +242,8 @@ try {
 
   // Baseline: conntrack -E alone, its output thrown away.
   const sink = await open('/dev/null', 'w');
-  const lone = spawn('conntrack', ['-E', '-o', 'extended,id,timestamp'], { stdio: ['ignore', sink.fd, 'pipe'] });
+  const [file, ...args] = CONNTRACK_EVENTS_ARGV;
+  const lone = spawn(file, args, { stdio: ['ignore', sink.fd, 'pipe'] });
   children.push(lone);
   let enobufs = 0;
   createInterface({ input: lone.stderr! }).on('line', (line) => line.includes('ENOBUFS') && enobufs++);
@@ -214,12 +253,12 @@ try {
   lone.kill('SIGTERM');
   await sink.close();
 
-  console.log(`\n${heldOpen} held connections, ${seconds} s per phase; ${delivered} container flow events reached the listener (these flows are the host's own)`);
+  console.log(`\n${heldOpen} held connections, ${seconds} s per phase, both sides running ${CONNTRACK_EVENTS_ARGV.join(' ')}; ${delivered} container flow events reached the listener (these flows are the host's own)`);
   for (const [i, b] of bridgeport.entries()) {
     const base = baseline[i]!;
     console.log(
       `${b.rate} new flows/s (achieved ${b.flowsPerSecond.toFixed(0)} / ${base.flowsPerSecond.toFixed(0)}, failed ${b.failed} / ${base.failed}): ` +
-        `bridgeport ${pct(b.cpu)} of one core (node ${pct(b.parts[0]!)} + its conntrack -E ${pct(b.parts[1]!)}), conntrack -E alone ${pct(base.cpu)}, ratio ${base.cpu > 0 ? `${(b.cpu / base.cpu).toFixed(2)}×` : '—'}; ` +
+        `bridgeport ${pct(b.cpu)} of one core (node ${pct(b.parts[0]!)} [JS thread ${pct(b.parts[2]!)}, V8 helpers ${pct(b.parts[3]!)}, other threads ${pct(b.parts[4]!)}; user ${pct(b.parts[5]!)}, system ${pct(b.parts[6]!)}] + its conntrack -E ${pct(b.parts[1]!)} + commands it ran ${pct(b.parts[7]!)}), conntrack -E alone ${pct(base.cpu)}, ratio ${base.cpu > 0 ? `${(b.cpu / base.cpu).toFixed(2)}×` : '—'}; ` +
         `the engine read the whole table ${b.tableReads} times after ${b.lostReads} reads that said events were lost`,
     );
   }

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isConntrackEntry, parseConntrackOutput, type ConntrackEntry } from '../../../src/main/netcore/conntrack/parse-conntrack';
 import { addressBookOf, type AddressBook } from '../../../src/main/engine/flows/address-book';
-import { attributeFlow, endOf, isContainerFlow } from '../../../src/main/engine/flows/attribute-flow';
+import { attributeFlow, concernsContainers, endOf, isContainerFlow } from '../../../src/main/engine/flows/attribute-flow';
 import { flowSchema, type Flow } from '../../../src/shared/flow-model';
 import { docker28Snapshot } from './docker28-snapshot';
 
@@ -109,6 +109,17 @@ describe('attributeFlow, other captures', () => {
     const flow = find(flows('list-extended-id.acct1.txt', book), '198.51.100.2', '198.51.100.1', 8080);
     expect(flow.from).toEqual({ kind: 'namespace', namespace: 'bpps86d-lan' });
     expect(isContainerFlow(flow)).toBe(true);
+  });
+});
+
+describe('concernsContainers', () => {
+  it('answers as isContainerFlow of the attributed flow, on every captured entry, both ways', () => {
+    const book = addressBookOf(docker28Snapshot());
+    const captured = ['list-extended-id.acct1.txt', 'list-extended-id.acct0.txt', 'events-extended-id-timestamp.acct1.txt', 'list-ipv6-extended-id.acct1.txt'].flatMap(entries);
+    const answers = captured.map((e) => [concernsContainers(e, book), isContainerFlow(attributeFlow(e, book))]);
+    expect(answers.map(([fast]) => fast)).toEqual(answers.map(([, slow]) => slow));
+    expect(answers.some(([fast]) => fast)).toBe(true);
+    expect(answers.some(([fast]) => !fast)).toBe(true);
   });
 });
 

@@ -100,3 +100,14 @@ export function isContainerFlow(flow: Flow): boolean {
   const ends = [flow.from.kind, flow.to.kind];
   return ends.includes('container') || ends.includes('namespace') || flow.hostPort !== undefined;
 }
+
+const namesAPlace = (end: FlowEnd): boolean => end.kind === 'container' || end.kind === 'namespace';
+
+/**
+ * isContainerFlow(attributeFlow(entry, book)) without building the flow: most of a busy host's
+ * events are its own noise, and are dropped here before anything is made of them.
+ */
+export function concernsContainers(entry: ConntrackEntry, book: AddressBook): boolean {
+  if (namesAPlace(endOf(entry.original.src, book)) || namesAPlace(endOf(entry.reply.src, book))) return true;
+  return entry.original.dport !== undefined && natOf(entry).dnat && endOf(entry.original.dst, book).kind === 'host';
+}

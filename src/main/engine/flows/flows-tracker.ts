@@ -3,18 +3,25 @@
 // cursor), each connection attributed at both ends from the latest snapshot. Where events were
 // lost (the kernel's ENOBUFS, or a cursor that fell out of the buffer) the table is read again
 // in full. I/O composition; the table and the attribution are pure.
-import type { Flow, FlowEvent, FlowsReport } from '../../../shared/flow-model';
+import type { FlowEvent, FlowsReport } from '../../../shared/flow-model';
 import type { Snapshot } from '../../../shared/model';
 import type { ConntrackEntry } from '../../netcore/conntrack/parse-conntrack';
 import { NO_PRIVILEGE, type ReadAccess } from '../access/privileged-reads';
 import { Ticker } from '../watch/ticker';
 import { addressBookOf, type AddressBook } from './address-book';
-
-const FULL_READ_MS = 5_000;
-import { attributeFlow, isContainerFlow } from './attribute-flow';
+import { attributeFlow, concernsContainers, isContainerFlow } from './attribute-flow';
 import { FlowTable, type FlowChanges } from './flow-table';
 import { flowLimitations } from './flow-limitations';
 import type { OperationResults, PrivilegedExecutor } from '../../privileged/contract/operations';
+
+/**
+ * After lost events the table is read again in full, at most every FULL_READ_MS; while losses keep
+ * coming (a loaded host's conntrack hitting ENOBUFS every second or so) that interval doubles after
+ * each such read, up to FULL_READ_MAX_MS: one read of a 10,000-entry table costs Node some 100 ms,
+ * more than a second of events. It is back at FULL_READ_MS once FULL_READ_MAX_MS passed without a loss.
+ */
+const FULL_READ_MS = 5_000;
+const FULL_READ_MAX_MS = 60_000;
 
 type FlowEventsBatch = OperationResults['flows.events'];
 
@@ -35,9 +42,11 @@ export class FlowsTracker {
   private accounting = false;
   /** The address book of the latest snapshot (built once per snapshot, not per event). */
   private book: { snapshot: Snapshot; book: AddressBook } | null = null;
-  /** When the table was last read in full: after lost events it is read again, at most every FULL_READ_MS. */
+  /** When the table was last read in full: after lost events it is read again, at most every `fullReadEvery`. */
   private lastFullRead = 0;
   private missedEvents = false;
+  private fullReadEvery = FULL_READ_MS;
+  private lastLoss = 0;
 
   constructor(private readonly deps: FlowsTrackerDeps) {
     this.table = new FlowTable(deps.limit);
@@ -105,12 +114,18 @@ export class FlowsTracker {
       cursor = batch.cursor;
       more = batch.more;
       // Events were dropped (the kernel's ENOBUFS): what follows is still good; the table is read
-      // again in full, but not more often than FULL_READ_MS (a 10,000-entry read costs more than the events).
+      // again in full, but not more often than `fullReadEvery` (a 10,000-entry read costs more than the events).
       this.missedEvents ||= batch.lost;
+      if (batch.lost) this.lastLoss = Date.now();
       changes = merge(changes, this.table.apply(batch.events));
     }
     this.cursor = cursor;
-    if (this.missedEvents && Date.now() - this.lastFullRead >= FULL_READ_MS) changes = merge(changes, await this.readAll(executor));
+    const now = Date.now();
+    if (now - this.lastLoss >= FULL_READ_MAX_MS) this.fullReadEvery = FULL_READ_MS;
+    if (this.missedEvents && now - this.lastFullRead >= this.fullReadEvery) {
+      changes = merge(changes, await this.readAll(executor));
+      this.fullReadEvery = Math.min(FULL_READ_MAX_MS, this.fullReadEvery * 2);
+    }
     if (changes.started.length + changes.updated.length + changes.ended.length > 0) await this.emit(changes);
   }
 
@@ -127,8 +142,8 @@ export class FlowsTracker {
 
   private async emit(changes: FlowChanges): Promise<void> {
     const book = await this.addressBook();
-    const attributed = (entries: ConntrackEntry[], kind: FlowEvent['kind']) =>
-      entries.map((e) => ({ kind, flow: attributeFlow(e, book) })).filter((event): event is { kind: FlowEvent['kind']; flow: Flow } => isContainerFlow(event.flow));
+    const attributed = (entries: ConntrackEntry[], kind: FlowEvent['kind']): FlowEvent[] =>
+      entries.filter((e) => concernsContainers(e, book)).map((e) => ({ kind, flow: attributeFlow(e, book) }));
     const events = [...attributed(changes.started, 'start'), ...attributed(changes.updated, 'update'), ...attributed(changes.ended, 'end')];
     if (events.length > 0) for (const listener of this.listeners) listener(events);
   }

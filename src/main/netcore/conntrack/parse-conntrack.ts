@@ -1,5 +1,5 @@
 // Parses the text lines of `conntrack -L` and `conntrack -E` (conntrack-tools), with or without
-// `-o extended,id,timestamp` and with accounting counters. Pure: no I/O.
+// `-o extended,id,timestamp` (or any part of it) and with accounting counters. Pure: no I/O.
 //
 // One line:  [1796541099.727255]  [NEW] ipv4 2 tcp 6 120 SYN_SENT src=… dst=… sport=… dport=…
 //            [packets=… bytes=…] [UNREPLIED] src=… dst=… sport=… dport=… [packets=… bytes=…]
@@ -64,76 +64,132 @@ export function isConntrackEntry(line: ConntrackLine): line is ConntrackEntry {
 
 const EVENTS: Record<string, ConntrackEvent> = { '[NEW]': 'new', '[UPDATE]': 'update', '[DESTROY]': 'destroy' };
 const USERSPACE_TIMESTAMP = /^\[(\d+\.\d+)\]$/;
-const FLAG = /^\[([A-Z_]+)\]$/;
-const KEY_VALUE = /^([a-z][a-z0-9_-]*)=(\S*)$/;
 const PROTOCOL_NAME = /^[a-z][a-z0-9-]*$/;
 const STATE = /^[A-Z][A-Z0-9_]*$/;
-const DIGITS = /^\d+$/;
-const IP_TEXT = /^[0-9a-fA-F:.]+$/;
 const ICMP_PROTOCOLS = new Set(['icmp', 'icmpv6']);
-const TUPLE_NUMBERS = new Set(['sport', 'dport', 'packets', 'bytes']);
 const TRAILER_NUMBERS = new Set(['mark', 'zone', 'use', 'id', 'portid']);
+
+// The per-token checks below are character loops, not regular expressions: `conntrack -E` on a busy
+// host prints thousands of lines a second, each some 25 tokens (see scripts/bench-flows.ts).
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 class Unreadable extends Error {}
 
-/** `key=value` split in two, or null. */
-function keyValue(token: string): [key: string, value: string] | null {
-  const match = KEY_VALUE.exec(token);
-  return match ? [match[1] ?? '', match[2] ?? ''] : null;
+/** The line split at runs of ASCII whitespace, without empty tokens. */
+function tokensOf(line: string): string[] {
+  const tokens: string[] = [];
+  let start = -1;
+  for (let i = 0; i < line.length; i++) {
+    if (isSpace(line.charCodeAt(i))) {
+      if (start >= 0) tokens.push(line.slice(start, i));
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  if (start >= 0) tokens.push(line.slice(start));
+  return tokens;
 }
 
-/** The name inside `[NAME]`, or null. */
-function flagName(token: string): string | null {
-  return FLAG.exec(token)?.[1] ?? null;
+/** Where `=` is in a `key=value` token whose key is [a-z][a-z0-9_-]*, or -1. */
+function keyEnd(token: string): number {
+  if (!isLower(token.charCodeAt(0))) return -1;
+  for (let i = 1; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c === 61) return i;
+    if (!(isLower(c) || isDigit(c) || c === 95 || c === 45)) return -1;
+  }
+  return -1;
 }
+
+/** The name inside `[NAME]` (NAME of A-Z and _), or null. */
+function flagName(token: string): string | null {
+  const last = token.length - 1;
+  if (last < 2 || token.charCodeAt(0) !== 91 || token.charCodeAt(last) !== 93) return null;
+  for (let i = 1; i < last; i++) {
+    const c = token.charCodeAt(i);
+    if (!(isUpper(c) || c === 95)) return null;
+  }
+  return token.slice(1, last);
+}
+
+const isDigits = (text: string): boolean => {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+};
 
 function integer(text: string): number {
-  if (!DIGITS.test(text)) throw new Unreadable(text);
+  if (!isDigits(text)) throw new Unreadable(text);
   const value = Number(text);
   if (!Number.isSafeInteger(value)) throw new Unreadable(text);
   return value;
 }
 
+/** ipv6 for hex digits, dots and colons with a colon; ipv4 for a dotted quad of 1-3 digit parts. */
 function familyOf(address: string): ConntrackFamily {
-  if (!IP_TEXT.test(address)) throw new Unreadable(address);
-  if (address.includes(':')) return 'ipv6';
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(address)) return 'ipv4';
+  let colon = false;
+  let quad = true;
+  let parts = 1;
+  let run = 0;
+  for (let i = 0; i < address.length; i++) {
+    const c = address.charCodeAt(i);
+    if (isDigit(c)) {
+      if (++run > 3) quad = false;
+    } else if (c === 46) {
+      if (run === 0) quad = false;
+      parts++;
+      run = 0;
+    } else if (c === 58) {
+      colon = true;
+    } else if ((c >= 97 && c <= 102) || (c >= 65 && c <= 70)) {
+      quad = false;
+    } else throw new Unreadable(address);
+  }
+  if (address.length === 0) throw new Unreadable(address);
+  if (colon) return 'ipv6';
+  if (quad && run > 0 && parts === 4) return 'ipv4';
   throw new Unreadable(address);
 }
+
+type TupleNumber = 'sport' | 'dport' | 'packets' | 'bytes' | 'icmpType' | 'icmpCode' | 'icmpId';
 
 interface TupleDraft {
   src?: string;
   dst?: string;
-  fields: Partial<Omit<ConntrackTuple, 'src' | 'dst' | 'other'>>;
-  other: Record<string, string>;
+  numbers: Partial<Record<TupleNumber, number>>;
+  other: Record<string, string> | null;
 }
 
 /** Reads one tuple from tokens[at]; returns the index after it. */
 function readTuple(tokens: string[], at: number, icmp: boolean, into: TupleDraft): number {
   let i = at;
+  const numbers = into.numbers;
   for (; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
-    const kv = keyValue(token);
-    if (!kv) break; // a [FLAG] ends the tuple
-    const [key, value] = kv;
+    const eq = keyEnd(token);
+    if (eq < 0) break; // a [FLAG] ends the tuple
+    const key = token.slice(0, eq);
+    const value = token.slice(eq + 1);
     if (key === 'src') {
       if (into.src !== undefined) break; // the next tuple starts
       into.src = value;
     } else if (key === 'dst' && into.dst === undefined) {
       into.dst = value;
-    } else if (icmp && key === 'type' && into.fields.icmpType === undefined) {
-      into.fields.icmpType = integer(value);
-    } else if (icmp && key === 'code' && into.fields.icmpCode === undefined) {
-      into.fields.icmpCode = integer(value);
-    } else if (icmp && key === 'id' && into.fields.icmpId === undefined && into.fields.icmpCode !== undefined) {
-      into.fields.icmpId = integer(value);
-    } else if (TUPLE_NUMBERS.has(key)) {
-      const name = key as 'sport' | 'dport' | 'packets' | 'bytes';
-      if (into.fields[name] !== undefined) throw new Unreadable(token);
-      into.fields[name] = integer(value);
+    } else if (icmp && key === 'type' && numbers.icmpType === undefined) {
+      numbers.icmpType = integer(value);
+    } else if (icmp && key === 'code' && numbers.icmpCode === undefined) {
+      numbers.icmpCode = integer(value);
+    } else if (icmp && key === 'id' && numbers.icmpId === undefined && numbers.icmpCode !== undefined) {
+      numbers.icmpId = integer(value);
+    } else if (key === 'sport' || key === 'dport' || key === 'packets' || key === 'bytes') {
+      if (numbers[key] !== undefined) throw new Unreadable(token);
+      numbers[key] = integer(value);
     } else if (TRAILER_NUMBERS.has(key) || key === 'dst') {
       break; // mark=, use=, the conntrack id=, …: the tuple is over
     } else {
+      into.other ??= {};
       if (key in into.other) throw new Unreadable(token);
       into.other[key] = value;
     }
@@ -144,41 +200,41 @@ function readTuple(tokens: string[], at: number, icmp: boolean, into: TupleDraft
 function finishTuple(draft: TupleDraft, family: ConntrackFamily): ConntrackTuple {
   if (draft.src === undefined || draft.dst === undefined) throw new Unreadable('tuple without src/dst');
   if (familyOf(draft.src) !== family || familyOf(draft.dst) !== family) throw new Unreadable('address family');
-  const tuple: ConntrackTuple = { src: draft.src, dst: draft.dst, ...draft.fields };
-  if (Object.keys(draft.other).length > 0) tuple.other = draft.other;
+  const tuple: ConntrackTuple = { src: draft.src, dst: draft.dst, ...draft.numbers };
+  if (draft.other) tuple.other = draft.other;
   return tuple;
 }
 
 function parseTokens(tokens: string[]): ConntrackEntry {
   let i = 0;
   const at = (index: number): string => tokens[index] ?? '';
-  const head: Partial<ConntrackEntry> = {};
-  const stamp = USERSPACE_TIMESTAMP.exec(at(i))?.[1];
-  if (stamp !== undefined) {
-    head.timestamp = Number(stamp);
-    i++;
+  let timestamp: number | undefined;
+  const first = at(0);
+  if (first.charCodeAt(0) === 91 && isDigit(first.charCodeAt(1))) {
+    const stamp = USERSPACE_TIMESTAMP.exec(first)?.[1];
+    if (stamp !== undefined) {
+      timestamp = Number(stamp);
+      i++;
+    }
   }
-  const event = EVENTS[at(i)];
-  if (event) {
-    head.event = event;
-    i++;
-  }
+  const event: ConntrackEvent | undefined = EVENTS[at(i)];
+  if (event) i++;
   let printedFamily: ConntrackFamily | undefined;
-  const first = at(i);
-  if ((first === 'ipv4' || first === 'ipv6') && DIGITS.test(at(i + 1))) {
-    printedFamily = first;
+  const familyToken = at(i);
+  if ((familyToken === 'ipv4' || familyToken === 'ipv6') && isDigits(at(i + 1))) {
+    printedFamily = familyToken;
     i += 2;
   }
   const protocol = at(i);
   if (!PROTOCOL_NAME.test(protocol) || protocol === 'ipv4' || protocol === 'ipv6') throw new Unreadable(protocol);
   const protocolNumber = integer(at(i + 1));
   i += 2;
-  if (DIGITS.test(at(i))) head.timeout = integer(at(i++));
-  if (STATE.test(at(i))) head.state = at(i++);
+  const timeout = isDigits(at(i)) ? integer(at(i++)) : undefined;
+  const state = STATE.test(at(i)) ? at(i++) : undefined;
 
   const icmp = ICMP_PROTOCOLS.has(protocol);
-  const original: TupleDraft = { fields: {}, other: {} };
-  const reply: TupleDraft = { fields: {}, other: {} };
+  const original: TupleDraft = { numbers: {}, other: null };
+  const reply: TupleDraft = { numbers: {}, other: null };
   if (!at(i).startsWith('src=')) throw new Unreadable('no original tuple');
   i = readTuple(tokens, i, icmp, original);
   const flags: string[] = [];
@@ -187,7 +243,7 @@ function parseTokens(tokens: string[]): ConntrackEntry {
   i = readTuple(tokens, i, icmp, reply);
 
   const trailer: Partial<Record<'mark' | 'zone' | 'use' | 'id' | 'portid', number>> = {};
-  const other: Record<string, string> = {};
+  let other: Record<string, string> | null = null;
   for (; i < tokens.length; i++) {
     const token = at(i);
     const flag = flagName(token);
@@ -195,15 +251,17 @@ function parseTokens(tokens: string[]): ConntrackEntry {
       flags.push(flag);
       continue;
     }
-    const kv = keyValue(token);
-    if (!kv) throw new Unreadable(token); // e.g. `[start=Sun Dec …]` of ktimestamp
-    const [key, value] = kv;
+    const eq = keyEnd(token);
+    if (eq < 0) throw new Unreadable(token); // e.g. `[start=Sun Dec …]` of ktimestamp
+    const key = token.slice(0, eq);
+    const value = token.slice(eq + 1);
     if (key === 'src' || key === 'dst') throw new Unreadable('a third tuple');
     if (TRAILER_NUMBERS.has(key)) {
       const name = key as keyof typeof trailer;
       if (trailer[name] !== undefined) throw new Unreadable(token);
       trailer[name] = integer(value);
     } else {
+      other ??= {};
       if (key in other) throw new Unreadable(token);
       other[key] = value;
     }
@@ -211,7 +269,6 @@ function parseTokens(tokens: string[]): ConntrackEntry {
 
   const family = printedFamily ?? familyOf(original.src ?? '');
   const entry: ConntrackEntry = {
-    ...head,
     family,
     protocol,
     protocolNumber,
@@ -220,14 +277,18 @@ function parseTokens(tokens: string[]): ConntrackEntry {
     flags,
     ...trailer,
   };
-  if (Object.keys(other).length > 0) entry.other = other;
+  if (event !== undefined) entry.event = event;
+  if (timestamp !== undefined) entry.timestamp = timestamp;
+  if (timeout !== undefined) entry.timeout = timeout;
+  if (state !== undefined) entry.state = state;
+  if (other) entry.other = other;
   return entry;
 }
 
 /** One line of output; null for a blank line. */
 export function parseConntrackLine(line: string): ConntrackLine | null {
-  const tokens = line.trim().split(/\s+/);
-  if (tokens[0] === '') return null;
+  const tokens = tokensOf(line);
+  if (tokens.length === 0) return null;
   try {
     return parseTokens(tokens);
   } catch (error) {

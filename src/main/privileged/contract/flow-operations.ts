@@ -28,7 +28,12 @@ export interface FlowOperationResults {
     count: number;
   };
   'flows.events': {
-    /** In order; each with `event` new, update or destroy. -E prints packets/bytes only on destroy. */
+    /**
+     * In order; each with `event` new, update or destroy. An update followed in the same read by a
+     * later update of the same connection is left out (netcore/conntrack/superseded-updates): every
+     * new and destroy, and each connection's last update (its TIME_WAIT end), are always there.
+     * -E prints packets/bytes only on destroy.
+     */
     events: ConntrackEntry[];
     /** Lines of this range the parser could not read (left out). */
     unparsed: number;
