@@ -1,16 +1,21 @@
 // The doctor: checks for "my container can't reach the internet", each with a verdict, what it
 // looked at, and a one-click fix where a fix is safe.
 import { z } from 'zod';
+import { messageSchema } from './message';
 
 export const doctorCheckSchema = z.object({
   id: z.string(),
   title: z.string(),
+  /** The title as a catalogue key (`engine-doctor:title.<id>`), for the window's language. */
+  titleMessage: messageSchema.optional(),
   status: z.enum(['ok', 'warn', 'fail']),
   detail: z.string(),
+  /** The detail as a catalogue key with its parameters (`engine-doctor:<check>.<case>`), where converted. */
+  detailMessage: messageSchema.optional(),
   /** What the check read: sysctls, rules, files, routes … in plain words. */
   lookedAt: z.array(z.string()),
   /** Present when Bridgeport can fix it safely (through the privileged side). */
-  fix: z.object({ id: z.string(), label: z.string() }).optional(),
+  fix: z.object({ id: z.string(), label: z.string(), labelMessage: messageSchema.optional() }).optional(),
 });
 export type DoctorCheck = z.infer<typeof doctorCheckSchema>;
 

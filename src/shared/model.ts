@@ -1,6 +1,7 @@
 // The model every face and the renderer share. Zod schemas are the single source:
 // the TypeScript types are inferred from them, so a field cannot drift between the two.
 import { z } from 'zod';
+import { messageSchema } from './message';
 
 export const linkKindSchema = z.enum([
   'physical',
@@ -137,6 +138,8 @@ export const dockerStatusSchema = z.object({
   problem: dockerProblemSchema.optional(),
   /** What the user can do about it, in one sentence. */
   hint: z.string().optional(),
+  /** The hint as a catalogue key, for the window's language (the English is `hint`). */
+  hintMessage: messageSchema.optional(),
 });
 export type DockerStatus = z.infer<typeof dockerStatusSchema>;
 

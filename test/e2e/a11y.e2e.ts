@@ -1,5 +1,5 @@
-// Issue 18: no serious or critical axe-core violation on any view, in either colour scheme (and, with
-// the catalogues, either language), in Debian's Chromium against `bridgeport serve` in the lab.
+// Issue 18: no serious or critical axe-core violation on any view, in either colour scheme and either
+// language (the system's, through the browser's locale), in Debian's Chromium against `bridgeport serve`.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, seedLab, test } from './lab-fixtures';
 
@@ -7,22 +7,29 @@ const VIEWS = ['topology', 'networks', 'namespaces', 'ports', 'nat', 'traffic', 
 
 test.beforeAll(seedLab);
 
-for (const scheme of ['light', 'dark'] as const) {
-  test(`every view in the ${scheme} scheme: no serious or critical axe violation`, async ({ page, served }) => {
-    test.setTimeout(180_000);
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(served.url);
-    await expect(page.getByTestId('tab-topology')).toBeVisible();
-    const found: string[] = [];
-    for (const view of VIEWS) {
-      await page.getByTestId(`tab-${view}`).click();
-      // Each view's first data has arrived when its loader is gone.
-      await page.waitForTimeout(1500);
-      const results = await new AxeBuilder({ page }).analyze();
-      for (const v of results.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
-        found.push(`${view}: ${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1, 2).join('')}`).join(' | ')}`);
-      }
+for (const locale of ['en-US', 'ko-KR'] as const) {
+  test.describe(locale, () => {
+    test.use({ locale });
+    for (const scheme of ['light', 'dark'] as const) {
+      test(`every view in the ${scheme} scheme, ${locale}: no serious or critical axe violation`, async ({ page, served }) => {
+        test.setTimeout(180_000);
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(served.url);
+        await expect(page.getByTestId('tab-topology')).toBeVisible();
+        await expect(page.locator('html')).toHaveAttribute('lang', locale.slice(0, 2));
+        const found: string[] = [];
+        for (const view of VIEWS) {
+          await page.getByTestId(`tab-${view}`).click();
+          // Each view's first data has arrived when its loader is gone.
+          await page.waitForTimeout(1500);
+          const results = await new AxeBuilder({ page }).analyze();
+          for (const v of results.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
+            found.push(`${view}: ${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1, 2).join('')}`).join(' | ')}`);
+          }
+        }
+        expect(found, found.join('\n')).toEqual([]);
+      });
     }
-    expect(found, found.join('\n')).toEqual([]);
+
   });
 }

@@ -19,15 +19,22 @@ export function formatReport(report: DoctorReport, verbose = false): string {
   return [...report.checks.map((c) => formatCheck(c, verbose)), summary].join('\n');
 }
 
+/** A check as --json prints it: the English texts, without the window's catalogue keys. */
+export function checkForJson({ titleMessage: _title, detailMessage: _detail, ...check }: DoctorCheck): DoctorCheck {
+  if (!check.fix) return check;
+  const { labelMessage: _label, ...fix } = check.fix;
+  return { ...check, fix };
+}
+
 export async function doctorCommand(options: { json?: boolean; verbose?: boolean; fix?: string }): Promise<void> {
   const engine = cliEngine();
   if (options.fix === undefined) {
     const report = await engine.call('doctor.run', {});
-    process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, options.verbose)}\n`);
+    process.stdout.write(options.json ? `${JSON.stringify({ checks: report.checks.map(checkForJson) }, null, 2)}\n` : `${formatReport(report, options.verbose)}\n`);
     return;
   }
   const check = await engine.call('doctor.fix', { id: options.fix });
-  process.stdout.write(options.json ? `${JSON.stringify(check, null, 2)}\n` : `${formatCheck(check, options.verbose)}\n`);
+  process.stdout.write(options.json ? `${JSON.stringify(checkForJson(check), null, 2)}\n` : `${formatCheck(check, options.verbose)}\n`);
   if (check.status !== 'ok') throw new Error(`the ${check.id} check still ${check.status === 'fail' ? 'fails' : 'warns'} after the fix`);
 }
 

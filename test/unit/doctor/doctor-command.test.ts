@@ -1,6 +1,6 @@
 // The human output of `bridgeport doctor`: a mark per check, the detail, the fix as a command.
 import { describe, expect, it } from 'vitest';
-import { formatCheck, formatReport } from '../../../src/main/cli/doctor-command';
+import { checkForJson, formatCheck, formatReport } from '../../../src/main/cli/doctor-command';
 import type { DoctorCheck } from '../../../src/shared/doctor-model';
 
 const failing: DoctorCheck = {
@@ -26,5 +26,15 @@ describe('doctor output', () => {
     const text = formatReport({ checks: [failing, ok, warn] });
     expect(text.split('\n').filter((l) => /^[✓!✗] /.test(l))).toEqual(['✗ IPv4 forwarding (net.ipv4.ip_forward) [ip-forward]', '✓ DNS [dns]', '! DNS [docker-proxy]']);
     expect(text.split('\n').at(-1)).toBe('1 failed, 1 to look at, 1 ok');
+  });
+
+  it('prints --json without the catalogue keys the window uses, the English texts unchanged', () => {
+    const withKeys: DoctorCheck = {
+      ...failing,
+      titleMessage: { key: 'engine-doctor:title.ip-forward', params: {} },
+      detailMessage: { key: 'engine-doctor:ipForward.offOther', params: { value: '0' } },
+      fix: { ...failing.fix!, labelMessage: { key: 'engine-doctor:ipForward.fix', params: {} } },
+    };
+    expect(checkForJson(withKeys)).toEqual(failing);
   });
 });

@@ -25,7 +25,7 @@ describe('ip-forward', () => {
     expect(result.status).toBe('fail');
     expect(result.detail).toMatch(/^IPv4 forwarding is off \(net\.ipv4\.ip_forward = 0\)/);
     expect(result.detail).toContain('/etc/sysctl.d/');
-    expect(result.fix).toEqual({ id: 'ip-forward', label: 'Set net.ipv4.ip_forward=1 now (until reboot)' });
+    expect(result.fix).toEqual({ id: 'ip-forward', label: 'Set net.ipv4.ip_forward=1 now (until reboot)', labelMessage: { key: 'engine-doctor:ipForward.fix', params: {} } });
   });
 
   it('names --ip-forward=false when dockerd is told not to turn it on', () => {

@@ -1,5 +1,6 @@
 // The DNS view's words and order.
 import { describe, expect, it } from 'vitest';
+import { englishT } from './i18n/english';
 import {
   changeLine,
   eventLabel,
@@ -28,24 +29,24 @@ describe('DNS view format', () => {
   });
 
   it('says how upstreams were learnt and where they are redirected', () => {
-    expect(upstreamsLine({ servers: ['198.51.100.53'], known: 'confirmed', redirectedTo: ['198.51.100.54'], reached: ['198.51.100.54'], via: 'namespace-redirect' })).toBe(
+    expect(upstreamsLine({ servers: ['198.51.100.53'], known: 'confirmed', redirectedTo: ['198.51.100.54'], reached: ['198.51.100.54'], via: 'namespace-redirect' }, englishT)).toBe(
       "198.51.100.53 (confirmed by Docker's hash) → redirected to 198.51.100.54",
     );
-    expect(upstreamsLine({ servers: ['127.0.0.53'], known: 'host-resolver', redirectedTo: null, reached: ['127.0.0.53'], via: 'host-resolver' })).toBe("127.0.0.53 (the host's own resolver)");
+    expect(upstreamsLine({ servers: ['127.0.0.53'], known: 'host-resolver', redirectedTo: null, reached: ['127.0.0.53'], via: 'host-resolver' }, englishT)).toBe("127.0.0.53 (the host's own resolver)");
   });
 
   it('says where the queries reach now and how', () => {
-    expect(reachLine({ servers: ['198.51.100.54'], via: 'dockerd-redirect' })).toBe("198.51.100.54, through Docker's resolver: dockerd's queries redirected by Bridgeport on the host");
-    expect(reachLine({ servers: ['198.51.100.54'], via: 'aardvark' })).toBe("198.51.100.54, through Podman's aardvark-dns, which forwards to the host's servers");
-    for (const via of reachViaSchema.options) expect(reachViaLabel[via]).toMatch(/\w/);
+    expect(reachLine({ servers: ['198.51.100.54'], via: 'dockerd-redirect' }, englishT)).toBe("198.51.100.54, through Docker's resolver: dockerd's queries redirected by Bridgeport on the host");
+    expect(reachLine({ servers: ['198.51.100.54'], via: 'aardvark' }, englishT)).toBe("198.51.100.54, through Podman's aardvark-dns, which forwards to the host's servers");
+    for (const via of reachViaSchema.options) expect(reachViaLabel(via, englishT)).toMatch(/^[a-z]+ /);
   });
 
   it('explains every source and names every /etc/hosts origin', () => {
-    expect(sourceHelp.host).toMatch(/host/);
-    expect(sourceHelp.custom).toMatch(/--dns/);
-    expect(sourceHelp.embedded).toMatch(/127\.0\.0\.11/);
-    expect(sourceHelp['user-modified']).toMatch(/leaves it alone/);
-    expect(Object.values(originLabel)).toEqual(['default', 'self', '--link', '--add-host', 'other']);
+    expect(sourceHelp('host', englishT)).toMatch(/host/);
+    expect(sourceHelp('custom', englishT)).toMatch(/--dns/);
+    expect(sourceHelp('embedded', englishT)).toMatch(/127\.0\.0\.11/);
+    expect(sourceHelp('user-modified', englishT)).toMatch(/leaves it alone/);
+    expect((['default', 'self', 'link', 'add-host', 'other'] as const).map((o) => originLabel(o, englishT))).toEqual(['default', 'self', null, null, 'other']);
   });
 
   it('shows the timeline newest first with before → after', () => {
@@ -56,7 +57,7 @@ describe('DNS view format', () => {
     expect(changeLine(events[0]!)).toBe('198.51.100.53 · search one.test → 198.51.100.54');
     expect(changeLine(events[1]!)).toBeNull();
     expect(changeLine(event('3', 'half', { before: one }))).toBeNull();
-    expect(eventLabel['left-alone']).toBe('left alone');
+    expect(eventLabel('left-alone', englishT)).toBe('left alone');
   });
 
   it('orders by time when another process appended out of order, same time newest line first, and keeps at most max', () => {
@@ -73,8 +74,8 @@ describe('DNS view format', () => {
 
   it('sums up what Sync now did', () => {
     const ref = (name: string) => ({ id: name, name });
-    expect(syncResultLine({ changed: [], events: [] })).toBe('No container needed a change');
-    expect(syncResultLine({ changed: [ref('w1')], events: [] })).toBe('Updated 1 container: w1');
-    expect(syncResultLine({ changed: [ref('w1'), ref('w2')], events: [event('1', 'x', { kind: 'failed' })] })).toBe('Updated 2 containers: w1, w2; 1 failed (see the timeline)');
+    expect(syncResultLine({ changed: [], events: [] }, englishT)).toBe('No container needed a change');
+    expect(syncResultLine({ changed: [ref('w1')], events: [] }, englishT)).toBe('Updated 1 container: w1');
+    expect(syncResultLine({ changed: [ref('w1'), ref('w2')], events: [event('1', 'x', { kind: 'failed' })] }, englishT)).toBe('Updated 2 containers: w1, w2; 1 failed (see the timeline)');
   });
 });

@@ -1,5 +1,6 @@
 // The DNS table's rows: order, texts and the switch's state.
 import { describe, expect, it } from 'vitest';
+import { englishT } from './i18n/english';
 import { dnsRow, dnsRows, sortedContainers } from '../../../src/renderer/src/views/dns/dns-rows';
 import type { ContainerDns } from '../../../src/shared/dns-model';
 
@@ -24,12 +25,12 @@ describe('DNS table rows', () => {
   it('lists the containers that need a look first, then by name', () => {
     const rows = [container('b'), container('c', { synced: false }), container('a')];
     expect(sortedContainers(rows).map((c) => c.container.name)).toEqual(['c', 'a', 'b']);
-    expect(dnsRows(rows, true).map((r) => r.name)).toEqual(['c', 'a', 'b']);
+    expect(dnsRows(rows, true, englishT).map((r) => r.name)).toEqual(['c', 'a', 'b']);
     expect(rows.map((c) => c.container.name)).toEqual(['b', 'c', 'a']);
   });
 
   it('carries the texts a row shows', () => {
-    const row = dnsRow(container('w1', { nameservers: ['10.0.0.1', '10.0.0.2'], options: ['ndots:0', 'timeout:2'] }), true);
+    const row = dnsRow(container('w1', { nameservers: ['10.0.0.1', '10.0.0.2'], options: ['ndots:0', 'timeout:2'] }), true, englishT);
     expect(row).toMatchObject({
       key: 'id-w1',
       name: 'w1',
@@ -43,7 +44,7 @@ describe('DNS table rows', () => {
       note: 'Follows the host.',
     });
     expect(row.sourceHelp).toMatch(/Inherited from the host/);
-    expect(dnsRow(container('w2', { synced: false, search: [] }), true)).toMatchObject({ syncedLabel: 'not synced', search: '—' });
+    expect(dnsRow(container('w2', { synced: false, search: [] }), true, englishT)).toMatchObject({ syncedLabel: 'not synced', search: '—' });
   });
 
   it('shows an embedded resolver with its upstreams, how they were learnt and where they go', () => {
@@ -54,6 +55,7 @@ describe('DNS table rows', () => {
         upstreams: { servers: ['198.51.100.53'], known: 'assumed', redirectedTo: ['198.51.100.54'], reached: ['198.51.100.54'], via: 'namespace-redirect' },
       }),
       true,
+      englishT,
     );
     expect(row.upstreams).toEqual({
       servers: '198.51.100.53',
@@ -61,13 +63,13 @@ describe('DNS table rows', () => {
       redirectedTo: '198.51.100.54',
       line: '198.51.100.53 (assumed: the host DNS when Bridgeport first looked) → redirected to 198.51.100.54',
     });
-    expect(dnsRow(container('u2', { source: 'embedded', upstreams: { servers: ['198.51.100.53'], known: 'docker', redirectedTo: null, reached: ['198.51.100.53'], via: 'docker-resolver' } }), true).upstreams?.redirectedTo).toBeNull();
+    expect(dnsRow(container('u2', { source: 'embedded', upstreams: { servers: ['198.51.100.53'], known: 'docker', redirectedTo: null, reached: ['198.51.100.53'], via: 'docker-resolver' } }), true, englishT).upstreams?.redirectedTo).toBeNull();
   });
 
   it('locks the per-container switch while the global one is off, keeping its position', () => {
-    expect(dnsRow(container('w1'), true)).toMatchObject({ switchOn: true, switchLocked: null });
-    expect(dnsRow(container('w1', { syncAllowed: false }), true)).toMatchObject({ switchOn: false, switchLocked: null });
-    const locked = dnsRow(container('w1'), false);
+    expect(dnsRow(container('w1'), true, englishT)).toMatchObject({ switchOn: true, switchLocked: null });
+    expect(dnsRow(container('w1', { syncAllowed: false }), true, englishT)).toMatchObject({ switchOn: false, switchLocked: null });
+    const locked = dnsRow(container('w1'), false, englishT);
     expect(locked.switchOn).toBe(true);
     expect(locked.switchLocked).toMatch(/switched off/);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishT } from './i18n/english';
 import type { DoctorCheck } from '../../../src/shared/doctor-model';
 import { summary, withCheck, worst } from '../../../src/renderer/src/views/doctor/doctor-report';
 
@@ -13,10 +14,10 @@ const check = (id: string, status: DoctorCheck['status'], patch: Partial<DoctorC
 
 describe('the doctor report', () => {
   it('sums up, worst first', () => {
-    expect(summary({ checks: [check('a', 'ok'), check('b', 'fail'), check('c', 'warn'), check('d', 'warn')] })).toBe('1 fail · 2 warn · 1 ok');
-    expect(summary({ checks: [check('a', 'ok'), check('b', 'ok')] })).toBe('All 2 checks ok');
-    expect(summary({ checks: [check('a', 'ok')] })).toBe('The check is ok');
-    expect(summary({ checks: [] })).toBe('No checks ran');
+    expect(summary({ checks: [check('a', 'ok'), check('b', 'fail'), check('c', 'warn'), check('d', 'warn')] }, englishT)).toBe('1 fail · 2 warn · 1 ok');
+    expect(summary({ checks: [check('a', 'ok'), check('b', 'ok')] }, englishT)).toBe('All 2 checks ok');
+    expect(summary({ checks: [check('a', 'ok')] }, englishT)).toBe('The check is ok');
+    expect(summary({ checks: [] }, englishT)).toBe('No checks ran');
     expect(worst({ checks: [check('a', 'ok'), check('c', 'warn')] })).toBe('warn');
     expect(worst({ checks: [] })).toBe('ok');
   });

@@ -2,6 +2,7 @@
 // test/fixtures/conntrack/list-extended-id.acct1.txt through attributeFlow (docker28 seed lab, w1
 // 172.17.0.2, w2 172.17.0.3, uplink 198.51.100.1, LAN client 198.51.100.2).
 import { describe, expect, it } from 'vitest';
+import { englishT } from './i18n/english';
 import type { Flow, FlowEvent } from '../../../src/shared/flow-model';
 import {
   ENDED_VISIBLE_MS,
@@ -213,12 +214,12 @@ describe('the row limit', () => {
     expect(table).toMatchObject({ matched: 2500, hidden: 500 });
     expect(table.rows).toHaveLength(2000);
     expect(table.rows[0]?.key).toBe('id:2499');
-    expect(hiddenLine(table)).toBe('Showing the newest 2,000 of 2,500 flows; narrow them with the filters to see the others.');
+    expect(hiddenLine(table, englishT)).toBe('Showing the newest 2,000 of 2,500 flows; narrow them with the filters to see the others.');
   });
 
   it('says nothing when everything is drawn', () => {
     const table = flowTable(many, { ...noFilter, text: '30007' });
     expect(table).toMatchObject({ matched: 1, hidden: 0 });
-    expect(hiddenLine(table)).toBeNull();
+    expect(hiddenLine(table, englishT)).toBeNull();
   });
 });

@@ -15,6 +15,7 @@ import {
   placeLabel,
   type LinkSource,
 } from '../../../src/renderer/src/views/namespaces/link-places';
+import { namespacesEnglish } from './networks-say';
 
 const link = (name: string, kind: Link['kind'], patch: Partial<Link> = {}): Link => ({
   name,
@@ -53,47 +54,47 @@ describe('the namespace, bridge and veth forms', () => {
     expect(checkNetnsForm({ name: ' lab1 ' }).input).toEqual({ name: 'lab1' });
     expect(netnsCreateSchema.safeParse(checkNetnsForm({ name: 'lab1' }).input).success).toBe(true);
 
-    expect(checkBridgeForm({ name: 'brlab0', mtu: '', address: '' }).input).toEqual({ name: 'brlab0' });
-    const bridge = checkBridgeForm({ name: 'brlab0', mtu: '9000', address: '10.88.0.1/24' }).input;
+    expect(checkBridgeForm({ name: 'brlab0', mtu: '', address: '' }, namespacesEnglish).input).toEqual({ name: 'brlab0' });
+    const bridge = checkBridgeForm({ name: 'brlab0', mtu: '9000', address: '10.88.0.1/24' }, namespacesEnglish).input;
     expect(bridge).toEqual({ name: 'brlab0', mtu: 9000, address: '10.88.0.1/24' });
     expect(bridgeCreateSchema.safeParse(bridge).success).toBe(true);
 
-    const veth = checkVethForm({ name: 'vh0', peer: 'vp0', master: 'brlab0', mtu: '1400' }).input;
+    const veth = checkVethForm({ name: 'vh0', peer: 'vp0', master: 'brlab0', mtu: '1400' }, namespacesEnglish).input;
     expect(veth).toEqual({ name: 'vh0', peer: 'vp0', master: 'brlab0', mtu: 1400 });
     expect(vethCreateSchema.safeParse(veth).success).toBe(true);
-    expect(checkVethForm({ name: 'vh0', peer: 'vp0', master: null, mtu: '' }).input).toEqual({ name: 'vh0', peer: 'vp0' });
+    expect(checkVethForm({ name: 'vh0', peer: 'vp0', master: null, mtu: '' }, namespacesEnglish).input).toEqual({ name: 'vh0', peer: 'vp0' });
   });
 
   it('name each wrong field', () => {
     expect(checkNetnsForm({ name: 'a/b' }).errors).toEqual({ name: 'A namespace name has only letters, digits, _ . and -' });
     expect(checkNetnsForm({ name: '' }).errors).toEqual({ name: 'Give a namespace name' });
-    expect(checkBridgeForm({ name: 'bridge-name-too-long', mtu: '0', address: '10.88.0.1' }).errors).toEqual({
+    expect(checkBridgeForm({ name: 'bridge-name-too-long', mtu: '0', address: '10.88.0.1' }, namespacesEnglish).errors).toEqual({
       name: 'A bridge name is at most 15 characters (this one has 20)',
       mtu: 'MTU goes from 68 to 65535',
       address: '“10.88.0.1” is not an address with its prefix: write one like 10.88.0.1/24',
     });
-    expect(checkVethForm({ name: '', peer: 'p;x', master: null, mtu: 'big' }).errors).toEqual({
+    expect(checkVethForm({ name: '', peer: 'p;x', master: null, mtu: 'big' }, namespacesEnglish).errors).toEqual({
       name: 'Give an interface name',
       peer: "The peer's name has only letters, digits, _ . and - (and starts with a letter or digit)",
       mtu: '“big” is not an MTU: write a number like 1500',
     });
-    expect(checkVethForm({ name: 'v0', peer: 'v0', master: null, mtu: '' }).errors).toEqual({ peer: 'The two ends need different names' });
+    expect(checkVethForm({ name: 'v0', peer: 'v0', master: null, mtu: '' }, namespacesEnglish).errors).toEqual({ peer: 'The two ends need different names' });
   });
 });
 
 describe('the move form', () => {
   it('moves into a container, pipework-style, with name, address, gateway and MTU', () => {
-    const input = checkMoveForm({ link: 'vp0', targetKind: 'container', target: 'c1', rename: 'eth1', address: '10.88.0.2/24', gateway: '10.88.0.1', mtu: '1400' }).input;
+    const input = checkMoveForm({ link: 'vp0', targetKind: 'container', target: 'c1', rename: 'eth1', address: '10.88.0.2/24', gateway: '10.88.0.1', mtu: '1400' }, namespacesEnglish).input;
     expect(input).toEqual({ link: 'vp0', to: { container: 'c1' }, rename: 'eth1', address: '10.88.0.2/24', gateway: '10.88.0.1', mtu: 1400 });
     expect(linkMoveSchema.safeParse(input).success).toBe(true);
   });
 
   it('moves into a namespace with nothing else', () => {
-    expect(checkMoveForm({ ...emptyMoveForm('vp0'), targetKind: 'namespace', target: 'lab1' }).input).toEqual({ link: 'vp0', to: { namespace: 'lab1' } });
+    expect(checkMoveForm({ ...emptyMoveForm('vp0'), targetKind: 'namespace', target: 'lab1' }, namespacesEnglish).input).toEqual({ link: 'vp0', to: { namespace: 'lab1' } });
   });
 
   it('names each wrong field', () => {
-    expect(checkMoveForm({ link: null, targetKind: 'namespace', target: null, rename: 'eth 1', address: '10.88.0.2', gateway: 'gw', mtu: '70000' }).errors).toEqual({
+    expect(checkMoveForm({ link: null, targetKind: 'namespace', target: null, rename: 'eth 1', address: '10.88.0.2', gateway: 'gw', mtu: '70000' }, namespacesEnglish).errors).toEqual({
       link: 'Pick the interface to move',
       target: 'Pick a namespace',
       rename: 'The name inside has only letters, digits, _ . and - (and starts with a letter or digit)',
@@ -101,8 +102,8 @@ describe('the move form', () => {
       gateway: '“gw” is not an IPv4 address: write one like 10.88.0.1',
       mtu: 'MTU goes from 68 to 65535',
     });
-    expect(checkMoveForm({ ...emptyMoveForm('vp0'), target: null }).errors).toEqual({ target: 'Pick a running container' });
-    expect(checkMoveForm({ ...emptyMoveForm('vp0'), target: 'c1', gateway: '10.88.0.1' }).errors).toEqual({
+    expect(checkMoveForm({ ...emptyMoveForm('vp0'), target: null }, namespacesEnglish).errors).toEqual({ target: 'Pick a running container' });
+    expect(checkMoveForm({ ...emptyMoveForm('vp0'), target: 'c1', gateway: '10.88.0.1' }, namespacesEnglish).errors).toEqual({
       gateway: 'A gateway needs an address on the interface to reach it',
     });
   });

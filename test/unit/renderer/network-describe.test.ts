@@ -11,6 +11,7 @@ import {
   sortNetworks,
 } from '../../../src/renderer/src/views/networks/network-describe';
 import { parentOptions } from '../../../src/renderer/src/views/networks/parent-options';
+import { networksEnglish } from './networks-say';
 
 const network = (patch: Partial<NetworkDetail>): NetworkDetail => ({
   id: 'id-' + (patch.name ?? 'n'),
@@ -77,13 +78,13 @@ describe('a network in the table', () => {
       hostBindingIpv4: '127.0.0.1',
       mtu: 1450,
     });
-    expect(optionLabels(seed)).toEqual([
+    expect(optionLabels(seed, networksEnglish)).toEqual([
       { label: 'bridge name bre2e0', notable: false, source: 'com.docker.network.bridge.name=bre2e0' },
       { label: 'ICC off', notable: true },
       { label: 'masquerade on', notable: false },
       { label: 'host binding 127.0.0.1', notable: true },
       { label: 'MTU 1450', notable: true },
-      { label: 'inhibit_ipv4=true', notable: false, source: 'com.docker.network.bridge.inhibit_ipv4=true' },
+      { label: 'inhibit_ipv4=true', notable: false, source: 'com.docker.network.bridge.inhibit_ipv4=true', raw: true },
     ]);
   });
 
@@ -97,12 +98,12 @@ describe('a network in the table', () => {
       masquerade: true,
       mtu: 1500,
     });
-    expect(optionLabels(bridge).map((o) => o.label)).toEqual(['ICC on', 'masquerade on', 'MTU 1500']);
+    expect(optionLabels(bridge, networksEnglish).map((o) => o.label)).toEqual(['ICC on', 'masquerade on', 'MTU 1500']);
   });
 
   it('says a macvlan’s mode and parent', () => {
     const mv = network({ driver: 'macvlan', parent: 'dummy0', options: { parent: 'dummy0', macvlan_mode: 'bridge' } });
-    expect(optionLabels(mv)).toEqual([{ label: 'mode bridge', notable: false }]);
+    expect(optionLabels(mv, networksEnglish)).toEqual([{ label: 'mode bridge', notable: false }]);
     expect(hostSide(mv)).toEqual({ label: 'parent', value: 'dummy0' });
     expect(hostSide(network({ bridge: 'bre2e0' }))).toEqual({ label: 'bridge', value: 'bre2e0' });
     expect(hostSide(network({ driver: 'null' }))).toBeNull();
@@ -117,6 +118,7 @@ describe('a network in the table', () => {
             { subnet: '10.1.0.0/16', gateway: null, ipRange: null },
           ],
         }),
+        networksEnglish,
       ),
     ).toEqual(['172.31.0.0/24 · gw 172.31.0.1 · range 172.31.0.128/25', '10.1.0.0/16']);
   });
@@ -161,7 +163,7 @@ describe('parent NICs for macvlan/ipvlan', () => {
       link('eth0.10', 'other', { driver: 'vlan' }),
       link('bphand0', 'bridge'),
     ];
-    expect(parentOptions(links)).toEqual([
+    expect(parentOptions(links, networksEnglish)).toEqual([
       { value: 'eth0', label: 'eth0 (physical, 198.51.100.1/24)' },
       { value: 'uplink0', label: 'uplink0 (veth, 198.51.100.1/24)' },
       { value: 'dummy0', label: 'dummy0 (dummy, down)' },
@@ -173,21 +175,21 @@ describe('parent NICs for macvlan/ipvlan', () => {
 
 describe('the connect form', () => {
   it('makes the request: static IP and aliases only when given', () => {
-    const plain = checkConnectForm('e2enet', { container: 'c1', ip: ' ', aliases: [] });
+    const plain = checkConnectForm('e2enet', { container: 'c1', ip: ' ', aliases: [] }, networksEnglish);
     expect(plain.input).toEqual({ network: 'e2enet', container: 'c1', aliases: [] });
-    const full = checkConnectForm('e2enet', { container: 'c1', ip: '172.31.0.10', aliases: ['web', ' db '] });
+    const full = checkConnectForm('e2enet', { container: 'c1', ip: '172.31.0.10', aliases: ['web', ' db '] }, networksEnglish);
     expect(full.input).toEqual({ network: 'e2enet', container: 'c1', ip: '172.31.0.10', aliases: ['web', 'db'] });
     expect(networkConnectSchema.safeParse(full.input).success).toBe(true);
   });
 
   it('names each wrong field', () => {
-    expect(checkConnectForm('e2enet', { container: null, ip: '172.31.0.0/24', aliases: ['bad alias'] }).errors).toEqual({
+    expect(checkConnectForm('e2enet', { container: null, ip: '172.31.0.0/24', aliases: ['bad alias'] }, networksEnglish).errors).toEqual({
       container: 'Pick a container',
       ip: '“172.31.0.0/24” is not an IPv4 address: write one like 172.30.0.10, or leave it empty for Docker to pick',
       aliases: '“bad alias” is not an alias: letters, digits, _ . and -, starting with a letter or digit',
     });
-    expect(checkConnectForm('e2enet', { container: 'c1', ip: '', aliases: ['web', 'web'] }).errors).toEqual({ aliases: 'An alias is given twice' });
-    expect(checkConnectForm('e2enet', { container: 'c1', ip: '', aliases: Array.from({ length: 33 }, (_, i) => `a${i}`) }).errors).toEqual({
+    expect(checkConnectForm('e2enet', { container: 'c1', ip: '', aliases: ['web', 'web'] }, networksEnglish).errors).toEqual({ aliases: 'An alias is given twice' });
+    expect(checkConnectForm('e2enet', { container: 'c1', ip: '', aliases: Array.from({ length: 33 }, (_, i) => `a${i}`) }, networksEnglish).errors).toEqual({
       aliases: 'At most 32 aliases',
     });
   });

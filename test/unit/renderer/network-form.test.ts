@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { networkCreateSchema } from '../../../src/shared/network-model';
 import { isIpv4, isIpv4Cidr, linkNameProblem, parseMtu } from '../../../src/renderer/src/format/address-text';
 import { checkNetworkForm, emptyNetworkForm, fieldOptions, parseExtraOptions, type NetworkFormValues } from '../../../src/renderer/src/views/networks/network-form';
+import { networksEnglish } from './networks-say';
 
 const form = (patch: Partial<NetworkFormValues>): NetworkFormValues => ({ ...emptyNetworkForm(), name: 'e2enet', ...patch });
 
@@ -49,6 +50,7 @@ describe('the create-network form', () => {
         internal: true,
         attachable: true,
       }),
+      networksEnglish,
     );
     expect(check.errors).toBeUndefined();
     expect(check.input).toEqual({
@@ -71,21 +73,21 @@ describe('the create-network form', () => {
   });
 
   it('sends only what differs from Docker’s defaults, and nothing left empty', () => {
-    expect(checkNetworkForm(form({ name: '  plain  ' })).input).toEqual({ name: 'plain', driver: 'bridge', internal: false, attachable: false, options: {} });
+    expect(checkNetworkForm(form({ name: '  plain  ' }), networksEnglish).input).toEqual({ name: 'plain', driver: 'bridge', internal: false, attachable: false, options: {} });
   });
 
   it('makes macvlan and ipvlan with their parent and mode, without bridge options', () => {
-    const macvlan = checkNetworkForm(form({ driver: 'macvlan', parent: 'dummy0', bridgeName: 'ignored', mtu: '9000', icc: false }));
+    const macvlan = checkNetworkForm(form({ driver: 'macvlan', parent: 'dummy0', bridgeName: 'ignored', mtu: '9000', icc: false }), networksEnglish);
     expect(macvlan.input?.options).toEqual({ parent: 'dummy0', macvlan_mode: 'bridge' });
-    const ipvlan = checkNetworkForm(form({ driver: 'ipvlan', parent: 'dummy0', mode: 'l3' }));
+    const ipvlan = checkNetworkForm(form({ driver: 'ipvlan', parent: 'dummy0', mode: 'l3' }), networksEnglish);
     expect(ipvlan.input?.options).toEqual({ parent: 'dummy0', ipvlan_mode: 'l3' });
     expect(networkCreateSchema.safeParse(ipvlan.input).success).toBe(true);
-    expect(checkNetworkForm(form({ driver: 'macvlan' })).errors).toEqual({ parent: 'Pick the host NIC the macvlan network sits on' });
-    expect(checkNetworkForm(form({ driver: 'ipvlan', parent: 'dummy0', mode: 'vepa' })).errors).toEqual({ mode: 'Pick one of l2, l3, l3s' });
+    expect(checkNetworkForm(form({ driver: 'macvlan' }), networksEnglish).errors).toEqual({ parent: 'Pick the host NIC the macvlan network sits on' });
+    expect(checkNetworkForm(form({ driver: 'ipvlan', parent: 'dummy0', mode: 'vepa' }), networksEnglish).errors).toEqual({ mode: 'Pick one of l2, l3, l3s' });
   });
 
   it('leaves overlay to the engine (which says whether Swarm is active)', () => {
-    expect(checkNetworkForm(form({ driver: 'overlay', attachable: true })).input).toMatchObject({ driver: 'overlay', attachable: true, options: {} });
+    expect(checkNetworkForm(form({ driver: 'overlay', attachable: true }), networksEnglish).input).toMatchObject({ driver: 'overlay', attachable: true, options: {} });
   });
 
   it('names each wrong field and makes no request', () => {
@@ -100,6 +102,7 @@ describe('the create-network form', () => {
         mtu: '20',
         extraOptions: 'oops',
       }),
+      networksEnglish,
     );
     expect(check.input).toBeUndefined();
     expect(check.errors).toEqual({
@@ -115,46 +118,46 @@ describe('the create-network form', () => {
   });
 
   it('asks for a name and for the subnet a gateway or range belongs to', () => {
-    expect(checkNetworkForm(form({ name: '' })).errors).toEqual({ name: 'Give a name' });
-    expect(checkNetworkForm(form({ name: 'x'.repeat(129) })).errors).toEqual({ name: 'A name is at most 128 characters' });
-    expect(checkNetworkForm(form({ gateway: '172.31.0.1', ipRange: '172.31.0.0/25' })).errors).toEqual({
+    expect(checkNetworkForm(form({ name: '' }), networksEnglish).errors).toEqual({ name: 'Give a name' });
+    expect(checkNetworkForm(form({ name: 'x'.repeat(129) }), networksEnglish).errors).toEqual({ name: 'A name is at most 128 characters' });
+    expect(checkNetworkForm(form({ gateway: '172.31.0.1', ipRange: '172.31.0.0/25' }), networksEnglish).errors).toEqual({
       gateway: 'A gateway needs the subnet it belongs to',
       ipRange: 'An IP range needs the subnet it is part of',
     });
   });
 
   it('leaves overlap and "gateway outside the subnet" to the engine', () => {
-    expect(checkNetworkForm(form({ subnet: '172.17.0.0/16', gateway: '10.0.0.1' })).errors).toBeUndefined();
+    expect(checkNetworkForm(form({ subnet: '172.17.0.0/16', gateway: '10.0.0.1' }), networksEnglish).errors).toBeUndefined();
   });
 });
 
 describe('extra -o lines', () => {
   it('reads key=value lines, skipping blanks and comments, tolerating a leading -o', () => {
-    expect(parseExtraOptions('')).toEqual({});
-    expect(parseExtraOptions('a=1\n\n# note\n -o com.docker.network.bridge.inhibit_ipv4=true \nempty=')).toEqual({
+    expect(parseExtraOptions('', networksEnglish)).toEqual({});
+    expect(parseExtraOptions('a=1\n\n# note\n -o com.docker.network.bridge.inhibit_ipv4=true \nempty=', networksEnglish)).toEqual({
       a: '1',
       'com.docker.network.bridge.inhibit_ipv4': 'true',
       empty: '',
     });
-    expect(parseExtraOptions('x=a=b')).toEqual({ x: 'a=b' });
+    expect(parseExtraOptions('x=a=b', networksEnglish)).toEqual({ x: 'a=b' });
   });
 
   it('names the bad line', () => {
-    expect(parseExtraOptions('a=1\n=2')).toBe('Line 2: write key=value, e.g. com.docker.network.bridge.enable_icc=false');
-    expect(parseExtraOptions('a b=1')).toBe('Line 1: an option name has only letters, digits, _ . and -');
-    expect(parseExtraOptions('a=1\na=2')).toBe('Line 2: a is given twice');
-    expect(parseExtraOptions(`a=${'v'.repeat(257)}`)).toBe('Line 1: a value is at most 256 characters');
+    expect(parseExtraOptions('a=1\n=2', networksEnglish)).toBe('Line 2: write key=value, e.g. com.docker.network.bridge.enable_icc=false');
+    expect(parseExtraOptions('a b=1', networksEnglish)).toBe('Line 1: an option name has only letters, digits, _ . and -');
+    expect(parseExtraOptions('a=1\na=2', networksEnglish)).toBe('Line 2: a is given twice');
+    expect(parseExtraOptions(`a=${'v'.repeat(257)}`, networksEnglish)).toBe('Line 1: a value is at most 256 characters');
   });
 
   it('adds them to the options, refusing one a field already sets', () => {
-    expect(checkNetworkForm(form({ extraOptions: 'com.docker.network.bridge.inhibit_ipv4=true' })).input?.options).toEqual({
+    expect(checkNetworkForm(form({ extraOptions: 'com.docker.network.bridge.inhibit_ipv4=true' }), networksEnglish).input?.options).toEqual({
       'com.docker.network.bridge.inhibit_ipv4': 'true',
     });
-    expect(checkNetworkForm(form({ bridgeName: 'bre2e0', extraOptions: 'com.docker.network.bridge.name=other' })).errors).toEqual({
+    expect(checkNetworkForm(form({ bridgeName: 'bre2e0', extraOptions: 'com.docker.network.bridge.name=other' }), networksEnglish).errors).toEqual({
       extraOptions: 'com.docker.network.bridge.name is already set by its field above',
     });
     // A switch left at Docker's default sets nothing: the line may say it.
-    expect(checkNetworkForm(form({ extraOptions: 'com.docker.network.bridge.enable_icc=true' })).input?.options).toEqual({
+    expect(checkNetworkForm(form({ extraOptions: 'com.docker.network.bridge.enable_icc=true' }), networksEnglish).input?.options).toEqual({
       'com.docker.network.bridge.enable_icc': 'true',
     });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { privilegeBanner, READ_ONLY_MESSAGE } from '../../../src/renderer/src/components/privilege-banner';
+import { privilegeBanner } from '../../../src/renderer/src/components/privilege-banner';
+import en from '../../../src/renderer/src/i18n/locales/en/components.json';
 
 describe('privilegeBanner', () => {
   it('shows nothing with the rights, or before the first answer', () => {
@@ -9,12 +10,12 @@ describe('privilegeBanner', () => {
   });
 
   it('offers Elevate when not yet asked, without a reason', () => {
-    expect(privilegeBanner({ state: 'not-elevated', reason: null })).toEqual({ state: 'not-elevated', title: 'Read-only', message: READ_ONLY_MESSAGE, reason: null, canElevate: true });
+    expect(privilegeBanner({ state: 'not-elevated', reason: null })).toEqual({ state: 'not-elevated', titleKey: 'banner.title', messageKey: 'banner.message', reason: null, canElevate: true });
   });
 
   it('says a declined prompt as missing rights and offers to ask again', () => {
     const view = privilegeBanner({ state: 'declined', reason: 'bridgeport did not get administrator rights: the password prompt was cancelled or refused' });
-    expect(view).toMatchObject({ state: 'declined', canElevate: true, reason: { kind: 'needs-privilege', message: 'Bridgeport did not get administrator rights: the password prompt was cancelled or refused' } });
+    expect(view).toMatchObject({ state: 'declined', titleKey: 'banner.titleDeclined', canElevate: true, reason: { kind: 'needs-privilege', message: 'Bridgeport did not get administrator rights: the password prompt was cancelled or refused' } });
   });
 
   it('shows the reason and no button when asking cannot work here', () => {
@@ -26,6 +27,6 @@ describe('privilegeBanner', () => {
   });
 
   it('names what the read-only view does not show', () => {
-    expect(READ_ONLY_MESSAGE).toMatch(/veth cables, NAT rules, listening processes and container DNS files/);
+    expect(en.banner.message).toMatch(/veth cables, NAT rules, listening processes and container DNS files/);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sayEnglish } from './publish-say';
 import { publishRequestSchema, type MappingStatus } from '../../../src/shared/publish-model';
 import { publishedSentence } from '../../../src/renderer/src/views/publish/describe-mapping';
 import { engineMessage } from '../../../src/renderer/src/views/publish/engine-message';
@@ -8,37 +9,37 @@ const form = (patch: Partial<PublishFormValues>): PublishFormValues => ({ ...emp
 
 describe('reading a port or a range', () => {
   it('takes one port, or a range with or without spaces', () => {
-    expect(parsePortRange('8080')).toEqual({ start: 8080, end: 8080 });
-    expect(parsePortRange(' 8000-8010 ')).toEqual({ start: 8000, end: 8010 });
-    expect(parsePortRange('8000 - 8002')).toEqual({ start: 8000, end: 8002 });
-    expect(parsePortRange('1')).toEqual({ start: 1, end: 1 });
-    expect(parsePortRange('65535')).toEqual({ start: 65535, end: 65535 });
+    expect(parsePortRange('8080', sayEnglish)).toEqual({ start: 8080, end: 8080 });
+    expect(parsePortRange(' 8000-8010 ', sayEnglish)).toEqual({ start: 8000, end: 8010 });
+    expect(parsePortRange('8000 - 8002', sayEnglish)).toEqual({ start: 8000, end: 8002 });
+    expect(parsePortRange('1', sayEnglish)).toEqual({ start: 1, end: 1 });
+    expect(parsePortRange('65535', sayEnglish)).toEqual({ start: 65535, end: 65535 });
   });
 
   it('says what is wrong: empty, not a number, out of 1–65535, backwards, too long', () => {
-    expect(parsePortRange('  ')).toBe('Enter a port, or a range like 8000-8010');
-    expect(parsePortRange('http')).toBe('“http” is not a port: write 8080, or a range like 8000-8010');
-    expect(parsePortRange('80.5')).toMatch(/is not a port/);
-    expect(parsePortRange('-80')).toMatch(/is not a port/);
-    expect(parsePortRange('80-90-100')).toMatch(/is not a port/);
-    expect(parsePortRange('0')).toBe('Ports go from 1 to 65535');
-    expect(parsePortRange('65536')).toBe('Ports go from 1 to 65535');
-    expect(parsePortRange('8000-70000')).toBe('Ports go from 1 to 65535');
-    expect(parsePortRange('8010-8000')).toBe('The range ends before it starts');
-    expect(parsePortRange('1000-3000')).toBe('A range is at most 1024 ports');
+    expect(parsePortRange('  ', sayEnglish)).toBe('Enter a port, or a range like 8000-8010');
+    expect(parsePortRange('http', sayEnglish)).toBe('“http” is not a port: write 8080, or a range like 8000-8010');
+    expect(parsePortRange('80.5', sayEnglish)).toMatch(/is not a port/);
+    expect(parsePortRange('-80', sayEnglish)).toMatch(/is not a port/);
+    expect(parsePortRange('80-90-100', sayEnglish)).toMatch(/is not a port/);
+    expect(parsePortRange('0', sayEnglish)).toBe('Ports go from 1 to 65535');
+    expect(parsePortRange('65536', sayEnglish)).toBe('Ports go from 1 to 65535');
+    expect(parsePortRange('8000-70000', sayEnglish)).toBe('Ports go from 1 to 65535');
+    expect(parsePortRange('8010-8000', sayEnglish)).toBe('The range ends before it starts');
+    expect(parsePortRange('1000-3000', sayEnglish)).toBe('A range is at most 1024 ports');
   });
 });
 
 describe('the publish form', () => {
   it('makes the request the contract accepts: all addresses is "", single ports have no end', () => {
-    const check = checkPublishForm(form({}), ['bridge']);
+    const check = checkPublishForm(form({}), ['bridge'], sayEnglish);
     expect(check.errors).toBeUndefined();
     expect(check.request).toEqual({ container: 'w1', hostIp: '', hostPort: 9393, containerPort: 80, protocol: 'tcp' });
     expect(publishRequestSchema.safeParse(check.request).success).toBe(true);
   });
 
   it('sends ranges, the host IP and the protocol', () => {
-    const check = checkPublishForm(form({ hostIp: '198.51.100.1', hostPorts: '8000-8002', containerPorts: '80-82', protocol: 'udp' }), ['bridge']);
+    const check = checkPublishForm(form({ hostIp: '198.51.100.1', hostPorts: '8000-8002', containerPorts: '80-82', protocol: 'udp' }), ['bridge'], sayEnglish);
     expect(check.request).toEqual({
       container: 'w1',
       hostIp: '198.51.100.1',
@@ -52,13 +53,13 @@ describe('the publish form', () => {
   });
 
   it('sends the network only when the container is on several', () => {
-    expect(checkPublishForm(form({ network: 'bridge' }), ['bridge']).request).not.toHaveProperty('network');
-    expect(checkPublishForm(form({ network: 'intranet' }), ['bridge', 'intranet']).request).toMatchObject({ network: 'intranet' });
-    expect(checkPublishForm(form({ network: null }), ['bridge', 'intranet']).errors).toEqual({ network: 'Pick one of its networks' });
+    expect(checkPublishForm(form({ network: 'bridge' }), ['bridge'], sayEnglish).request).not.toHaveProperty('network');
+    expect(checkPublishForm(form({ network: 'intranet' }), ['bridge', 'intranet'], sayEnglish).request).toMatchObject({ network: 'intranet' });
+    expect(checkPublishForm(form({ network: null }), ['bridge', 'intranet'], sayEnglish).errors).toEqual({ network: 'Pick one of its networks' });
   });
 
   it('names each wrong field and makes no request', () => {
-    const check = checkPublishForm({ ...emptyForm(), hostPorts: 'abc', containerPorts: '' }, []);
+    const check = checkPublishForm({ ...emptyForm(), hostPorts: 'abc', containerPorts: '' }, [], sayEnglish);
     expect(check.request).toBeUndefined();
     expect(check.errors).toEqual({
       container: 'Pick a container',
@@ -68,10 +69,10 @@ describe('the publish form', () => {
   });
 
   it('wants ranges of the same length on both sides', () => {
-    expect(checkPublishForm(form({ hostPorts: '8000-8010', containerPorts: '80' }), ['bridge']).errors).toEqual({
+    expect(checkPublishForm(form({ hostPorts: '8000-8010', containerPorts: '80' }), ['bridge'], sayEnglish).errors).toEqual({
       containerPorts: 'Ports map one to one: the host side has 11 ports, this side 1 port',
     });
-    expect(checkPublishForm(form({ hostPorts: '8000', containerPorts: '80-81' }), ['bridge']).errors?.containerPorts).toMatch(/1 port, this side 2 ports/);
+    expect(checkPublishForm(form({ hostPorts: '8000', containerPorts: '80-81' }), ['bridge'], sayEnglish).errors?.containerPorts).toMatch(/1 port, this side 2 ports/);
   });
 });
 
@@ -111,14 +112,14 @@ describe('the confirmation', () => {
   };
 
   it('says where the port listens and where it leads', () => {
-    expect(publishedSentence(status)).toBe('Host port 9393/tcp on all addresses now leads to w1 port 80 (172.17.0.2, network bridge).');
-    expect(publishedSentence({ ...status, hostIp: '127.0.0.1', hostPortEnd: 9395, containerPortEnd: 82, protocol: 'udp' })).toBe(
+    expect(publishedSentence(status, sayEnglish)).toBe('Host port 9393/tcp on all addresses now leads to w1 port 80 (172.17.0.2, network bridge).');
+    expect(publishedSentence({ ...status, hostIp: '127.0.0.1', hostPortEnd: 9395, containerPortEnd: 82, protocol: 'udp' }, sayEnglish)).toBe(
       'Host port 9393-9395/udp on 127.0.0.1 now leads to w1 port 80-82 (172.17.0.2, network bridge).',
     );
   });
 
   it('says when it waits for the container', () => {
-    expect(publishedSentence({ ...status, state: 'waiting', containerIp: null, detail: 'container w1 is exited; the port comes back when it runs' })).toBe(
+    expect(publishedSentence({ ...status, state: 'waiting', containerIp: null, detail: 'container w1 is exited; the port comes back when it runs' }, sayEnglish)).toBe(
       'Host port 9393/tcp on all addresses now leads to w1 port 80, once it can: container w1 is exited; the port comes back when it runs.',
     );
   });

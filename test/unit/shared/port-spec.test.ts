@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sayEnglish } from '../renderer/publish-say';
 import { checkPortRange, parsePublishSpec, parseUnpublishSpec, PortSpecError, readPortRange } from '../../../src/shared/atoms/port-spec';
 import { MAX_RANGE } from '../../../src/shared/atoms/ports';
 import { parsePortRange } from '../../../src/renderer/src/views/publish/publish-form';
@@ -43,20 +44,20 @@ describe('one port range grammar', () => {
 
 describe('the CLI and the publish form read ranges alike (they used to disagree)', () => {
   it('spaces around the dash: a typed field forgives them, a -p spec (one shell word, as Docker reads it) does not', () => {
-    expect(parsePortRange('8000 - 8002')).toEqual({ start: 8000, end: 8002 });
+    expect(parsePortRange('8000 - 8002', sayEnglish)).toEqual({ start: 8000, end: 8002 });
     expect(() => parsePublishSpec('8000 - 8002:80 - 82')).toThrow('host port "8000 - 8002" is not a port or a range like 8000-8010');
   });
 
   it('six digits: the form read them as a number out of range, the CLI as not a port; now both say not a port', () => {
-    expect(parsePortRange('100000')).toBe('“100000” is not a port: write 8080, or a range like 8000-8010');
+    expect(parsePortRange('100000', sayEnglish)).toBe('“100000” is not a port: write 8080, or a range like 8000-8010');
     expect(() => parsePublishSpec('100000:80')).toThrow('host port "100000" is not a port or a range like 8000-8010');
   });
 
   it('the CLI leaves value checks to the contract (its messages), the form says them per field', () => {
     expect(parsePublishSpec('0:80')).toEqual({ hostIp: '', hostPort: 0, containerPort: 80 });
     expect(parsePublishSpec('9502-9500:80-78')).toMatchObject({ hostPort: 9502, hostPortEnd: 9500 });
-    expect(parsePortRange('0')).toBe('Ports go from 1 to 65535');
-    expect(parsePortRange('9502-9500')).toBe('The range ends before it starts');
+    expect(parsePortRange('0', sayEnglish)).toBe('Ports go from 1 to 65535');
+    expect(parsePortRange('9502-9500', sayEnglish)).toBe('The range ends before it starts');
   });
 });
 

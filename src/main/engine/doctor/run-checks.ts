@@ -13,6 +13,7 @@ import { masqueradeCheck } from './checks/masquerade';
 import { subnetOverlapCheck } from './checks/subnet-overlap';
 import { doctorContext } from './doctor-context';
 import type { DoctorFacts } from './doctor-facts';
+import { withTitleMessage } from './check-messages';
 
 export const CHECKS: ReadonlyArray<[id: string, check: CheckFunction]> = [
   ['ip-forward', ipForwardCheck],
@@ -36,13 +37,13 @@ export const FIXES: Readonly<Record<string, string>> = {
 
 export function runChecks(facts: DoctorFacts): DoctorCheck[] {
   const ctx = doctorContext(facts);
-  return CHECKS.map(([, check]) => check(ctx));
+  return CHECKS.map(([, check]) => withTitleMessage(check(ctx)));
 }
 
 export function runCheck(id: string, facts: DoctorFacts): DoctorCheck {
   const found = CHECKS.find(([checkId]) => checkId === id);
   if (!found) throw new Error(`no check ${id}`);
-  return found[1](doctorContext(facts));
+  return withTitleMessage(found[1](doctorContext(facts)));
 }
 
 export class DoctorRefused extends Error {

@@ -1,5 +1,6 @@
 // The end of a modal form: the engine's refusal or failure in its words, then Cancel and the submit button.
 import { Button, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { EngineFailure } from '../api/engine-failure';
 import { EngineErrorAlert } from './EngineError';
 
@@ -7,7 +8,7 @@ interface Props {
   /** Prefix of the test ids: `${id}-error`, `${id}-cancel`, `${id}-submit`. */
   id: string;
   failure: EngineFailure | null;
-  /** "Not created" … */
+  /** "Not created" … (in the window's language: the caller's words). */
   errorTitle: string;
   submitLabel: string;
   busy: boolean;
@@ -15,12 +16,13 @@ interface Props {
 }
 
 export function FormFooter({ id, failure, errorTitle, submitLabel, busy, onCancel }: Props) {
+  const { t } = useTranslation('components');
   return (
     <>
       <EngineErrorAlert failure={failure} what={errorTitle} testId={`${id}-error`} />
       <Group justify="flex-end" gap="sm">
         <Button variant="default" onClick={onCancel} disabled={busy} data-testid={`${id}-cancel`}>
-          Cancel
+          {t('form.cancel')}
         </Button>
         <Button type="submit" loading={busy} disabled={busy} data-testid={`${id}-submit`}>
           {submitLabel}

@@ -1,5 +1,6 @@
 // What the read-only banner says for a privilege state: nothing when Bridgeport has the rights;
-// otherwise what is missing, why (by kind, like any engine failure) and whether asking can help. Pure.
+// otherwise what is missing, why (by kind, like any engine failure) and whether asking can help.
+// Its words are catalogue keys (namespace `components`), said in the window's language. Pure.
 import type { PrivilegeState } from '../../../shared/privilege-model';
 import { isPrivilegedState } from '../../../shared/privilege-model';
 import type { EngineFailure } from '../api/engine-failure';
@@ -7,16 +8,15 @@ import { engineMessage } from '../views/publish/engine-message';
 
 export interface PrivilegeBannerView {
   state: PrivilegeState['state'];
-  title: string;
-  message: string;
+  /** The title's key: declined prompts say so. */
+  titleKey: 'banner.title' | 'banner.titleDeclined';
+  /** The body's key: what the read-only window does not show. */
+  messageKey: 'banner.message';
   /** Why the rights are not had (shown by kind), or null when nothing went wrong yet. */
   reason: EngineFailure | null;
   /** Asking can help: declined or not yet asked. Not when it cannot work here. */
   canElevate: boolean;
 }
-
-export const READ_ONLY_MESSAGE =
-  'Bridgeport has no administrator rights, so veth cables, NAT rules, listening processes and container DNS files are not shown, and packet paths that need the firewall rules are not traced.';
 
 /** null: nothing to show (root or elevated). Before the first answer nothing is shown either. */
 export function privilegeBanner(state: PrivilegeState | null): PrivilegeBannerView | null {
@@ -25,8 +25,8 @@ export function privilegeBanner(state: PrivilegeState | null): PrivilegeBannerVi
   const kind = state.state === 'not-elevated' ? 'failed' : 'needs-privilege';
   return {
     state: state.state,
-    title: state.state === 'declined' ? 'Read-only: administrator rights were declined' : 'Read-only',
-    message: READ_ONLY_MESSAGE,
+    titleKey: state.state === 'declined' ? 'banner.titleDeclined' : 'banner.title',
+    messageKey: 'banner.message',
     reason: state.reason ? { kind, message: engineMessage(state.reason) } : null,
     canElevate: state.state !== 'unavailable',
   };

@@ -1,6 +1,7 @@
 // enable_icc=false is enforced by a FORWARD rule that only sees traffic inside a bridge when
 // br_netfilter hands bridged packets to iptables (net.bridge.bridge-nf-call-iptables=1).
 import type { DoctorCheck } from '../../../../shared/doctor-model';
+import { message } from '../../../../shared/message';
 import { OPTION } from '../bridge-traffic';
 import type { DoctorContext } from '../doctor-context';
 import { dockerUnreachable, list } from './check-base';
@@ -15,7 +16,7 @@ export function brNetfilterCheck(ctx: DoctorContext): DoctorCheck {
   const unreachable = dockerUnreachable(ID, TITLE, ctx, lookedAt);
   if (unreachable) return unreachable;
   const iccOff = ctx.bridges.filter((n) => n.network.options[OPTION.icc] === 'false');
-  if (iccOff.length === 0) return { id: ID, title: TITLE, status: 'ok', detail: 'No bridge network turns inter-container communication off (enable_icc=false), so none relies on bridge netfilter.', lookedAt };
+  if (iccOff.length === 0) return { id: ID, title: TITLE, status: 'ok', detail: 'No bridge network turns inter-container communication off (enable_icc=false), so none relies on bridge netfilter.', detailMessage: message('engine-doctor:brNetfilter.noIccOff'), lookedAt };
   const names = list(iccOff.map((n) => `${n.network.name} (${n.bridge})`));
   if (value?.trim() === '1') return { id: ID, title: TITLE, status: 'ok', detail: `Bridged traffic passes iptables, so Docker's icc=false rule for ${names} applies.`, lookedAt };
   const state = value === null ? 'br_netfilter is not loaded' : 'net.bridge.bridge-nf-call-iptables is 0';

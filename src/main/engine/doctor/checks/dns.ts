@@ -2,6 +2,7 @@
 // nameservers (a container cannot reach the host's 127.x); with none left, it hands out Google's
 // 8.8.8.8 and 8.8.4.4, which networks that block outside DNS never answer.
 import type { DoctorCheck } from '../../../../shared/doctor-model';
+import { message } from '../../../../shared/message';
 import { inCidr, isIpv4, isLoopbackIpv4 } from '../../../netcore/addresses/ipv4';
 import type { DoctorContext } from '../doctor-context';
 import { nameserversOf } from '../parse-resolv-conf';
@@ -22,7 +23,10 @@ export function dnsCheck(ctx: DoctorContext): DoctorCheck {
   const configured = ctx.daemon.dns;
   if (configured) lookedAt.push(`dockerd's dns setting: ${configured.source}`);
   if (configured && configured.value.some((s) => !isLoopback(s))) {
-    return { id: ID, title: TITLE, status: 'ok', detail: `dockerd hands containers the DNS servers ${list(configured.value)} (${configured.source}).`, lookedAt };
+    const detail = `dockerd hands containers the DNS servers ${list(configured.value)} (${configured.source}).`;
+    // Messages carry one server; a list joined with "and" stays in English.
+    const one = configured.value.length === 1 ? { detailMessage: message('engine-doctor:dns.configured', { server: configured.value[0]!, source: configured.source }) } : {};
+    return { id: ID, title: TITLE, status: 'ok', detail, ...one, lookedAt };
   }
   if (resolvConf.error) return { id: ID, title: TITLE, status: 'warn', detail: `${resolvConf.path} could not be read (${resolvConf.error}).`, lookedAt };
   const servers = resolvConf.text === null ? [] : nameserversOf(resolvConf.text);
@@ -41,7 +45,8 @@ export function dnsCheck(ctx: DoctorContext): DoctorCheck {
         lookedAt,
       };
     }
-    return { id: ID, title: TITLE, status: 'ok', detail: `Containers get the host's nameservers ${list(reachable)}${dropped}.`, lookedAt };
+    const one = reachable.length === 1 && !dropped ? { detailMessage: message('engine-doctor:dns.host', { server: reachable[0]! }) } : {};
+    return { id: ID, title: TITLE, status: 'ok', detail: `Containers get the host's nameservers ${list(reachable)}${dropped}.`, ...one, lookedAt };
   }
   if (loopback.includes(RESOLVED_STUB)) {
     lookedAt.push(resolvedUpstream.path);

@@ -1,6 +1,7 @@
 // Docker up with bridge networks, but none of its rules in the firewall: dockerd runs with
 // --iptables=false (or its rules were flushed), so nothing forwards or masquerades for containers.
 import type { DoctorCheck } from '../../../../shared/doctor-model';
+import { message } from '../../../../shared/message';
 import type { DoctorContext } from '../doctor-context';
 import { dockerUnreachable, firewallUnreadable, list, plural, rulesRead } from './check-base';
 
@@ -25,7 +26,7 @@ export function dockerIptablesCheck(ctx: DoctorContext): DoctorCheck {
   lookedAt.push(`${rulesRead(ctx)}: chains named DOCKER…`);
   const setting = ctx.daemon.iptables;
   if (setting) lookedAt.push(`dockerd's iptables setting: ${setting.source}`);
-  if (ctx.bridges.length === 0) return { id: ID, title: TITLE, status: 'ok', detail: 'Docker has no bridge networks, so it needs no rules.', lookedAt };
+  if (ctx.bridges.length === 0) return { id: ID, title: TITLE, status: 'ok', detail: 'Docker has no bridge networks, so it needs no rules.', detailMessage: message('engine-doctor:dockerIptables.noBridges'), lookedAt };
   const chains = dockerChains(ctx);
   if (chains.length > 0) {
     const pending = setting?.value === false ? ` (${setting.source} says otherwise: it takes effect when Docker restarts)` : '';

@@ -2,6 +2,7 @@
 // pulls and pushes, never to containers' own traffic — a common confusion when containers cannot
 // get out through a proxy-only network.
 import type { DoctorCheck } from '../../../../shared/doctor-model';
+import { message } from '../../../../shared/message';
 import type { DoctorContext } from '../doctor-context';
 import { list } from './check-base';
 
@@ -41,6 +42,8 @@ export function dockerProxyCheck(ctx: DoctorContext): DoctorCheck {
       title: TITLE,
       status: problems.length > 0 ? 'warn' : 'ok',
       detail: `${problems.join(' ')}${problems.length > 0 ? ' ' : ''}dockerd has no proxy settings, so it pulls images directly.${filesNote}`,
+      // A message only for the plain sentence; problems and EnvironmentFile= notes stay in English.
+      ...(problems.length === 0 && !filesNote ? { detailMessage: message('engine-doctor:dockerProxy.none') } : {}),
       lookedAt,
     };
   }

@@ -1,6 +1,7 @@
 // The split-store trap: rules in both iptables-nft and iptables-legacy. The kernel runs both, so a
 // packet must pass each, but `iptables` shows only one of them.
 import type { DoctorCheck } from '../../../../shared/doctor-model';
+import { message } from '../../../../shared/message';
 import { parseIptablesSave } from '../../../netcore/iptables/parse-iptables-save';
 import { holdsRules } from '../../firewall/read-firewall';
 import { otherVariantName, variantName, type DoctorContext } from '../doctor-context';
@@ -16,8 +17,8 @@ export function iptablesSplitCheck(ctx: DoctorContext): DoctorCheck {
   const mine = variantName(fw.variant);
   const theirs = otherVariantName(fw.variant);
   const lookedAt = [`iptables -V: ${mine}`, `${theirs}-save`];
-  if (fw.otherSave === null) return { id: ID, title: TITLE, status: 'ok', detail: `Only ${mine} is in use: ${theirs}-save is not installed or could not list anything.`, lookedAt };
-  if (!holdsRules(fw.otherSave) || !ctx.otherTraffic) return { id: ID, title: TITLE, status: 'ok', detail: `${theirs} holds no rules; every rule is in ${mine}, which Docker and \`iptables\` use.`, lookedAt };
+  if (fw.otherSave === null) return { id: ID, title: TITLE, status: 'ok', detail: `Only ${mine} is in use: ${theirs}-save is not installed or could not list anything.`, detailMessage: message('engine-doctor:iptablesSplit.onlyOne', { mine, theirs }), lookedAt };
+  if (!holdsRules(fw.otherSave) || !ctx.otherTraffic) return { id: ID, title: TITLE, status: 'ok', detail: `${theirs} holds no rules; every rule is in ${mine}, which Docker and \`iptables\` use.`, detailMessage: message('engine-doctor:iptablesSplit.otherEmpty', { mine, theirs }), lookedAt };
   const count = parseIptablesSave(fw.otherSave, 'ipv4').rules.length;
   const blocked = forwardFindingsOf(ctx.otherTraffic, ctx.bridges).filter((f) => f.state === 'rule-drop' || f.state === 'policy-drop');
   lookedAt.push(`${theirs}'s FORWARD chain, walked for each bridge network`);

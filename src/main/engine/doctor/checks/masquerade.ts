@@ -1,6 +1,7 @@
 // nat POSTROUTING: is the traffic of every bridge network that wants masquerading rewritten to the
 // host's address on its way out? Without it replies from outside never find their way back.
 import type { DoctorCheck } from '../../../../shared/doctor-model';
+import { message } from '../../../../shared/message';
 import { OPTION, reachesOutside, wantsMasquerade } from '../bridge-traffic';
 import type { DoctorContext } from '../doctor-context';
 import { DOCTOR_CHAIN } from '../../../netcore/rulesets/doctor-rules';
@@ -24,7 +25,7 @@ export function masqueradeCheck(ctx: DoctorContext): DoctorCheck {
       ? ` Not masqueraded by choice: ${list(optedOut.map((n) => `${n.network.name} (${n.network.options[OPTION.masquerade] === 'false' ? 'enable_ip_masquerade=false' : `gateway mode ${n.network.options[OPTION.gatewayMode]}`})`))} — their containers reach outside only if the network beyond routes their subnets back to this host.`
       : '';
   const findings = masqueradeFindings(ctx);
-  if (findings.length === 0) return { id: ID, title: TITLE, status: 'ok', detail: `No bridge network wants masquerading.${outNote}`, lookedAt };
+  if (findings.length === 0) return { id: ID, title: TITLE, status: 'ok', detail: `No bridge network wants masquerading.${outNote}`, ...(outNote ? {} : { detailMessage: message('engine-doctor:masquerade.noneWants') }), lookedAt };
   lookedAt.push(...findings.map((f) => `a new connection from ${f.net.containerAddress} (network ${f.net.network.name}) to ${ctx.outside.description}`));
   const missing = findings.filter((f) => f.by === null);
   const lines = findings.map((f) =>

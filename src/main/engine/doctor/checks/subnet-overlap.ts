@@ -1,6 +1,7 @@
 // A Docker subnet that overlaps a host route (a VPN on 172.17.0.0/16 is the classic): the more
 // specific route wins, so either containers or that network become unreachable.
 import type { DoctorCheck } from '../../../../shared/doctor-model';
+import { message } from '../../../../shared/message';
 import { addressPart, inCidr, parseCidr } from '../../../netcore/addresses/ipv4';
 import type { Route } from '../../path/parse-ip-route';
 import type { DoctorContext } from '../doctor-context';
@@ -34,7 +35,7 @@ export function subnetOverlapCheck(ctx: DoctorContext): DoctorCheck {
     }
   }
   if (clashes.length === 0) {
-    return { id: ID, title: TITLE, status: 'ok', detail: `No bridge network's subnet overlaps a route of this host other than its own bridge's (${networks.length} networks, ${routes.length} routes).`, lookedAt };
+    return { id: ID, title: TITLE, status: 'ok', detail: `No bridge network's subnet overlaps a route of this host other than its own bridge's (${networks.length} networks, ${routes.length} routes).`, detailMessage: message('engine-doctor:subnetOverlap.clear', { networks: networks.length, routes: routes.length }), lookedAt };
   }
   return {
     id: ID,

@@ -3,7 +3,9 @@
 // the global switch of the sync and "Sync now".
 import { Alert, Badge, Button, Card, Group, Stack, Switch, Table, Text, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DnsReport } from '../../../../shared/dns-model';
+import { EngineText } from '../../i18n/EngineText';
 import { serversText, wordsText } from './dns-format';
 
 interface Props {
@@ -15,7 +17,7 @@ interface Props {
   onSyncNow: () => void;
 }
 
-function Line({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+function Line({ label, children, testId, data = true }: { label: string; children: ReactNode; testId?: string; data?: boolean }) {
   return (
     <Table.Tr>
       <Table.Td w={140} style={{ verticalAlign: 'top' }}>
@@ -24,7 +26,7 @@ function Line({ label, children, testId }: { label: string; children: ReactNode;
         </Text>
       </Table.Td>
       <Table.Td>
-        <Text size="sm" ff="monospace" data-testid={testId}>
+        <Text size="sm" ff="monospace" data-testid={testId} translate={data ? 'no' : undefined}>
           {children}
         </Text>
       </Table.Td>
@@ -33,60 +35,61 @@ function Line({ label, children, testId }: { label: string; children: ReactNode;
 }
 
 export function DnsHostPanel({ report, busy, lastSync, onSwitch, onSyncNow }: Props) {
+  const { t } = useTranslation('dns');
   const { host, settings, syncing } = report;
   return (
     <Card withBorder padding="sm" data-testid="dns-host">
       <Stack gap={4}>
         <Group justify="space-between" wrap="nowrap">
-          <Text fw={600}>Host DNS</Text>
+          <Text fw={600}>{t('host.title')}</Text>
           <Group gap="sm" wrap="nowrap">
-            <Tooltip label="Whether this app or `bridgeport daemon` is watching the host's DNS and syncing containers right now." multiline w={260}>
+            <Tooltip label={t('host.syncingHelp')} multiline w={260}>
               <Badge variant="light" color={syncing ? 'teal' : 'gray'} data-testid="dns-syncing">
-                {syncing ? 'sync running' : 'sync not running'}
+                {syncing ? t('host.syncRunning') : t('host.syncNotRunning')}
               </Badge>
             </Tooltip>
             <Switch
               checked={settings.enabled}
               disabled={busy}
               onChange={(e) => onSwitch(e.currentTarget.checked)}
-              label="Keep containers in sync"
+              label={t('host.keepInSync')}
               data-testid="dns-sync-global"
             />
             <Button size="xs" variant="light" onClick={onSyncNow} loading={busy} disabled={!settings.enabled} data-testid="dns-sync-now">
-              Sync now
+              {t('host.syncNow')}
             </Button>
           </Group>
         </Group>
         {host.error && (
-          <Alert color="red" title="Cannot read the host's DNS" data-testid="dns-host-error">
-            {host.error}
+          <Alert color="red" title={t('host.errorTitle')} data-testid="dns-host-error">
+            <EngineText text={host.error} />
           </Alert>
         )}
         <Table withRowBorders={false} verticalSpacing={1} horizontalSpacing={4}>
           <Table.Tbody>
-            <Line label="Watching" testId="dns-host-path">
+            <Line label={t('host.watching')} testId="dns-host-path">
               {host.path}
             </Line>
-            <Line label="In force" testId="dns-host-in-force">
+            <Line label={t('host.inForce')} testId="dns-host-in-force">
               {host.inForce}
               {host.followedStub && (
-                <Text span size="xs" c="dimmed" ff="sans-serif" data-testid="dns-host-stub">
+                <Text span size="xs" c="dimmed" ff="sans-serif" data-testid="dns-host-stub" translate="yes">
                   {' '}
-                  ({host.path} names only systemd-resolved's stub: its upstream list is what containers get)
+                  {t('host.stub', { path: host.path })}
                 </Text>
               )}
             </Line>
-            <Line label="Nameservers" testId="dns-host-servers">
+            <Line label={t('host.nameservers')} testId="dns-host-servers">
               {serversText(host.nameservers)}
             </Line>
-            <Line label="Search" testId="dns-host-search">
+            <Line label={t('host.search')} testId="dns-host-search">
               {wordsText(host.search)}
             </Line>
-            <Line label="Options" testId="dns-host-options">
+            <Line label={t('host.options')} testId="dns-host-options">
               {wordsText(host.options)}
             </Line>
-            <Line label="From" testId="dns-host-dhcp">
-              {host.dhcp.detail}
+            <Line label={t('host.from')} testId="dns-host-dhcp" data={false}>
+              <EngineText text={host.dhcp.detail} />
             </Line>
           </Table.Tbody>
         </Table>

@@ -2,8 +2,10 @@
 // row opens to the container's hostname and /etc/hosts entries with where each came from.
 import { Badge, Button, Group, Switch, Table, Text, Tooltip } from '@mantine/core';
 import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ContainerDns } from '../../../../shared/dns-model';
 import { originHelp, originLabel } from './dns-format';
+import { EngineText } from '../../i18n/EngineText';
 import { dnsRows } from './dns-rows';
 
 interface Props {
@@ -16,24 +18,29 @@ interface Props {
 const COLUMNS = 7;
 
 function HostsRows({ container }: { container: ContainerDns }) {
+  const { t } = useTranslation('dns');
   return (
     <Table.Tr data-testid={`dns-hosts-${container.container.name}`}>
       <Table.Td colSpan={COLUMNS}>
         <Text size="xs" c="dimmed" mb={2}>
-          hostname <span data-testid={`dns-hostname-${container.container.name}`}>{container.hostname || '—'}</span> · network {container.networkMode}
+          {t('table.hostname')}{' '}
+          <span data-testid={`dns-hostname-${container.container.name}`} translate="no">
+            {container.hostname || '—'}
+          </span>{' '}
+          · {t('table.network')} <span translate="no">{container.networkMode}</span>
         </Text>
-        {container.hosts.length === 0 && <Text size="xs">No /etc/hosts entries read.</Text>}
+        {container.hosts.length === 0 && <Text size="xs">{t('table.noHosts')}</Text>}
         {container.hosts.map((entry, i) => (
           <Group key={i} gap="xs" wrap="nowrap" data-testid="dns-hosts-entry" data-origin={entry.origin}>
-            <Text size="xs" ff="monospace" w={200} style={{ flexShrink: 0 }}>
+            <Text size="xs" ff="monospace" w={200} style={{ flexShrink: 0 }} translate="no">
               {entry.address}
             </Text>
-            <Text size="xs" ff="monospace">
+            <Text size="xs" ff="monospace" translate="no">
               {entry.names.join(' ')}
             </Text>
-            <Tooltip label={originHelp[entry.origin]} multiline w={260}>
-              <Badge size="xs" variant="outline">
-                {originLabel[entry.origin]}
+            <Tooltip label={originHelp(entry.origin, t)} multiline w={260}>
+              <Badge size="xs" variant="outline" translate={originLabel(entry.origin, t) === null ? 'no' : undefined}>
+                {originLabel(entry.origin, t) ?? `--${entry.origin}`}
               </Badge>
             </Tooltip>
           </Group>
@@ -44,28 +51,29 @@ function HostsRows({ container }: { container: ContainerDns }) {
 }
 
 export function DnsTable({ containers, globalEnabled, busy, onSwitch }: Props) {
+  const { t } = useTranslation('dns');
   const [open, setOpen] = useState<string | null>(null);
   if (containers.length === 0)
     return (
       <Text c="dimmed" data-testid="dns-empty">
-        No containers.
+        {t('table.empty')}
       </Text>
     );
   return (
     <Table striped verticalSpacing={4} data-testid="dns-table">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Container</Table.Th>
-          <Table.Th>Source</Table.Th>
-          <Table.Th>Nameservers</Table.Th>
-          <Table.Th>Search</Table.Th>
-          <Table.Th>Options</Table.Th>
-          <Table.Th>State</Table.Th>
-          <Table.Th>Sync</Table.Th>
+          <Table.Th>{t('table.container')}</Table.Th>
+          <Table.Th>{t('table.source')}</Table.Th>
+          <Table.Th>{t('table.nameservers')}</Table.Th>
+          <Table.Th>{t('table.search')}</Table.Th>
+          <Table.Th>{t('table.options')}</Table.Th>
+          <Table.Th>{t('table.state')}</Table.Th>
+          <Table.Th>{t('table.sync')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {dnsRows(containers, globalEnabled).map((row) => {
+        {dnsRows(containers, globalEnabled, t).map((row) => {
           const { name } = row;
           const expanded = open === name;
           return (
@@ -77,10 +85,10 @@ export function DnsTable({ containers, globalEnabled, busy, onSwitch }: Props) {
                     size="compact-xs"
                     onClick={() => setOpen(expanded ? null : name)}
                     aria-expanded={expanded}
-                    title="Hostname and /etc/hosts"
+                    title={t('table.openTitle')}
                     data-testid={`dns-open-${name}`}
                   >
-                    {expanded ? '▾' : '▸'} {name}
+                    {expanded ? '▾' : '▸'} <span translate="no">{name}</span>
                   </Button>
                 </Table.Td>
                 <Table.Td>
@@ -91,28 +99,40 @@ export function DnsTable({ containers, globalEnabled, busy, onSwitch }: Props) {
                   </Tooltip>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" ff="monospace" data-testid={`dns-servers-${name}`}>
+                  <Text size="sm" ff="monospace" data-testid={`dns-servers-${name}`} translate="no">
                     {row.servers}
                   </Text>
                   {row.upstreams && (
                     <Text size="xs" c="dimmed" data-testid={`dns-upstreams-${name}`}>
-                      upstreams <span style={{ fontFamily: 'monospace' }}>{row.upstreams.servers}</span> ({row.upstreams.learnt})
-                      {row.upstreams.redirectedTo && <> → redirected to <span style={{ fontFamily: 'monospace' }}>{row.upstreams.redirectedTo}</span></>}
+                      {t('table.upstreams')}{' '}
+                      <span style={{ fontFamily: 'monospace' }} translate="no">
+                        {row.upstreams.servers}
+                      </span>{' '}
+                      ({row.upstreams.learnt})
+                      {row.upstreams.redirectedTo && (
+                        <>
+                          {' '}
+                          {t('table.redirectedTo')}{' '}
+                          <span style={{ fontFamily: 'monospace' }} translate="no">
+                            {row.upstreams.redirectedTo}
+                          </span>
+                        </>
+                      )}
                     </Text>
                   )}
                   {row.reach && (
                     <Text size="xs" data-testid={`dns-reach-${name}`}>
-                      queries reach {row.reach}
+                      {t('table.queriesReach', { reach: row.reach })}
                     </Text>
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Text size="xs" ff="monospace" data-testid={`dns-search-${name}`}>
+                  <Text size="xs" ff="monospace" data-testid={`dns-search-${name}`} translate="no">
                     {row.search}
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="xs" ff="monospace" data-testid={`dns-options-${name}`}>
+                  <Text size="xs" ff="monospace" data-testid={`dns-options-${name}`} translate="no">
                     {row.options}
                   </Text>
                 </Table.Td>
@@ -121,7 +141,7 @@ export function DnsTable({ containers, globalEnabled, busy, onSwitch }: Props) {
                     {row.syncedLabel}
                   </Badge>
                   <Text size="xs" c="dimmed" data-testid={`dns-note-${name}`}>
-                    {row.note}
+                    <EngineText text={row.note} />
                   </Text>
                 </Table.Td>
                 <Table.Td>
@@ -131,7 +151,7 @@ export function DnsTable({ containers, globalEnabled, busy, onSwitch }: Props) {
                       checked={row.switchOn}
                       disabled={busy || row.switchLocked !== null}
                       onChange={(e) => onSwitch(name, e.currentTarget.checked)}
-                      aria-label={`Keep ${name}'s DNS in sync`}
+                      aria-label={t('table.keepInSync', { name })}
                       data-testid={`dns-sync-${name}`}
                     />
                   </Tooltip>

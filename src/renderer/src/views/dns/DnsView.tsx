@@ -3,16 +3,19 @@
 // `dnsEvents` topics (pushed on every change, also those made by `bridgeport daemon`).
 import { Alert, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
 import { useEngineAction } from '../../api/use-engine-action';
 import { useTopic } from '../../api/use-topic';
 import { EngineErrorAlert } from '../../components/EngineError';
+import { EngineText } from '../../i18n/EngineText';
 import { syncResultLine } from './dns-format';
 import { DnsHostPanel } from './DnsHostPanel';
 import { DnsTable } from './DnsTable';
 import { DnsTimeline } from './DnsTimeline';
 
 export function DnsView() {
+  const { t } = useTranslation('dns');
   const report = useTopic('dns');
   const timeline = useTopic('dnsEvents');
   const action = useEngineAction();
@@ -26,21 +29,21 @@ export function DnsView() {
   const syncNow = async () => {
     setLastSync(null);
     const result = await action.run(() => api.invoke('dns.syncNow', {}));
-    if (result) setLastSync(syncResultLine(result));
+    if (result) setLastSync(syncResultLine(result, t));
   };
 
   return (
     <ScrollArea h="100%">
       <Stack gap="sm" px="md" pt={4} pb="md" data-testid="dns-view">
         <div>
-          <Title order={4}>DNS</Title>
+          <Title order={4}>{t('title')}</Title>
           <Text size="sm" c="dimmed">
-            Where each container's DNS comes from, kept in step with the host's when DHCP or a VPN changes it.
+            {t('intro')}
           </Text>
         </div>
         {report.error && (
-          <Alert color="red" title="Cannot read DNS" data-testid="dns-error">
-            {report.error}
+          <Alert color="red" title={t('errorTitle')} data-testid="dns-error">
+            <EngineText text={report.error} />
           </Alert>
         )}
         <EngineErrorAlert failure={action.failure} onClose={action.clearError} testId="dns-action-error" />

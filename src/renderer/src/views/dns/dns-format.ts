@@ -1,28 +1,21 @@
 // Words and order for the DNS view: what each source and /etc/hosts origin means, a resolv.conf in
 // one line, how upstreams were learnt, the timeline newest first with its before → after. Pure.
+import type { TFunction } from 'i18next';
 import type { ContainerDns, DnsEvent, DnsSource, DnsSyncResult, HostsEntry, ReachVia, ResolvSettings, Upstreams } from '../../../../shared/dns-model';
 
-export const sourceLabel: Record<DnsSource, string> = { host: 'host', custom: 'custom', embedded: 'embedded', 'user-modified': 'user-modified', aardvark: 'aardvark-dns' };
+/** A translation function (react-i18next's `t`), passed in so this file stays pure. */
+export type Say = TFunction<string>;
 
-export const sourceHelp: Record<DnsSource, string> = {
-  host: "Inherited from the host: Docker copied the host's resolv.conf when the container started.",
-  custom: 'Set with --dns, --dns-search or --dns-option when the container was created.',
-  embedded: "Docker's embedded DNS at 127.0.0.11 (user-defined networks), which forwards other names to upstream servers.",
-  'user-modified': 'Edited inside the container after Docker wrote it: Bridgeport leaves it alone.',
-  aardvark: "Podman's aardvark-dns at the network's gateway (networks with DNS on), which answers container names and forwards other names upstream.",
-};
+export const sourceLabel = (source: DnsSource, t: Say): string => t(`dns:source.${source}`);
+
+export const sourceHelp = (source: DnsSource, t: Say): string => t(`dns:sourceHelp.${source}`);
 
 export const sourceColor: Record<DnsSource, string> = { host: 'teal', custom: 'grape', embedded: 'blue', 'user-modified': 'orange', aardvark: 'cyan' };
 
-export const originLabel: Record<HostsEntry['origin'], string> = { default: 'default', self: 'self', link: '--link', 'add-host': '--add-host', other: 'other' };
+/** An /etc/hosts origin in words; null for the ones named by their Docker flag (--link, --add-host), shown as they are. */
+export const originLabel = (origin: HostsEntry['origin'], t: Say): string | null => (origin === 'link' || origin === 'add-host' ? null : t(`dns:origin.${origin}`));
 
-export const originHelp: Record<HostsEntry['origin'], string> = {
-  default: 'Written by Docker for every container: localhost and the IPv6 names.',
-  self: "The container's own name and address.",
-  link: 'Added by --link.',
-  'add-host': 'Added by --add-host.',
-  other: 'Not from Docker: edited inside the container.',
-};
+export const originHelp = (origin: HostsEntry['origin'], t: Say): string => t(`dns:originHelp.${origin}`);
 
 const list = (items: readonly string[]) => (items.length > 0 ? items.join(', ') : '—');
 
@@ -44,32 +37,20 @@ export function settingsLine(settings: ResolvSettings): string {
   return parts.join(' · ');
 }
 
-export const learntLabel: Record<Upstreams['known'], string> = {
-  docker: 'written by Docker',
-  confirmed: "confirmed by Docker's hash",
-  assumed: 'assumed: the host DNS when Bridgeport first looked',
-  'host-resolver': "the host's own resolver",
-};
+export const learntLabel = (known: Upstreams['known'], t: Say): string => t(`dns:learnt.${known}`);
 
 /** How the queries get there, after "reach 198.51.100.54 ". */
-export const reachViaLabel: Record<ReachVia, string> = {
-  'resolv.conf': 'straight from its resolv.conf',
-  'docker-resolver': "through Docker's resolver, to its own upstreams",
-  'namespace-redirect': "through Docker's resolver, redirected by Bridgeport in the container's namespace",
-  'dockerd-redirect': "through Docker's resolver: dockerd's queries redirected by Bridgeport on the host",
-  'host-resolver': "through the host's own resolver (systemd-resolved), which follows the host",
-  aardvark: "through Podman's aardvark-dns, which forwards to the host's servers",
-};
+export const reachViaLabel = (via: ReachVia, t: Say): string => t(`dns:reachVia.${via === 'resolv.conf' ? 'resolv_conf' : via}`);
 
 /** "198.51.100.54, through Docker's resolver: dockerd's queries redirected by Bridgeport on the host" */
-export function reachLine(reach: NonNullable<ContainerDns['reach']>): string {
-  return `${list(reach.servers)}, ${reachViaLabel[reach.via]}`;
+export function reachLine(reach: NonNullable<ContainerDns['reach']>, t: Say): string {
+  return `${list(reach.servers)}, ${reachViaLabel(reach.via, t)}`;
 }
 
 /** "198.51.100.53 (confirmed by Docker's hash) → redirected to 198.51.100.54" */
-export function upstreamsLine(upstreams: Upstreams): string {
-  const base = `${list(upstreams.servers)} (${learntLabel[upstreams.known]})`;
-  return upstreams.redirectedTo ? `${base} → redirected to ${list(upstreams.redirectedTo)}` : base;
+export function upstreamsLine(upstreams: Upstreams, t: Say): string {
+  const base = `${list(upstreams.servers)} (${learntLabel(upstreams.known, t)})`;
+  return upstreams.redirectedTo ? t('dns:upstreamsRedirected', { base, to: list(upstreams.redirectedTo) }) : base;
 }
 
 /**
@@ -92,18 +73,12 @@ export function changeLine(event: DnsEvent): string | null {
 
 export const eventColor: Record<DnsEvent['kind'], string> = { 'host-changed': 'blue', synced: 'teal', 'left-alone': 'gray', failed: 'red', settings: 'violet' };
 
-export const eventLabel: Record<DnsEvent['kind'], string> = {
-  'host-changed': 'host changed',
-  synced: 'synced',
-  'left-alone': 'left alone',
-  failed: 'failed',
-  settings: 'settings',
-};
+export const eventLabel = (kind: DnsEvent['kind'], t: Say): string => t(`dns:event.${kind}`);
 
 /** What "Sync now" did, in one sentence. */
-export function syncResultLine(result: DnsSyncResult): string {
+export function syncResultLine(result: DnsSyncResult, t: Say): string {
   const names = result.changed.map((c) => c.name);
   const failed = result.events.filter((e) => e.kind === 'failed').length;
-  const updated = names.length === 0 ? 'No container needed a change' : `Updated ${names.length === 1 ? '1 container' : `${names.length} containers`}: ${names.join(', ')}`;
-  return failed > 0 ? `${updated}; ${failed} failed (see the timeline)` : updated;
+  const updated = names.length === 0 ? t('dns:sync.noChange') : t('dns:sync.updated', { count: names.length, names: names.join(', ') });
+  return failed > 0 ? t('dns:sync.withFailed', { updated, failed }) : updated;
 }

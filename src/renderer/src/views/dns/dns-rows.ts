@@ -1,7 +1,7 @@
 // The DNS table's rows: one per container, in the order shown (the ones that need a look first),
 // with every text and state a row renders, so the component only lays them out. Pure.
 import type { ContainerDns, DnsSource } from '../../../../shared/dns-model';
-import { learntLabel, reachLine, serversText, sourceColor, sourceHelp, sourceLabel, upstreamsLine, wordsText } from './dns-format';
+import { learntLabel, reachLine, serversText, sourceColor, sourceHelp, sourceLabel, upstreamsLine, wordsText, type Say } from './dns-format';
 
 export interface DnsRow {
   key: string;
@@ -18,7 +18,7 @@ export interface DnsRow {
   /** Where its queries go now and how; null when unknown. */
   reach: string | null;
   synced: boolean;
-  syncedLabel: 'in sync' | 'not synced';
+  syncedLabel: string;
   note: string;
   /** The per-container switch. */
   switchOn: boolean;
@@ -32,34 +32,34 @@ export function sortedContainers(containers: readonly ContainerDns[]): Container
   return [...containers].sort((a, b) => Number(a.synced) - Number(b.synced) || a.container.name.localeCompare(b.container.name));
 }
 
-export function dnsRow(c: ContainerDns, globalEnabled: boolean): DnsRow {
+export function dnsRow(c: ContainerDns, globalEnabled: boolean, t: Say): DnsRow {
   const up = c.upstreams;
   return {
     key: c.container.id,
     name: c.container.name,
     source: c.source,
-    sourceLabel: sourceLabel[c.source],
-    sourceHelp: sourceHelp[c.source],
+    sourceLabel: sourceLabel(c.source, t),
+    sourceHelp: sourceHelp(c.source, t),
     sourceColor: sourceColor[c.source],
     servers: serversText(c.nameservers),
     search: wordsText(c.search),
     options: wordsText(c.options),
     upstreams: up && {
       servers: serversText(up.servers),
-      learnt: learntLabel[up.known],
+      learnt: learntLabel(up.known, t),
       redirectedTo: up.redirectedTo ? serversText(up.redirectedTo) : null,
-      line: upstreamsLine(up),
+      line: upstreamsLine(up, t),
     },
-    reach: c.reach ? reachLine(c.reach) : null,
+    reach: c.reach ? reachLine(c.reach, t) : null,
     synced: c.synced,
-    syncedLabel: c.synced ? 'in sync' : 'not synced',
+    syncedLabel: c.synced ? t('dns:table.inSync') : t('dns:table.notSynced'),
     note: c.note,
     switchOn: c.syncAllowed,
-    switchLocked: globalEnabled ? null : 'The DNS sync is switched off for every container (the switch above).',
+    switchLocked: globalEnabled ? null : t('dns:table.locked'),
     container: c,
   };
 }
 
-export function dnsRows(containers: readonly ContainerDns[], globalEnabled: boolean): DnsRow[] {
-  return sortedContainers(containers).map((c) => dnsRow(c, globalEnabled));
+export function dnsRows(containers: readonly ContainerDns[], globalEnabled: boolean, t: Say): DnsRow[] {
+  return sortedContainers(containers).map((c) => dnsRow(c, globalEnabled, t));
 }

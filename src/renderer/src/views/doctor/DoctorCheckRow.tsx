@@ -2,10 +2,12 @@
 // button when Bridgeport can fix it safely; after a fix the check shows what it says now.
 import { Anchor, Badge, Button, Collapse, Group, List, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DoctorCheck } from '../../../../shared/doctor-model';
 import { api } from '../../api/api';
 import { useEngineAction } from '../../api/use-engine-action';
 import { EngineErrorText } from '../../components/EngineError';
+import { EngineText } from '../../i18n/EngineText';
 import { statusColor } from './doctor-report';
 
 interface Props {
@@ -17,6 +19,7 @@ interface Props {
 }
 
 export function DoctorCheckRow({ check, disabled, onFixing, onFixed }: Props) {
+  const { t } = useTranslation('doctor');
   const [lookedAt, setLookedAt] = useState(false);
   const [fixed, setFixed] = useState(false);
   const fix = useEngineAction(onFixing);
@@ -33,31 +36,31 @@ export function DoctorCheckRow({ check, disabled, onFixing, onFixed }: Props) {
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Group gap="sm" align="flex-start" wrap="nowrap">
           <Badge color={statusColor[check.status]} w={52} style={{ flexShrink: 0 }} data-testid={`doctor-status-${check.id}`}>
-            {check.status}
+            {t(`status.${check.status}`)}
           </Badge>
           <Stack gap={2}>
             <Text fw={600} size="sm">
-              {check.title}
+              <EngineText text={check.title} message={check.titleMessage} />
             </Text>
             <Text size="sm" data-testid={`doctor-detail-${check.id}`}>
-              {check.detail}
+              <EngineText text={check.detail} message={check.detailMessage} />
             </Text>
             {fixed && (
               <Text size="xs" c="dimmed" data-testid={`doctor-fixed-${check.id}`}>
-                Fixed, then checked again.
+                {t('fixed')}
               </Text>
             )}
             <EngineErrorText failure={fix.failure} testId={`doctor-fix-error-${check.id}`} />
             {check.lookedAt.length > 0 && (
               <>
                 <Anchor component="button" type="button" size="xs" style={{ alignSelf: 'flex-start' }} onClick={() => setLookedAt((o) => !o)} data-testid={`doctor-looked-at-toggle-${check.id}`}>
-                  {lookedAt ? '▾' : '▸'} What it looked at
+                  {lookedAt ? '▾' : '▸'} {t('lookedAt')}
                 </Anchor>
                 <Collapse expanded={lookedAt}>
                   <List size="xs" data-testid={`doctor-looked-at-${check.id}`}>
                     {check.lookedAt.map((item) => (
                       <List.Item key={item}>
-                        <Text size="xs" ff="monospace" component="span">
+                        <Text size="xs" ff="monospace" component="span" translate="no">
                           {item}
                         </Text>
                       </List.Item>
@@ -79,7 +82,7 @@ export function DoctorCheckRow({ check, disabled, onFixing, onFixed }: Props) {
             style={{ flexShrink: 0 }}
             data-testid={`doctor-fix-${check.id}`}
           >
-            {check.fix.label}
+            <EngineText text={check.fix.label} message={check.fix.labelMessage} />
           </Button>
         )}
       </Group>

@@ -2,6 +2,7 @@
 // "Check again"; each check says what it found and what it looked at, and fixes what is safe.
 import { Badge, Button, Group, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DoctorCheck, DoctorReport } from '../../../../shared/doctor-model';
 import { api } from '../../api/api';
 import { engineFailure, type EngineFailure } from '../../api/engine-failure';
@@ -16,6 +17,7 @@ interface State {
 }
 
 export function DoctorView() {
+  const { t } = useTranslation('doctor');
   const [state, setState] = useState<State>({ report: null, error: null, running: true });
   const [asked, setAsked] = useState(0);
   const [fixing, setFixing] = useState(0);
@@ -42,23 +44,23 @@ export function DoctorView() {
       <Stack gap="sm" px="md" pt={4} pb="md" data-testid="doctor-view" data-running={running ? 'true' : 'false'}>
         <Group justify="space-between" align="flex-end">
           <div>
-            <Title order={4}>Doctor</Title>
+            <Title order={4}>{t('title')}</Title>
             <Text size="sm" c="dimmed">
-              Why a container cannot reach the outside: forwarding, firewall, NAT, DNS, proxies and subnets, each checked and explained.
+              {t('intro')}
             </Text>
           </div>
           <Group gap="sm">
             {report && (
               <Badge size="lg" variant="light" color={statusColor[worst(report)]} data-testid="doctor-summary">
-                {summary(report)}
+                {summary(report, t)}
               </Badge>
             )}
             <Button onClick={again} loading={running} disabled={running || fixing > 0} data-testid="doctor-check-again">
-              Check again
+              {t('checkAgain')}
             </Button>
           </Group>
         </Group>
-        <EngineErrorAlert failure={error} what="The doctor could not run" testId="doctor-error" />
+        <EngineErrorAlert failure={error} what={t('couldNotRun')} testId="doctor-error" />
         {!report && running && <Loader m="xl" />}
         {report?.checks.map((check) => (
           <DoctorCheckRow key={`${asked}:${check.id}`} check={check} disabled={running || fixing > 0} onFixing={onFixing} onFixed={onFixed} />

@@ -1,9 +1,8 @@
 // The Flows view's filters: a text box (container, namespace, address or port) and selects for
 // protocol, state and direction.
 import { Group, Select, TextInput } from '@mantine/core';
-import { directionLabels, type FlowDirection, type FlowFilter } from './flow-rows';
-
-const directions = Object.entries(directionLabels).map(([value, label]) => ({ value, label }));
+import { useTranslation } from 'react-i18next';
+import { flowDirections, type FlowDirection, type FlowFilter } from './flow-rows';
 
 export function FlowFilters({
   filter,
@@ -16,10 +15,12 @@ export function FlowFilters({
   states: string[];
   onChange: (filter: FlowFilter) => void;
 }) {
+  const { t } = useTranslation('flows');
+  const directions = flowDirections.map((value) => ({ value, label: t(`direction.${value}`) }));
   return (
     <Group gap="sm" align="end">
       <TextInput
-        label="Container or port"
+        label={t('filter.text')}
         placeholder="w1, 8080, 172.17.0.2 …"
         value={filter.text}
         onChange={(e) => onChange({ ...filter, text: e.currentTarget.value })}
@@ -27,8 +28,8 @@ export function FlowFilters({
         w={240}
       />
       <Select
-        label="Protocol"
-        placeholder="all"
+        label={t('filter.protocol')}
+        placeholder={t('filter.all')}
         data={protocols}
         value={filter.protocol}
         onChange={(protocol) => onChange({ ...filter, protocol })}
@@ -37,8 +38,8 @@ export function FlowFilters({
         w={130}
       />
       <Select
-        label="State"
-        placeholder="all"
+        label={t('filter.state')}
+        placeholder={t('filter.all')}
         data={states}
         value={filter.state}
         onChange={(state) => onChange({ ...filter, state })}
@@ -47,8 +48,8 @@ export function FlowFilters({
         w={170}
       />
       <Select
-        label="Direction"
-        placeholder="all"
+        label={t('filter.direction')}
+        placeholder={t('filter.all')}
         data={directions}
         value={filter.direction}
         onChange={(direction) => onChange({ ...filter, direction: direction as FlowDirection | null })}

@@ -1,13 +1,19 @@
 // The table of flows: one row per connection, dimmed while it is ending. Always there (with its
 // test id), saying so when it has no rows.
 import { Badge, Table, Text } from '@mantine/core';
-import type { FlowRow } from './flow-rows';
+import type { FlowEnd } from '../../../../shared/flow-model';
+import { useTranslation } from 'react-i18next';
+import { endLabel, type FlowRow } from './flow-rows';
 
-function End({ name, address, testId }: { name: string; address: string; testId: string }) {
+function End({ end, address, testId }: { end: FlowEnd; address: string; testId: string }) {
+  const { t } = useTranslation('flows');
+  const name = endLabel(end, t);
   return (
     <Table.Td data-testid={testId}>
-      <Text size="sm">{name}</Text>
-      <Text size="xs" c="dimmed" ff="monospace">
+      <Text size="sm" translate={name.data ? 'no' : undefined}>
+        {name.text}
+      </Text>
+      <Text size="xs" c="dimmed" ff="monospace" translate="no">
         {address}
       </Text>
     </Table.Td>
@@ -15,20 +21,21 @@ function End({ name, address, testId }: { name: string; address: string; testId:
 }
 
 export function FlowsTable({ rows, accounting }: { rows: FlowRow[]; accounting: boolean }) {
+  const { t } = useTranslation('flows');
   const columns = accounting ? 8 : 6;
   return (
     <Table striped verticalSpacing={2} data-testid="flows-table">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Protocol</Table.Th>
+          <Table.Th>{t('table.protocol')}</Table.Th>
           {/* The engine pushes a flow's start and end, not every state change in between. */}
-          <Table.Th title="As when the flow started or the view opened; changes in between are not pushed">State</Table.Th>
-          <Table.Th>From</Table.Th>
-          <Table.Th>To</Table.Th>
-          <Table.Th>Via host port</Table.Th>
-          <Table.Th>NAT</Table.Th>
-          {accounting && <Table.Th>Packets</Table.Th>}
-          {accounting && <Table.Th>Bytes</Table.Th>}
+          <Table.Th title={t('table.stateTitle')}>{t('table.state')}</Table.Th>
+          <Table.Th>{t('table.from')}</Table.Th>
+          <Table.Th>{t('table.to')}</Table.Th>
+          <Table.Th>{t('table.viaHostPort')}</Table.Th>
+          <Table.Th>{t('table.nat')}</Table.Th>
+          {accounting && <Table.Th>{t('table.packets')}</Table.Th>}
+          {accounting && <Table.Th>{t('table.bytes')}</Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -36,7 +43,7 @@ export function FlowsTable({ rows, accounting }: { rows: FlowRow[]; accounting: 
           <Table.Tr>
             <Table.Td colSpan={columns}>
               <Text size="sm" c="dimmed" data-testid="flows-empty">
-                No flows match.
+                {t('table.empty')}
               </Text>
             </Table.Td>
           </Table.Tr>
@@ -52,13 +59,13 @@ export function FlowsTable({ rows, accounting }: { rows: FlowRow[]; accounting: 
             data-ended={row.ended ? 'true' : 'false'}
             // Dimmed, not transparent: an ended row stays readable (AA contrast) until it goes.
             style={row.ended ? { color: 'var(--mantine-color-dimmed)', fontStyle: 'italic', transition: 'color 300ms' } : { transition: 'color 300ms' }}
-            title={row.ended ? 'Ended; leaves the table in a moment' : undefined}
+            title={row.ended ? t('table.ended') : undefined}
           >
-            <Table.Td>{row.protocol}</Table.Td>
-            <Table.Td>{row.state}</Table.Td>
-            <End name={row.fromName} address={row.fromAddress} testId="flow-from" />
-            <End name={row.toName} address={row.toAddress} testId="flow-to" />
-            <Table.Td data-testid="flow-host-port" title={row.sentTo ? `sent to ${row.sentTo}` : undefined}>
+            <Table.Td translate="no">{row.protocol}</Table.Td>
+            <Table.Td translate="no">{row.state}</Table.Td>
+            <End end={row.flow.from} address={row.fromAddress} testId="flow-from" />
+            <End end={row.flow.to} address={row.toAddress} testId="flow-to" />
+            <Table.Td data-testid="flow-host-port" translate="no" title={row.sentTo ? t('table.sentTo', { address: row.sentTo }) : undefined}>
               {row.hostPort}
             </Table.Td>
             <Table.Td data-testid="flow-nat">
@@ -68,8 +75,8 @@ export function FlowsTable({ rows, accounting }: { rows: FlowRow[]; accounting: 
                 </Badge>
               )}
             </Table.Td>
-            {accounting && <Table.Td>{row.packets}</Table.Td>}
-            {accounting && <Table.Td>{row.bytes}</Table.Td>}
+            {accounting && <Table.Td translate="no">{row.packets}</Table.Td>}
+            {accounting && <Table.Td translate="no">{row.bytes}</Table.Td>}
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -2,6 +2,8 @@
 // what Bridgeport cannot see said above the table. Reads `flows.get`, then follows `flowEvents`.
 import { Alert, Badge, Group, List, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EngineText } from '../../i18n/EngineText';
 import { filterChoices, flowTable, hiddenLine, noFilter, type FlowFilter } from './flow-rows';
 import { FlowFilters } from './FlowFilters';
 import { DropsSection } from './DropsSection';
@@ -9,41 +11,42 @@ import { FlowsTable } from './FlowsTable';
 import { useLiveFlows } from './use-live-flows';
 
 export function FlowsView() {
+  const { t } = useTranslation('flows');
   const { list, report, error } = useLiveFlows();
   const [filter, setFilter] = useState<FlowFilter>(noFilter);
   const table = useMemo(() => flowTable(list, filter), [list, filter]);
   const choices = useMemo(() => filterChoices(list, filter), [list, filter]);
-  const hidden = hiddenLine(table);
+  const hidden = hiddenLine(table, t);
 
   return (
     <ScrollArea h="100%">
       <Stack gap="sm" px="md" pt={4} pb="md" data-testid="flows-view">
         <div>
-          <Title order={4}>Flows</Title>
+          <Title order={4}>{t('title')}</Title>
           <Text size="sm" c="dimmed">
-            The connections the host&apos;s conntrack tracks, live: who talks to whom, through which host port, translated how.
+            {t('intro')}
           </Text>
         </div>
         {error && (
-          <Alert color="red" title="Cannot read the flows" data-testid="flows-error">
-            {error}
+          <Alert color="red" title={t('errorTitle')} data-testid="flows-error">
+            <EngineText text={error} />
           </Alert>
         )}
         {!report && !error && <Loader m="xl" />}
         {report && (
           <>
             {(report.limitations.length > 0 || report.dropped > 0) && (
-              <Alert color="yellow" title="What this view cannot see" data-testid="flows-limitations">
+              <Alert color="yellow" title={t('limitationsTitle')} data-testid="flows-limitations">
                 <List size="sm">
                   {report.limitations.map((line) => (
                     <List.Item key={line} data-testid="flows-limitation">
-                      {line}
+                      <EngineText text={line} />
                     </List.Item>
                   ))}
                 </List>
                 {report.dropped > 0 && (
                   <Text size="sm" mt="xs" data-testid="flows-dropped">
-                    Dropped: {report.dropped.toLocaleString('en-US')} connection(s) the engine&apos;s bounded table did not keep.
+                    {t('dropped', { count: report.dropped })}
                   </Text>
                 )}
               </Alert>
@@ -51,11 +54,11 @@ export function FlowsView() {
             <FlowFilters filter={filter} protocols={choices.protocols} states={choices.states} onChange={setFilter} />
             <Group gap="xs">
               <Badge variant="light" data-testid="flows-count">
-                {table.matched.toLocaleString('en-US')} of {list.size.toLocaleString('en-US')} flows
+                {t('count', { matched: table.matched, total: list.size })}
               </Badge>
               {!report.accounting && (
                 <Text size="xs" c="dimmed">
-                  No packets or bytes: conntrack accounting is off.
+                  {t('noAccounting')}
                 </Text>
               )}
             </Group>

@@ -2,6 +2,7 @@
 // order), which way each flow goes, the filters, and every text a table row shows. Pure: time
 // comes in as `now` (milliseconds).
 import type { Flow, FlowEnd, FlowEvent, FlowTuple } from '../../../../shared/flow-model';
+import type { TFunction } from 'i18next';
 import { formatBytes } from '../../../../shared/units';
 
 /** How long an ended flow stays, faded, before it leaves the table. */
@@ -64,12 +65,11 @@ export const hasEnded = (list: FlowList): boolean => [...list.values()].some((f)
 
 export type FlowDirection = 'in' | 'between' | 'out' | 'host';
 
-export const directionLabels: Record<FlowDirection, string> = {
-  in: 'In from the LAN or outside',
-  between: 'Container to container',
-  out: 'Out to the LAN or outside',
-  host: 'To or from the host',
-};
+/** The directions, in the order the filter offers them (words: `flows:direction.<direction>`). */
+export const flowDirections: readonly FlowDirection[] = ['in', 'between', 'out', 'host'];
+
+/** A translation function (react-i18next's `t`), passed in so this file stays pure. */
+export type Say = TFunction<string>;
 
 const isOutside = (end: FlowEnd) => end.kind === 'lan' || end.kind === 'outside';
 
@@ -84,7 +84,14 @@ export function flowDirection(flow: Flow): FlowDirection {
   return 'between';
 }
 
-/** Who is at one end, in words: LAN, host, the container's or namespace's name, outside. */
+/** Who is at one end, in the window's words; `data` is a name to show as it is (not translated). */
+export function endLabel(end: FlowEnd, t: Say): { text: string; data: boolean } {
+  if (end.kind === 'container' && end.container?.name) return { text: end.container.name, data: true };
+  if (end.kind === 'namespace' && end.namespace) return { text: t('flows:end.namespaceNamed', { name: end.namespace }), data: false };
+  return { text: t(`flows:end.${end.kind}`), data: false };
+}
+
+/** Who is at one end, in English (the row's data attributes and tests): LAN, host, a name, outside. */
 export function endName(end: FlowEnd): string {
   switch (end.kind) {
     case 'lan':
@@ -216,7 +223,7 @@ export function filterChoices(list: FlowList, filter: FlowFilter): { protocols: 
 }
 
 /** The line under the table when it does not draw everything. */
-export function hiddenLine(table: FlowTable): string | null {
+export function hiddenLine(table: FlowTable, t: Say): string | null {
   if (table.hidden === 0) return null;
-  return `Showing the newest ${table.rows.length.toLocaleString('en-US')} of ${table.matched.toLocaleString('en-US')} flows; narrow them with the filters to see the others.`;
+  return t('flows:hidden', { shown: table.rows.length, matched: table.matched });
 }

@@ -1,20 +1,23 @@
 // Create a bridge in the host namespace, with an MTU and an address if wanted.
 import { Group, Stack, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
 import { useEngineAction } from '../../api/use-engine-action';
 import { FormFooter } from '../../components/FormFooter';
 import { useFormFields } from '../../components/use-form-fields';
 import { checkBridgeForm, type BridgeFormValues } from './link-forms';
+import { sayWith } from '../networks/say';
 import type { MadeFormProps } from './made-form-props';
 
 export function CreateBridgeForm({ onBusyChange, onCancel, onMade }: MadeFormProps) {
+  const { t } = useTranslation('namespaces');
   const action = useEngineAction(onBusyChange);
   const { values, errors, setErrors, change } = useFormFields<BridgeFormValues>({ name: '', mtu: '', address: '' }, action.clearError);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (action.busy) return;
-    const check = checkBridgeForm(values);
+    const check = checkBridgeForm(values, sayWith(t));
     if (check.errors) return setErrors(check.errors);
     const made = await action.run(() => api.invoke('links.createBridge', check.input));
     if (made) onMade(made);
@@ -23,8 +26,8 @@ export function CreateBridgeForm({ onBusyChange, onCancel, onMade }: MadeFormPro
     <form onSubmit={(e) => void submit(e)} noValidate data-testid="bridge-form">
       <Stack gap="sm">
         <TextInput
-          label="Name"
-          description="At most 15 characters"
+          label={t('form.name')}
+          description={t('form.bridgeNameHelp')}
           placeholder="br-lab0"
           value={values.name}
           onChange={(e) => change({ name: e.currentTarget.value })}
@@ -35,8 +38,8 @@ export function CreateBridgeForm({ onBusyChange, onCancel, onMade }: MadeFormPro
         />
         <Group grow align="flex-start" gap="sm">
           <TextInput
-            label="Address"
-            description="Optional, with its prefix"
+            label={t('form.address')}
+            description={t('form.addressHelp')}
             placeholder="10.88.0.1/24"
             value={values.address}
             onChange={(e) => change({ address: e.currentTarget.value })}
@@ -45,8 +48,8 @@ export function CreateBridgeForm({ onBusyChange, onCancel, onMade }: MadeFormPro
             data-testid="bridge-address"
           />
           <TextInput
-            label="MTU"
-            description="Optional, 68–65535"
+            label={t('form.mtu')}
+            description={t('form.mtuHelp')}
             placeholder="1500"
             inputMode="numeric"
             value={values.mtu}
@@ -56,7 +59,7 @@ export function CreateBridgeForm({ onBusyChange, onCancel, onMade }: MadeFormPro
             data-testid="bridge-mtu"
           />
         </Group>
-        <FormFooter id="bridge" failure={action.failure} errorTitle="Not created" submitLabel="Create bridge" busy={action.busy} onCancel={onCancel} />
+        <FormFooter id="bridge" failure={action.failure} errorTitle={t('form.failed')} submitLabel={t('form.bridgeSubmit')} busy={action.busy} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -1,14 +1,17 @@
 // Create a named network namespace (`ip netns add`).
 import { Stack, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
 import { useEngineAction } from '../../api/use-engine-action';
 import { FormFooter } from '../../components/FormFooter';
+import { EngineText } from '../../i18n/EngineText';
 import { useFormFields } from '../../components/use-form-fields';
 import { checkNetnsForm } from './link-forms';
 import type { MadeFormProps } from './made-form-props';
 
 export function CreateNetnsForm({ onBusyChange, onCancel, onMade }: MadeFormProps) {
+  const { t } = useTranslation('namespaces');
   const action = useEngineAction(onBusyChange);
   const { values, errors, setErrors, change } = useFormFields({ name: '' }, action.clearError);
   const submit = async (event: FormEvent) => {
@@ -23,17 +26,17 @@ export function CreateNetnsForm({ onBusyChange, onCancel, onMade }: MadeFormProp
     <form onSubmit={(e) => void submit(e)} noValidate data-testid="netns-form">
       <Stack gap="sm">
         <TextInput
-          label="Name"
-          description="Shows up in ip netns list and in /run/netns"
+          label={t('form.name')}
+          description={t('form.netnsNameHelp')}
           placeholder="lab1"
           value={values.name}
           onChange={(e) => change({ name: e.currentTarget.value })}
-          error={errors.name}
+          error={errors.name && <EngineText text={errors.name} />}
           disabled={action.busy}
           data-autofocus
           data-testid="netns-name"
         />
-        <FormFooter id="netns" failure={action.failure} errorTitle="Not created" submitLabel="Create namespace" busy={action.busy} onCancel={onCancel} />
+        <FormFooter id="netns" failure={action.failure} errorTitle={t('form.failed')} submitLabel={t('form.netnsSubmit')} busy={action.busy} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -2,20 +2,23 @@
 // be moved into a namespace or a container.
 import { Group, Select, Stack, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
 import { useEngineAction } from '../../api/use-engine-action';
 import { FormFooter } from '../../components/FormFooter';
 import { useFormFields } from '../../components/use-form-fields';
 import { checkVethForm, type VethFormValues } from './link-forms';
+import { sayWith } from '../networks/say';
 import type { MadeFormProps } from './made-form-props';
 
 export function CreateVethForm({ bridges, onBusyChange, onCancel, onMade }: MadeFormProps & { bridges: string[] }) {
+  const { t } = useTranslation('namespaces');
   const action = useEngineAction(onBusyChange);
   const { values, errors, setErrors, change } = useFormFields<VethFormValues>({ name: '', peer: '', master: null, mtu: '' }, action.clearError);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (action.busy) return;
-    const check = checkVethForm(values);
+    const check = checkVethForm(values, sayWith(t));
     if (check.errors) return setErrors(check.errors);
     const made = await action.run(() => api.invoke('links.createVeth', check.input));
     if (made) onMade(made);
@@ -25,8 +28,8 @@ export function CreateVethForm({ bridges, onBusyChange, onCancel, onMade }: Made
       <Stack gap="sm">
         <Group grow align="flex-start" gap="sm">
           <TextInput
-            label="Name"
-            description="The end that stays on the host"
+            label={t('form.name')}
+            description={t('form.vethNameHelp')}
             placeholder="vhost0"
             value={values.name}
             onChange={(e) => change({ name: e.currentTarget.value })}
@@ -36,8 +39,8 @@ export function CreateVethForm({ bridges, onBusyChange, onCancel, onMade }: Made
             data-testid="veth-name"
           />
           <TextInput
-            label="Peer"
-            description="The end to move somewhere"
+            label={t('form.peer')}
+            description={t('form.peerHelp')}
             placeholder="vpeer0"
             value={values.peer}
             onChange={(e) => change({ peer: e.currentTarget.value })}
@@ -48,9 +51,9 @@ export function CreateVethForm({ bridges, onBusyChange, onCancel, onMade }: Made
         </Group>
         <Group grow align="flex-start" gap="sm">
           <Select
-            label="On bridge"
-            description="Optional: the host end joins this bridge"
-            placeholder="No bridge"
+            label={t('form.onBridge')}
+            description={t('form.onBridgeHelp')}
+            placeholder={t('form.noBridge')}
             data={bridges}
             value={values.master}
             onChange={(master) => change({ master })}
@@ -61,8 +64,8 @@ export function CreateVethForm({ bridges, onBusyChange, onCancel, onMade }: Made
             data-testid="veth-master"
           />
           <TextInput
-            label="MTU"
-            description="Optional, 68–65535"
+            label={t('form.mtu')}
+            description={t('form.mtuHelp')}
             placeholder="1500"
             inputMode="numeric"
             value={values.mtu}
@@ -72,7 +75,7 @@ export function CreateVethForm({ bridges, onBusyChange, onCancel, onMade }: Made
             data-testid="veth-mtu"
           />
         </Group>
-        <FormFooter id="veth" failure={action.failure} errorTitle="Not created" submitLabel="Create veth pair" busy={action.busy} onCancel={onCancel} />
+        <FormFooter id="veth" failure={action.failure} errorTitle={t('form.failed')} submitLabel={t('form.vethSubmit')} busy={action.busy} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -2,18 +2,14 @@
 // a bridge, or a veth pair (both ends go, wherever the other one is).
 import { Button, Group, Popover, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
 import { useEngineAction } from '../../api/use-engine-action';
 import { EngineErrorText } from '../../components/EngineError';
 import { deletionEnd, placeInput, type MadeRow } from './link-places';
 
-const consequence = {
-  netns: 'Whatever is inside goes with it: a veth end in it takes its peer along.',
-  bridge: 'Interfaces on it are let go, not deleted.',
-  veth: 'Both ends go, wherever the other one is now.',
-} as const;
-
 export function DeleteMadeButton({ row, onDeleted }: { row: MadeRow; onDeleted: () => void }) {
+  const { t } = useTranslation('namespaces');
   const [opened, setOpened] = useState(false);
   const action = useEngineAction();
   const { thing } = row;
@@ -35,24 +31,24 @@ export function DeleteMadeButton({ row, onDeleted }: { row: MadeRow; onDeleted: 
     <Popover opened={opened} onDismiss={() => !action.busy && setOpened(false)} position="left" withArrow shadow="md" trapFocus>
       <Popover.Target>
         <Button size="compact-xs" variant="light" color="red" onClick={() => setOpened((o) => !o)} data-testid={`delete-made-${thing.name}`}>
-          Delete
+          {t('delete.button')}
         </Button>
       </Popover.Target>
       <Popover.Dropdown maw={340} data-testid={`delete-dialog-${thing.name}`}>
         <Stack gap="xs">
           <Text size="sm">
-            Delete {thing.kind === 'netns' ? 'namespace' : thing.kind === 'veth' ? 'veth pair' : 'bridge'} <b>{thing.peer ? `${thing.name} ↔ ${thing.peer}` : thing.name}</b>?
+            {t(`delete.question.${thing.kind}`, { name: thing.peer ? `${thing.name} ↔ ${thing.peer}` : thing.name })}
           </Text>
           <Text size="xs" c="dimmed">
-            {consequence[thing.kind]}
+            {t(`delete.consequence.${thing.kind}`)}
           </Text>
           <EngineErrorText failure={action.failure} testId={`delete-error-${thing.name}`} />
           <Group justify="flex-end" gap="xs">
             <Button size="xs" variant="default" onClick={() => setOpened(false)} disabled={action.busy}>
-              Cancel
+              {t('delete.cancel')}
             </Button>
             <Button size="xs" color="red" loading={action.busy} onClick={() => void confirm()} data-testid={`delete-confirm-${thing.name}`}>
-              Delete
+              {t('delete.button')}
             </Button>
           </Group>
         </Stack>

@@ -1,5 +1,6 @@
 // Set a link up or down where it lives; a refusal is shown beside the button.
 import { Button, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
 import { useEngineAction } from '../../api/use-engine-action';
 import { EngineErrorText } from '../../components/EngineError';
@@ -14,6 +15,7 @@ interface Props {
 }
 
 export function LinkStateButton({ name, place, up, onChanged, 'data-testid': testId }: Props) {
+  const { t } = useTranslation('namespaces');
   const action = useEngineAction();
   const where = placeInput(place);
   const toggle = async () => {
@@ -22,7 +24,7 @@ export function LinkStateButton({ name, place, up, onChanged, 'data-testid': tes
   return (
     <Group gap={4} wrap="nowrap">
       <Button size="compact-xs" variant="default" loading={action.busy} onClick={() => void toggle()} data-testid={testId}>
-        {up ? 'Set down' : 'Set up'}
+        {up ? t('link.setDown') : t('link.setUp')}
       </Button>
       <EngineErrorText failure={action.failure} testId={`${testId}-error`} />
     </Group>

@@ -1,7 +1,8 @@
 // What Bridgeport made: namespaces, bridges and veth pairs, each with where its interfaces are now.
 // Only these can be deleted here.
 import { Badge, Stack, Table, Text } from '@mantine/core';
-import { plural } from '../../format/plural';
+import { useTranslation } from 'react-i18next';
+import { currentLocale } from '../../i18n/i18n';
 import { DeleteMadeButton } from './DeleteMadeButton';
 import { LinkLine } from './LinkLine';
 import type { MadeRow, MoveTargets } from './link-places';
@@ -16,14 +17,16 @@ interface Props {
 const kindColor = { netns: 'orange', bridge: 'blue', veth: 'grape' } as const;
 
 export function MadeTable({ rows, movable, targets, onChanged }: Props) {
+  const { t } = useTranslation('namespaces');
+  const when = new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium', timeStyle: 'medium' });
   return (
     <Table verticalSpacing={6} fz="sm" data-testid="made-table">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Kind</Table.Th>
-          <Table.Th>Name</Table.Th>
-          <Table.Th>Now</Table.Th>
-          <Table.Th>Made</Table.Th>
+          <Table.Th>{t('table.kind')}</Table.Th>
+          <Table.Th>{t('table.name')}</Table.Th>
+          <Table.Th>{t('table.now')}</Table.Th>
+          <Table.Th>{t('table.made')}</Table.Th>
           <Table.Th />
         </Table.Tr>
       </Table.Thead>
@@ -32,15 +35,15 @@ export function MadeTable({ rows, movable, targets, onChanged }: Props) {
           <Table.Tr key={`${row.thing.kind}:${row.thing.name}`} data-testid={`made-row-${row.thing.name}`} data-kind={row.thing.kind}>
             <Table.Td>
               <Badge size="sm" variant="light" color={kindColor[row.thing.kind]}>
-                {row.thing.kind}
+                {t(`kind.${row.thing.kind}`)}
               </Badge>
             </Table.Td>
-            <Table.Td fw={600}>{row.thing.peer ? `${row.thing.name} ↔ ${row.thing.peer}` : row.thing.name}</Table.Td>
+            <Table.Td fw={600} translate="no">{row.thing.peer ? `${row.thing.name} ↔ ${row.thing.peer}` : row.thing.name}</Table.Td>
             <Table.Td>
               <Stack gap={4}>
                 {row.thing.kind === 'netns' && (
                   <Text size="xs" c={row.namespaceLinks === null ? 'orange' : 'dimmed'}>
-                    {row.namespaceLinks === null ? 'gone from /run/netns' : plural(row.namespaceLinks, 'link')}
+                    {row.namespaceLinks === null ? t('gone') : t('links', { count: row.namespaceLinks })}
                   </Text>
                 )}
                 {row.ends.map((end) => (
@@ -57,14 +60,14 @@ export function MadeTable({ rows, movable, targets, onChanged }: Props) {
                 ))}
                 {row.thing.kind !== 'netns' && row.missing.length > 0 && (
                   <Text size="xs" c="orange">
-                    Not found: {row.missing.join(', ')}
+                    {t('notFound', { names: row.missing.join(', ') })}
                   </Text>
                 )}
               </Stack>
             </Table.Td>
             <Table.Td>
-              <Text size="xs" c="dimmed">
-                {new Date(row.thing.createdAt).toLocaleString()}
+              <Text size="xs" c="dimmed" translate="no">
+                {when.format(new Date(row.thing.createdAt))}
               </Text>
             </Table.Td>
             <Table.Td>

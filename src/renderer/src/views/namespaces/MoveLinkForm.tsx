@@ -2,11 +2,13 @@
 // gets inside, its address, a default route through a gateway, its MTU.
 import { Group, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
 import { useEngineAction } from '../../api/use-engine-action';
 import { FormFooter } from '../../components/FormFooter';
 import { useFormFields } from '../../components/use-form-fields';
 import { checkMoveForm, emptyMoveForm, type MoveFormValues, type MoveTargetKind } from './link-forms';
+import { sayWith } from '../networks/say';
 import type { MoveTargets } from './link-places';
 
 interface Props {
@@ -20,13 +22,14 @@ interface Props {
 }
 
 export function MoveLinkForm({ link, links, targets, onBusyChange, onCancel, onMoved }: Props) {
+  const { t } = useTranslation('namespaces');
   const action = useEngineAction(onBusyChange);
   const { values, errors, setErrors, change } = useFormFields<MoveFormValues>(() => emptyMoveForm(link), action.clearError);
   const busy = action.busy;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const check = checkMoveForm(values);
+    const check = checkMoveForm(values, sayWith(t));
     if (check.errors) return setErrors(check.errors);
     const moved = await action.run(() => api.invoke('links.move', check.input));
     if (moved) onMoved(moved);
@@ -37,8 +40,8 @@ export function MoveLinkForm({ link, links, targets, onBusyChange, onCancel, onM
     <form onSubmit={(e) => void submit(e)} noValidate data-testid="move-form">
       <Stack gap="sm">
         <Select
-          label="Interface"
-          description="An interface Bridgeport made, in the host now"
+          label={t('move.interface')}
+          description={t('move.interfaceHelp')}
           data={linkChoices}
           value={values.link}
           onChange={(l) => change({ link: l })}
@@ -51,16 +54,16 @@ export function MoveLinkForm({ link, links, targets, onBusyChange, onCancel, onM
           value={values.targetKind}
           onChange={(kind) => change({ targetKind: kind as MoveTargetKind, target: null })}
           data={[
-            { value: 'container', label: 'Into a running container' },
-            { value: 'namespace', label: 'Into a namespace' },
+            { value: 'container', label: t('move.intoContainer') },
+            { value: 'namespace', label: t('move.intoNamespace') },
           ]}
           disabled={busy}
-          aria-label="Where to"
+          aria-label={t('move.whereTo')}
           data-testid="move-target-kind"
         />
         <Select
-          label={values.targetKind === 'namespace' ? 'Namespace' : 'Container'}
-          placeholder={choices.length ? 'Pick one' : values.targetKind === 'namespace' ? 'No named namespace' : 'No running container with a namespace of its own'}
+          label={values.targetKind === 'namespace' ? t('move.namespace') : t('move.container')}
+          placeholder={choices.length ? t('move.pickOne') : values.targetKind === 'namespace' ? t('move.noNamespace') : t('move.noContainer')}
           data={choices}
           value={values.target}
           onChange={(target) => change({ target })}
@@ -72,8 +75,8 @@ export function MoveLinkForm({ link, links, targets, onBusyChange, onCancel, onM
         />
         <Group grow align="flex-start" gap="sm">
           <TextInput
-            label="Name inside"
-            description="Optional, e.g. eth1"
+            label={t('move.nameInside')}
+            description={t('move.nameInsideHelp')}
             placeholder={values.link ?? 'eth1'}
             value={values.rename}
             onChange={(e) => change({ rename: e.currentTarget.value })}
@@ -82,8 +85,8 @@ export function MoveLinkForm({ link, links, targets, onBusyChange, onCancel, onM
             data-testid="move-rename"
           />
           <TextInput
-            label="MTU"
-            description="Optional, 68–65535"
+            label={t('form.mtu')}
+            description={t('form.mtuHelp')}
             placeholder="1500"
             inputMode="numeric"
             value={values.mtu}
@@ -95,8 +98,8 @@ export function MoveLinkForm({ link, links, targets, onBusyChange, onCancel, onM
         </Group>
         <Group grow align="flex-start" gap="sm">
           <TextInput
-            label="Address"
-            description="Optional, with its prefix"
+            label={t('form.address')}
+            description={t('form.addressHelp')}
             placeholder="10.88.0.2/24"
             value={values.address}
             onChange={(e) => change({ address: e.currentTarget.value })}
@@ -105,8 +108,8 @@ export function MoveLinkForm({ link, links, targets, onBusyChange, onCancel, onM
             data-testid="move-address"
           />
           <TextInput
-            label="Gateway"
-            description="Optional: the default route inside goes through it"
+            label={t('move.gateway')}
+            description={t('move.gatewayHelp')}
             placeholder="10.88.0.1"
             value={values.gateway}
             onChange={(e) => change({ gateway: e.currentTarget.value })}
@@ -115,7 +118,7 @@ export function MoveLinkForm({ link, links, targets, onBusyChange, onCancel, onM
             data-testid="move-gateway"
           />
         </Group>
-        <FormFooter id="move" failure={action.failure} errorTitle="Not moved" submitLabel="Move" busy={busy} onCancel={onCancel} />
+        <FormFooter id="move" failure={action.failure} errorTitle={t('move.failed')} submitLabel={t('move.submit')} busy={busy} onCancel={onCancel} />
       </Stack>
     </form>
   );

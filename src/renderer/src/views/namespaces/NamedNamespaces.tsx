@@ -1,6 +1,8 @@
 // The named network namespaces (/run/netns) and their links; those Bridgeport made can be set up or down.
 import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { Namespace } from '../../../../shared/model';
+import { EngineText } from '../../i18n/EngineText';
 import { LinkLine } from './LinkLine';
 import { placeKey, type Place } from './link-places';
 
@@ -14,10 +16,11 @@ interface Props {
 }
 
 export function NamedNamespaces({ namespaces, made, madeLinks, onChanged }: Props) {
+  const { t } = useTranslation('namespaces');
   if (namespaces.length === 0) {
     return (
       <Text size="sm" c="dimmed" data-testid="namespaces-empty">
-        No named namespace (ip netns list is empty).
+        {t('namedEmpty')}
       </Text>
     );
   }
@@ -26,21 +29,23 @@ export function NamedNamespaces({ namespaces, made, madeLinks, onChanged }: Prop
       {namespaces.map((ns) => (
         <Card key={ns.name} withBorder padding="sm" data-testid={`namespace-${ns.name}`}>
           <Group gap="xs" mb={4}>
-            <Text fw={600}>{ns.name}</Text>
+            <Text fw={600} translate="no">
+              {ns.name}
+            </Text>
             {ns.id !== null && (
               <Text size="xs" c="dimmed">
-                nsid {ns.id}
+                {t('nsid', { id: ns.id })}
               </Text>
             )}
             {made.has(ns.name) && (
               <Badge size="xs" variant="light" color="orange">
-                made by Bridgeport
+                {t('madeBadge')}
               </Badge>
             )}
           </Group>
           {ns.error && (
             <Text size="xs" c="orange">
-              {ns.error}
+              <EngineText text={ns.error} />
             </Text>
           )}
           <Stack gap={4}>

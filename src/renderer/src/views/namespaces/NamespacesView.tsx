@@ -3,6 +3,7 @@
 // delete what Bridgeport made. Read again whenever the snapshot moves (netlink, /run/netns).
 import { Group, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Snapshot } from '../../../../shared/model';
 import { api } from '../../api/api';
 import { useReadOnChange } from '../../api/use-read-on-change';
@@ -16,6 +17,7 @@ import { NamedNamespaces } from './NamedNamespaces';
 const readMade = () => api.invoke('made.list', {});
 
 export function NamespacesView({ snapshot }: { snapshot: Snapshot }) {
+  const { t } = useTranslation('namespaces');
   const { data: made, failure, reload } = useReadOnChange(readMade, snapshot.takenAt);
   const rows = useMemo(() => madeRows(made ?? [], snapshot), [made, snapshot]);
   const targets = useMemo(() => moveTargets(snapshot), [snapshot]);
@@ -27,29 +29,29 @@ export function NamespacesView({ snapshot }: { snapshot: Snapshot }) {
       <Stack gap="md" px="md" pt={4} pb="md" data-testid="namespaces-view">
         <Group justify="space-between" align="flex-end">
           <div>
-            <Title order={4}>Namespaces and links</Title>
+            <Title order={4}>{t('title')}</Title>
             <Text size="sm" c="dimmed">
-              Wire by hand, pipework-style: what is made here shows on the topology at once, and only that can be deleted here.
+              {t('intro')}
             </Text>
           </div>
           <Group gap="sm">
             <MakeButtons bridges={hostBridges(snapshot)} onMade={reload} />
-            <MoveLinkButton link={null} links={movable} targets={targets} onMoved={reload} label="Move an interface…" size="sm" variant="light" data-testid="move-interface" />
+            <MoveLinkButton link={null} links={movable} targets={targets} onMoved={reload} label={t('move.any')} size="sm" variant="light" data-testid="move-interface" />
           </Group>
         </Group>
-        <EngineErrorAlert failure={failure} what="Cannot read what Bridgeport made" testId="made-error" />
+        <EngineErrorAlert failure={failure} what={t('readError')} testId="made-error" />
         <Stack gap={4}>
-          <Title order={5}>Made by Bridgeport</Title>
+          <Title order={5}>{t('madeTitle')}</Title>
           {made && rows.length === 0 ? (
             <Text size="sm" c="dimmed" data-testid="made-empty">
-              Nothing yet: namespaces, bridges and veth pairs made here are listed with where their ends are now.
+              {t('madeEmpty')}
             </Text>
           ) : (
             <MadeTable rows={rows} movable={movable} targets={targets} onChanged={reload} />
           )}
         </Stack>
         <Stack gap={4}>
-          <Title order={5}>Named namespaces</Title>
+          <Title order={5}>{t('namedTitle')}</Title>
           <NamedNamespaces namespaces={namedNamespaces(snapshot)} made={madeNamespaces} madeLinks={madeLinks} onChanged={reload} />
         </Stack>
       </Stack>

@@ -3,20 +3,22 @@
 // running or an address free is the engine's to say. Pure.
 import type { MethodInput } from '../../../../shared/contract';
 import { netnsNameSchema } from '../../../../shared/atoms/names';
-import { isIpv4, isIpv4Cidr, linkNameProblem, parseMtu } from '../../format/address-text';
+import { isIpv4, isIpv4Cidr } from '../../format/address-text';
+import { linkNameProblem, mtuOrProblem } from '../networks/field-problems';
+import type { Say } from '../networks/say';
 
 type Check<I, F extends string> = { input: I; errors?: undefined } | { input?: undefined; errors: Partial<Record<F, string>> };
 
 const done = <I, F extends string>(errors: Partial<Record<F, string>>, input: () => I): Check<I, F> =>
   Object.keys(errors).length > 0 ? { errors } : { input: input() };
 
-function cidrProblem(text: string): string | null {
+function cidrProblem(text: string, say: Say): string | null {
   if (!text) return null;
-  return isIpv4Cidr(text) ? null : `“${text}” is not an address with its prefix: write one like 10.88.0.1/24`;
+  return isIpv4Cidr(text) ? null : say('problem.cidr', { text });
 }
 
-function mtuOf(text: string, errors: { mtu?: string }): number | undefined {
-  const mtu = parseMtu(text);
+function mtuOf(text: string, errors: { mtu?: string }, say: Say): number | undefined {
+  const mtu = mtuOrProblem(text, say);
   if (typeof mtu === 'string') errors.mtu = mtu;
   return typeof mtu === 'number' ? mtu : undefined;
 }
@@ -40,14 +42,14 @@ export interface BridgeFormValues {
 }
 export type BridgeField = keyof BridgeFormValues;
 
-export function checkBridgeForm(values: BridgeFormValues): Check<MethodInput<'links.createBridge'>, BridgeField> {
+export function checkBridgeForm(values: BridgeFormValues, say: Say): Check<MethodInput<'links.createBridge'>, BridgeField> {
   const errors: Partial<Record<BridgeField, string>> = {};
   const name = values.name.trim();
   const address = values.address.trim();
-  const nameProblem = linkNameProblem(name, 'a bridge name');
+  const nameProblem = linkNameProblem(name, 'bridge', say);
   if (nameProblem) errors.name = nameProblem;
-  const mtu = mtuOf(values.mtu, errors);
-  const addressProblem = cidrProblem(address);
+  const mtu = mtuOf(values.mtu, errors, say);
+  const addressProblem = cidrProblem(address, say);
   if (addressProblem) errors.address = addressProblem;
   return done(errors, () => ({ name, ...(mtu !== undefined ? { mtu } : {}), ...(address ? { address } : {}) }));
 }
@@ -62,16 +64,16 @@ export interface VethFormValues {
 }
 export type VethField = keyof VethFormValues;
 
-export function checkVethForm(values: VethFormValues): Check<MethodInput<'links.createVeth'>, VethField> {
+export function checkVethForm(values: VethFormValues, say: Say): Check<MethodInput<'links.createVeth'>, VethField> {
   const errors: Partial<Record<VethField, string>> = {};
   const name = values.name.trim();
   const peer = values.peer.trim();
-  const nameProblem = linkNameProblem(name);
+  const nameProblem = linkNameProblem(name, 'interface', say);
   if (nameProblem) errors.name = nameProblem;
-  const peerProblem = linkNameProblem(peer, "the peer's name");
+  const peerProblem = linkNameProblem(peer, 'peer', say);
   if (peerProblem) errors.peer = peerProblem;
-  else if (!nameProblem && peer === name) errors.peer = 'The two ends need different names';
-  const mtu = mtuOf(values.mtu, errors);
+  else if (!nameProblem && peer === name) errors.peer = say('problem.samePeer');
+  const mtu = mtuOf(values.mtu, errors, say);
   return done(errors, () => ({ name, peer, ...(values.master ? { master: values.master } : {}), ...(mtu !== undefined ? { mtu } : {}) }));
 }
 
@@ -95,22 +97,22 @@ export function emptyMoveForm(link: string | null = null): MoveFormValues {
   return { link, targetKind: 'container', target: null, rename: '', address: '', gateway: '', mtu: '' };
 }
 
-export function checkMoveForm(values: MoveFormValues): Check<MethodInput<'links.move'>, MoveField> {
+export function checkMoveForm(values: MoveFormValues, say: Say): Check<MethodInput<'links.move'>, MoveField> {
   const errors: Partial<Record<MoveField, string>> = {};
-  if (!values.link) errors.link = 'Pick the interface to move';
-  if (!values.target) errors.target = values.targetKind === 'namespace' ? 'Pick a namespace' : 'Pick a running container';
+  if (!values.link) errors.link = say('problem.pickInterface');
+  if (!values.target) errors.target = say(values.targetKind === 'namespace' ? 'problem.pickNamespace' : 'problem.pickContainer');
   const rename = values.rename.trim();
   const address = values.address.trim();
   const gateway = values.gateway.trim();
   if (rename) {
-    const problem = linkNameProblem(rename, 'the name inside');
+    const problem = linkNameProblem(rename, 'inside', say);
     if (problem) errors.rename = problem;
   }
-  const addressProblem = cidrProblem(address);
+  const addressProblem = cidrProblem(address, say);
   if (addressProblem) errors.address = addressProblem;
-  if (gateway && !isIpv4(gateway)) errors.gateway = `“${gateway}” is not an IPv4 address: write one like 10.88.0.1`;
-  else if (gateway && !address) errors.gateway = 'A gateway needs an address on the interface to reach it';
-  const mtu = mtuOf(values.mtu, errors);
+  if (gateway && !isIpv4(gateway)) errors.gateway = say('problem.gatewayIpv4', { text: gateway });
+  else if (gateway && !address) errors.gateway = say('problem.gatewayNeedsAddress');
+  const mtu = mtuOf(values.mtu, errors, say);
   return done(errors, () => ({
     link: values.link!,
     to: values.targetKind === 'namespace' ? { namespace: values.target! } : { container: values.target! },

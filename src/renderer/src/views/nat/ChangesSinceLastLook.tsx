@@ -1,7 +1,8 @@
 // What happened to the rules since the user last left this view: added ones are highlighted in the
 // tables, removed ones can only be listed here.
 import { Alert, Button, Code, Group, List, Text } from '@mantine/core';
-import { plural } from '../../format/plural';
+import { useTranslation } from 'react-i18next';
+import { EngineText } from '../../i18n/EngineText';
 import type { SeenDiff } from './seen-rules';
 
 const LISTED = 12;
@@ -13,27 +14,28 @@ interface Props extends SeenDiff {
 }
 
 export function ChangesSinceLastLook({ added, removed, onlyNew, onOnlyNew, onMarkSeen }: Props) {
+  const { t } = useTranslation('nat');
   if (added.size === 0 && removed.length === 0) return null;
   return (
-    <Alert color="green" variant="light" title="Changed since your last look" data-testid="nat-changes" py="xs">
+    <Alert color="green" variant="light" title={t('changes.title')} data-testid="nat-changes" py="xs">
       {added.size > 0 && (
         <Text size="sm" data-testid="nat-added-count">
-          {plural(added.size, 'new rule')}, highlighted in green below.
+          {t('changes.added', { count: added.size })}
         </Text>
       )}
       {removed.length > 0 && (
         <div data-testid="nat-removed">
-          <Text size="sm">Removed since your last look:</Text>
+          <Text size="sm">{t('changes.removed')}</Text>
           <List size="xs" spacing={2} mt={2}>
             {removed.slice(0, LISTED).map((r) => (
               <List.Item key={r.id}>
-                <b>{r.where}</b> · {r.explain} <Code fz={10}>{r.spec}</Code>
+                <b translate="no">{r.where}</b> · <EngineText text={r.explain} /> <Code fz={10}>{r.spec}</Code>
               </List.Item>
             ))}
           </List>
           {removed.length > LISTED && (
             <Text size="xs" c="dimmed">
-              … and {removed.length - LISTED} more.
+              {t('changes.andMore', { count: removed.length - LISTED })}
             </Text>
           )}
         </div>
@@ -41,11 +43,11 @@ export function ChangesSinceLastLook({ added, removed, onlyNew, onOnlyNew, onMar
       <Group gap={6} mt={6}>
         {added.size > 0 && (
           <Button size="compact-xs" variant={onlyNew ? 'filled' : 'light'} color="green" onClick={() => onOnlyNew(!onlyNew)} data-testid="nat-only-new">
-            {onlyNew ? 'Show all rules' : 'Show only new rules'}
+            {onlyNew ? t('changes.showAll') : t('changes.onlyNew')}
           </Button>
         )}
         <Button size="compact-xs" variant="light" color="green" onClick={onMarkSeen} data-testid="nat-mark-seen">
-          Mark all as seen
+          {t('changes.markSeen')}
         </Button>
       </Group>
     </Alert>

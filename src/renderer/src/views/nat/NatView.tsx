@@ -1,11 +1,12 @@
 // The firewall as the kernel holds it (nat, filter, raw …), chain by chain, each rule explained and
 // attributed. Counters follow the 'nat' topic, sampled once per second only while this view is open.
 import { Alert, Badge, Button, CloseButton, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { FirewallRule } from '../../../../shared/firewall-model';
 import { useTopic } from '../../api/use-topic';
-import { formatCount } from '../../format/counters';
-import { plural } from '../../format/plural';
+import { EngineText } from '../../i18n/EngineText';
 import { ChainSection } from './ChainSection';
 import { ChangesSinceLastLook } from './ChangesSinceLastLook';
 import { chainsOpenByDefault } from './fold-chains';
@@ -29,12 +30,17 @@ function onlyIds(focus: RuleFocus | null, onlyNew: boolean, added: ReadonlySet<s
   return new Set([...added].filter((id) => !focused || focused.has(id)));
 }
 
-function tableSummary(t: TableGroup): string {
-  const rules = t.chains.reduce((n, c) => n + c.rules.length, 0);
-  return `${t.family === 'ipv4' ? 'IPv4' : 'IPv6'} · ${plural(t.chains.length, 'chain')} · ${plural(rules, 'rule')}`;
+function tableSummary(table: TableGroup, t: TFunction<'nat'>): ReactNode {
+  const rules = table.chains.reduce((n, c) => n + c.rules.length, 0);
+  return (
+    <>
+      <span translate="no">{table.family === 'ipv4' ? 'IPv4' : 'IPv6'}</span> · {t('chains', { count: table.chains.length })} · {t('rules', { count: rules })}
+    </>
+  );
 }
 
 export function NatView({ focus, onClearFocus }: Props) {
+  const { t } = useTranslation('nat');
   const { data: report, previous, error } = useTopic('nat');
   const [fields, setFields] = useState<FilterFields>(noFields);
   const [toggled, setToggled] = useState<ReadonlyMap<string, boolean>>(new Map());
@@ -64,7 +70,7 @@ export function NatView({ focus, onClearFocus }: Props) {
 
   if (error && !report) {
     return (
-      <Alert m="md" color="red" title="Cannot read the firewall">
+      <Alert m="md" color="red" title={t('readFailed')}>
         {error}
       </Alert>
     );
@@ -75,27 +81,27 @@ export function NatView({ focus, onClearFocus }: Props) {
       <Group justify="space-between" align="flex-start">
         <div>
           <Group gap="xs">
-            <Title order={4}>Firewall rules</Title>
-            <Badge variant="outline" tt="none" data-testid="nat-backend">
+            <Title order={4}>{t('title')}</Title>
+            <Badge variant="outline" tt="none" data-testid="nat-backend" translate="no">
               {report.backend}
             </Badge>
           </Group>
           <Text size="sm" c="dimmed">
-            Showing {formatCount(shown.length)} of {plural(report.rules.length, 'rule')}. Counters are live.
+            {t('showing', { shown: shown.length, count: report.rules.length })}
           </Text>
         </div>
         <Group gap={6}>
           <Button size="compact-sm" variant="default" onClick={() => setAll(true)}>
-            Expand all
+            {t('expandAll')}
           </Button>
           <Button size="compact-sm" variant="default" onClick={() => setAll(false)}>
-            Collapse all
+            {t('collapseAll')}
           </Button>
         </Group>
       </Group>
       {report.warnings.map((w) => (
         <Alert key={w} color="yellow" variant="light" data-testid="nat-warning">
-          {w}
+          <EngineText text={w} />
         </Alert>
       ))}
       <ChangesSinceLastLook
@@ -113,9 +119,9 @@ export function NatView({ focus, onClearFocus }: Props) {
             variant="light"
             tt="none"
             data-testid="nat-focus"
-            rightSection={<CloseButton size="xs" onClick={onClearFocus} aria-label="Show all rules" />}
+            rightSection={<CloseButton size="xs" onClick={onClearFocus} aria-label={t('showAll')} />}
           >
-            Rules of {focus.label}
+            {t('focus', { label: focus.label })}
           </Badge>
         </Group>
       )}
@@ -123,20 +129,20 @@ export function NatView({ focus, onClearFocus }: Props) {
         <RuleColumnsHeader />
         {tables.length === 0 && (
           <Text c="dimmed" mt="sm">
-            No rule matches these filters.
+            {t('noMatch')}
           </Text>
         )}
-        {tables.map((t) => (
-          <section key={t.key} data-testid={`nat-table-${t.table}`}>
+        {tables.map((table) => (
+          <section key={table.key} data-testid={`nat-table-${table.table}`}>
             <Group gap="xs" mt="sm" mb={6} align="baseline">
-              <Title order={5} ff="monospace">
-                {t.table}
+              <Title order={5} ff="monospace" translate="no">
+                {table.table}
               </Title>
               <Text size="xs" c="dimmed">
-                {tableSummary(t)}
+                {tableSummary(table, t)}
               </Text>
             </Group>
-            {t.chains.map((c) => (
+            {table.chains.map((c) => (
               <ChainSection key={c.key} group={c} open={isOpen(c.key)} onToggle={toggle} isNew={isNew} before={before} />
             ))}
           </section>

@@ -1,9 +1,12 @@
 // One rule: where it sits, what it counted, whose it is, what it does in words and as written.
 // Plain elements and memoized: only the rows whose counters moved re-render on each tick.
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FirewallRule } from '../../../../shared/firewall-model';
 import { LiveCounter } from '../../components/LiveCounter';
 import { formatBytes, formatPackets } from '../../format/counters';
+import { EngineText } from '../../i18n/EngineText';
+import { OwnerTag } from './OwnerTag';
 
 interface Props {
   rule: FirewallRule;
@@ -13,6 +16,7 @@ interface Props {
 }
 
 function RuleRowView({ rule, isNew, before }: Props) {
+  const { t } = useTranslation('nat');
   return (
     <tr
       data-testid={`nat-rule-${rule.id}`}
@@ -28,13 +32,17 @@ function RuleRowView({ rule, isNew, before }: Props) {
         <LiveCounter value={rule.bytes} previous={before?.bytes} format={formatBytes} />
       </td>
       <td>
-        <span className={`bp-tag bp-tag-${rule.owner}`}>{rule.owner}</span>
-        {isNew && <span className="bp-tag bp-tag-new">new</span>}
+        <OwnerTag owner={rule.owner} />
+        {isNew && <span className="bp-tag bp-tag-new">{t('new')}</span>}
       </td>
-      <td>{rule.container?.name ?? ''}</td>
+      <td translate="no">{rule.container?.name ?? ''}</td>
       <td>
-        <div>{rule.explain}</div>
-        <div className="bp-rule-spec">{rule.spec}</div>
+        <div>
+          <EngineText text={rule.explain} />
+        </div>
+        <div className="bp-rule-spec" translate="no">
+          {rule.spec}
+        </div>
       </td>
     </tr>
   );

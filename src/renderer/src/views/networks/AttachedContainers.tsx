@@ -1,5 +1,6 @@
 // The containers on a network: name, address and aliases, each with Disconnect.
 import { Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { NetworkDetail } from '../../../../shared/network-model';
 import { DisconnectButton } from './DisconnectButton';
 
@@ -11,10 +12,11 @@ interface Props {
 }
 
 export function AttachedContainers({ network, canDisconnect, onChanged }: Props) {
+  const { t } = useTranslation('networks');
   if (network.containers.length === 0) {
     return (
       <Text size="xs" c="dimmed">
-        none
+        {t('attached.none')}
       </Text>
     );
   }
@@ -22,17 +24,17 @@ export function AttachedContainers({ network, canDisconnect, onChanged }: Props)
     <Stack gap={2}>
       {network.containers.map((c) => (
         <Group key={c.id} gap={6} wrap="nowrap" data-testid={`attached-${network.name}-${c.name}`}>
-          <Text size="sm" fw={500}>
+          <Text size="sm" fw={500} translate="no">
             {c.name}
           </Text>
           {c.ipv4 && (
-            <Text size="xs" ff="monospace">
+            <Text size="xs" ff="monospace" translate="no">
               {c.ipv4}
             </Text>
           )}
           {c.aliases.length > 0 && (
             <Text size="xs" c="dimmed">
-              aka {c.aliases.join(', ')}
+              {t('attached.aka', { aliases: c.aliases.join(', ') })}
             </Text>
           )}
           {canDisconnect && <DisconnectButton network={network.name} container={c.name} onDisconnected={onChanged} />}

@@ -1,14 +1,16 @@
 // The bridge driver's options: the host bridge's name, MTU, host binding, ICC and masquerading.
 import { Fieldset, Group, Switch, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { NetworkFieldsProps } from './network-form';
 
 export function BridgeOptionFields({ values, errors, change, disabled }: NetworkFieldsProps) {
+  const { t } = useTranslation('networks');
   return (
-    <Fieldset legend="Bridge options" data-testid="network-bridge-options">
+    <Fieldset legend={t('create.bridgeOptions')} data-testid="network-bridge-options">
       <Group grow align="flex-start" gap="sm">
         <TextInput
-          label="Bridge name"
-          description="The host interface; br-… when empty"
+          label={t('create.bridgeName')}
+          description={t('create.bridgeNameHelp')}
           placeholder="br-mynet"
           value={values.bridgeName}
           onChange={(e) => change({ bridgeName: e.currentTarget.value })}
@@ -17,8 +19,8 @@ export function BridgeOptionFields({ values, errors, change, disabled }: Network
           data-testid="network-bridge-name"
         />
         <TextInput
-          label="MTU"
-          description="68–65535; the default is 1500"
+          label={t('create.mtu')}
+          description={t('create.mtuHelp')}
           placeholder="1500"
           inputMode="numeric"
           value={values.mtu}
@@ -28,8 +30,8 @@ export function BridgeOptionFields({ values, errors, change, disabled }: Network
           data-testid="network-mtu"
         />
         <TextInput
-          label="Host binding IPv4"
-          description="Where -p ports listen by default"
+          label={t('create.hostBinding')}
+          description={t('create.hostBindingHelp')}
           placeholder="0.0.0.0"
           value={values.hostBindingIpv4}
           onChange={(e) => change({ hostBindingIpv4: e.currentTarget.value })}
@@ -40,14 +42,14 @@ export function BridgeOptionFields({ values, errors, change, disabled }: Network
       </Group>
       <Group gap="xl" mt="sm">
         <Switch
-          label="Containers talk to each other (ICC)"
+          label={t('create.icc')}
           checked={values.icc}
           onChange={(e) => change({ icc: e.currentTarget.checked })}
           disabled={disabled}
           data-testid="network-icc"
         />
         <Switch
-          label="IP masquerade (reach outside)"
+          label={t('create.masquerade')}
           checked={values.masquerade}
           onChange={(e) => change({ masquerade: e.currentTarget.checked })}
           disabled={disabled}

@@ -1,6 +1,7 @@
 // "Connect container" on a network's row, and its form in a modal.
 import { Button } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { NetworkDetail } from '../../../../shared/network-model';
 import { BusyModal } from '../../components/BusyModal';
 import { ConnectContainerForm } from './ConnectContainerForm';
@@ -12,13 +13,14 @@ interface Props {
 }
 
 export function ConnectContainerButton({ network, offered, onConnected }: Props) {
+  const { t } = useTranslation('networks');
   const [opened, setOpened] = useState(false);
   return (
     <>
       <Button size="compact-xs" variant="light" onClick={() => setOpened(true)} data-testid={`connect-${network.name}`}>
-        Connect…
+        {t('connect.button')}
       </Button>
-      <BusyModal opened={opened} onClose={() => setOpened(false)} title={`Connect a container to ${network.name}`} size="md" data-testid="connect-modal">
+      <BusyModal opened={opened} onClose={() => setOpened(false)} title={t('connect.title', { network: network.name })} size="md" data-testid="connect-modal">
         {({ onBusyChange, cancel, done }) => (
           <ConnectContainerForm
             network={network}

@@ -2,12 +2,14 @@
 // aliases. Whether the IP fits the subnet and is free is the engine's to say.
 import { Select, Stack, TagsInput, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { NetworkDetail } from '../../../../shared/network-model';
 import { api } from '../../api/api';
 import { useEngineAction } from '../../api/use-engine-action';
 import { FormFooter } from '../../components/FormFooter';
 import { useFormFields } from '../../components/use-form-fields';
 import { checkConnectForm, MAX_ALIASES, type ConnectFormValues } from './connect-form';
+import { sayWith } from './say';
 
 interface Props {
   network: NetworkDetail;
@@ -19,6 +21,7 @@ interface Props {
 }
 
 export function ConnectContainerForm({ network, offered, onBusyChange, onCancel, onConnected }: Props) {
+  const { t } = useTranslation('networks');
   const action = useEngineAction(onBusyChange);
   const { values, errors, setErrors, change } = useFormFields<ConnectFormValues>({ container: null, ip: '', aliases: [] }, action.clearError);
   const busy = action.busy;
@@ -27,7 +30,7 @@ export function ConnectContainerForm({ network, offered, onBusyChange, onCancel,
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const check = checkConnectForm(network.name, values);
+    const check = checkConnectForm(network.name, values, sayWith(t));
     if (check.errors) return setErrors(check.errors);
     setErrors({});
     const connected = await action.run(() => api.invoke('networks.connect', check.input));
@@ -38,23 +41,23 @@ export function ConnectContainerForm({ network, offered, onBusyChange, onCancel,
     <form onSubmit={(e) => void submit(e)} noValidate data-testid="connect-form">
       <Stack gap="sm">
         <Select
-          label="Container"
-          placeholder={offered.length ? 'Pick a container' : 'Every container with a network of its own is on it already'}
+          label={t('connect.container')}
+          placeholder={offered.length ? t('connect.pick') : t('connect.noneOffered')}
           data={offered}
           value={values.container}
           onChange={(container) => change({ container })}
           searchable
           allowDeselect={false}
-          nothingFoundMessage="No such container off this network"
+          nothingFoundMessage={t('connect.nothingFound')}
           error={errors.container}
           disabled={busy}
           data-autofocus
           data-testid="connect-container"
         />
         <TextInput
-          label="Static IP"
-          description={subnets ? `Optional; inside ${subnets}` : 'Optional; Docker picks one when empty'}
-          placeholder="Docker picks one"
+          label={t('connect.ip')}
+          description={subnets ? t('connect.ipInside', { subnets }) : t('connect.ipOptional')}
+          placeholder={t('connect.ipPlaceholder')}
           value={values.ip}
           onChange={(e) => change({ ip: e.currentTarget.value })}
           error={errors.ip}
@@ -62,8 +65,8 @@ export function ConnectContainerForm({ network, offered, onBusyChange, onCancel,
           data-testid="connect-ip"
         />
         <TagsInput
-          label="Aliases"
-          description="Other names the container answers to on this network (Enter after each)"
+          label={t('connect.aliases')}
+          description={t('connect.aliasesHelp')}
           value={values.aliases}
           onChange={(aliases) => change({ aliases })}
           maxTags={MAX_ALIASES}
@@ -71,7 +74,7 @@ export function ConnectContainerForm({ network, offered, onBusyChange, onCancel,
           disabled={busy}
           data-testid="connect-aliases"
         />
-        <FormFooter id="connect" failure={action.failure} errorTitle="Not connected" submitLabel="Connect" busy={busy} onCancel={onCancel} />
+        <FormFooter id="connect" failure={action.failure} errorTitle={t('connect.failed')} submitLabel={t('connect.submit')} busy={busy} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -3,13 +3,16 @@
 // engine's refusal (overlap, gateway outside the subnet, Swarm for overlay …), shown in its words.
 import { Anchor, Checkbox, Collapse, Group, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Link } from '../../../../shared/model';
 import type { NetworkDetail } from '../../../../shared/network-model';
 import { api } from '../../api/api';
 import { useEngineAction } from '../../api/use-engine-action';
 import { FormFooter } from '../../components/FormFooter';
+import { EngineText } from '../../i18n/EngineText';
 import { useFormFields } from '../../components/use-form-fields';
 import { BridgeOptionFields } from './BridgeOptionFields';
+import { sayWith } from './say';
 import { checkNetworkForm, emptyNetworkForm, type NetworkDriver } from './network-form';
 import { NetworkAddressingFields } from './NetworkAddressingFields';
 import { VlanFields } from './VlanFields';
@@ -24,6 +27,7 @@ interface Props {
 const drivers: NetworkDriver[] = ['bridge', 'macvlan', 'ipvlan', 'overlay'];
 
 export function CreateNetworkForm({ links, onBusyChange, onCancel, onCreated }: Props) {
+  const { t } = useTranslation('networks');
   const [advanced, setAdvanced] = useState(false);
   const action = useEngineAction(onBusyChange);
   const { values, errors, setErrors, change } = useFormFields(emptyNetworkForm, action.clearError);
@@ -32,7 +36,7 @@ export function CreateNetworkForm({ links, onBusyChange, onCancel, onCreated }: 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const check = checkNetworkForm(values);
+    const check = checkNetworkForm(values, sayWith(t));
     if (check.errors) {
       if (check.errors.extraOptions) setAdvanced(true);
       return setErrors(check.errors);
@@ -48,46 +52,46 @@ export function CreateNetworkForm({ links, onBusyChange, onCancel, onCreated }: 
       <Stack gap="sm">
         <Group align="flex-start" gap="sm" grow>
           <TextInput
-            label="Name"
+            label={t('create.name')}
             placeholder="mynet"
             value={values.name}
             onChange={(e) => change({ name: e.currentTarget.value })}
-            error={errors.name}
+            error={errors.name && <EngineText text={errors.name} />}
             disabled={busy}
             data-autofocus
             data-testid="network-name"
           />
           <Stack gap={4}>
             <Text size="sm" fw={500}>
-              Driver
+              {t('create.driver')}
             </Text>
             <SegmentedControl
               value={values.driver}
               onChange={(driver) => change({ driver: driver as NetworkDriver, mode: '' })}
-              data={drivers}
+              data={drivers.map((d) => ({ value: d, label: <span translate="no">{d}</span> }))}
               disabled={busy}
-              aria-label="Driver"
+              aria-label={t('create.driver')}
               data-testid="network-driver"
             />
           </Stack>
         </Group>
         {values.driver === 'overlay' && (
           <Text size="sm" c="dimmed" data-testid="network-overlay-note">
-            Overlay networks span several Docker hosts and need Swarm mode: without it Docker cannot create one, and Bridgeport says so.
+            {t('create.overlayNote')}
           </Text>
         )}
         <NetworkAddressingFields {...fields} />
         <Group gap="xl">
           <Checkbox
-            label="Internal (no way out of the network)"
+            label={t('create.internal')}
             checked={values.internal}
             onChange={(e) => change({ internal: e.currentTarget.checked })}
             disabled={busy}
             data-testid="network-internal"
           />
           <Checkbox
-            label="Attachable"
-            description="Standalone containers may join (overlay)"
+            label={t('create.attachable')}
+            description={t('create.attachableHelp')}
             checked={values.attachable}
             onChange={(e) => change({ attachable: e.currentTarget.checked })}
             disabled={busy}
@@ -97,11 +101,11 @@ export function CreateNetworkForm({ links, onBusyChange, onCancel, onCreated }: 
         {values.driver === 'bridge' && <BridgeOptionFields {...fields} />}
         {(values.driver === 'macvlan' || values.driver === 'ipvlan') && <VlanFields {...fields} links={links} />}
         <Anchor component="button" type="button" size="sm" style={{ alignSelf: 'flex-start' }} onClick={() => setAdvanced((a) => !a)} data-testid="network-advanced">
-          {advanced ? '▾' : '▸'} Advanced: more driver options (-o key=value)
+          {advanced ? '▾' : '▸'} {t('create.advanced')}
         </Anchor>
         <Collapse expanded={advanced}>
           <Textarea
-            description="One key=value per line, as after docker network create -o"
+            description={t('create.extraHelp')}
             placeholder="com.docker.network.bridge.inhibit_ipv4=true"
             autosize
             minRows={2}
@@ -110,10 +114,11 @@ export function CreateNetworkForm({ links, onBusyChange, onCancel, onCreated }: 
             error={errors.extraOptions}
             disabled={busy}
             styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+            translate="no"
             data-testid="network-extra-options"
           />
         </Collapse>
-        <FormFooter id="network" failure={action.failure} errorTitle="Not created" submitLabel="Create network" busy={busy} onCancel={onCancel} />
+        <FormFooter id="network" failure={action.failure} errorTitle={t('create.failed')} submitLabel={t('create.submit')} busy={busy} onCancel={onCancel} />
       </Stack>
     </form>
   );

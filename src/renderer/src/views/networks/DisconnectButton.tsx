@@ -1,5 +1,6 @@
 // Disconnect one attached container from a network; a refusal is shown beside it.
 import { Button, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
 import { useEngineAction } from '../../api/use-engine-action';
 import { EngineErrorText } from '../../components/EngineError';
@@ -11,6 +12,7 @@ interface Props {
 }
 
 export function DisconnectButton({ network, container, onDisconnected }: Props) {
+  const { t } = useTranslation('networks');
   const action = useEngineAction();
   const disconnect = async () => {
     if (await action.run(() => api.invoke('networks.disconnect', { network, container }))) onDisconnected();
@@ -23,10 +25,10 @@ export function DisconnectButton({ network, container, onDisconnected }: Props) 
         color="red"
         loading={action.busy}
         onClick={() => void disconnect()}
-        title={`Disconnect ${container} from ${network}`}
+        title={t('disconnect.title', { container, network })}
         data-testid={`disconnect-${network}-${container}`}
       >
-        Disconnect
+        {t('disconnect.button')}
       </Button>
       <EngineErrorText failure={action.failure} testId={`disconnect-error-${network}-${container}`} />
     </Group>

@@ -1,10 +1,12 @@
 // Subnet (with "Suggest a free subnet", which fills the gateway too), gateway and IP range.
 import { Button, Group, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
 import { useEngineAction } from '../../api/use-engine-action';
 import type { NetworkFieldsProps } from './network-form';
 
 export function NetworkAddressingFields({ values, errors, change, disabled }: NetworkFieldsProps) {
+  const { t } = useTranslation('networks');
   const suggest = useEngineAction();
   const askSuggestion = async () => {
     const suggestion = await suggest.run(() => api.invoke('networks.suggestSubnet', {}));
@@ -14,8 +16,8 @@ export function NetworkAddressingFields({ values, errors, change, disabled }: Ne
     <>
       <Group align="flex-start" gap="sm" wrap="nowrap">
         <TextInput
-          label="Subnet"
-          description="Left empty, Docker picks one"
+          label={t('create.subnet')}
+          description={t('create.subnetHelp')}
           placeholder="172.30.0.0/24"
           value={values.subnet}
           onChange={(e) => change({ subnet: e.currentTarget.value })}
@@ -32,12 +34,12 @@ export function NetworkAddressingFields({ values, errors, change, disabled }: Ne
           disabled={disabled}
           data-testid="network-suggest-subnet"
         >
-          Suggest a free subnet
+          {t('create.suggest')}
         </Button>
       </Group>
       <Group grow align="flex-start" gap="sm">
         <TextInput
-          label="Gateway"
+          label={t('create.gateway')}
           placeholder="172.30.0.1"
           value={values.gateway}
           onChange={(e) => change({ gateway: e.currentTarget.value })}
@@ -46,8 +48,8 @@ export function NetworkAddressingFields({ values, errors, change, disabled }: Ne
           data-testid="network-gateway"
         />
         <TextInput
-          label="IP range"
-          description="Containers get addresses from this part only"
+          label={t('create.ipRange')}
+          description={t('create.ipRangeHelp')}
           placeholder="172.30.0.128/25"
           value={values.ipRange}
           onChange={(e) => change({ ipRange: e.currentTarget.value })}

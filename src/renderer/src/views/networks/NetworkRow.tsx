@@ -1,9 +1,11 @@
 // One network of the table: what it is, how it is addressed and set up, who is on it, and what
 // can be done with it (built-ins cannot be removed; host and none take no connections).
 import { Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { Container } from '../../../../shared/model';
 import type { NetworkDetail } from '../../../../shared/network-model';
 import { AttachedContainers } from './AttachedContainers';
+import { sayWith } from './say';
 import { ConnectContainerButton } from './ConnectContainerButton';
 import { acceptsConnections, addressingLines, connectableContainers, hostSide, optionLabels } from './network-describe';
 import { RemoveNetworkButton } from './RemoveNetworkButton';
@@ -17,38 +19,40 @@ interface Props {
 const mono = { fontFamily: 'var(--mantine-font-family-monospace)' };
 
 export function NetworkRow({ network: n, containers, onChanged }: Props) {
+  const { t } = useTranslation('networks');
+  const say = sayWith(t);
   const side = hostSide(n);
   const joinable = acceptsConnections(n);
   return (
     <Table.Tr data-testid={`network-row-${n.name}`} data-builtin={n.builtIn ? 'true' : undefined}>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Stack gap={2}>
-          <Text fw={600} size="sm">
+          <Text fw={600} size="sm" translate="no">
             {n.name}
           </Text>
           <Group gap={4}>
             {n.builtIn && (
               <Badge size="xs" variant="light" color="gray" data-testid={`network-builtin-${n.name}`}>
-                built-in
+                {t('badge.builtIn')}
               </Badge>
             )}
             {n.internal && (
               <Badge size="xs" variant="light" color="orange">
-                internal
+                {t('badge.internal')}
               </Badge>
             )}
             {n.attachable && (
               <Badge size="xs" variant="light" color="blue">
-                attachable
+                {t('badge.attachable')}
               </Badge>
             )}
           </Group>
         </Stack>
       </Table.Td>
-      <Table.Td>{n.driver}</Table.Td>
-      <Table.Td>{n.scope}</Table.Td>
+      <Table.Td translate="no">{n.driver}</Table.Td>
+      <Table.Td translate="no">{n.scope}</Table.Td>
       <Table.Td style={mono} data-testid={`network-addressing-${n.name}`}>
-        {addressingLines(n).map((line) => (
+        {addressingLines(n, say).map((line) => (
           <Text key={line} size="xs" ff="monospace">
             {line}
           </Text>
@@ -62,7 +66,7 @@ export function NetworkRow({ network: n, containers, onChanged }: Props) {
       <Table.Td data-testid={`network-host-side-${n.name}`}>
         {side ? (
           <Text size="xs">
-            {side.label} <span style={mono}>{side.value}</span>
+            {t(`hostSide.${side.label}`)} <span style={mono} translate="no">{side.value}</span>
           </Text>
         ) : (
           <Text size="xs" c="dimmed">
@@ -72,9 +76,9 @@ export function NetworkRow({ network: n, containers, onChanged }: Props) {
       </Table.Td>
       <Table.Td data-testid={`network-options-${n.name}`}>
         <Group gap={4}>
-          {optionLabels(n).map((o) => (
+          {optionLabels(n, say).map((o) => (
             <Tooltip key={o.label} label={o.source ?? o.label} disabled={!o.source}>
-              <Badge size="xs" variant={o.notable ? 'filled' : 'light'} color={o.notable ? 'orange' : 'gray'} tt="none">
+              <Badge size="xs" variant={o.notable ? 'filled' : 'light'} color={o.notable ? 'orange' : 'gray'} tt="none" translate={o.raw ? 'no' : undefined}>
                 {o.label}
               </Badge>
             </Tooltip>

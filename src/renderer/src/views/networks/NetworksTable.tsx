@@ -1,5 +1,6 @@
 // Every Docker network, one row each.
 import { Table } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { Container } from '../../../../shared/model';
 import type { NetworkDetail } from '../../../../shared/network-model';
 import { NetworkRow } from './NetworkRow';
@@ -11,17 +12,18 @@ interface Props {
 }
 
 export function NetworksTable({ networks, containers, onChanged }: Props) {
+  const { t } = useTranslation('networks');
   return (
     <Table striped highlightOnHover stickyHeader verticalSpacing={6} fz="sm" data-testid="networks-table">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Name</Table.Th>
-          <Table.Th>Driver</Table.Th>
-          <Table.Th>Scope</Table.Th>
-          <Table.Th>Subnet · gateway · IP range</Table.Th>
-          <Table.Th>On the host</Table.Th>
-          <Table.Th>Options</Table.Th>
-          <Table.Th>Containers</Table.Th>
+          <Table.Th>{t('table.name')}</Table.Th>
+          <Table.Th>{t('table.driver')}</Table.Th>
+          <Table.Th>{t('table.scope')}</Table.Th>
+          <Table.Th>{t('table.addressing')}</Table.Th>
+          <Table.Th>{t('table.hostSide')}</Table.Th>
+          <Table.Th>{t('table.options')}</Table.Th>
+          <Table.Th>{t('table.containers')}</Table.Th>
           <Table.Th />
         </Table.Tr>
       </Table.Thead>

@@ -4,6 +4,7 @@
 import type { MethodInput } from '../../../../shared/contract';
 import { dockerNameSchema } from '../../../../shared/network-model';
 import { isIpv4 } from '../../format/address-text';
+import type { Say } from './say';
 
 export type NetworkConnectInput = MethodInput<'networks.connect'>;
 
@@ -17,16 +18,16 @@ export type ConnectFormErrors = Partial<Record<'container' | 'ip' | 'aliases', s
 
 export const MAX_ALIASES = 32;
 
-export function checkConnectForm(network: string, values: ConnectFormValues): { input: NetworkConnectInput; errors?: undefined } | { input?: undefined; errors: ConnectFormErrors } {
+export function checkConnectForm(network: string, values: ConnectFormValues, say: Say): { input: NetworkConnectInput; errors?: undefined } | { input?: undefined; errors: ConnectFormErrors } {
   const errors: ConnectFormErrors = {};
-  if (!values.container) errors.container = 'Pick a container';
+  if (!values.container) errors.container = say('problem.pickContainer');
   const ip = values.ip.trim();
-  if (ip && !isIpv4(ip)) errors.ip = `“${ip}” is not an IPv4 address: write one like 172.30.0.10, or leave it empty for Docker to pick`;
+  if (ip && !isIpv4(ip)) errors.ip = say('problem.ipv4OrEmpty', { text: ip });
   const aliases = values.aliases.map((a) => a.trim()).filter(Boolean);
   const bad = aliases.find((a) => !dockerNameSchema.safeParse(a).success);
-  if (bad !== undefined) errors.aliases = `“${bad}” is not an alias: letters, digits, _ . and -, starting with a letter or digit`;
-  else if (new Set(aliases).size !== aliases.length) errors.aliases = 'An alias is given twice';
-  else if (aliases.length > MAX_ALIASES) errors.aliases = `At most ${MAX_ALIASES} aliases`;
+  if (bad !== undefined) errors.aliases = say('problem.alias', { alias: bad });
+  else if (new Set(aliases).size !== aliases.length) errors.aliases = say('problem.aliasTwice');
+  else if (aliases.length > MAX_ALIASES) errors.aliases = say('problem.aliasesMax', { max: MAX_ALIASES });
   if (Object.keys(errors).length > 0 || !values.container) return { errors };
   return { input: { network, container: values.container, ...(ip ? { ip } : {}), aliases } };
 }

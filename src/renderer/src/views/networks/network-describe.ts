@@ -3,6 +3,7 @@
 import type { Container } from '../../../../shared/model';
 import type { NetworkDetail } from '../../../../shared/network-model';
 import { OPTION } from './network-form';
+import type { Say } from './say';
 
 export interface OptionLabel {
   label: string;
@@ -10,6 +11,8 @@ export interface OptionLabel {
   notable: boolean;
   /** The raw option behind it, for a tooltip. */
   source?: string;
+  /** A driver option shown as key=value: data, not words. */
+  raw?: boolean;
 }
 
 /** Options already said by a field of the detail or by a label below. */
@@ -18,19 +21,19 @@ const SAID = new Set<string>([OPTION.bridgeName, OPTION.icc, OPTION.masquerade, 
 /** Docker's built-in names of the default bridge: nothing worth a label. */
 const DEFAULT_BRIDGE_OPTIONS = new Set(['com.docker.network.bridge.default_bridge']);
 
-export function optionLabels(n: NetworkDetail): OptionLabel[] {
+export function optionLabels(n: NetworkDetail, say: Say): OptionLabel[] {
   const labels: OptionLabel[] = [];
   const bridgeName = n.options[OPTION.bridgeName];
-  if (bridgeName) labels.push({ label: `bridge name ${bridgeName}`, notable: false, source: `${OPTION.bridgeName}=${bridgeName}` });
-  if (n.icc !== null) labels.push({ label: n.icc ? 'ICC on' : 'ICC off', notable: !n.icc });
-  if (n.masquerade !== null) labels.push({ label: n.masquerade ? 'masquerade on' : 'masquerade off', notable: !n.masquerade });
-  if (n.hostBindingIpv4 && n.hostBindingIpv4 !== '0.0.0.0') labels.push({ label: `host binding ${n.hostBindingIpv4}`, notable: true });
-  if (n.mtu !== null) labels.push({ label: `MTU ${n.mtu}`, notable: n.mtu !== 1500 });
+  if (bridgeName) labels.push({ label: say('option.bridgeName', { name: bridgeName }), notable: false, source: `${OPTION.bridgeName}=${bridgeName}` });
+  if (n.icc !== null) labels.push({ label: say(n.icc ? 'option.iccOn' : 'option.iccOff'), notable: !n.icc });
+  if (n.masquerade !== null) labels.push({ label: say(n.masquerade ? 'option.masqueradeOn' : 'option.masqueradeOff'), notable: !n.masquerade });
+  if (n.hostBindingIpv4 && n.hostBindingIpv4 !== '0.0.0.0') labels.push({ label: say('option.hostBinding', { address: n.hostBindingIpv4 }), notable: true });
+  if (n.mtu !== null) labels.push({ label: say('option.mtu', { mtu: n.mtu }), notable: n.mtu !== 1500 });
   const mode = n.options[OPTION.macvlanMode] ?? n.options[OPTION.ipvlanMode];
-  if (mode) labels.push({ label: `mode ${mode}`, notable: false });
+  if (mode) labels.push({ label: say('option.mode', { mode }), notable: false });
   for (const [key, value] of Object.entries(n.options)) {
     if (SAID.has(key) || DEFAULT_BRIDGE_OPTIONS.has(key)) continue;
-    labels.push({ label: `${shortKey(key)}=${value}`, notable: false, source: `${key}=${value}` });
+    labels.push({ label: `${shortKey(key)}=${value}`, notable: false, source: `${key}=${value}`, raw: true });
   }
   return labels;
 }
@@ -41,8 +44,8 @@ function shortKey(key: string): string {
 }
 
 /** "172.31.0.0/24 via 172.31.0.1, range 172.31.0.128/25" per subnet. */
-export function addressingLines(n: NetworkDetail): string[] {
-  return n.subnets.map((s) => [s.subnet, s.gateway ? `gw ${s.gateway}` : null, s.ipRange ? `range ${s.ipRange}` : null].filter(Boolean).join(' · '));
+export function addressingLines(n: NetworkDetail, say: Say): string[] {
+  return n.subnets.map((s) => [s.subnet, s.gateway ? say('addressing.gateway', { gateway: s.gateway }) : null, s.ipRange ? say('addressing.range', { range: s.ipRange }) : null].filter(Boolean).join(' · '));
 }
 
 /** The host side: the bridge of a bridge network, the parent NIC of macvlan/ipvlan. */

@@ -3,7 +3,9 @@
 // free, the gateway inside it, the parent present or Swarm active is the engine's to say. Pure.
 import type { MethodInput } from '../../../../shared/contract';
 import { dockerNameSchema, optionNameSchema } from '../../../../shared/network-model';
-import { isIpv4, isIpv4Cidr, linkNameProblem, parseMtu } from '../../format/address-text';
+import { isIpv4, isIpv4Cidr } from '../../format/address-text';
+import { linkNameProblem, mtuOrProblem } from './field-problems';
+import type { Say } from './say';
 
 export type NetworkCreateInput = MethodInput<'networks.create'>;
 export type NetworkDriver = 'bridge' | 'macvlan' | 'ipvlan' | 'overlay';
@@ -78,20 +80,20 @@ export function defaultMode(driver: NetworkDriver): string {
 const isVlan = (driver: NetworkDriver): driver is 'macvlan' | 'ipvlan' => driver === 'macvlan' || driver === 'ipvlan';
 
 /** `key=value` lines (blank lines and # comments skipped); a sentence naming the first bad line. */
-export function parseExtraOptions(text: string): Record<string, string> | string {
+export function parseExtraOptions(text: string, say: Say): Record<string, string> | string {
   const options: Record<string, string> = {};
   const lines = text.split('\n');
   for (const [index, raw] of lines.entries()) {
     const line = raw.trim().replace(/^-o\s+/, '');
     if (!line || line.startsWith('#')) continue;
-    const at = `Line ${index + 1}`;
     const eq = line.indexOf('=');
-    if (eq <= 0) return `${at}: write key=value, e.g. com.docker.network.bridge.enable_icc=false`;
+    const lineNumber = index + 1;
+    if (eq <= 0) return say('problem.optionLine', { line: lineNumber });
     const key = line.slice(0, eq).trim();
     const value = line.slice(eq + 1).trim();
-    if (!optionNameSchema.safeParse(key).success) return `${at}: an option name has only letters, digits, _ . and -`;
-    if (value.length > 256) return `${at}: a value is at most 256 characters`;
-    if (Object.hasOwn(options, key)) return `${at}: ${key} is given twice`;
+    if (!optionNameSchema.safeParse(key).success) return say('problem.optionName', { line: lineNumber });
+    if (value.length > 256) return say('problem.optionValue', { line: lineNumber });
+    if (Object.hasOwn(options, key)) return say('problem.optionTwice', { line: lineNumber, key });
     options[key] = value;
   }
   return options;
@@ -105,7 +107,7 @@ export function fieldOptions(values: NetworkFormValues): Record<string, string> 
     if (!values.icc) options[OPTION.icc] = 'false';
     if (!values.masquerade) options[OPTION.masquerade] = 'false';
     if (values.hostBindingIpv4.trim()) options[OPTION.hostBinding] = values.hostBindingIpv4.trim();
-    const mtu = parseMtu(values.mtu);
+    const mtu = mtuOrProblem(values.mtu, () => '');
     if (typeof mtu === 'number') options[OPTION.mtu] = String(mtu);
   }
   if (isVlan(values.driver)) {
@@ -118,7 +120,7 @@ export function fieldOptions(values: NetworkFormValues): Record<string, string> 
 
 export type NetworkFormCheck = { input: NetworkCreateInput; errors?: undefined } | { input?: undefined; errors: NetworkFormErrors };
 
-export function checkNetworkForm(values: NetworkFormValues): NetworkFormCheck {
+export function checkNetworkForm(values: NetworkFormValues, say: Say): NetworkFormCheck {
   const errors: NetworkFormErrors = {};
   const name = values.name.trim();
   const named = dockerNameSchema.safeParse(name);
@@ -127,34 +129,34 @@ export function checkNetworkForm(values: NetworkFormValues): NetworkFormCheck {
   const subnet = values.subnet.trim();
   const gateway = values.gateway.trim();
   const ipRange = values.ipRange.trim();
-  if (subnet && !isIpv4Cidr(subnet)) errors.subnet = `“${subnet}” is not a subnet: write one like 172.30.0.0/24`;
-  if (gateway && !isIpv4(gateway)) errors.gateway = `“${gateway}” is not an IPv4 address: write one like 172.30.0.1`;
-  else if (gateway && !subnet) errors.gateway = 'A gateway needs the subnet it belongs to';
-  if (ipRange && !isIpv4Cidr(ipRange)) errors.ipRange = `“${ipRange}” is not a range: write one like 172.30.0.128/25`;
-  else if (ipRange && !subnet) errors.ipRange = 'An IP range needs the subnet it is part of';
+  if (subnet && !isIpv4Cidr(subnet)) errors.subnet = say('problem.subnet', { text: subnet });
+  if (gateway && !isIpv4(gateway)) errors.gateway = say('problem.ipv4', { text: gateway, example: '172.30.0.1' });
+  else if (gateway && !subnet) errors.gateway = say('problem.gatewayNeedsSubnet');
+  if (ipRange && !isIpv4Cidr(ipRange)) errors.ipRange = say('problem.ipRange', { text: ipRange });
+  else if (ipRange && !subnet) errors.ipRange = say('problem.ipRangeNeedsSubnet');
 
   if (values.driver === 'bridge') {
     const bridgeName = values.bridgeName.trim();
     if (bridgeName) {
-      const problem = linkNameProblem(bridgeName, 'a bridge name');
+      const problem = linkNameProblem(bridgeName, 'bridge', say);
       if (problem) errors.bridgeName = problem;
     }
     const binding = values.hostBindingIpv4.trim();
-    if (binding && !isIpv4(binding)) errors.hostBindingIpv4 = `“${binding}” is not an IPv4 address: write one like 127.0.0.1`;
-    const mtu = parseMtu(values.mtu);
+    if (binding && !isIpv4(binding)) errors.hostBindingIpv4 = say('problem.ipv4', { text: binding, example: '127.0.0.1' });
+    const mtu = mtuOrProblem(values.mtu, say);
     if (typeof mtu === 'string') errors.mtu = mtu;
   }
   if (isVlan(values.driver)) {
-    if (!values.parent) errors.parent = `Pick the host NIC the ${values.driver} network sits on`;
-    if (values.mode && !MODES[values.driver].includes(values.mode)) errors.mode = `Pick one of ${MODES[values.driver].join(', ')}`;
+    if (!values.parent) errors.parent = say('problem.pickParent', { driver: values.driver });
+    if (values.mode && !MODES[values.driver].includes(values.mode)) errors.mode = say('problem.pickMode', { modes: MODES[values.driver].join(', ') });
   }
 
-  const extra = parseExtraOptions(values.extraOptions);
+  const extra = parseExtraOptions(values.extraOptions, say);
   const options = fieldOptions(values);
   if (typeof extra === 'string') errors.extraOptions = extra;
   else {
     const clash = Object.keys(extra).find((key) => Object.hasOwn(options, key));
-    if (clash) errors.extraOptions = `${clash} is already set by its field above`;
+    if (clash) errors.extraOptions = say('problem.optionClash', { key: clash });
   }
 
   if (Object.keys(errors).length > 0 || typeof extra === 'string') return { errors };

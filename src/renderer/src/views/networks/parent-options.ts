@@ -2,6 +2,7 @@
 // never loopback, a container's veth, a port of a bridge or a bridge Docker made. A veth on no
 // bridge is offered: it is how a VM or a namespace (the lab's host) reaches its LAN. Pure.
 import type { Link } from '../../../../shared/model';
+import type { Say } from './say';
 
 export interface ParentOption {
   value: string;
@@ -18,13 +19,13 @@ function offered(link: Link): boolean {
   return true;
 }
 
-export function parentOptions(links: readonly Link[]): ParentOption[] {
+export function parentOptions(links: readonly Link[], say: Say): ParentOption[] {
   return links
     .filter(offered)
     .map((link, index) => ({ link, index }))
     .sort((a, b) => (rank[a.link.kind] ?? 4) - (rank[b.link.kind] ?? 4) || a.index - b.index)
     .map(({ link }) => ({
       value: link.name,
-      label: `${link.name} (${link.driver && link.kind === 'other' ? link.driver : link.kind}${link.up ? '' : ', down'}${link.addresses.length ? `, ${link.addresses[0]}` : ''})`,
+      label: `${link.name} (${link.driver && link.kind === 'other' ? link.driver : link.kind}${link.up ? '' : `, ${say('parent.down')}`}${link.addresses.length ? `, ${link.addresses[0]}` : ''})`,
     }));
 }

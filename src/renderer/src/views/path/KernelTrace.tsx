@@ -1,7 +1,9 @@
 // What the kernel did with one real packet (nftables trace), beside the computed path: each chain it
 // met with the rule and verdict, where the packet changed, and every difference from the computation.
 import { Alert, Badge, Code, List, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { KernelStep, KernelTraceResult, TracedPacketView } from '../../../../shared/trace-model';
+import { EngineText } from '../../i18n/EngineText';
 
 const endpoint = (address: string | null, port: number | null) => `${address ?? '?'}${port === null ? '' : `:${port}`}`;
 
@@ -13,38 +15,46 @@ export function packetLine(p: TracedPacketView): string {
 const verdictColor = (v: string) => (v === 'drop' ? 'red' : v === 'accept' ? 'teal' : v === 'jump' || v === 'goto' ? 'blue' : 'gray');
 
 function StepRow({ step }: { step: KernelStep }) {
+  const { t } = useTranslation('path');
   if (step.kind === 'packet' && step.packet) {
     return (
       <Table.Tr data-testid="kernel-step" data-kind="packet">
         <Table.Td>
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" translate="no">
             {step.table} {step.chain}
           </Text>
         </Table.Td>
         <Table.Td colSpan={2}>
           <Text size="xs" c="dimmed">
-            packet {packetLine(step.packet)}
+            {t('kernel.packetStep', { packet: packetLine(step.packet) })}
           </Text>
         </Table.Td>
       </Table.Tr>
     );
   }
-  const text = step.kind === 'policy' ? 'policy' : step.kind === 'return' ? 'return' : (step.rule ?? step.nftRule ?? 'a rule nft could not print');
+  const rule = step.rule ?? step.nftRule;
+  const words = step.kind === 'policy' ? t('kernel.policy') : step.kind === 'return' ? t('kernel.return') : rule ? null : t('kernel.unprintable');
   return (
     <Table.Tr data-testid="kernel-step" data-kind={step.kind} data-verdict={step.verdict}>
       <Table.Td>
-        <Text size="xs">
+        <Text size="xs" translate="no">
           {step.table} {step.chain}
         </Text>
       </Table.Td>
       <Table.Td>
-        <Code fz="xs" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-          {text}
-        </Code>
+        {words === null ? (
+          <Code fz="xs" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+            {rule}
+          </Code>
+        ) : (
+          <Text size="xs" fs="italic">
+            {words}
+          </Text>
+        )}
       </Table.Td>
       {/* The verdict is never cut: the rule column wraps instead. */}
       <Table.Td style={{ whiteSpace: 'nowrap', width: 1 }}>
-        <Badge size="xs" style={{ overflow: 'visible' }} color={verdictColor(step.verdict)} variant="light">
+        <Badge size="xs" style={{ overflow: 'visible' }} color={verdictColor(step.verdict)} variant="light" translate="no">
           {step.target ? `${step.verdict} ${step.target}` : step.verdict}
         </Badge>
       </Table.Td>
@@ -53,39 +63,47 @@ function StepRow({ step }: { step: KernelStep }) {
 }
 
 export function KernelTrace({ trace }: { trace: KernelTraceResult }) {
+  const { t } = useTranslation('path');
   const agrees = trace.caught && trace.differences.length === 0;
   return (
     <Stack gap="xs" data-testid="kernel-trace" data-outcome={trace.kernelOutcome}>
       <Alert
         color={!trace.caught ? 'gray' : agrees ? 'teal' : 'orange'}
-        title={!trace.caught ? 'No packet was traced' : agrees ? 'The kernel took the computed path' : `${trace.differences.length} difference${trace.differences.length === 1 ? '' : 's'} from the computed path`}
+        title={!trace.caught ? t('kernel.noPacket') : agrees ? t('kernel.agrees') : t('kernel.differences', { count: trace.differences.length })}
         data-testid="kernel-trace-summary"
       >
-        {trace.packet && <Text size="sm">Traced packet: {packetLine(trace.packet)}</Text>}
-        {trace.caught && <Text size="sm">Kernel: the packet {trace.kernelOutcome === 'dropped' ? 'was dropped' : 'passed the host'}.</Text>}
+        {trace.packet && <Text size="sm">{t('kernel.tracedPacket', { packet: packetLine(trace.packet) })}</Text>}
+        {trace.caught && <Text size="sm">{trace.kernelOutcome === 'dropped' ? t('kernel.dropped') : t('kernel.passed')}</Text>}
         {trace.probe && (
           <Text size="xs" c="dimmed">
-            Probe from port {trace.probe.sourcePort}: {trace.probe.outcome}
-            {trace.probe.detail ? ` (${trace.probe.detail})` : ''}
+            {t('kernel.probe', { port: trace.probe.sourcePort, outcome: t(`kernel.probeOutcome.${trace.probe.outcome}`) })}
+            {trace.probe.detail && (
+              <>
+                {' ('}
+                <EngineText text={trace.probe.detail} />)
+              </>
+            )}
           </Text>
         )}
       </Alert>
       {trace.differences.length > 0 && (
-        <Alert color="red" variant="light" title="Differences" data-testid="kernel-differences">
+        <Alert color="red" variant="light" title={t('kernel.differencesTitle')} data-testid="kernel-differences">
           <List size="sm">
             {trace.differences.map((d, i) => (
-              <List.Item key={i}>{d.description}</List.Item>
+              <List.Item key={i}>
+                <EngineText text={d.description} />
+              </List.Item>
             ))}
           </List>
         </Alert>
       )}
       {trace.steps.length > 0 && (
-        <Table striped withTableBorder fz="xs" data-testid="kernel-steps" aria-label="What the kernel did, chain by chain">
+        <Table striped withTableBorder fz="xs" data-testid="kernel-steps" aria-label={t('kernel.stepsLabel')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Table, chain</Table.Th>
-              <Table.Th>Rule</Table.Th>
-              <Table.Th>Verdict</Table.Th>
+              <Table.Th>{t('kernel.tableChain')}</Table.Th>
+              <Table.Th>{t('kernel.rule')}</Table.Th>
+              <Table.Th>{t('kernel.verdict')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -96,10 +114,12 @@ export function KernelTrace({ trace }: { trace: KernelTraceResult }) {
         </Table>
       )}
       {trace.notes.length > 0 && (
-        <Alert color="yellow" variant="light" title="What the trace does not show">
+        <Alert color="yellow" variant="light" title={t('kernel.notesTitle')}>
           <List size="sm">
             {trace.notes.map((n) => (
-              <List.Item key={n}>{n}</List.Item>
+              <List.Item key={n}>
+                <EngineText text={n} />
+              </List.Item>
             ))}
           </List>
         </Alert>

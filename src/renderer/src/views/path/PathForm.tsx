@@ -1,6 +1,7 @@
 // The question: a destination (typed, or a published port picked) and where the packet comes from.
 import { Button, Group, Select, SegmentedControl, TextInput, Tooltip } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PublishedPort } from '../../../../shared/firewall-model';
 import type { Container } from '../../../../shared/model';
 import { parseTarget, type PathTarget } from './parse-target';
@@ -17,6 +18,7 @@ export function PathForm(props: {
   onKernelTrace: (target: PathTarget, from: PathSource) => void;
   kernelBusy: boolean;
 }) {
+  const { t } = useTranslation('path');
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [source, setSource] = useState<'lan' | 'host' | 'container'>('lan');
@@ -34,8 +36,8 @@ export function PathForm(props: {
 
   const submit = (ask: typeof props.onTrace = props.onTrace) => {
     const target = parseTarget(text);
-    if (typeof target === 'string') return setError(target);
-    if (source === 'container' && !container) return setError('Pick the container the packet comes from');
+    if (typeof target === 'string') return setError(t('form.badTarget'));
+    if (source === 'container' && !container) return setError(t('form.pickContainer'));
     setError(null);
     ask(target, source === 'container' ? { container: container! } : source);
   };
@@ -43,8 +45,8 @@ export function PathForm(props: {
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
       <Select
-        label="Published port"
-        placeholder="pick one"
+        label={t('form.publishedPort')}
+        placeholder={t('form.pickOne')}
         data={props.ports.map((p) => ({ value: `${p.hostIp}:${p.hostPort}/${p.protocol}`, label: `${p.hostIp}:${p.hostPort}/${p.protocol} → ${p.container.name}` }))}
         onChange={pickPort}
         w={260}
@@ -52,7 +54,7 @@ export function PathForm(props: {
         clearable
       />
       <TextInput
-        label="Destination"
+        label={t('form.destination')}
         placeholder="ip:port[/udp]"
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
@@ -65,21 +67,21 @@ export function PathForm(props: {
         value={source}
         onChange={(v) => setSource(v as typeof source)}
         data={[
-          { value: 'lan', label: 'From the LAN' },
-          { value: 'host', label: 'From this host' },
-          { value: 'container', label: 'From a container' },
+          { value: 'lan', label: t('form.fromLan') },
+          { value: 'host', label: t('form.fromHost') },
+          { value: 'container', label: t('form.fromContainer') },
         ]}
         data-testid="path-from"
       />
       {source === 'container' && (
-        <Select placeholder="container" data={running.map((c) => c.name)} value={container} onChange={setContainer} w={180} data-testid="path-container" />
+        <Select placeholder={t('form.container')} data={running.map((c) => c.name)} value={container} onChange={setContainer} w={180} data-testid="path-container" />
       )}
       <Button onClick={() => submit()} loading={props.busy} data-testid="path-trace">
-        Trace
+        {t('form.trace')}
       </Button>
-      <Tooltip label={source === 'lan' ? 'Waits for a real packet from the LAN and shows what the kernel did with it' : 'Sends one probe and shows what the kernel did with it'}>
+      <Tooltip label={source === 'lan' ? t('form.kernelTipLan') : t('form.kernelTipProbe')}>
         <Button variant="light" onClick={() => submit(props.onKernelTrace)} loading={props.kernelBusy} data-testid="path-kernel-trace">
-          Trace in the kernel
+          {t('form.kernelTrace')}
         </Button>
       </Tooltip>
     </Group>

@@ -1,6 +1,8 @@
 // The answer: each step with the rule that decided it, the outcome, and what was not modelled.
 import { Alert, Badge, Code, List, Stack, Text, Timeline } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { PathResult } from '../../../../shared/path-model';
+import { EngineText } from '../../i18n/EngineText';
 
 const outcomeColor: Record<PathResult['outcome']['kind'], string> = {
   container: 'teal',
@@ -14,14 +16,18 @@ const outcomeColor: Record<PathResult['outcome']['kind'], string> = {
 
 const stopping = new Set(['drop', 'reject']);
 
+/** Stages the engine names in one word; the others are "<table> <chain>", data shown as it is. */
+const namedStages = new Set(['socket', 'routing', 'arrival', 'container', 'veth', 'bridge', 'egress']);
+
 export function PathSteps({ result }: { result: PathResult }) {
+  const { t } = useTranslation('path');
   const p = result.packet;
   return (
     <Stack gap="sm">
-      <Alert color={outcomeColor[result.outcome.kind]} title={result.outcome.kind} data-testid="path-outcome" data-kind={result.outcome.kind}>
-        {result.outcome.description}
+      <Alert color={outcomeColor[result.outcome.kind]} title={t(`outcome.${result.outcome.kind}`)} data-testid="path-outcome" data-kind={result.outcome.kind}>
+        <EngineText text={result.outcome.description} />
         <Text size="xs" c="dimmed" mt={4}>
-          The packet at the end: {p.protocol} {p.source} → {p.destination}:{p.port}
+          {t('packetAtEnd', { packet: `${p.protocol} ${p.source} → ${p.destination}:${p.port}` })}
         </Text>
       </Alert>
       <Timeline active={result.steps.length} bulletSize={14} lineWidth={2} data-testid="path-steps">
@@ -31,15 +37,17 @@ export function PathSteps({ result }: { result: PathResult }) {
             color={stopping.has(step.verdict) ? 'red' : step.verdict === 'dnat' || step.verdict === 'masquerade' ? 'grape' : 'blue'}
             title={
               <Text size="sm" fw={600}>
-                {step.stage}{' '}
-                <Badge size="xs" variant="light">
+                {namedStages.has(step.stage) ? t(`stage.${step.stage}`) : <span translate="no">{step.stage}</span>}{' '}
+                <Badge size="xs" variant="light" translate="no">
                   {step.verdict}
                 </Badge>
               </Text>
             }
             data-testid="path-step"
           >
-            <Text size="sm">{step.description}</Text>
+            <Text size="sm">
+              <EngineText text={step.description} />
+            </Text>
             {step.ruleId && (
               <Code fz="xs" data-testid="path-rule">
                 {step.ruleId}
@@ -49,10 +57,12 @@ export function PathSteps({ result }: { result: PathResult }) {
         ))}
       </Timeline>
       {result.caveats.length > 0 && (
-        <Alert color="yellow" variant="light" title="Not modelled here">
+        <Alert color="yellow" variant="light" title={t('notModelled')}>
           <List size="sm">
             {result.caveats.map((c) => (
-              <List.Item key={c}>{c}</List.Item>
+              <List.Item key={c}>
+                <EngineText text={c} />
+              </List.Item>
             ))}
           </List>
         </Alert>

@@ -1,11 +1,13 @@
 // Packet path: ask where a new connection goes, see each step and the topology lit up along it.
 import { Alert, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PublishedPort } from '../../../../shared/firewall-model';
 import type { Snapshot } from '../../../../shared/model';
 import type { PathResult } from '../../../../shared/path-model';
 import { TRACE_TIMEOUT_DEFAULT_S, type KernelTraceResult } from '../../../../shared/trace-model';
 import { api } from '../../api/api';
+import { EngineText } from '../../i18n/EngineText';
 import { TopologyView } from '../topology/TopologyView';
 import { PathForm, type PathSource } from './PathForm';
 import { PathSteps } from './PathSteps';
@@ -23,6 +25,7 @@ function hostAddressOf(snapshot: Snapshot): string | null {
 }
 
 export function PathView({ snapshot }: { snapshot: Snapshot }) {
+  const { t } = useTranslation('path');
   const [ports, setPorts] = useState<PublishedPort[]>([]);
   const [result, setResult] = useState<PathResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -55,7 +58,7 @@ export function PathView({ snapshot }: { snapshot: Snapshot }) {
   };
 
   const traceInKernel = (target: PathTarget, from: PathSource) => {
-    setKernelBusy(from === 'lan' ? `Waiting up to ${TRACE_TIMEOUT_DEFAULT_S} s for a packet from the LAN to ${target.destination}:${target.port}: connect to it from another machine now.` : 'Sending one probe…');
+    setKernelBusy(from === 'lan' ? t('waitingLan', { seconds: TRACE_TIMEOUT_DEFAULT_S, target: `${target.destination}:${target.port}` }) : t('sendingProbe'));
     api.invoke('path.kernelTrace', { ...target, from, timeoutSeconds: TRACE_TIMEOUT_DEFAULT_S }).then(
       (r) => {
         setKernel(r);
@@ -82,21 +85,21 @@ export function PathView({ snapshot }: { snapshot: Snapshot }) {
       )}
       {error && (
         <Alert color="red" data-testid="path-error">
-          {error}
+          <EngineText text={error} />
         </Alert>
       )}
       <div style={{ display: 'flex', flex: 1, minHeight: 0, gap: 12 }}>
-        <ScrollArea style={{ width: 540, flexShrink: 0 }}>
+        <ScrollArea style={{ width: 540, flexShrink: 0 }} data-testid="path-results">
           {kernel && (
             <Stack gap={4} mb="md">
-              <Title order={5}>What the kernel did</Title>
+              <Title order={5}>{t('kernelTitle')}</Title>
               <KernelTrace trace={kernel} />
               <Title order={5} mt="sm">
-                The computed path
+                {t('computedTitle')}
               </Title>
             </Stack>
           )}
-          {result ? <PathSteps result={result} /> : <Text c="dimmed">Pick a published port or type a destination, then Trace (computed) or Trace in the kernel (a real packet).</Text>}
+          {result ? <PathSteps result={result} /> : <Text c="dimmed">{t('hint')}</Text>}
         </ScrollArea>
         {/* React Flow needs a parent with a real height. */}
         <div style={{ flex: 1, minHeight: 420, height: '100%' }} data-testid="path-topology">

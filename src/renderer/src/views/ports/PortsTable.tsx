@@ -1,11 +1,12 @@
 // One row per published port: where it listens, where it leads, its live counters and hints.
 import { Anchor, Badge, Table, Text, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { PublishedPort } from '../../../../shared/firewall-model';
 import type { MappingStatus } from '../../../../shared/publish-model';
 import { LiveCounter } from '../../components/LiveCounter';
 import { ownerColors } from '../../components/owner-colors';
 import { formatBytes, formatPackets } from '../../format/counters';
-import { plural } from '../../format/plural';
+import { EngineText } from '../../i18n/EngineText';
 import { containerAddress, hostAddress, portKey } from './port-identity';
 import { mappingOfRow } from './unpublish';
 import { UnpublishButton } from './UnpublishButton';
@@ -19,28 +20,27 @@ interface Props {
   mappings: MappingStatus[];
 }
 
-/** Why an engine's port cannot be unpublished here. */
-const engineFixed = (source: 'docker' | 'podman') => {
-  const engine = source === 'podman' ? 'Podman' : 'Docker';
-  return `${engine} published this port when it created the container, and ${engine} cannot remove it from a running one: recreate the container without this -p.`;
-};
-
 const mono = { fontFamily: 'var(--mantine-font-family-monospace)' };
 
+// The source is a name (docker, podman, bridgeport), shown capitalised and whole: a badge clips its
+// label with an ellipsis when the column is squeezed ("DOC…"), so here it keeps its full width.
+const sourceBadge = { root: { minWidth: 'max-content', overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } };
+
 export function PortsTable({ ports, previous, onShowRules, mappings }: Props) {
+  const { t } = useTranslation('ports');
   return (
     <Table striped highlightOnHover stickyHeader verticalSpacing={6} fz="sm" data-testid="ports-table">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Host</Table.Th>
-          <Table.Th>Container</Table.Th>
-          <Table.Th>Container address</Table.Th>
-          <Table.Th>Network</Table.Th>
-          <Table.Th>Source</Table.Th>
-          <Table.Th ta="right">Packets</Table.Th>
-          <Table.Th ta="right">Bytes</Table.Th>
-          <Table.Th>Notes</Table.Th>
-          <Table.Th>Rules</Table.Th>
+          <Table.Th>{t('columns.host')}</Table.Th>
+          <Table.Th>{t('columns.container')}</Table.Th>
+          <Table.Th>{t('columns.containerAddress')}</Table.Th>
+          <Table.Th>{t('columns.network')}</Table.Th>
+          <Table.Th>{t('columns.source')}</Table.Th>
+          <Table.Th ta="right">{t('columns.packets')}</Table.Th>
+          <Table.Th ta="right">{t('columns.bytes')}</Table.Th>
+          <Table.Th>{t('columns.notes')}</Table.Th>
+          <Table.Th>{t('columns.rules')}</Table.Th>
           <Table.Th />
         </Table.Tr>
       </Table.Thead>
@@ -50,12 +50,18 @@ export function PortsTable({ ports, previous, onShowRules, mappings }: Props) {
           const before = previous.get(portKey(p));
           return (
             <Table.Tr key={portKey(p)} data-testid={`port-row-${id}`}>
-              <Table.Td style={mono}>{hostAddress(p)}</Table.Td>
-              <Table.Td fw={600}>{p.container.name}</Table.Td>
-              <Table.Td style={mono}>{containerAddress(p)}</Table.Td>
-              <Table.Td>{p.network ?? '—'}</Table.Td>
+              <Table.Td style={mono} translate="no">
+                {hostAddress(p)}
+              </Table.Td>
+              <Table.Td fw={600} translate="no">
+                {p.container.name}
+              </Table.Td>
+              <Table.Td style={mono} translate="no">
+                {containerAddress(p)}
+              </Table.Td>
+              <Table.Td translate="no">{p.network ?? '—'}</Table.Td>
               <Table.Td>
-                <Badge size="sm" variant="light" color={ownerColors[p.source]}>
+                <Badge size="sm" variant="light" tt="capitalize" color={ownerColors[p.source]} styles={sourceBadge} translate="no" data-testid={`port-source-${id}`}>
                   {p.source}
                 </Badge>
               </Table.Td>
@@ -68,20 +74,20 @@ export function PortsTable({ ports, previous, onShowRules, mappings }: Props) {
               <Table.Td data-testid={`port-hints-${id}`}>
                 {p.hints.map((hint) => (
                   <Text key={hint} size="xs" c="orange">
-                    ⚠ {hint}
+                    ⚠ <EngineText text={hint} />
                   </Text>
                 ))}
               </Table.Td>
               <Table.Td>
                 <Anchor component="button" size="xs" onClick={() => onShowRules(p)}>
-                  {plural(p.ruleIds.length, 'rule')} →
+                  {t('rules', { count: p.ruleIds.length })} →
                 </Anchor>
               </Table.Td>
               <Table.Td>
                 {p.source === 'bridgeport' ? (
                   <UnpublishButton port={p} mapping={mappingOfRow(p, mappings)} id={id} />
                 ) : (
-                  <Tooltip label={engineFixed(p.source)} multiline w={300} withArrow>
+                  <Tooltip label={t('engineFixed', { engine: p.source === 'podman' ? 'Podman' : 'Docker' })} multiline w={300} withArrow>
                     <Text size="xs" c="dimmed" style={{ cursor: 'help' }} data-testid={`port-fixed-${id}`}>
                       —
                     </Text>

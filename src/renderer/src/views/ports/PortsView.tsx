@@ -3,6 +3,7 @@
 // on running containers here, Bridgeport's own unpublished, and what happened to them is listed.
 import { Alert, EmptyState, Group, Loader, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PublishedPort } from '../../../../shared/firewall-model';
 import type { Snapshot } from '../../../../shared/model';
 import { useTopic } from '../../api/use-topic';
@@ -17,6 +18,7 @@ interface Props {
 }
 
 export function PortsView({ snapshot, onShowRules }: Props) {
+  const { t } = useTranslation('ports');
   const { data: ports, previous, error } = useTopic('ports');
   const { data: mappings } = useTopic('mappings');
   const events = useTopic('events');
@@ -28,14 +30,14 @@ export function PortsView({ snapshot, onShowRules }: Props) {
     <Stack gap="sm" px="md" pt={4} pb="md" h="100%" data-testid="ports-view">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={4}>Published ports</Title>
+          <Title order={4}>{t('title')}</Title>
           <Text size="sm" c="dimmed">
-            Host ports forwarded to containers, with the packets their DNAT rules have rewritten.
+            {t('subtitle')}
           </Text>
         </div>
         <Group gap="sm" align="flex-end">
           <TextInput
-            placeholder="Filter: port, address, container, network"
+            placeholder={t('filter')}
             value={query}
             onChange={(e) => setQuery(e.currentTarget.value)}
             w={320}
@@ -45,7 +47,7 @@ export function PortsView({ snapshot, onShowRules }: Props) {
         </Group>
       </Group>
       {error && (
-        <Alert color="red" title="Cannot read the published ports">
+        <Alert color="red" title={t('readFailed')}>
           {error}
         </Alert>
       )}
@@ -53,14 +55,14 @@ export function PortsView({ snapshot, onShowRules }: Props) {
       {ports && ports.length === 0 && (
         <EmptyState
           mt="xl"
-          title="No published ports"
-          description="Containers started with -p HOST:CONTAINER, and ports published here with “Publish port”, appear here."
+          title={t('empty.title')}
+          description={t('empty.description')}
           data-testid="ports-empty"
         />
       )}
       {ports && ports.length > 0 && shown.length === 0 && (
         <Text c="dimmed" data-testid="ports-no-match">
-          No port matches “{query}”.
+          {t('noMatch', { query })}
         </Text>
       )}
       {shown.length > 0 && (

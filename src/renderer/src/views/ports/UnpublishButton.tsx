@@ -1,10 +1,12 @@
 // Unpublish on a Bridgeport row, after a confirm step that says what goes (a whole range, if it is one).
 import { Button, Group, Popover, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { PublishedPort } from '../../../../shared/firewall-model';
 import type { MappingStatus } from '../../../../shared/publish-model';
 import { api } from '../../api/api';
 import { containerSide, hostSide } from '../publish/describe-mapping';
+import { usePublishSay } from '../publish/say';
 import { engineFailure, type EngineFailure } from '../../api/engine-failure';
 import { EngineErrorText } from '../../components/EngineError';
 import { unpublishRequestOf } from './unpublish';
@@ -20,14 +22,16 @@ interface Props {
 type Phase = 'idle' | 'busy' | 'done';
 
 export function UnpublishButton({ port, mapping, id }: Props) {
+  const { t } = useTranslation('ports');
+  const say = usePublishSay();
   const [opened, setOpened] = useState(false);
   const [phase, setPhase] = useState<Phase>('idle');
   const [error, setError] = useState<EngineFailure | null>(null);
   const request = unpublishRequestOf(port);
   if (!request) return null;
   const what = mapping
-    ? `${hostSide(mapping)} → ${containerSide(mapping)}`
-    : `${port.hostPort}/${port.protocol} → ${port.container.name} port ${port.containerPort}`;
+    ? `${hostSide(mapping, say)} → ${containerSide(mapping, say)}`
+    : t('unpublish.fallbackWhat', { hostPort: port.hostPort, protocol: port.protocol, container: port.container.name, containerPort: port.containerPort });
   const wholeRange = mapping !== null && mapping.hostPortEnd > mapping.hostPort;
 
   const confirm = async () => {
@@ -55,25 +59,25 @@ export function UnpublishButton({ port, mapping, id }: Props) {
           onClick={() => setOpened((o) => !o)}
           data-testid={`unpublish-${id}`}
         >
-          {phase === 'done' ? 'Unpublished' : 'Unpublish'}
+          {phase === 'done' ? t('unpublish.done') : t('unpublish.button')}
         </Button>
       </Popover.Target>
       <Popover.Dropdown maw={340} data-testid={`unpublish-dialog-${id}`}>
         <Stack gap="xs">
           <Text size="sm">
-            Stop publishing <b>{what}</b>?
+            <Trans t={t} i18nKey="unpublish.question" values={{ what }} components={{ b: <b /> }} />
           </Text>
           <Text size="xs" c="dimmed">
-            {wholeRange ? 'The whole range goes, every port of it. ' : ''}
-            Connections to it stop at once; Bridgeport forgets it.
+            {wholeRange ? `${t('unpublish.wholeRange')} ` : ''}
+            {t('unpublish.effect')}
           </Text>
           <EngineErrorText failure={error} testId={`unpublish-error-${id}`} />
           <Group justify="flex-end" gap="xs">
             <Button size="xs" variant="default" onClick={() => setOpened(false)} disabled={phase === 'busy'}>
-              Cancel
+              {t('unpublish.cancel')}
             </Button>
             <Button size="xs" color="red" loading={phase === 'busy'} onClick={() => void confirm()} data-testid={`unpublish-confirm-${id}`}>
-              Unpublish
+              {t('unpublish.button')}
             </Button>
           </Group>
         </Stack>

@@ -21,11 +21,11 @@ export function latestEvents(events: readonly PortEvent[], count = SHOWN_EVENTS)
     .map(({ event }) => event);
 }
 
-/** "14:03:12" today, "12 Mar 14:03" before. */
-export function eventTime(at: string, now: Date = new Date()): string {
+/** "14:03:12" today, "12 Mar 14:03" before; in the window's `locale` (the system's when not given). */
+export function eventTime(at: string, now: Date = new Date(), locale?: string): string {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return at;
-  const time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+  const time = date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
   if (date.toDateString() === now.toDateString()) return time;
-  return `${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })} ${time}`;
+  return `${date.toLocaleDateString(locale, { day: 'numeric', month: 'short' })} ${time}`;
 }

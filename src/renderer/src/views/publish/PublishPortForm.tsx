@@ -2,13 +2,15 @@
 // only what is obviously wrong; anything else is the engine's refusal, shown here in its words.
 import { Button, Group, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Snapshot } from '../../../../shared/model';
 import type { MappingStatus, PublishProtocol } from '../../../../shared/publish-model';
 import { api } from '../../api/api';
 import { engineFailure, type EngineFailure } from '../../api/engine-failure';
 import { EngineErrorAlert } from '../../components/EngineError';
 import { checkPublishForm, emptyForm, type PublishFormErrors, type PublishFormValues } from './publish-form';
-import { hostIpOptions, offeredContainers } from './publish-options';
+import { usePublishSay } from './say';
+import { ALL_ADDRESSES, hostIpOptions, offeredContainers } from './publish-options';
 
 export type PublishSource = Pick<Snapshot, 'containers' | 'networks' | 'links'>;
 
@@ -30,11 +32,21 @@ function whereIs(snapshot: PublishSource, name: string | null): string | undefin
 }
 
 export function PublishPortForm({ snapshot, container = null, busy, onBusyChange, onCancel, onPublished }: Props) {
+  const { t } = useTranslation('publish');
+  const say = usePublishSay();
   const offered = useMemo(() => offeredContainers(snapshot), [snapshot]);
-  const hostIps = useMemo(() => hostIpOptions(snapshot.links), [snapshot.links]);
+  // The two first options are words; the others are the host's addresses with their link's name.
+  const hostIps = useMemo(
+    () =>
+      hostIpOptions(snapshot.links).map((o) =>
+        o.value === ALL_ADDRESSES ? { ...o, label: t('hostIp.all') } : o.value === '127.0.0.1' ? { ...o, label: t('hostIp.local', { ip: o.value }) } : o,
+      ),
+    [snapshot.links, t],
+  );
   const [values, setValues] = useState<PublishFormValues>(() => emptyForm(container, offered.find((c) => c.name === container)?.networks[0] ?? null));
   const [errors, setErrors] = useState<PublishFormErrors>({});
   const [refusal, setRefusal] = useState<EngineFailure | null>(null);
+  const where = whereIs(snapshot, values.container);
   const networks = offered.find((c) => c.name === values.container)?.networks ?? [];
   // A preselected container that stopped meanwhile stays shown: the engine says why it cannot be used.
   const containerNames = offered.map((c) => c.name);
@@ -53,7 +65,7 @@ export function PublishPortForm({ snapshot, container = null, busy, onBusyChange
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const check = checkPublishForm(values, networks);
+    const check = checkPublishForm(values, networks, say);
     if (check.errors) return setErrors(check.errors);
     setErrors({});
     setRefusal(null);
@@ -72,15 +84,15 @@ export function PublishPortForm({ snapshot, container = null, busy, onBusyChange
     <form onSubmit={(e) => void submit(e)} noValidate data-testid="publish-form">
       <Stack gap="sm">
         <Select
-          label="Container"
-          description={whereIs(snapshot, values.container) ?? 'Running containers on a bridge network'}
-          placeholder={offered.length ? 'Pick a container' : 'No running container on a bridge network'}
+          label={t('container.label')}
+          description={where ? <span translate="no">{where}</span> : t('container.description')}
+          placeholder={offered.length ? t('container.pick') : t('container.none')}
           data={containerNames}
           value={values.container}
           onChange={(name) => change({ container: name, network: offered.find((c) => c.name === name)?.networks[0] ?? null })}
           searchable
           allowDeselect={false}
-          nothingFoundMessage="No such running container on a bridge network"
+          nothingFoundMessage={t('container.nothingFound')}
           error={errors.container}
           disabled={busy}
           data-autofocus={container ? undefined : true}
@@ -88,8 +100,8 @@ export function PublishPortForm({ snapshot, container = null, busy, onBusyChange
         />
         {networks.length > 1 && (
           <Select
-            label="Network"
-            description="The container is on several bridge networks: the port leads to its address on this one"
+            label={t('network.label')}
+            description={t('network.description')}
             data={networks}
             value={values.network}
             onChange={(network) => change({ network })}
@@ -100,8 +112,8 @@ export function PublishPortForm({ snapshot, container = null, busy, onBusyChange
           />
         )}
         <Select
-          label="Host IP"
-          description="Where the host listens: every address, this host only, or one address"
+          label={t('hostIp.label')}
+          description={t('hostIp.description')}
           data={hostIps}
           value={values.hostIp}
           onChange={(hostIp) => hostIp && change({ hostIp })}
@@ -111,8 +123,8 @@ export function PublishPortForm({ snapshot, container = null, busy, onBusyChange
         />
         <Group grow align="flex-start">
           <TextInput
-            label="Host port"
-            placeholder="8080 or 8000-8010"
+            label={t('hostPort')}
+            placeholder={t('hostPortExample')}
             value={values.hostPorts}
             onChange={(e) => change({ hostPorts: e.currentTarget.value })}
             error={errors.hostPorts}
@@ -121,8 +133,8 @@ export function PublishPortForm({ snapshot, container = null, busy, onBusyChange
             data-testid="publish-host-port"
           />
           <TextInput
-            label="Container port"
-            placeholder="80 or 80-90"
+            label={t('containerPort')}
+            placeholder={t('containerPortExample')}
             value={values.containerPorts}
             onChange={(e) => change({ containerPorts: e.currentTarget.value })}
             error={errors.containerPorts}
@@ -138,16 +150,16 @@ export function PublishPortForm({ snapshot, container = null, busy, onBusyChange
             { value: 'udp', label: 'UDP' },
           ]}
           disabled={busy}
-          aria-label="Protocol"
+          aria-label={t('protocol')}
           data-testid="publish-protocol"
         />
-        <EngineErrorAlert failure={refusal} what="Not published" testId="publish-error" />
+        <EngineErrorAlert failure={refusal} what={t('notPublished')} testId="publish-error" />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel} disabled={busy} data-testid="publish-cancel">
-            Cancel
+            {t('cancel')}
           </Button>
           <Button type="submit" loading={busy} disabled={busy} data-testid="publish-submit">
-            Publish
+            {t('submit')}
           </Button>
         </Group>
       </Stack>

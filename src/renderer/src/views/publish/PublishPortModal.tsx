@@ -1,6 +1,7 @@
 // The publish form in a modal. It cannot be closed while the engine is working on the request.
 import { Modal } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MappingStatus } from '../../../../shared/publish-model';
 import { PublishPortForm, type PublishSource } from './PublishPortForm';
 
@@ -13,6 +14,7 @@ interface Props {
 }
 
 export function PublishPortModal({ opened, onClose, snapshot, container, onPublished }: Props) {
+  const { t } = useTranslation('publish');
   const [busy, setBusy] = useState(false);
   const close = () => {
     if (!busy) onClose();
@@ -21,7 +23,7 @@ export function PublishPortModal({ opened, onClose, snapshot, container, onPubli
     <Modal
       opened={opened}
       onClose={close}
-      title={container ? `Publish a port of ${container}` : 'Publish a port'}
+      title={container ? t('modalTitleOf', { container }) : t('modalTitle')}
       closeOnClickOutside={!busy}
       closeOnEscape={!busy}
       withCloseButton={!busy}

@@ -1,10 +1,12 @@
 // A short confirmation after publishing, at the window's corner; it goes away by itself.
 import { Notification, Portal } from '@mantine/core';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 
 const SHOWN_MS = 8000;
 
 export function PublishedNotice({ message, onClose }: { message: string; onClose: () => void }) {
+  const { t } = useTranslation('publish');
   useEffect(() => {
     const timer = setTimeout(onClose, SHOWN_MS);
     return () => clearTimeout(timer);
@@ -12,7 +14,7 @@ export function PublishedNotice({ message, onClose }: { message: string; onClose
   return (
     <Portal>
       <Notification
-        title="Port published"
+        title={t('published')}
         color="teal"
         onClose={onClose}
         withBorder

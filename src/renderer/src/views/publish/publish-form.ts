@@ -5,6 +5,7 @@ import { MAX_RANGE } from '../../../../shared/atoms/ports';
 import { checkPortRange, type PortRange, type PortRangeProblem } from '../../../../shared/atoms/port-spec';
 import type { PublishProtocol } from '../../../../shared/publish-model';
 import { ALL_ADDRESSES } from './publish-options';
+import type { Say } from './say';
 
 export type PublishRequestInput = MethodInput<'ports.publish'>;
 
@@ -27,20 +28,18 @@ export function emptyForm(container: string | null = null, network: string | nul
 }
 
 const rangeLength = (r: PortRange) => r.end - r.start + 1;
-const ports = (n: number) => (n === 1 ? '1 port' : `${n} ports`);
-
-const SAY: Record<PortRangeProblem, (text: string) => string> = {
-  empty: () => 'Enter a port, or a range like 8000-8010',
-  'not-a-port': (text) => `“${text}” is not a port: write 8080, or a range like 8000-8010`,
-  'out-of-range': () => 'Ports go from 1 to 65535',
-  backwards: () => 'The range ends before it starts',
-  'too-long': () => `A range is at most ${MAX_RANGE} ports`,
+const PROBLEM: Record<PortRangeProblem, string> = {
+  empty: 'errors.empty',
+  'not-a-port': 'errors.notAPort',
+  'out-of-range': 'errors.outOfRange',
+  backwards: 'errors.backwards',
+  'too-long': 'errors.tooLong',
 };
 
 /** "8080" or "8000-8010" (spaces around the dash allowed; the shared grammar); a sentence when it is not one. */
-export function parsePortRange(text: string): PortRange | string {
+export function parsePortRange(text: string, say: Say): PortRange | string {
   const checked = checkPortRange(text);
-  return typeof checked === 'string' ? SAY[checked](text.trim()) : checked;
+  return typeof checked === 'string' ? say(PROBLEM[checked], { text: text.trim(), max: MAX_RANGE }) : checked;
 }
 
 export type FormCheck = { request: PublishRequestInput; errors?: undefined } | { request?: undefined; errors: PublishFormErrors };
@@ -49,17 +48,18 @@ export type FormCheck = { request: PublishRequestInput; errors?: undefined } | {
  * The request the values make, or what to fix. `networks` are the chosen container's bridge
  * networks: the network is sent only when there is a choice (else the engine takes the only one).
  */
-export function checkPublishForm(values: PublishFormValues, networks: readonly string[]): FormCheck {
+export function checkPublishForm(values: PublishFormValues, networks: readonly string[], say: Say): FormCheck {
   const errors: PublishFormErrors = {};
-  if (!values.container) errors.container = 'Pick a container';
+  if (!values.container) errors.container = say('errors.pickContainer');
   const several = networks.length > 1;
-  if (several && (!values.network || !networks.includes(values.network))) errors.network = 'Pick one of its networks';
-  const host = parsePortRange(values.hostPorts);
-  const inner = parsePortRange(values.containerPorts);
+  if (several && (!values.network || !networks.includes(values.network))) errors.network = say('errors.pickNetwork');
+  const host = parsePortRange(values.hostPorts, say);
+  const inner = parsePortRange(values.containerPorts, say);
   if (typeof host === 'string') errors.hostPorts = host;
   if (typeof inner === 'string') errors.containerPorts = inner;
   else if (typeof host !== 'string' && rangeLength(host) !== rangeLength(inner)) {
-    errors.containerPorts = `Ports map one to one: the host side has ${ports(rangeLength(host))}, this side ${ports(rangeLength(inner))}`;
+    const ports = (count: number) => say('errors.ports', { count });
+    errors.containerPorts = say('errors.oneToOne', { host: ports(rangeLength(host)), inner: ports(rangeLength(inner)) });
   }
   if (Object.keys(errors).length > 0 || typeof host === 'string' || typeof inner === 'string' || !values.container) return { errors };
   return {

@@ -2,11 +2,13 @@
 // label read from the link-rates store (not from the edge's data, which stays still).
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, type Edge, type EdgeProps } from '@xyflow/react';
 import { createContext, memo, useContext } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { GraphEdge } from '../../../../shared/topology/graph';
 import { DropBadge } from './DropBadge';
 import { DropMarksContext, useDropMark } from './use-drop-marks';
 import { useRatesOf, type LinkRates } from './link-rates';
 import { cableLabel, cableWidth } from './traffic-style';
+import { foldedCables } from './folded-cables';
 
 export type CableEdgeData = { graphEdge: GraphEdge; highlighted: boolean };
 export type CableFlowEdge = Edge<CableEdgeData, 'cable'>;
@@ -23,6 +25,7 @@ const colors: Record<GraphEdge['kind'], string> = {
 };
 
 function CableEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data }: EdgeProps<CableFlowEdge>) {
+  const { t } = useTranslation('topology');
   const store = useContext(LinkRatesContext);
   const edge = data!.graphEdge;
   const { rx, tx } = useRatesOf(store, edge.carries);
@@ -30,6 +33,7 @@ function CableEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition,
   const readable = useStore((s) => s.transform[2] >= READABLE_ZOOM);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const busy = cableLabel(rx, tx);
+  const folded = foldedCables(edge);
   const style: React.CSSProperties = data!.highlighted
     ? { stroke: 'var(--mantine-color-orange-6)', strokeWidth: Math.max(4, cableWidth(rx + tx)) }
     : {
@@ -60,9 +64,13 @@ function CableEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition,
               pointerEvents: 'none',
             }}
           >
-            {readable && edge.label && <div style={{ color: 'var(--mantine-color-dimmed)' }}>{edge.label}</div>}
+            {readable && edge.label && (
+              <div style={{ color: 'var(--mantine-color-dimmed)' }} translate={folded ? undefined : 'no'}>
+                {folded ? t('cable.folded', { count: folded.count }) : edge.label}
+              </div>
+            )}
             {busy && (
-              <div data-testid={`edge-traffic-${edge.id}`} style={{ fontWeight: 600, color: 'var(--mantine-color-grape-7)' }}>
+              <div translate="no" data-testid={`edge-traffic-${edge.id}`} style={{ fontWeight: 600, color: 'var(--mantine-color-grape-7)' }}>
                 {busy}
               </div>
             )}

@@ -1,16 +1,22 @@
 // A red mark on a node or cable where packets were dropped lately: how many, and by which rules
 // (tooltip and accessible name).
 import { Badge, Tooltip } from '@mantine/core';
-import { formatCount } from '../../format/counters';
-import { dropLines, type DropMark } from './drop-marks';
+import { useTranslation } from 'react-i18next';
+import type { DropMark } from './drop-marks';
 
 export function DropBadge({ mark, testId }: { mark: DropMark; testId: string }) {
-  const lines = dropLines(mark);
-  const label = `${formatCount(mark.packets)} packets dropped here in the last minute: ${lines.join('; ')}`;
+  const { t } = useTranslation('topology');
+  // One sentence per event (the English ones are drop-marks.ts's dropLines); rule text stays as the firewall wrote it.
+  const lines = mark.events.map((e) =>
+    e.target === 'policy'
+      ? t('drops.byPolicy', { count: e.totalPackets, chain: e.chain, table: e.table })
+      : t('drops.byRule', { count: e.totalPackets, table: e.table, chain: e.chain, spec: e.spec }),
+  );
+  const label = t('drops.label', { count: mark.packets, lines: lines.join('; ') });
   return (
     <Tooltip label={lines.map((line) => <div key={line}>{line}</div>)} multiline maw={520} withinPortal>
       <Badge size="xs" color="red" variant="filled" data-testid={testId} data-packets={mark.packets} aria-label={label} role="status" style={{ pointerEvents: 'all', cursor: 'help' }}>
-        {formatCount(mark.packets)} dropped
+        {t('drops.badge', { count: mark.packets })}
       </Badge>
     </Tooltip>
   );

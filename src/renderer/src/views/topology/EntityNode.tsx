@@ -3,11 +3,14 @@
 // nodes cheap to pan.
 import { Badge, Button, Group, Text } from '@mantine/core';
 import { Handle, Position, useStore, type Node, type NodeProps } from '@xyflow/react';
-import { memo, useContext } from 'react';
+import { memo, useContext, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { GraphNode } from '../../../../shared/topology/graph';
 import { DropBadge } from './DropBadge';
 import { DropMarksContext, useDropMark } from './use-drop-marks';
 import { NODE_WIDTH, nodeHeight } from './layout';
+import { useContainerState } from './ContainerState';
+import { EngineText } from '../../i18n/EngineText';
 
 /** A fold or unfold control on a node: the network it acts on and the words of its button. */
 export interface FoldControl {
@@ -42,36 +45,71 @@ const colors: Record<GraphNode['type'], string> = {
 /** Below this zoom the lines under the name cannot be read anyway. */
 const DETAIL_ZOOM = 0.4;
 
-function lines(node: GraphNode): string[] {
+/** Data inside a line: the same in every language. */
+const D = ({ children }: { children: ReactNode }) => <span translate="no">{children}</span>;
+
+function useLines(node: GraphNode): ReactNode[] {
+  const { t } = useTranslation('topology');
+  const stateWord = useContainerState();
+  const upDown = (up: boolean) => (up ? t('node.up') : t('node.down'));
+  const addresses = (list: string[]) => (list.length ? <D>{list.join(', ')}</D> : t('node.noAddress'));
   switch (node.type) {
     case 'nic':
     case 'veth':
-      return [`${node.link.kind} · ${node.link.up ? 'up' : 'down'}`, node.link.addresses.join(', ') || 'no address'];
+      return [
+        <>
+          <D>{node.link.kind}</D> · {upDown(node.link.up)}
+        </>,
+        addresses(node.link.addresses),
+      ];
     case 'bridge':
       return [
-        `${node.link.up ? 'up' : 'down'} · ${node.link.addresses.join(', ') || 'no address'}`,
-        ...node.networks.map((n) => `network ${n.name} ${n.subnets.map((s) => s.subnet).join(' ')}`),
+        <>
+          {upDown(node.link.up)} · {addresses(node.link.addresses)}
+        </>,
+        ...node.networks.map((n) => t('node.bridgeNetwork', { name: n.name, subnets: n.subnets.map((s) => s.subnet).join(' ') })),
       ];
-    case 'container':
+    case 'container': {
+      const c = node.container;
       return [
-        `${node.container.image} · ${node.container.state}`,
-        ...node.container.endpoints.map((e) => `${e.network}: ${e.ip ?? (node.container.networkMode === 'host' ? 'host network' : '—')}`),
+        <>
+          <D>{c.image}</D> · {stateWord(c.state) ?? <D>{c.state}</D>}
+        </>,
+        ...c.endpoints.map((e) => (
+          <>
+            <D>{e.network}</D>: {e.ip ? <D>{e.ip}</D> : c.networkMode === 'host' ? t('node.hostNetwork') : '—'}
+          </>
+        )),
       ];
+    }
     case 'network':
-      return [`${node.network.driver} network`, node.network.subnets.map((s) => s.subnet).join(', ') || 'no subnet'];
+      return [t('node.driverNetwork', { driver: node.network.driver }), node.network.subnets.length ? <D>{node.network.subnets.map((s) => s.subnet).join(', ')}</D> : t('node.noSubnet')];
     case 'namespace':
       return [
-        node.namespace.error ? node.namespace.error : `${node.namespace.links.length} links`,
-        ...node.namespace.links.map((l) => `${l.name} ${l.addresses.join(', ')}`),
+        node.namespace.error ? <EngineText text={node.namespace.error} /> : t('node.links', { count: node.namespace.links.length }),
+        ...node.namespace.links.map((l) => <D>{`${l.name} ${l.addresses.join(', ')}`}</D>),
       ];
     case 'group': {
       const running = node.members.filter((c) => c.state === 'running').length;
-      return [`${running} running · ${node.members.length - running} other`];
+      return [t('node.groupCounts', { running, other: node.members.length - running })];
     }
   }
 }
 
+/** "podman", "docker (rootless)" (engineMarkerOf): the engine's name is data, "(rootless)" is said. */
+function EngineMarker({ marker }: { marker: string }) {
+  const { t } = useTranslation('topology');
+  const rootless = marker.endsWith(' (rootless)');
+  return (
+    <>
+      <D>{rootless ? marker.slice(0, -' (rootless)'.length) : marker}</D>
+      {rootless && ` ${t('common:header.engine.rootless')}`}
+    </>
+  );
+}
+
 function FoldButtons({ folds, onFold }: Pick<EntityNodeData, 'folds' | 'onFold'>) {
+  const { t } = useTranslation('topology');
   if (!folds?.length || !onFold) return null;
   return (
     <Group gap={4} mt={2} className="nodrag">
@@ -86,7 +124,7 @@ function FoldButtons({ folds, onFold }: Pick<EntityNodeData, 'folds' | 'onFold'>
             onFold(f.networkId, !f.folded);
           }}
         >
-          {f.folded ? `Show ${f.count} containers` : `Fold ${f.networkName} (${f.count})`}
+          {f.folded ? t('node.showContainers', { count: f.count }) : t('node.fold', { name: f.networkName, count: f.count })}
         </Button>
       ))}
     </Group>
@@ -99,6 +137,8 @@ function EntityNodeView({ data, selected }: NodeProps<EntityFlowNode>) {
   const color = data.highlighted ? 'orange' : data.matched ? 'yellow' : colors[node.type];
   const strong = selected || data.highlighted || data.matched;
   const drop = useDropMark(useContext(DropMarksContext), node.id);
+  const { t } = useTranslation('topology');
+  const lines = useLines(node);
   return (
     <div
       data-testid={`node-${node.type}-${node.label}`}
@@ -121,21 +161,27 @@ function EntityNodeView({ data, selected }: NodeProps<EntityFlowNode>) {
         <>
           <Group justify="space-between" wrap="nowrap" gap={4}>
             <Text fw={700} size="sm" truncate>
-              {node.label}
+              {node.type === 'group' ? (
+                <>
+                  <D>{node.network.name}</D>: {t('node.groupTitle', { count: node.members.length })}
+                </>
+              ) : (
+                <D>{node.label}</D>
+              )}
             </Text>
             <Group gap={2} wrap="nowrap">
               {drop && <DropBadge mark={drop} testId={`drop-badge-${node.id}`} />}
               {data.engineMarker && (
                 <Badge size="xs" color="gray" variant="outline" data-testid="engine-marker">
-                  {data.engineMarker}
+                  <EngineMarker marker={data.engineMarker} />
                 </Badge>
               )}
               <Badge size="xs" color={color} variant="light">
-                {node.type}
+                {t(`kind.${node.type}`)}
               </Badge>
             </Group>
           </Group>
-          {lines(node).map((line, i) => (
+          {lines.map((line, i) => (
             <Text key={i} size="xs" c="dimmed" truncate>
               {line}
             </Text>
@@ -144,7 +190,7 @@ function EntityNodeView({ data, selected }: NodeProps<EntityFlowNode>) {
         </>
       ) : (
         // Far out: the name alone, large enough to read at this zoom.
-        <div style={{ fontSize: 28, fontWeight: 700, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: drop ? 'var(--mantine-color-red-7)' : undefined }}>
+        <div translate="no" style={{ fontSize: 28, fontWeight: 700, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: drop ? 'var(--mantine-color-red-7)' : undefined }}>
           {node.label}
         </div>
       )}

@@ -2,7 +2,9 @@
 // they all ended (until the flow list lets them go). Straight, so it does not read as a cable.
 import { EdgeLabelRenderer, getStraightPath, useStore, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { flowLineLabel, flowLineWidth, type FlowLine } from './flow-lines';
+import { useTranslation } from 'react-i18next';
+import { formatBytes } from '../../../../shared/units';
+import { flowLineWidth, type FlowLine } from './flow-lines';
 
 export type FlowEdgeData = { line: FlowLine };
 export type FlowLineEdge = Edge<FlowEdgeData, 'flow'>;
@@ -15,7 +17,9 @@ function FlowEdgeView({ sourceX, sourceY, targetX, targetY, data }: EdgeProps<Fl
   const line = data!.line;
   const readable = useStore((s) => s.transform[2] >= READABLE_ZOOM);
   const [path, labelX, labelY] = getStraightPath({ sourceX, sourceY, targetX, targetY });
-  const label = flowLineLabel(line);
+  const { t } = useTranslation('topology');
+  // As flow-lines.ts's flowLineLabel says it in English: "2 flows · via 8080 · 1.2 KiB".
+  const label = [t('flowLine.flows', { count: line.flows }), ...(line.hostPorts.length ? [t('flowLine.via', { ports: line.hostPorts.join(', ') })] : []), ...(line.bytes === null ? [] : [formatBytes(line.bytes)])].join(' · ');
   return (
     <g data-testid="flow-line" data-source={line.source} data-target={line.target} data-ended={line.ended ? 'true' : 'false'} data-flows={line.flows}>
       <title>{label}</title>

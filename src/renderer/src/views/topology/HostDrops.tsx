@@ -2,17 +2,20 @@
 // policy, a rule that names nothing drawn), and, when the firewall cannot be read, that drops
 // cannot be seen at all: never an empty picture that reads as "no drops".
 import { Text, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { EngineText } from '../../i18n/EngineText';
 import { DropBadge } from './DropBadge';
 import type { DropMarksStore } from './drop-marks';
 import { useDropMarks } from './use-drop-marks';
 
 export function HostDrops({ store }: { store: DropMarksStore }) {
+  const { t } = useTranslation('topology');
   const marks = useDropMarks(store);
   if (marks.readable === false) {
     return (
-      <Tooltip label={marks.notes.join(' ')} multiline maw={420}>
+      <Tooltip label={<EngineText text={marks.notes.join(' ')} />} multiline maw={420}>
         <Text size="xs" c="orange" px="sm" data-testid="topology-drops-unreadable">
-          Drops not shown: the firewall cannot be read
+          {t('drops.unreadable')}
         </Text>
       </Tooltip>
     );
@@ -20,7 +23,7 @@ export function HostDrops({ store }: { store: DropMarksStore }) {
   if (!marks.host) return null;
   return (
     <Text size="xs" component="div" px="sm" data-testid="topology-host-drops">
-      On the host: <DropBadge mark={marks.host} testId="drop-badge-host" />
+      {t('drops.onHost')} <DropBadge mark={marks.host} testId="drop-badge-host" />
     </Text>
   );
 }

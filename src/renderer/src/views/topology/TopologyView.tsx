@@ -1,10 +1,11 @@
 // The live topology: a graph laid out off the main thread, or a table, with search and folding of
 // crowded networks. Traffic moves on the cables through the link-rates store, never through the
 // graph's data, so a tick does not re-lay out or re-render nodes.
-import { useComputedColorScheme } from '@mantine/core';
+import { Alert, Button, Group, Text, useComputedColorScheme } from '@mantine/core';
 import { useElementSize, useLocalStorage } from '@mantine/hooks';
 import { Background, Controls, getViewportForBounds, ReactFlow, useReactFlow, type Edge, type Viewport } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Snapshot } from '../../../../shared/model';
 import { buildGraph } from '../../../../shared/topology/graph';
 import { engineMarkerOf } from '../../components/engine-labels';
@@ -57,6 +58,28 @@ function FitView({ layout, focus }: { layout: string; focus: readonly string[] }
   return null;
 }
 
+/** React Flow's own accessible names and descriptions, in the window's language. */
+function useGraphAriaLabels() {
+  const { t } = useTranslation('topology');
+  return useMemo(
+    () => ({
+      'node.a11yDescription.default': t('a11y.nodeSelect'),
+      'node.a11yDescription.keyboardDisabled': t('a11y.nodeMove'),
+      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) =>
+        t('a11y.nodeMoved', { direction: t(`a11y.direction.${direction}`, { defaultValue: direction }), x, y }),
+      'edge.a11yDescription.default': t('a11y.edgeSelect'),
+      'controls.ariaLabel': t('a11y.controls'),
+      'controls.zoomIn.ariaLabel': t('a11y.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('a11y.zoomOut'),
+      'controls.fitView.ariaLabel': t('a11y.fitView'),
+      'controls.interactive.ariaLabel': t('a11y.interactive'),
+      'minimap.ariaLabel': t('a11y.minimap'),
+      'handle.ariaLabel': t('a11y.handle'),
+    }),
+    [t],
+  );
+}
+
 export function TopologyView({
   snapshot,
   onSelect,
@@ -67,6 +90,7 @@ export function TopologyView({
   /** Node and edge ids to light up (a packet path). */
   highlight?: ReadonlySet<string>;
 }) {
+  const { t } = useTranslation('topology');
   // The grouping chosen is kept across restarts; the per-network folds belong to this look only.
   const [mode, setMode] = useLocalStorage<GroupingMode>({ key: 'bridgeport.topology.grouping', defaultValue: 'auto', getInitialValueInEffect: false });
   const [overrides, setOverrides] = useState<ReadonlyMap<string, boolean>>(new Map());
@@ -84,14 +108,25 @@ export function TopologyView({
   const folded = useMemo(() => foldedNetworks(snapshot, { mode, overrides, threshold }, counts), [snapshot, mode, overrides, threshold, counts]);
   // React Flow draws its controls, minimap and background in its own colours: the window's scheme.
   const colorScheme = useComputedColorScheme('light');
+  const ariaLabels = useGraphAriaLabels();
   const shown = useMemo(() => groupGraph(graph, snapshot, folded, new Set([...hits, ...(highlight ?? [])])), [graph, snapshot, folded, hits, highlight]);
   const key = useMemo(() => layoutKey(shown), [shown]);
   useEffect(() => drops.setGraph(shown), [drops, shown]);
   const [laidOut, setLaidOut] = useState<{ key: string; positions: Positions } | null>(null);
 
+  // Why the graph could not be laid out (the layout worker failed); the table shows the same.
+  const [layoutError, setLayoutError] = useState<string | null>(null);
+
   useEffect(() => {
     let current = true;
-    void layoutGraph(shown).then((positions) => current && setLaidOut({ key, positions }));
+    void layoutGraph(shown).then(
+      (positions) => {
+        if (!current) return;
+        setLayoutError(null);
+        setLaidOut({ key, positions });
+      },
+      (error: Error) => current && setLayoutError(error.message),
+    );
     return () => {
       current = false;
     };
@@ -186,6 +221,18 @@ export function TopologyView({
       {showFlows && <LiveFlowLines graph={shown} snapshot={snapshot} onLines={setFlows} />}
       <HostDrops store={drops} />
       <div ref={canvas} style={{ flex: 1, minHeight: 0 }} data-testid="topology-canvas" data-layout-ready={laidOut?.key === key ? 'true' : 'false'} data-nodes={shown.nodes.length}>
+        {layoutError && display === 'graph' && (
+          <Alert color="orange" variant="light" m="sm" title={t('layoutFailed.title')} data-testid="layout-failed">
+            <Group justify="space-between" wrap="nowrap">
+              <Text size="sm">
+                {t('layoutFailed.body')} <span translate="no">({layoutError})</span>
+              </Text>
+              <Button size="xs" variant="light" onClick={() => setDisplay('table')} data-testid="layout-failed-table">
+                {t('layoutFailed.showTable')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
         <LiveStores rates={rates} drops={drops}>
           {display === 'table' ? (
             <TopologyTable snapshot={snapshot} hits={searching ? hits : null} onSelect={onSelect} />
@@ -206,6 +253,7 @@ export function TopologyView({
                 onPaneClick={() => onSelect(null)}
                 proOptions={{ hideAttribution: true }}
                 colorMode={colorScheme}
+                ariaLabelConfig={ariaLabels}
               >
                 <FitView layout={laidOut.key} focus={focus} />
                 <Background />

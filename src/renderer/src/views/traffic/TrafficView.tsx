@@ -5,6 +5,7 @@
 // coarse history (10 s points), fetched again whenever it is chosen.
 import { Alert, Group, Loader, ScrollArea, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TrafficPoint } from '../../../../shared/traffic-model';
 import { api } from '../../api/api';
 import { useTopic } from '../../api/use-topic';
@@ -15,6 +16,7 @@ import { InterfacesTable, PortsTable, RulesTable, TopTalkers } from './TrafficTa
 type Span = 'fine' | 'coarse';
 
 export function TrafficView() {
+  const { t } = useTranslation('traffic');
   const traffic = useTopic('traffic');
   const [fine, setFine] = useState<readonly TrafficPoint[]>([]);
   const [coarse, setCoarse] = useState<readonly TrafficPoint[]>([]);
@@ -54,13 +56,13 @@ export function TrafficView() {
     <ScrollArea h="100%">
       <Stack gap="sm" px="md" pt={4} pb="md" data-testid="traffic-view">
         <div>
-          <Title order={4}>Traffic</Title>
+          <Title order={4}>{t('title')}</Title>
           <Text size="sm" c="dimmed">
-            Who is talking, live: per container (from its side, every network), interface, published port and NAT rule. One kernel read per second.
+            {t('subtitle')}
           </Text>
         </div>
         {traffic.error && (
-          <Alert color="red" title="Cannot read traffic" data-testid="traffic-error">
+          <Alert color="red" title={t('readFailed')} data-testid="traffic-error">
             {traffic.error}
           </Alert>
         )}
@@ -73,35 +75,35 @@ export function TrafficView() {
                 value={selected}
                 onChange={(value) => value && setPicked(value)}
                 allowDeselect={false}
-                placeholder={options.length === 0 ? 'no containers' : 'container'}
+                placeholder={options.length === 0 ? t('noContainers') : t('pickContainer')}
                 searchable
                 w={260}
-                aria-label="Container shown in the chart"
+                aria-label={t('chartContainer')}
                 data-testid="traffic-container"
               />
               <SegmentedControl
                 value={span}
                 onChange={(value) => showSpan(value as Span)}
                 data={[
-                  { value: 'fine', label: '5 min' },
-                  { value: 'coarse', label: '1 h' },
+                  { value: 'fine', label: t('span.fine') },
+                  { value: 'coarse', label: t('span.coarse') },
                 ]}
                 data-testid="traffic-span"
               />
               {span === 'coarse' && coarse.length === 0 && (
                 <Text size="xs" c="dimmed">
-                  The hour fills in as Bridgeport runs (a point per 10 s).
+                  {t('hourFills')}
                 </Text>
               )}
             </Group>
             <TrafficChart columns={columns} />
-            <Title order={5}>Top talkers</Title>
+            <Title order={5}>{t('sections.top')}</Title>
             <TopTalkers sample={sample} selected={selected} onPick={setPicked} />
-            <Title order={5}>Published ports</Title>
+            <Title order={5}>{t('sections.ports')}</Title>
             <PortsTable sample={sample} />
-            <Title order={5}>Busiest NAT and filter rules</Title>
+            <Title order={5}>{t('sections.rules')}</Title>
             <RulesTable sample={sample} />
-            <Title order={5}>Interfaces</Title>
+            <Title order={5}>{t('sections.interfaces')}</Title>
             <InterfacesTable sample={sample} />
           </>
         )}
