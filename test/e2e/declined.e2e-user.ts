@@ -2,12 +2,10 @@
 // as a normal user whose polkit rule says NO. The app must stay read-only and say so, and nothing it
 // shows may be confidently wrong: no delivery to a host process, no host process blamed for a port,
 // no "no NAT rules" where it simply could not read them.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, root, seedLab, test } from './lab-fixtures';
-import { serve, type Served } from './serve';
+import { serveDeclinedForEach } from './declined-serve';
 
 /** Whether the built renderer has this test id (the privilege banner lands in a parallel change). */
 function builtRendererHas(testId: string): boolean {
@@ -17,26 +15,11 @@ function builtRendererHas(testId: string): boolean {
     .some((f) => readFileSync(join(assets, f), 'utf8').includes(`"data-testid":"${testId}"`));
 }
 
-let served: Served | null = null;
-let configDir = '';
-
 test.beforeAll(seedLab);
-
-test.beforeEach(async ({ polkitLab }) => {
-  if (!polkitLab) throw new Error('declined.e2e-user.ts runs only in the e2e-user project (serveAs: user)');
-  configDir = mkdtempSync(join(tmpdir(), 'bridgeport-e2e-no-'));
-  execFileSync('chown', [`${polkitLab.no.name}:${polkitLab.no.name}`, configDir]);
-  served = await serve({ BRIDGEPORT_CONFIG_DIR: configDir }, polkitLab.no);
-});
-
-test.afterEach(async () => {
-  await served?.stop();
-  served = null;
-  if (configDir) rmSync(configDir, { recursive: true, force: true });
-});
+const declined = serveDeclinedForEach('declined.e2e-user.ts');
 
 test('polkit says NO: read-only, and the path, ports and NAT views claim nothing they could not see', async ({ page }, testInfo) => {
-  await page.goto(served!.url);
+  await page.goto(declined().url);
   // The topology still shows what a docker-group user may read.
   await expect(page.getByTestId('node-container-w1')).toBeVisible();
   if (builtRendererHas('privilege-banner')) {

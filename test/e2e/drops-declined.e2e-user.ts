@@ -1,33 +1,14 @@
 // Drops when the firewall cannot be read (project e2e-user only): `bridgeport serve --elevate` as a
 // normal user whose polkit rule says NO. The topology and the Flows view's Drops section must say
 // that drops cannot be seen, never "no drops".
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, seedLab, test } from './lab-fixtures';
-import { serve, type Served } from './serve';
-
-let served: Served | null = null;
-let configDir = '';
+import { serveDeclinedForEach } from './declined-serve';
 
 test.beforeAll(seedLab);
-
-test.beforeEach(async ({ polkitLab }) => {
-  if (!polkitLab) throw new Error('drops-declined.e2e-user.ts runs only in the e2e-user project (serveAs: user)');
-  configDir = mkdtempSync(join(tmpdir(), 'bridgeport-e2e-drops-no-'));
-  execFileSync('chown', [`${polkitLab.no.name}:${polkitLab.no.name}`, configDir]);
-  served = await serve({ BRIDGEPORT_CONFIG_DIR: configDir }, polkitLab.no);
-});
-
-test.afterEach(async () => {
-  await served?.stop();
-  served = null;
-  if (configDir) rmSync(configDir, { recursive: true, force: true });
-});
+const declined = serveDeclinedForEach('drops-declined.e2e-user.ts');
 
 test('polkit says NO: the topology and the Drops section say drops cannot be seen, not that there are none', async ({ page }) => {
-  await page.goto(served!.url);
+  await page.goto(declined().url);
   await expect(page.getByTestId('node-container-w1')).toBeVisible();
   await expect(page.getByTestId('topology-drops-unreadable')).toBeVisible({ timeout: 15_000 });
 

@@ -1,34 +1,15 @@
 // The read-only banner after a declined prompt (project e2e-user only: `bridgeport serve --elevate`
 // as a normal user whose polkit rule says NO), through the catalogues (issue 18): its title, text and
 // Elevate button come from them in the pseudo-locale, and read in Korean under ko-KR.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, seedLab, test } from './lab-fixtures';
 import { englishLeft, pseudoUrl } from './i18n-support';
-import { serve, type Served } from './serve';
-
-let served: Served | null = null;
-let configDir = '';
+import { serveDeclinedForEach } from './declined-serve';
 
 test.beforeAll(seedLab);
-
-test.beforeEach(async ({ polkitLab }) => {
-  if (!polkitLab) throw new Error('i18n-declined.e2e-user.ts runs only in the e2e-user project (serveAs: user)');
-  configDir = mkdtempSync(join(tmpdir(), 'bridgeport-e2e-i18n-no-'));
-  execFileSync('chown', [`${polkitLab.no.name}:${polkitLab.no.name}`, configDir]);
-  served = await serve({ BRIDGEPORT_CONFIG_DIR: configDir }, polkitLab.no);
-});
-
-test.afterEach(async () => {
-  await served?.stop();
-  served = null;
-  if (configDir) rmSync(configDir, { recursive: true, force: true });
-});
+const declined = serveDeclinedForEach('i18n-declined.e2e-user.ts');
 
 test('declined: the banner, its reason line, the Elevate button and the topology’s drops line come from the catalogue', async ({ page }, testInfo) => {
-  await page.goto(pseudoUrl(served!.url));
+  await page.goto(pseudoUrl(declined().url));
   const banner = page.getByTestId('privilege-banner');
   await expect(banner).toHaveAttribute('data-state', 'declined');
   await expect(banner).toContainText('⟦Read-only: administrator rights were declined⟧');
@@ -45,7 +26,7 @@ test('declined: the banner, its reason line, the Elevate button and the topology
 test.describe('in Korean (ko-KR)', () => {
   test.use({ locale: 'ko-KR' });
   test('declined: the banner and its button read in Korean', async ({ page }) => {
-    await page.goto(served!.url);
+    await page.goto(declined().url);
     await expect(page.getByTestId('privilege-banner')).toContainText('관리자 권한 요청이 거절되었습니다');
     await expect(page.getByTestId('elevate')).toHaveText('권한 상승');
   });

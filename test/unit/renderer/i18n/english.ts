@@ -2,6 +2,7 @@
 // The window's English catalogues for unit tests of pure view helpers that take a `t`: the same
 // i18next, resources and `count` format as the window, without a browser.
 import i18next, { type TFunction } from 'i18next';
+import type { Say } from '../../../../src/renderer/src/i18n/say';
 
 const modules = import.meta.glob<{ default: object }>('../../../../src/renderer/src/i18n/locales/en/*.json', { eager: true });
 const resources = Object.fromEntries(Object.entries(modules).map(([path, m]) => [/([^/]+)\.json$/.exec(path)![1]!, m.default]));
@@ -12,3 +13,9 @@ instance.services.formatter?.add('count', (value: number) => new Intl.NumberForm
 
 /** `t` in English, as the window says it under en-US. */
 export const englishT: TFunction<string> = instance.t as TFunction<string>;
+
+/** A Say (i18n/say) over one namespace of the English catalogues. */
+export const englishSay =
+  (ns: string): Say =>
+  (key, params) =>
+    englishT(key, { ...params, ns });

@@ -8,7 +8,7 @@ import { useEngineAction } from '../../api/use-engine-action';
 import { FormFooter } from '../../components/FormFooter';
 import { useFormFields } from '../../components/use-form-fields';
 import { checkVethForm, type VethFormValues } from './link-forms';
-import { sayWith } from '../networks/say';
+import { sayWith } from '../../i18n/say';
 import type { MadeFormProps } from './made-form-props';
 
 export function CreateVethForm({ bridges, onBusyChange, onCancel, onMade }: MadeFormProps & { bridges: string[] }) {

@@ -8,7 +8,7 @@ import { useEngineAction } from '../../api/use-engine-action';
 import { FormFooter } from '../../components/FormFooter';
 import { useFormFields } from '../../components/use-form-fields';
 import { checkMoveForm, emptyMoveForm, type MoveFormValues, type MoveTargetKind } from './link-forms';
-import { sayWith } from '../networks/say';
+import { sayWith } from '../../i18n/say';
 import type { MoveTargets } from './link-places';
 
 interface Props {

@@ -5,7 +5,7 @@ import type { MethodInput } from '../../../../shared/contract';
 import { netnsNameSchema } from '../../../../shared/atoms/names';
 import { isIpv4, isIpv4Cidr } from '../../format/address-text';
 import { linkNameProblem, mtuOrProblem } from '../networks/field-problems';
-import type { Say } from '../networks/say';
+import type { Say } from '../../i18n/say';
 
 type Check<I, F extends string> = { input: I; errors?: undefined } | { input?: undefined; errors: Partial<Record<F, string>> };
 

@@ -9,7 +9,7 @@ import { useEngineAction } from '../../api/use-engine-action';
 import { FormFooter } from '../../components/FormFooter';
 import { useFormFields } from '../../components/use-form-fields';
 import { checkConnectForm, MAX_ALIASES, type ConnectFormValues } from './connect-form';
-import { sayWith } from './say';
+import { sayWith } from '../../i18n/say';
 
 interface Props {
   network: NetworkDetail;

@@ -12,7 +12,7 @@ import { FormFooter } from '../../components/FormFooter';
 import { EngineText } from '../../i18n/EngineText';
 import { useFormFields } from '../../components/use-form-fields';
 import { BridgeOptionFields } from './BridgeOptionFields';
-import { sayWith } from './say';
+import { sayWith } from '../../i18n/say';
 import { checkNetworkForm, emptyNetworkForm, type NetworkDriver } from './network-form';
 import { NetworkAddressingFields } from './NetworkAddressingFields';
 import { VlanFields } from './VlanFields';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Container } from '../../../../shared/model';
 import type { NetworkDetail } from '../../../../shared/network-model';
 import { AttachedContainers } from './AttachedContainers';
-import { sayWith } from './say';
+import { sayWith } from '../../i18n/say';
 import { ConnectContainerButton } from './ConnectContainerButton';
 import { acceptsConnections, addressingLines, connectableContainers, hostSide, optionLabels } from './network-describe';
 import { RemoveNetworkButton } from './RemoveNetworkButton';

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Link } from '../../../../shared/model';
 import { defaultMode, MODES, type NetworkFieldsProps } from './network-form';
-import { sayWith } from './say';
+import { sayWith } from '../../i18n/say';
 import { parentOptions } from './parent-options';
 
 export function VlanFields({ values, errors, change, disabled, links }: NetworkFieldsProps & { links: readonly Link[] }) {

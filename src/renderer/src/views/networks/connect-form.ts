@@ -4,7 +4,7 @@
 import type { MethodInput } from '../../../../shared/contract';
 import { dockerNameSchema } from '../../../../shared/network-model';
 import { isIpv4 } from '../../format/address-text';
-import type { Say } from './say';
+import type { Say } from '../../i18n/say';
 
 export type NetworkConnectInput = MethodInput<'networks.connect'>;
 

@@ -1,7 +1,7 @@
 // What is wrong with an MTU or a Linux interface name typed in a form, in the catalogue's words
 // (keys of `networks`, so the Namespaces forms say it the same way). Pure.
 import { INTERFACE_NAME_MAX, SAFE_NAME } from '../../../../shared/atoms/names';
-import type { Say } from './say';
+import type { Say } from '../../i18n/say';
 
 /** An MTU typed in a field: '' is "leave it", else an integer 68–65535 or a sentence. */
 export function mtuOrProblem(text: string, say: Say): number | undefined | string {

@@ -3,7 +3,7 @@
 import type { Container } from '../../../../shared/model';
 import type { NetworkDetail } from '../../../../shared/network-model';
 import { OPTION } from './network-form';
-import type { Say } from './say';
+import type { Say } from '../../i18n/say';
 
 export interface OptionLabel {
   label: string;

@@ -5,7 +5,7 @@ import type { MethodInput } from '../../../../shared/contract';
 import { dockerNameSchema, optionNameSchema } from '../../../../shared/network-model';
 import { isIpv4, isIpv4Cidr } from '../../format/address-text';
 import { linkNameProblem, mtuOrProblem } from './field-problems';
-import type { Say } from './say';
+import type { Say } from '../../i18n/say';
 
 export type NetworkCreateInput = MethodInput<'networks.create'>;
 export type NetworkDriver = 'bridge' | 'macvlan' | 'ipvlan' | 'overlay';

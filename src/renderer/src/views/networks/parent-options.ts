@@ -2,7 +2,7 @@
 // never loopback, a container's veth, a port of a bridge or a bridge Docker made. A veth on no
 // bridge is offered: it is how a VM or a namespace (the lab's host) reaches its LAN. Pure.
 import type { Link } from '../../../../shared/model';
-import type { Say } from './say';
+import type { Say } from '../../i18n/say';
 
 export interface ParentOption {
   value: string;

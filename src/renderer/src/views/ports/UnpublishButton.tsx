@@ -6,7 +6,7 @@ import type { PublishedPort } from '../../../../shared/firewall-model';
 import type { MappingStatus } from '../../../../shared/publish-model';
 import { api } from '../../api/api';
 import { containerSide, hostSide } from '../publish/describe-mapping';
-import { usePublishSay } from '../publish/say';
+import { useSay } from '../../i18n/say';
 import { engineFailure, type EngineFailure } from '../../api/engine-failure';
 import { EngineErrorText } from '../../components/EngineError';
 import { unpublishRequestOf } from './unpublish';
@@ -23,7 +23,7 @@ type Phase = 'idle' | 'busy' | 'done';
 
 export function UnpublishButton({ port, mapping, id }: Props) {
   const { t } = useTranslation('ports');
-  const say = usePublishSay();
+  const say = useSay('publish');
   const [opened, setOpened] = useState(false);
   const [phase, setPhase] = useState<Phase>('idle');
   const [error, setError] = useState<EngineFailure | null>(null);

@@ -6,7 +6,7 @@ import { publishedSentence } from './describe-mapping';
 import type { PublishSource } from './PublishPortForm';
 import { PublishPortModal } from './PublishPortModal';
 import { PublishedNotice } from './PublishedNotice';
-import { usePublishSay } from './say';
+import { useSay } from '../../i18n/say';
 
 interface Props extends Pick<ButtonProps, 'size' | 'variant'> {
   snapshot: PublishSource;
@@ -17,7 +17,7 @@ interface Props extends Pick<ButtonProps, 'size' | 'variant'> {
 
 export function PublishPortButton({ snapshot, container, size = 'sm', variant = 'filled', 'data-testid': testId = 'publish-port' }: Props) {
   const { t } = useTranslation('publish');
-  const say = usePublishSay();
+  const say = useSay('publish');
   const [opened, setOpened] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const hideNotice = useCallback(() => setNotice(null), []);

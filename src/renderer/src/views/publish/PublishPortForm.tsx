@@ -9,7 +9,7 @@ import { api } from '../../api/api';
 import { engineFailure, type EngineFailure } from '../../api/engine-failure';
 import { EngineErrorAlert } from '../../components/EngineError';
 import { checkPublishForm, emptyForm, type PublishFormErrors, type PublishFormValues } from './publish-form';
-import { usePublishSay } from './say';
+import { useSay } from '../../i18n/say';
 import { ALL_ADDRESSES, hostIpOptions, offeredContainers } from './publish-options';
 
 export type PublishSource = Pick<Snapshot, 'containers' | 'networks' | 'links'>;
@@ -33,7 +33,7 @@ function whereIs(snapshot: PublishSource, name: string | null): string | undefin
 
 export function PublishPortForm({ snapshot, container = null, busy, onBusyChange, onCancel, onPublished }: Props) {
   const { t } = useTranslation('publish');
-  const say = usePublishSay();
+  const say = useSay('publish');
   const offered = useMemo(() => offeredContainers(snapshot), [snapshot]);
   // The two first options are words; the others are the host's addresses with their link's name.
   const hostIps = useMemo(

@@ -1,7 +1,7 @@
 // Mappings in a sentence: the confirmation after publishing and the question before unpublishing.
 // Pure: the words come from `say` (the 'publish' catalogue).
 import type { Mapping, MappingStatus } from '../../../../shared/publish-model';
-import type { Say } from './say';
+import type { Say } from '../../i18n/say';
 
 const range = (start: number, end: number) => (start === end ? `${start}` : `${start}-${end}`);
 

@@ -5,7 +5,7 @@ import { MAX_RANGE } from '../../../../shared/atoms/ports';
 import { checkPortRange, type PortRange, type PortRangeProblem } from '../../../../shared/atoms/port-spec';
 import type { PublishProtocol } from '../../../../shared/publish-model';
 import { ALL_ADDRESSES } from './publish-options';
-import type { Say } from './say';
+import type { Say } from '../../i18n/say';
 
 export type PublishRequestInput = MethodInput<'ports.publish'>;
 
