@@ -5,10 +5,8 @@
 // the lab's LAN namespace) and a namespace of the test's own are removed after.
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../src/main/engine/engine';
-import { rootExecutor } from '../../src/main/privileged/root-executor';
 import type { DropEvent, TrafficSample } from '../../src/shared/traffic-model';
-import { tempConfigDir } from './publish-support';
+import { startTrafficEngine, type TrafficEngine } from './traffic-engine';
 import { dockerMajor, run, runJson } from './support';
 
 const lanNs = () => process.env.BP_LAB_LAN_NS!;
@@ -23,30 +21,18 @@ const containerOf = async (name: string) => {
   return { id: c!.Id, ip: c!.NetworkSettings.Networks.bridge!.IPAddress };
 };
 
-let engine: Engine;
-let unsubscribe: () => void;
-let config: Awaited<ReturnType<typeof tempConfigDir>>;
+let traffic: TrafficEngine;
+const nextSample = () => traffic.nextSample();
 const cleanups: Array<() => Promise<unknown>> = [];
 
 beforeAll(async () => {
-  config = await tempConfigDir();
-  engine = new Engine({ executor: rootExecutor, configDir: config.dir });
-  // Watching traffic is what makes a sample read the firewall.
-  unsubscribe = engine.subscribe('traffic', () => undefined);
+  traffic = await startTrafficEngine();
 });
 
 afterAll(async () => {
-  unsubscribe();
-  engine.stop();
+  await traffic.stop();
   for (const undo of cleanups.reverse()) await undo().catch(() => undefined);
-  await config.remove();
 });
-
-/** A sample after the shared firewall read's 0.9 s, as the next tick would take it. */
-async function nextSample(): Promise<TrafficSample> {
-  await new Promise((r) => setTimeout(r, 1000));
-  return engine.sampleTraffic();
-}
 
 const eventFor = (sample: TrafficSample, spec: RegExp): DropEvent | undefined => sample.drops?.events.find((e) => spec.test(e.spec));
 
@@ -72,7 +58,7 @@ describe('drop events (Docker lab)', () => {
     expect(event!.packets).toBeGreaterThanOrEqual(1);
     expect(event!.ruleId).not.toBeNull();
     // The same rule, by the same id, as the NAT view lists it.
-    const nat = await engine.call('nat.get', {});
+    const nat = await traffic.engine.call('nat.get', {});
     expect(nat.rules.find((r) => r.id === event!.ruleId)?.spec).toMatch(spec);
 
     // Still listed a tick later, after the rule is gone.

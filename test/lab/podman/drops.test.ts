@@ -4,38 +4,24 @@
 // named as drops that cannot be seen instead of counting as "no drops". Runs in Podman labs only.
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../../src/main/engine/engine';
-import { rootExecutor } from '../../../src/main/privileged/root-executor';
-import type { TrafficSample } from '../../../src/shared/traffic-model';
-import { tempConfigDir } from '../publish-support';
+import { startTrafficEngine, type TrafficEngine } from '../traffic-engine';
 import { labEnv, run } from '../support';
 
 const TABLE = 'bpdrops';
-let engine: Engine;
-let unsubscribe: () => void;
-let config: Awaited<ReturnType<typeof tempConfigDir>>;
+let traffic: TrafficEngine;
+const nextSample = () => traffic.nextSample();
 
 beforeAll(async () => {
   const { image } = labEnv();
   await run('docker', ['run', '-d', '--name', 'd1', '-p', '9292:80', image, 'httpd', '-f', '-p', '80', '-h', '/www']);
-  config = await tempConfigDir();
-  engine = new Engine({ executor: rootExecutor, configDir: config.dir });
-  // Watching traffic is what makes a sample read the firewall.
-  unsubscribe = engine.subscribe('traffic', () => undefined);
+  traffic = await startTrafficEngine();
 });
 
 afterAll(async () => {
-  unsubscribe();
-  engine.stop();
+  await traffic.stop();
   await execa('nft', ['delete', 'table', 'inet', TABLE], { reject: false });
   await run('docker', ['rm', '-f', 'd1']).catch(() => '');
-  await config.remove();
 });
-
-async function nextSample(): Promise<TrafficSample> {
-  await new Promise((r) => setTimeout(r, 1000));
-  return engine.sampleTraffic();
-}
 
 describe('drop events on Podman 5 (native nftables)', () => {
   it('counts a native drop rule with a counter on the container it stops; says netavark’s drops cannot be counted', async () => {
