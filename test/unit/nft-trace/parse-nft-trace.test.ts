@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTableAdded, parseNftTraceLine, parseTracedPacket } from '../../../src/main/netcore/nft-trace/parse-nft-trace';
+import { isTableAdded, isTableEvent, parseNftTraceLine, parseTracedPacket } from '../../../src/main/netcore/nft-trace/parse-nft-trace';
 import { tracesOf, traceWhere } from './trace-fixtures';
 
 describe('parseNftTraceLine (nft 1.0.6 monitor output captured in the lab)', () => {
@@ -57,5 +57,9 @@ describe('parseNftTraceLine (nft 1.0.6 monitor output captured in the lab)', () 
     expect(parseNftTraceLine('trace id 1 ip nat PREROUTING something new')).toBeNull();
     expect(isTableAdded('add table ip bridgeport_trace_1_2 # handle 6', 'ip', 'bridgeport_trace_1_2')).toBe(true);
     expect(isTableAdded('add table ip bridgeport_trace_1_23 # handle 6', 'ip', 'bridgeport_trace_1_2')).toBe(false);
+    // A chain added later tells a monitor that subscribed after the table was added that it listens.
+    expect(isTableEvent('add chain ip bridgeport_trace_1_2 listening_1 # handle 9', 'ip', 'bridgeport_trace_1_2')).toBe(true);
+    expect(isTableEvent('add chain ip bridgeport_trace_1_23 listening_1', 'ip', 'bridgeport_trace_1_2')).toBe(false);
+    expect(isTableEvent('add rule ip nat DOCKER …', 'ip', 'bridgeport_trace_1_2')).toBe(false);
   });
 });

@@ -88,3 +88,9 @@ export function parseNftTraceLine(line: string): NftTraceEvent | null {
 export function isTableAdded(line: string, family: string, table: string): boolean {
   return line.trim() === `add table ${family} ${table}` || line.trim().startsWith(`add table ${family} ${table} `);
 }
+
+/** True for any addition to this table the monitor reports (the table, or a chain added to it later). */
+export function isTableEvent(line: string, family: string, table: string): boolean {
+  const text = line.trim();
+  return isTableAdded(text, family, table) || text.startsWith(`add chain ${family} ${table} `);
+}

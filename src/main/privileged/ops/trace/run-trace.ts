@@ -3,7 +3,7 @@
 // then, and the table goes whatever happened. One trace at a time per process.
 import { OperationError, type OperationArgs } from '../../contract/operations';
 import { MAX_TRACE_EVENTS, type TraceEventWithPosition, type TraceOperationResults } from '../../contract/trace-operations';
-import { isTableAdded, parseNftTraceLine, type NftTraceEvent, type TracedPacket } from '../../../netcore/nft-trace/parse-nft-trace';
+import { isTableEvent, parseNftTraceLine, type NftTraceEvent, type TracedPacket } from '../../../netcore/nft-trace/parse-nft-trace';
 import { positionKey, rulePositions } from '../../../netcore/nft-trace/rule-positions';
 import { TRACE_TABLE_FAMILY, traceTableScript } from '../../../netcore/nft-trace/trace-table';
 import { traceDestinationProblem } from '../../../netcore/meaning/trace-destination';
@@ -16,7 +16,8 @@ import { addTraceTable, clearStaleTraceTables, interruption, ownTraceTable, remo
 type Args = OperationArgs<'trace.run'>;
 type Result = TraceOperationResults['trace.run'];
 
-const READY_MS = 3_000;
+const READY_MS = 10_000;
+const NUDGE_MS = 250;
 /** After the packet's last event: it has left the host or was dropped. */
 const SETTLE_MS = 400;
 /** A probe that ended while nothing was marked: its packet never reached the host's hooks. */
@@ -50,10 +51,7 @@ async function traceOnce(args: Args, pinned: PinnedNamespace | null): Promise<Re
   const forget = whenInterrupted(() => monitor.stop());
   try {
     await addTraceTable(table, script);
-    await waitUntil(monitor, () => monitor.lines.some((l) => isTableAdded(l, TRACE_TABLE_FAMILY, table)), READY_MS);
-    if (!monitor.lines.some((l) => isTableAdded(l, TRACE_TABLE_FAMILY, table))) {
-      throw new OperationError(`nft monitor did not start listening${monitor.problem ? `: ${monitor.problem}` : ''}`);
-    }
+    await untilListening(monitor, table);
     let probeEndedAt: number | null = null;
     if (sourcePort !== null) {
       probe = sendProbe({ protocol: args.protocol, destination: args.destination, port: args.port, sourcePort, timeoutMs: Math.min(args.timeoutMs, 3_000), namespacePath: pinned?.path ?? null });
@@ -80,9 +78,19 @@ async function traceOnce(args: Args, pinned: PinnedNamespace | null): Promise<Re
   }
 }
 
-async function waitUntil(monitor: TraceMonitor, done: () => boolean, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (!done() && !monitor.exited && Date.now() < until) await monitor.next(until - Date.now());
+/**
+ * The monitor listens once it reports a change to our table. It may have subscribed only after the
+ * table was added (a loaded machine): then an empty chain is added to the table (harmless, gone with
+ * it) every NUDGE_MS until one is reported.
+ */
+async function untilListening(monitor: TraceMonitor, table: string): Promise<void> {
+  const heard = () => monitor.lines.some((l) => isTableEvent(l, TRACE_TABLE_FAMILY, table));
+  const until = Date.now() + READY_MS;
+  for (let nudge = 1; !heard() && !monitor.exited && Date.now() < until; nudge++) {
+    await monitor.next(Math.min(NUDGE_MS, until - Date.now()));
+    if (!heard()) await runCommand(['nft', 'add', 'chain', TRACE_TABLE_FAMILY, table, `listening_${nudge}`]);
+  }
+  if (!heard()) throw new OperationError(`nft monitor did not start listening within ${READY_MS / 1000} s${monitor.problem ? `: ${monitor.problem}` : ''}`);
 }
 
 interface Traced {
