@@ -68,8 +68,12 @@ test('the topology (graph, folded, table) and its details: every string comes fr
   const group = page.getByTestId('node-group-bridge: 3 containers');
   await expect(group).toBeVisible();
   await expect(group).toContainText('⟦3 containers⟧');
-  await group.click();
-  await expect(page.getByTestId('group-details')).toBeVisible();
+  await expect(page.getByTestId('topology-canvas')).toHaveAttribute('data-layout-ready', 'true');
+  // The graph may still be settling into its new layout (a loaded machine): click until the group is hit.
+  await expect(async () => {
+    await group.click();
+    await expect(page.getByTestId('group-details')).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await checkNoEnglish(page, testInfo, 'folded graph');
 
   // A search with no hit, then the table.
