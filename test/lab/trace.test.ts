@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalExecutor } from '../../src/main/privileged/local-executor';
 import type { KernelTraceResult } from '../../src/shared/trace-model';
 import { LAN_IP, ipOf } from './publish-support';
 import { bridgeport, labEnv, repoRoot, run, seedScenario, waitFor } from './support';
@@ -159,6 +160,15 @@ describe('bridgeport trace', () => {
     await traceJson([`${LAN_IP}:8080`, '--from', 'host']);
     expect(await traceTables()).toEqual([]);
     expect(await rules()).toBe(before);
+  }, 60_000);
+
+  it('the helper refuses a pid that is not a container, and the next trace still runs', async () => {
+    const executor = new LocalExecutor();
+    const from = { kind: 'container' as const, pid: process.pid };
+    await expect(executor.run('trace.run', { protocol: 'tcp', destination: LAN_IP, port: 8080, from, timeoutMs: 2_000 })).rejects.toThrow(/the namespace Bridgeport runs in/);
+    const next = await executor.run('trace.run', { protocol: 'tcp', destination: LAN_IP, port: 8080, from: { kind: 'host' }, timeoutMs: 5_000 });
+    expect(next.caught).toBe(true);
+    expect(await traceTables()).toEqual([]);
   }, 60_000);
 
   it('refuses bad input with the reason and changes nothing', async () => {

@@ -30,9 +30,10 @@ export async function runTrace(args: Args): Promise<Result> {
   if (problem) throw new OperationError(problem, 'refused');
   if (running) throw new OperationError('a trace is already running: wait for it to end', 'refused');
   running = true;
-  // Pinned before anything is armed: a pid that is not a running container is refused here.
-  const pinned = args.from.kind === 'container' ? pinContainerNamespace(args.from.pid) : null;
+  let pinned: PinnedNamespace | null = null;
   try {
+    // Pinned before anything is armed: a pid that is not a running container is refused here.
+    pinned = args.from.kind === 'container' ? pinContainerNamespace(args.from.pid) : null;
     await clearStaleTraceTables();
     return await traceOnce(args, pinned);
   } finally {
