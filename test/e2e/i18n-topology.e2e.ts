@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 import { cliSnapshot, expect, LAN_HOST_IP, seedLab, sh, test } from './lab-fixtures';
 import { englishLeft, pseudoUrl } from './i18n-support';
 import { serve } from './serve';
@@ -34,6 +34,14 @@ async function clickCableOf(page: Page, veth: string): Promise<void> {
   await page.locator(`.react-flow__edge[data-id="veth:${veth}"] path.react-flow__edge-interaction`).click({ force: true });
 }
 
+/** Clicks until `shown` holds: a node of a graph that is still moving may be missed once. */
+async function clickUntil(target: Locator, shown: () => Promise<void>): Promise<void> {
+  await expect(async () => {
+    await target.click();
+    await shown();
+  }).toPass({ timeout: 15_000 });
+}
+
 test('the topology (graph, folded, table) and its details: every string comes from a catalogue', async ({ page, served }, testInfo) => {
   const w1 = cliSnapshot().containers.find((c) => c.name === 'w1')!;
   const veth = w1.endpoints[0]!.hostVeth!;
@@ -47,8 +55,8 @@ test('the topology (graph, folded, table) and its details: every string comes fr
   await checkNoEnglish(page, testInfo, 'graph');
 
   // A container node: its details (image, state, each network's address and cable).
-  await page.getByTestId('node-container-w1').click();
-  await expect(page.getByTestId('details')).toContainText(w1.id.slice(0, 12));
+  // The graph may still be settling after the zoom (a loaded machine): click until the node is hit.
+  await clickUntil(page.getByTestId('node-container-w1'), () => expect(page.getByTestId('details')).toContainText(w1.id.slice(0, 12), { timeout: 1_000 }));
   await expect(page.getByTestId('details')).toContainText('⟦running⟧');
   await checkNoEnglish(page, testInfo, 'container details');
 
@@ -59,8 +67,7 @@ test('the topology (graph, folded, table) and its details: every string comes fr
   await checkNoEnglish(page, testInfo, 'cable details');
 
   // A bridge node with its Docker network.
-  await page.getByTestId('node-bridge-docker0').click();
-  await expect(page.getByTestId('details')).toContainText('⟦Docker network bridge⟧');
+  await clickUntil(page.getByTestId('node-bridge-docker0'), () => expect(page.getByTestId('details')).toContainText('⟦Docker network bridge⟧', { timeout: 1_000 }));
   await checkNoEnglish(page, testInfo, 'bridge details');
 
   // Every network folded: group nodes, folded cables, the group's details.
@@ -70,10 +77,7 @@ test('the topology (graph, folded, table) and its details: every string comes fr
   await expect(group).toContainText('⟦3 containers⟧');
   await expect(page.getByTestId('topology-canvas')).toHaveAttribute('data-layout-ready', 'true');
   // The graph may still be settling into its new layout (a loaded machine): click until the group is hit.
-  await expect(async () => {
-    await group.click();
-    await expect(page.getByTestId('group-details')).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
+  await clickUntil(group, () => expect(page.getByTestId('group-details')).toBeVisible({ timeout: 1_000 }));
   await checkNoEnglish(page, testInfo, 'folded graph');
 
   // A search with no hit, then the table.
