@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { networkCreateSchema } from '../../../src/shared/network-model';
-import { isIpv4, isIpv4Cidr, linkNameProblem, parseMtu } from '../../../src/renderer/src/format/address-text';
+import { isIpv4, isIpv4Cidr } from '../../../src/renderer/src/format/address-text';
+import { linkNameProblem as linkNameSaid, mtuOrProblem } from '../../../src/renderer/src/views/networks/field-problems';
 import { checkNetworkForm, emptyNetworkForm, fieldOptions, parseExtraOptions, type NetworkFormValues } from '../../../src/renderer/src/views/networks/network-form';
 import { networksEnglish } from './networks-say';
+
+const parseMtu = (text: string) => mtuOrProblem(text, networksEnglish);
+const linkNameProblem = (text: string, role: 'interface' | 'bridge' = 'interface') => linkNameSaid(text, role, networksEnglish);
 
 const form = (patch: Partial<NetworkFormValues>): NetworkFormValues => ({ ...emptyNetworkForm(), name: 'e2enet', ...patch });
 
@@ -30,7 +34,7 @@ describe('address shapes', () => {
     expect(linkNameProblem('bre2e0')).toBeNull();
     expect(linkNameProblem('a23456789012345')).toBeNull();
     expect(linkNameProblem('')).toBe('Give an interface name');
-    expect(linkNameProblem('a234567890123456', 'a bridge name')).toBe('A bridge name is at most 15 characters (this one has 16)');
+    expect(linkNameProblem('a234567890123456', 'bridge')).toBe('A bridge name is at most 15 characters (this one has 16)');
     for (const bad of ['br e2e', 'br/0', 'br;rm', '-br0', '.br', 'bré0']) expect(linkNameProblem(bad)).toMatch(/has only letters, digits/);
   });
 });
