@@ -1,6 +1,7 @@
 // The firewall as Bridgeport models it: tables, chains and rules with counters, from iptables-save
 // (nft or legacy) or native nftables, each rule tagged with its owner and explained in one sentence.
 import { z } from 'zod';
+import { messageSchema } from './message';
 
 export const firewallBackendSchema = z.enum(['iptables-nft', 'iptables-legacy', 'nftables']);
 export type FirewallBackend = z.infer<typeof firewallBackendSchema>;
@@ -66,6 +67,8 @@ export const firewallRuleSchema = z.object({
   /** For DNAT rules: ip:port it rewrites to. */
   toDestination: z.string().nullable(),
   explain: z.string(),
+  /** The same sentence as a message, for the window's language. */
+  explainMessage: messageSchema.optional(),
 });
 export type FirewallRule = z.infer<typeof firewallRuleSchema>;
 

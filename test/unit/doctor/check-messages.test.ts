@@ -17,7 +17,7 @@ import { facts } from './doctor-fixtures';
 const say = (m: Message | undefined) => (m ? englishT(m.key, m.params) : undefined);
 
 const catalogue = (lang: string) =>
-  JSON.parse(readFileSync(resolve(import.meta.dirname, `../../../src/renderer/src/i18n/locales/${lang}/engine-doctor.json`), 'utf8')) as { title: Record<string, string> };
+  JSON.parse(readFileSync(resolve(import.meta.dirname, `../../../src/shared/i18n/locales/${lang}/engine-doctor.json`), 'utf8')) as { title: Record<string, string> };
 
 describe('doctor check titles as messages', () => {
   it('gives every check a title key whose English in the catalogue is the title the engine says', () => {

@@ -3,9 +3,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ENGLISH_ENGINE_CATALOGUES } from '../../../src/main/engine/i18n/english';
 
-const root = resolve(import.meta.dirname, '../../../src/renderer/src');
-const locales = join(root, 'i18n/locales');
+const src = resolve(import.meta.dirname, '../../../src');
+const root = join(src, 'renderer/src');
+// The window's own catalogues, and the engine's (shared with the main process).
+const folders = [join(root, 'i18n/locales'), join(src, 'shared/i18n/locales')];
 type Tree = { [key: string]: string | Tree };
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
@@ -23,9 +26,11 @@ const base = (key: string) => key.replace(PLURAL, '');
 
 function catalogue(lang: string): Map<string, string> {
   const all = new Map<string, string>();
-  for (const file of readdirSync(join(locales, lang))) {
-    const ns = file.replace(/\.json$/, '');
-    for (const [k, v] of flatten(JSON.parse(readFileSync(join(locales, lang, file), 'utf8')) as Tree)) all.set(`${ns}:${k}`, v);
+  for (const locales of folders) {
+    for (const file of readdirSync(join(locales, lang))) {
+      const ns = file.replace(/\.json$/, '');
+      for (const [k, v] of flatten(JSON.parse(readFileSync(join(locales, lang, file), 'utf8')) as Tree)) all.set(`${ns}:${k}`, v);
+    }
   }
   return all;
 }
@@ -37,7 +42,13 @@ const SAME_IN_BOTH = /^(NAT|DNS|English|한국어|IPv4|IPv6|TCP|UDP|veth|MAC|DNA
 
 describe('the message catalogues', () => {
   it('hold the same namespaces in both languages', () => {
-    expect(readdirSync(join(locales, 'ko')).sort()).toEqual(readdirSync(join(locales, 'en')).sort());
+    for (const locales of folders) expect(readdirSync(join(locales, 'ko')).sort()).toEqual(readdirSync(join(locales, 'en')).sort());
+  });
+
+  it('are all rendered into the engine’s English (engine/i18n/english.ts lists each one)', () => {
+    const engineFolder = join(src, 'shared/i18n/locales/en');
+    const listed = Object.keys(ENGLISH_ENGINE_CATALOGUES).sort();
+    expect(listed).toEqual(readdirSync(engineFolder).map((f) => f.replace(/\.json$/, '')).sort());
   });
 
   it('hold every key in both languages (plural forms per language: Korean has only "other")', () => {
@@ -52,7 +63,7 @@ describe('the message catalogues', () => {
   it('leave no English sentence in the Korean catalogue', () => {
     const untranslated = [...ko].filter(([k, v]) => {
       const english = en.get(k) ?? en.get(`${base(k)}_one`) ?? en.get(`${base(k)}_other`);
-      return english === v && /[A-Za-z]{3}/.test(v) && !SAME_IN_BOTH.test(v);
+      return english === v && /[A-Za-z]{3}/.test(v.replace(/\{\{[^}]*\}\}/g, '')) && !SAME_IN_BOTH.test(v);
     });
     expect(untranslated).toEqual([]);
   });
@@ -76,6 +87,22 @@ describe('the message catalogues', () => {
     };
     walk(root);
     const missing: string[] = [];
+    // The engine's messages: every literal engine-<area>:<key> in the main process and shared code.
+    const engineFiles: string[] = [];
+    const walkEngine = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory()) walkEngine(join(dir, entry.name));
+        else if (/\.ts$/.test(entry.name)) engineFiles.push(join(dir, entry.name));
+      }
+    };
+    walkEngine(join(src, 'main'));
+    walkEngine(join(src, 'shared'));
+    for (const file of engineFiles) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/'(engine-[a-z-]+:[\w.-]+)'/g)) {
+        const key = m[1]!;
+        if (!en.has(key) && !en.has(`${key}_one`) && !en.has(`${key}_other`)) missing.push(`${file.slice(src.length + 1)}: ${key}`);
+      }
+    }
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
       const ns = /useTranslation\(\s*'([a-z-]+)'/.exec(text)?.[1] ?? 'common';

@@ -1,6 +1,7 @@
 // Tags each rule with its owner and the container/port it serves, and explains it. Pure.
 import type { FirewallChain, FirewallRule, RuleOwner } from '../../../shared/firewall-model';
 import { publishedPortKey, type DockerFacts } from './docker-facts';
+import { inEnglish } from '../i18n/english';
 import { explainRule } from './explain-rule';
 import { chainOwner, commentOwner, engineOfRule, enginesOf, netavarkCommentContainerId, tableOwner, type Engine } from './rule-owner';
 import type { ParsedChain, ParsedRule, ParsedRuleset } from '../../netcore/rules/parsed-rule';
@@ -93,16 +94,18 @@ export function attributeChains(chains: readonly ParsedChain[]): FirewallChain[]
 }
 
 /** What Bridgeport adds to a rule; the same for the same rule text while Docker's facts are unchanged. */
-export type Attribution = Pick<FirewallRule, 'owner' | 'container' | 'hostPort' | 'toDestination' | 'explain'>;
+export type Attribution = Pick<FirewallRule, 'owner' | 'container' | 'hostPort' | 'toDestination' | 'explain' | 'explainMessage'>;
 
 function attributionOf(rule: ParsedRule, facts: DockerFacts, engines: ReadonlySet<Engine>, impliedLocal: boolean, targetIsChain: boolean): Attribution {
   const container = containerOf(rule, facts);
+  const explained = explainRule(rule, { containerName: container?.name ?? null, impliedLocal, targetIsChain });
   return {
     owner: ownerOf(rule, facts, container, engines),
     container,
     hostPort: hostPortOf(rule),
     toDestination: rule.target === 'DNAT' ? rule.toDestination : null,
-    explain: explainRule(rule, { containerName: container?.name ?? null, impliedLocal, targetIsChain }),
+    explain: inEnglish(explained),
+    explainMessage: explained,
   };
 }
 

@@ -1,8 +1,13 @@
-// One plain sentence per rule: the conditions it matches, then what happens. Pure.
+// One plain sentence per rule: the conditions it matches, then what happens, as a message (catalogue
+// engine-nat) built phrase by phrase so the window can say it in its language. Pure.
 import type { RuleMatch } from '../../../shared/firewall-model';
+import { message, type Message } from '../../../shared/message';
 import type { ParsedRule } from '../../netcore/rules/parsed-rule';
 
-const not = (negated: boolean) => (negated ? 'not ' : '');
+const nat = (key: string, params: Record<string, string | number | Message | Message[]> = {}) => message(`engine-nat:${key}`, params);
+/** A phrase said one way, or its negation (`not to …`). */
+const maybeNot = (negated: boolean, key: string, params: Record<string, string | number | Message>) => nat(negated ? `${key}Not` : key, params);
+const noHostMask = (address: string) => address.replace(/\/32$/, '');
 
 // nft's `meta l4proto { tcp, udp }` (netavark's DNS rule, firewalld's ICMP rule): the model holds one
 // protocol, so the set stays an unread condition, but it is said as protocols.
@@ -17,44 +22,48 @@ function protocolSetOf(m: RuleMatch): { text: string; names: string[] } | null {
   return null;
 }
 
-function protocolPhrase(m: RuleMatch): string {
+function protocolPhrase(m: RuleMatch): Message {
   const set = protocolSetOf(m);
-  if (set) return set.names.map((n) => n.toUpperCase()).join(' or ');
-  if (!m.protocol || m.protocol === 'all') return 'All traffic';
-  return `${m.protocolNegated ? 'Non-' : ''}${m.protocol.toUpperCase()}`;
+  if (set) {
+    const [first, ...rest] = set.names.map((n) => nat('protocol.one', { protocol: n.toUpperCase() }));
+    return rest.reduce((either, next) => nat('protocol.either', { first: either, second: next }), first!);
+  }
+  if (!m.protocol || m.protocol === 'all') return nat('protocol.all');
+  return nat(m.protocolNegated ? 'protocol.non' : 'protocol.one', { protocol: m.protocol.toUpperCase() });
 }
 
-function portPhrase(port: string): string {
-  return port.includes(':') ? `ports ${port.replace(':', '-')}` : `port ${port}`;
+function portPhrase(port: string): Message {
+  return port.includes(':') ? nat('port.range', { range: port.replace(':', '-') }) : nat('port.one', { port });
 }
 
-function destinationPhrase(m: RuleMatch, impliedLocal: boolean): string | null {
-  const address = m.destination?.replace(/\/32$/, '') ?? null;
+function destinationPhrase(m: RuleMatch, impliedLocal: boolean): Message | null {
+  const address = m.destination ? noHostMask(m.destination) : null;
   const local = m.dstType === 'LOCAL' || (impliedLocal && m.dstType === null);
-  if (local && address) return m.destinationNegated ? `to a local address other than ${address}` : `to ${address}`;
-  if (address) return `${not(m.destinationNegated)}to ${address}`;
-  if (local) return 'to any local address';
-  if (m.dstType === '!LOCAL') return 'to a non-local address';
-  if (m.dstType) return `to a ${m.dstType.toLowerCase()} address`;
+  if (local && address) return nat(m.destinationNegated ? 'to.localOther' : 'to.address', { address });
+  if (address) return maybeNot(m.destinationNegated, 'to.address', { address });
+  if (local) return nat('to.anyLocal');
+  if (m.dstType === '!LOCAL') return nat('to.nonLocal');
+  if (m.dstType) return nat('to.type', { type: m.dstType.toLowerCase() });
   return null;
 }
 
-export function conditionsOf(m: RuleMatch, impliedLocal = false): string {
-  const parts = [protocolPhrase(m)];
-  const head = [parts[0], destinationPhrase(m, impliedLocal)].filter(Boolean).join(' ');
-  const rest: string[] = [];
-  if (m.dport) rest.push(`${not(m.dportNegated)}${portPhrase(m.dport)}`);
-  if (m.sport) rest.push(`${not(m.sportNegated)}from ${portPhrase(m.sport)}`);
-  if (m.source) rest.push(`${not(m.sourceNegated)}from ${m.source.replace(/\/32$/, '')}`);
-  if (m.inInterface) rest.push(`${not(m.inInterfaceNegated)}arriving from ${m.inInterface}`);
-  if (m.outInterface) rest.push(`${not(m.outInterfaceNegated)}leaving by ${m.outInterface}`);
-  if (m.ctstate) rest.push(`${not(m.ctstateNegated)}in connection state ${m.ctstate.join('/')}`);
-  if (m.mark) rest.push(`${not(m.markNegated)}marked ${m.mark}`);
-  if (m.comment) rest.push(`(“${m.comment}”)`);
+/** The conditions a rule matches, e.g. "TCP to 172.17.0.2, port 80, arriving from docker0". */
+export function conditionsOf(m: RuleMatch, impliedLocal = false): Message {
+  const destination = destinationPhrase(m, impliedLocal);
+  const head = destination ? nat('head', { protocol: protocolPhrase(m), destination }) : protocolPhrase(m);
+  const rest: Message[] = [];
+  if (m.dport) rest.push(maybeNot(m.dportNegated, 'dport', { port: portPhrase(m.dport) }));
+  if (m.sport) rest.push(maybeNot(m.sportNegated, 'sport', { port: portPhrase(m.sport) }));
+  if (m.source) rest.push(maybeNot(m.sourceNegated, 'from', { address: noHostMask(m.source) }));
+  if (m.inInterface) rest.push(maybeNot(m.inInterfaceNegated, 'in', { interface: m.inInterface }));
+  if (m.outInterface) rest.push(maybeNot(m.outInterfaceNegated, 'out', { interface: m.outInterface }));
+  if (m.ctstate) rest.push(maybeNot(m.ctstateNegated, 'ctstate', { states: m.ctstate.join('/') }));
+  if (m.mark) rest.push(maybeNot(m.markNegated, 'mark', { mark: m.mark }));
+  if (m.comment) rest.push(nat('comment', { comment: m.comment }));
   const said = protocolSetOf(m)?.text;
   const unsaid = m.unparsed.filter((u) => u !== said);
-  if (unsaid.length > 0) rest.push(`and ${unsaid.join(' ')}`);
-  return [head, ...rest].join(', ');
+  if (unsaid.length > 0) rest.push(nat('unread', { text: unsaid.join(' ') }));
+  return nat('conditions', { phrases: [head, ...rest] });
 }
 
 function isHairpin(rule: ParsedRule): boolean {
@@ -63,48 +72,47 @@ function isHairpin(rule: ParsedRule): boolean {
 }
 
 /** What a jump into one of netavark's port-forwarding chains does, in words (its chain names are not self-explaining). */
-function netavarkJump(target: string, containerName: string | null): string | null {
-  const forWho = containerName ? ` of ${containerName}` : '';
+function netavarkJump(target: string, containerName: string | null): Message | null {
   if (target === 'NETAVARK-HOSTPORT-SETMARK') {
-    return `→ marked for masquerading (${target}): a connection from the host itself or from the container's own network to the published port${forWho}, so the reply comes back through the host`;
+    return containerName ? nat('action.netavarkSetmarkOf', { chain: target, container: containerName }) : nat('action.netavarkSetmark', { chain: target });
   }
-  if (target === 'NETAVARK-HOSTPORT-DNAT') return `→ continues in chain ${target} (Podman's published ports)`;
-  if (target === 'NETAVARK-HOSTPORT-MASQ') return `→ continues in chain ${target} (masquerades what Podman marked for it)`;
+  if (target === 'NETAVARK-HOSTPORT-DNAT') return nat('action.netavarkDnat', { chain: target });
+  if (target === 'NETAVARK-HOSTPORT-MASQ') return nat('action.netavarkMasq', { chain: target });
   if (/^NETAVARK-DN-|^nv_.+_dnat$/.test(target)) {
-    return `→ continues in chain ${target} (Podman's published ports on one network${containerName ? `; this port is ${containerName}'s` : ''})`;
+    return containerName ? nat('action.netavarkNetworkOf', { chain: target, container: containerName }) : nat('action.netavarkNetwork', { chain: target });
   }
   return null;
 }
 
-export function actionOf(rule: ParsedRule, containerName: string | null, targetIsChain: boolean): string {
-  const who = containerName ? `${containerName} ` : '';
+export function actionOf(rule: ParsedRule, containerName: string | null, targetIsChain: boolean): Message {
+  const to = rule.toDestination ?? rule.targetArgs;
   switch (rule.target) {
     case 'DNAT':
-      return `→ ${who}${rule.toDestination ?? rule.targetArgs}`;
+      return containerName ? nat('action.dnatTo', { container: containerName, to }) : nat('action.dnat', { to });
     case 'SNAT':
-      return `→ source rewritten to ${rule.toDestination ?? rule.targetArgs}`;
+      return nat('action.snat', { to });
     case 'MASQUERADE':
-      return isHairpin(rule)
-        ? `→ masqueraded: ${who}reaching its own published port through the host (hairpin)`
-        : '→ masqueraded (source rewritten to the outgoing interface address)';
+      if (!isHairpin(rule)) return nat('action.masquerade');
+      return containerName ? nat('action.hairpinOf', { container: containerName }) : nat('action.hairpin');
     case 'REDIRECT':
-      return `→ redirected to local port ${rule.toDestination ?? rule.targetArgs}`;
+      return nat('action.redirect', { port: to });
     case 'ACCEPT':
-      return `→ accepted${who ? ` (for ${who.trim()})` : ''}`;
+      return containerName ? nat('action.acceptFor', { container: containerName }) : nat('action.accept');
     case 'DROP':
-      return '→ dropped';
+      return nat('action.drop');
     case 'REJECT':
-      return '→ rejected';
+      return nat('action.reject');
     case 'RETURN':
-      return '→ back to the calling chain';
+      return nat('action.return');
     case '':
-      return '→ counted only (no target)';
+      return nat('action.countOnly');
     case 'MARK':
-      return rule.chain === 'NETAVARK-HOSTPORT-SETMARK'
-        ? '→ marked 0x2000, which netavark\'s POSTROUTING rule masquerades'
-        : `→ packet mark set (${rule.targetArgs})`;
+      return rule.chain === 'NETAVARK-HOSTPORT-SETMARK' ? nat('action.netavarkMark') : nat('action.mark', { args: rule.targetArgs });
     default:
-      return netavarkJump(rule.target, containerName) ?? (targetIsChain ? `→ continues in chain ${rule.target}` : `→ ${rule.target} ${rule.targetArgs}`.trimEnd());
+      return (
+        netavarkJump(rule.target, containerName) ??
+        (targetIsChain ? nat('action.jump', { chain: rule.target }) : rule.targetArgs ? nat('action.otherWith', { target: rule.target, args: rule.targetArgs.trimEnd() }) : nat('action.other', { target: rule.target }))
+      );
   }
 }
 
@@ -115,6 +123,6 @@ export interface ExplainContext {
   targetIsChain: boolean;
 }
 
-export function explainRule(rule: ParsedRule, context: ExplainContext): string {
-  return `${conditionsOf(rule.match, context.impliedLocal)} ${actionOf(rule, context.containerName, context.targetIsChain)}`;
+export function explainRule(rule: ParsedRule, context: ExplainContext): Message {
+  return nat('rule', { conditions: conditionsOf(rule.match, context.impliedLocal), action: actionOf(rule, context.containerName, context.targetIsChain) });
 }

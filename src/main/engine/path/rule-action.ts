@@ -1,5 +1,6 @@
 // What a rule whose match fits does: decide, jump, return, rewrite or just note and go on.
 // Records the step it takes. Pure apart from the walk state it is given.
+import { inEnglish } from '../i18n/english';
 import { conditionsOf } from '../firewall/explain-rule';
 import type { ParsedRule } from '../../netcore/rules/parsed-rule';
 import { applyNat } from './nat-target';
@@ -18,7 +19,7 @@ const PASSING_TARGETS = new Set(['', 'LOG', 'NFLOG', 'ULOG', 'TRACE', 'AUDIT', '
 const MARK_TARGETS = new Set(['MARK', 'CONNMARK']);
 
 export function ruleLabel(rule: ParsedRule): string {
-  return `rule ${rule.position} of ${rule.table} ${rule.chain} (${conditionsOf(rule.match)})`;
+  return `rule ${rule.position} of ${rule.table} ${rule.chain} (${inEnglish(conditionsOf(rule.match))})`;
 }
 
 const isGoto = (spec: string) => /(^|\s)(-g|--goto)\s/.test(spec);

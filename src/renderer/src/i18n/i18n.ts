@@ -7,12 +7,17 @@ import { formatBytes } from '../../../shared/units';
 import { pseudoCatalogue, type Catalogue } from './pseudo';
 import { resolveLanguage, type UiLanguage } from './resolve-language';
 
-const modules = import.meta.glob<{ default: Catalogue }>('./locales/*/*.json', { eager: true });
+// The window's own catalogues, and the engine's (shared with the main process, which renders its
+// English from them).
+const modules = {
+  ...import.meta.glob<{ default: Catalogue }>('./locales/*/*.json', { eager: true }),
+  ...import.meta.glob<{ default: Catalogue }>('../../../shared/i18n/locales/*/*.json', { eager: true }),
+};
 
 function catalogues(): Record<string, Record<string, Catalogue>> {
   const resources: Record<string, Record<string, Catalogue>> = {};
   for (const [path, module] of Object.entries(modules)) {
-    const [, lang, ns] = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? [];
+    const [, lang, ns] = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? [];
     if (!lang || !ns) continue;
     (resources[lang] ??= {})[ns] = module.default;
   }

@@ -4,7 +4,10 @@
 import i18next, { type TFunction } from 'i18next';
 import type { Say } from '../../../../src/renderer/src/i18n/say';
 
-const modules = import.meta.glob<{ default: object }>('../../../../src/renderer/src/i18n/locales/en/*.json', { eager: true });
+const modules = {
+  ...import.meta.glob<{ default: object }>('../../../../src/renderer/src/i18n/locales/en/*.json', { eager: true }),
+  ...import.meta.glob<{ default: object }>('../../../../src/shared/i18n/locales/en/*.json', { eager: true }),
+};
 const resources = Object.fromEntries(Object.entries(modules).map(([path, m]) => [/([^/]+)\.json$/.exec(path)![1]!, m.default]));
 
 const instance = i18next.createInstance();

@@ -29,7 +29,7 @@ export function ChangesSinceLastLook({ added, removed, onlyNew, onOnlyNew, onMar
           <List size="xs" spacing={2} mt={2}>
             {removed.slice(0, LISTED).map((r) => (
               <List.Item key={r.id}>
-                <b translate="no">{r.where}</b> · <EngineText text={r.explain} /> <Code fz={10}>{r.spec}</Code>
+                <b translate="no">{r.where}</b> · <EngineText text={r.explain} message={r.explainMessage} /> <Code fz={10}>{r.spec}</Code>
               </List.Item>
             ))}
           </List>

@@ -38,7 +38,7 @@ function RuleRowView({ rule, isNew, before }: Props) {
       <td translate="no">{rule.container?.name ?? ''}</td>
       <td>
         <div>
-          <EngineText text={rule.explain} />
+          <EngineText text={rule.explain} message={rule.explainMessage} />
         </div>
         <div className="bp-rule-spec" translate="no">
           {rule.spec}
