@@ -22,8 +22,10 @@ export const layers = [
     name: 'shared',
     paths: ['src/shared/'],
     imports: ['shared'],
-    packages: { allow: IO_FREE },
-    rule: 'src/shared is the contract both sides share: it imports only src/shared (and zod, ipaddr.js), never src/main, the renderer, the preload, Node builtins or electron',
+    // i18next: the engine's English is rendered from the shared engine catalogues (shared/i18n/english.ts)
+    // on both sides of the helper boundary; it does no I/O.
+    packages: { allow: [...IO_FREE, 'i18next'] },
+    rule: 'src/shared is the contract both sides share: it imports only src/shared (and zod, ipaddr.js, i18next), never src/main, the renderer, the preload, Node builtins or electron',
   },
   {
     name: 'netcore',

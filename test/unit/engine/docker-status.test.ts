@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inEnglish } from '../../../src/main/engine/i18n/english';
+import { inEnglish } from '../../../src/shared/i18n/english';
 import { explainDockerFailure } from '../../../src/main/engine/docker/docker-status';
 
 const endpoint = 'unix:///var/run/docker.sock';

@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENGLISH_ENGINE_CATALOGUES } from '../../../src/main/engine/i18n/english';
+import { ENGLISH_ENGINE_CATALOGUES } from '../../../src/shared/i18n/english';
 
 const src = resolve(import.meta.dirname, '../../../src');
 const root = join(src, 'renderer/src');
@@ -45,7 +45,7 @@ describe('the message catalogues', () => {
     for (const locales of folders) expect(readdirSync(join(locales, 'ko')).sort()).toEqual(readdirSync(join(locales, 'en')).sort());
   });
 
-  it('are all rendered into the engine’s English (engine/i18n/english.ts lists each one)', () => {
+  it('are all rendered into the engine’s English (shared/i18n/english.ts lists each one)', () => {
     const engineFolder = join(src, 'shared/i18n/locales/en');
     const listed = Object.keys(ENGLISH_ENGINE_CATALOGUES).sort();
     expect(listed).toEqual(readdirSync(engineFolder).map((f) => f.replace(/\.json$/, '')).sort());

@@ -1,7 +1,7 @@
 // Tags each rule with its owner and the container/port it serves, and explains it. Pure.
 import type { FirewallChain, FirewallRule, RuleOwner } from '../../../shared/firewall-model';
 import { publishedPortKey, type DockerFacts } from './docker-facts';
-import { inEnglish } from '../i18n/english';
+import { inEnglish } from '../../../shared/i18n/english';
 import { explainRule } from './explain-rule';
 import { chainOwner, commentOwner, engineOfRule, enginesOf, netavarkCommentContainerId, tableOwner, type Engine } from './rule-owner';
 import type { ParsedChain, ParsedRule, ParsedRuleset } from '../../netcore/rules/parsed-rule';

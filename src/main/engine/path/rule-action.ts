@@ -1,6 +1,6 @@
 // What a rule whose match fits does: decide, jump, return, rewrite or just note and go on.
 // Records the step it takes. Pure apart from the walk state it is given.
-import { inEnglish } from '../i18n/english';
+import { inEnglish } from '../../../shared/i18n/english';
 import { conditionsOf } from '../firewall/explain-rule';
 import type { ParsedRule } from '../../netcore/rules/parsed-rule';
 import { applyNat } from './nat-target';

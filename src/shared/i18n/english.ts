@@ -2,18 +2,18 @@
 // say exactly what the window says in English, from one wording. Each engine-<area> catalogue is
 // listed here (a unit test checks the list against the folder).
 import i18next from 'i18next';
-import common from '../../../shared/i18n/locales/en/engine-common.json';
-import doctor from '../../../shared/i18n/locales/en/engine-doctor.json';
-import dns from '../../../shared/i18n/locales/en/engine-dns.json';
-import errors from '../../../shared/i18n/locales/en/engine-errors.json';
-import flows from '../../../shared/i18n/locales/en/engine-flows.json';
-import nat from '../../../shared/i18n/locales/en/engine-nat.json';
-import path from '../../../shared/i18n/locales/en/engine-path.json';
-import ports from '../../../shared/i18n/locales/en/engine-ports.json';
-import topology from '../../../shared/i18n/locales/en/engine-topology.json';
-import trace from '../../../shared/i18n/locales/en/engine-trace.json';
-import type { Message } from '../../../shared/message';
-import { renderMessage } from '../../../shared/i18n/render-message';
+import common from './locales/en/engine-common.json';
+import doctor from './locales/en/engine-doctor.json';
+import dns from './locales/en/engine-dns.json';
+import errors from './locales/en/engine-errors.json';
+import flows from './locales/en/engine-flows.json';
+import nat from './locales/en/engine-nat.json';
+import path from './locales/en/engine-path.json';
+import ports from './locales/en/engine-ports.json';
+import topology from './locales/en/engine-topology.json';
+import trace from './locales/en/engine-trace.json';
+import type { Message } from '../message';
+import { renderMessage } from './render-message';
 
 export const ENGLISH_ENGINE_CATALOGUES = {
   'engine-common': common,
