@@ -24,6 +24,14 @@ async function rules(): Promise<string> {
   return `${save.replace(/^#.*$/gm, '').replace(/\[\d+:\d+\]$/gm, '[counters]')}\n${nft.replace(/counter packets \d+ bytes \d+/g, 'counter')}`;
 }
 
+/** The rule set is as `before`; a difference is named line by line (added, removed), then order. */
+async function expectRulesAsBefore(before: string): Promise<void> {
+  const after = await rules();
+  const [was, is] = [before.split('\n'), after.split('\n')];
+  expect({ added: is.filter((l) => !was.includes(l)), removed: was.filter((l) => !is.includes(l)) }).toEqual({ added: [], removed: [] });
+  expect(after).toBe(before);
+}
+
 const traceTables = async () => (await run('nft', ['list', 'tables'])).split('\n').filter((l) => l.includes('bridgeport_trace'));
 
 async function traceJson(args: string[]): Promise<KernelTraceResult> {
@@ -79,7 +87,7 @@ describe('bridgeport trace', () => {
     expect(result.kernelOutcome).toBe('passed');
     expect(result.differences).toEqual([]);
     expect(await traceTables()).toEqual([]);
-    expect(await rules()).toBe(before);
+    await expectRulesAsBefore(before);
   }, 60_000);
 
   it('--from host sends its own probe through nat OUTPUT', async () => {
@@ -89,7 +97,7 @@ describe('bridgeport trace', () => {
     expect(ruleSteps(result).map((s) => `${s.table} ${s.chain} ${s.verdict}`)).toEqual(['nat OUTPUT jump', 'nat DOCKER accept']);
     expect(result.differences).toEqual([]);
     expect(await traceTables()).toEqual([]);
-    expect(await rules()).toBe(before);
+    await expectRulesAsBefore(before);
   }, 60_000);
 
   it('--from w2 sends the probe from inside w2: the packet enters from docker0 with w2’s address', async () => {
@@ -99,7 +107,7 @@ describe('bridgeport trace', () => {
     expect(result.probe).toMatchObject({ outcome: 'connected' });
     expect(result.kernelOutcome).toBe('passed');
     expect(result.differences).toEqual([]);
-    expect(await rules()).toBe(before);
+    await expectRulesAsBefore(before);
   }, 60_000);
 
   it('on an icc=false network the trace ends at the DROP rule that stops it, and the computed path agrees', async () => {
@@ -119,7 +127,7 @@ describe('bridgeport trace', () => {
     expect(result.computed.steps.at(-1)?.ruleId ?? result.computed.steps.findLast((s) => s.ruleId)?.ruleId).toBe(last.ruleId);
     expect(result.differences).toEqual([]);
     expect(await traceTables()).toEqual([]);
-    expect(await rules()).toBe(before);
+    await expectRulesAsBefore(before);
   }, 90_000);
 
   it('waits for a LAN packet until the timeout, says none came, and leaves nothing', async () => {
@@ -128,7 +136,7 @@ describe('bridgeport trace', () => {
     expect(result).toMatchObject({ caught: false, kernelOutcome: 'not-seen', steps: [], differences: [] });
     expect(result.notes.join(' ')).toMatch(/No packet to 198\.51\.100\.1:8080\/tcp arrived within 1 s/);
     expect(await traceTables()).toEqual([]);
-    expect(await rules()).toBe(before);
+    await expectRulesAsBefore(before);
   }, 60_000);
 
   it('a probe from a container with no network never reaches the host: said so, with the probe’s error', async () => {
@@ -147,7 +155,7 @@ describe('bridgeport trace', () => {
     const ended = await trace.exited;
     expect(ended.signal ?? ended.code).toBeTruthy();
     expect(await traceTables()).toEqual([]);
-    expect(await rules()).toBe(before);
+    await expectRulesAsBefore(before);
   }, 60_000);
 
   it('a trace killed with -9 leaves its table; the next trace removes it', async () => {
@@ -159,7 +167,7 @@ describe('bridgeport trace', () => {
     expect(await traceTables()).toHaveLength(1);
     await traceJson([`${LAN_IP}:8080`, '--from', 'host']);
     expect(await traceTables()).toEqual([]);
-    expect(await rules()).toBe(before);
+    await expectRulesAsBefore(before);
   }, 60_000);
 
   it('the helper refuses a pid that is not a container, and the next trace still runs', async () => {
@@ -186,6 +194,6 @@ describe('bridgeport trace', () => {
       expect(result.stderr, args.join(' ')).toMatch(reason);
     }
     expect(await traceTables()).toEqual([]);
-    expect(await rules()).toBe(before);
+    await expectRulesAsBefore(before);
   }, 60_000);
 });
