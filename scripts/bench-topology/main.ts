@@ -49,4 +49,4 @@ const bench = {
 };
 window.bridgeport = bench as unknown as PreloadApi;
 
-await import('../../src/renderer/src/main');
+await import('../../src/renderer/src/boot');

@@ -3,26 +3,18 @@
 import { ActionIcon, AppShell, Badge, Group, Loader, ScrollArea, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SettingsDrawer } from './settings/SettingsDrawer';
-import { useCallback, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { PublishedPort } from '../../shared/firewall-model';
 import { useSnapshot } from './api/use-snapshot';
 import { engineBadges } from './components/engine-labels';
 import { PrivilegeBanner } from './components/PrivilegeBanner';
 import { StatusAlerts } from './components/StatusAlerts';
+import { DnsView, DoctorView, FlowsView, NamespacesView, NatView, NetworksView, PathView, PortsView, TrafficView, prefetchViews } from './navigation/lazy-views';
 import { useCurrentView } from './navigation/use-current-view';
 import { ViewTabs } from './navigation/ViewTabs';
 import { DetailsPanel } from './views/details/DetailsPanel';
-import { DnsView } from './views/dns/DnsView';
-import { TrafficView } from './views/traffic/TrafficView';
-import { FlowsView } from './views/flows/FlowsView';
-import { DoctorView } from './views/doctor/DoctorView';
-import { NamespacesView } from './views/namespaces/NamespacesView';
-import { NatView } from './views/nat/NatView';
-import { NetworksView } from './views/networks/NetworksView';
 import type { RuleFocus } from './views/nat/rule-focus';
 import { hostAddress } from './views/ports/port-identity';
-import { PathView } from './views/path/PathView';
-import { PortsView } from './views/ports/PortsView';
 import { TopologyView } from './views/topology/TopologyView';
 import type { Selection } from './views/topology/selection';
 
@@ -33,6 +25,11 @@ export function App() {
   const [selection, setSelection] = useState<Selection>(null);
   const [view, setView] = useCurrentView();
   const [ruleFocus, setRuleFocus] = useState<RuleFocus | null>(null);
+  // The other views' code, once the first one is on screen.
+  const painted = snapshot !== null;
+  useEffect(() => {
+    if (painted) prefetchViews();
+  }, [painted]);
   const showRulesOf = useCallback(
     (port: PublishedPort) => {
       setRuleFocus({ label: `${hostAddress(port)} → ${port.container.name}`, ruleIds: port.ruleIds });
@@ -101,56 +98,59 @@ export function App() {
             <div style={{ padding: 8 }}>
               <StatusAlerts snapshot={snapshot} connected={connected} />
             </div>
-            {view === 'topology' && (
-              <div style={{ flex: 1, minHeight: 400 }} data-testid="topology">
-                <TopologyView snapshot={snapshot} onSelect={setSelection} />
-              </div>
-            )}
-            {view === 'networks' && (
-              <div style={{ flex: 1, minHeight: 0 }}>
-                <NetworksView snapshot={snapshot} />
-              </div>
-            )}
-            {view === 'namespaces' && (
-              <div style={{ flex: 1, minHeight: 0 }}>
-                <NamespacesView snapshot={snapshot} />
-              </div>
-            )}
-            {view === 'ports' && (
-              <div style={{ flex: 1, minHeight: 0 }}>
-                <PortsView snapshot={snapshot} onShowRules={showRulesOf} />
-              </div>
-            )}
-            {view === 'path' && (
-              <div style={{ flex: 1, minHeight: 0 }}>
-                <PathView snapshot={snapshot} />
-              </div>
-            )}
-            {view === 'nat' && (
-              <div style={{ flex: 1, minHeight: 0 }}>
-                <NatView focus={ruleFocus} onClearFocus={() => setRuleFocus(null)} />
-              </div>
-            )}
-            {view === 'traffic' && (
-              <div style={{ flex: 1, minHeight: 0 }}>
-                <TrafficView />
-              </div>
-            )}
-            {view === 'flows' && (
-              <div style={{ flex: 1, minHeight: 0 }}>
-                <FlowsView />
-              </div>
-            )}
-            {view === 'dns' && (
-              <div style={{ flex: 1, minHeight: 0 }}>
-                <DnsView />
-              </div>
-            )}
-            {view === 'doctor' && (
-              <div style={{ flex: 1, minHeight: 0 }}>
-                <DoctorView />
-              </div>
-            )}
+            {/* A view opened before its code arrived (lazy-views) shows a loader meanwhile. */}
+            <Suspense fallback={<Loader m="xl" />}>
+              {view === 'topology' && (
+                <div style={{ flex: 1, minHeight: 400 }} data-testid="topology">
+                  <TopologyView snapshot={snapshot} onSelect={setSelection} />
+                </div>
+              )}
+              {view === 'networks' && (
+                <div style={{ flex: 1, minHeight: 0 }}>
+                  <NetworksView snapshot={snapshot} />
+                </div>
+              )}
+              {view === 'namespaces' && (
+                <div style={{ flex: 1, minHeight: 0 }}>
+                  <NamespacesView snapshot={snapshot} />
+                </div>
+              )}
+              {view === 'ports' && (
+                <div style={{ flex: 1, minHeight: 0 }}>
+                  <PortsView snapshot={snapshot} onShowRules={showRulesOf} />
+                </div>
+              )}
+              {view === 'path' && (
+                <div style={{ flex: 1, minHeight: 0 }}>
+                  <PathView snapshot={snapshot} />
+                </div>
+              )}
+              {view === 'nat' && (
+                <div style={{ flex: 1, minHeight: 0 }}>
+                  <NatView focus={ruleFocus} onClearFocus={() => setRuleFocus(null)} />
+                </div>
+              )}
+              {view === 'traffic' && (
+                <div style={{ flex: 1, minHeight: 0 }}>
+                  <TrafficView />
+                </div>
+              )}
+              {view === 'flows' && (
+                <div style={{ flex: 1, minHeight: 0 }}>
+                  <FlowsView />
+                </div>
+              )}
+              {view === 'dns' && (
+                <div style={{ flex: 1, minHeight: 0 }}>
+                  <DnsView />
+                </div>
+              )}
+              {view === 'doctor' && (
+                <div style={{ flex: 1, minHeight: 0 }}>
+                  <DoctorView />
+                </div>
+              )}
+            </Suspense>
           </>
         )}
       </AppShell.Main>

@@ -8,10 +8,6 @@ import './i18n/i18n';
 import { App } from './App';
 import { ApplySettings } from './settings/ApplySettings';
 import { cssVariablesResolver, theme } from './theme/theme';
-import { warmUpLayout } from './views/topology/layout-engine';
-
-// The layout worker loads ELK while the first snapshot is on its way.
-warmUpLayout();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root element');
