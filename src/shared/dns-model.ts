@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { containerRefSchema } from './firewall-model';
 import { containerNameSchema } from './atoms/names';
+import { messageSchema } from './message';
 
 /** The parts of a resolv.conf that matter to a resolver. */
 export const resolvSettingsSchema = z.object({
@@ -75,6 +76,8 @@ export const containerDnsSchema = z.object({
   syncAllowed: z.boolean(),
   /** One sentence: what Bridgeport did or why it leaves it alone. */
   note: z.string(),
+  /** The note as a message, for the window's language (issue 18). */
+  noteMessage: messageSchema.optional(),
 });
 export type ContainerDns = z.infer<typeof containerDnsSchema>;
 
@@ -82,6 +85,7 @@ export const dhcpSourceSchema = z.object({
   kind: z.enum(['networkmanager', 'dhclient', 'file']),
   /** e.g. "NetworkManager: wlp2s0 (connection Home)", "dhclient lease on eth0 from 192.168.1.1", "the file alone". */
   detail: z.string(),
+  detailMessage: messageSchema.optional(),
 });
 export type DhcpSource = z.infer<typeof dhcpSourceSchema>;
 
@@ -94,6 +98,7 @@ export const hostDnsSchema = resolvSettingsSchema.extend({
   dhcp: dhcpSourceSchema,
   /** Why the host's DNS could not be read, when it could not. */
   error: z.string().nullable(),
+  errorMessage: messageSchema.optional(),
 });
 export type HostDns = z.infer<typeof hostDnsSchema>;
 
@@ -113,6 +118,8 @@ export const dnsReportSchema = z.object({
   syncing: z.boolean(),
   /** What could not be read, and why (absent when everything was: root, or the app elevated). */
   limitations: z.array(z.string()).optional(),
+  /** The limitations as messages, one per line of `limitations`. */
+  limitationsMessages: z.array(messageSchema).optional(),
 });
 export type DnsReport = z.infer<typeof dnsReportSchema>;
 
@@ -124,6 +131,8 @@ export const dnsEventSchema = z.object({
   before: resolvSettingsSchema.nullable(),
   after: resolvSettingsSchema.nullable(),
   message: z.string(),
+  /** `message` as a message (the `<field>Message` of issue 18), for the window's language; absent in entries written before. */
+  messageMessage: messageSchema.optional(),
 });
 export type DnsEvent = z.infer<typeof dnsEventSchema>;
 

@@ -10,10 +10,12 @@ export const doctorCheckSchema = z.object({
   titleMessage: messageSchema.optional(),
   status: z.enum(['ok', 'warn', 'fail']),
   detail: z.string(),
-  /** The detail as a catalogue key with its parameters (`engine-doctor:<check>.<case>`), where converted. */
+  /** The detail as a message of the catalogue `engine-doctor` (its English is `detail`). */
   detailMessage: messageSchema.optional(),
   /** What the check read: sysctls, rules, files, routes … in plain words. */
   lookedAt: z.array(z.string()),
+  /** The same, as messages (one per entry of `lookedAt`, in the same order). */
+  lookedAtMessages: z.array(messageSchema).optional(),
   /** Present when Bridgeport can fix it safely (through the privileged side). */
   fix: z.object({ id: z.string(), label: z.string(), labelMessage: messageSchema.optional() }).optional(),
 });

@@ -109,5 +109,7 @@ export const publishedPortSchema = z.object({
   ruleIds: z.array(z.string()),
   /** Plain sentences about anything off: bound to loopback only, container stopped, rule missing … */
   hints: z.array(z.string()),
+  /** The hints as messages (catalogue engine-ports), one per hint, for the window's language. */
+  hintsMessages: z.array(messageSchema).optional(),
 });
 export type PublishedPort = z.infer<typeof publishedPortSchema>;

@@ -2,6 +2,7 @@
 // This is also the JSON of `bridgeport flows --json` (an array of Flow) and `--watch` (FlowEvent lines).
 import { z } from 'zod';
 import { containerRefSchema } from './firewall-model';
+import { messageSchema } from './message';
 
 /** One direction of a connection as conntrack records it. */
 export const flowTupleSchema = z.object({
@@ -63,6 +64,8 @@ export const flowsReportSchema = z.object({
   dropped: z.number().int().nonnegative(),
   /** What Bridgeport cannot see here and why (e.g. same-bridge traffic without br_netfilter). */
   limitations: z.array(z.string()),
+  /** The limitations as messages (catalogue engine-flows), one per sentence, for the window's language. */
+  limitationsMessages: z.array(messageSchema).optional(),
 });
 export type FlowsReport = z.infer<typeof flowsReportSchema>;
 

@@ -165,5 +165,7 @@ export const snapshotSchema = z.object({
   engines: z.array(engineStatusSchema).optional(),
   /** What this snapshot could not see and why, in plain sentences (never silently guessed). */
   limitations: z.array(z.string()),
+  /** The same, as messages where the engine said them as such (null: English only), in the same order. */
+  limitationMessages: z.array(messageSchema.nullable()).optional(),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;

@@ -2,7 +2,7 @@
 // input mirrors `docker network create` flags; everything is checked before anything changes.
 import { z } from 'zod';
 import { SAFE_KEY, safeNameSchema } from './atoms/names';
-import { NetworkRefused } from './network-refused';
+import { networkRefusal } from './network-refused';
 import { engineRefSchema } from './model';
 
 /** Docker's own rule for names; nothing a shell would read. */
@@ -33,9 +33,9 @@ export function parseOptionPairs(pairs: readonly string[]): Record<string, strin
     const at = pair.indexOf('=');
     const key = (at < 0 ? pair : pair.slice(0, at)).trim();
     const value = at < 0 ? '' : pair.slice(at + 1);
-    if (key === '') throw new NetworkRefused('options', `-o needs key=value, got "${pair}"`);
+    if (key === '') throw networkRefusal('options', 'options.pairNeedsValue', { pair });
     if (Object.hasOwn(options, key) && options[key] !== value) {
-      throw new NetworkRefused('options', `option ${key} is given twice ("${options[key]}" and "${value}")`);
+      throw networkRefusal('options', 'options.givenTwice', { key, first: options[key]!, second: value });
     }
     options[key] = value;
   }
@@ -46,9 +46,9 @@ export function parseOptionPairs(pairs: readonly string[]): Record<string, strin
 export function parseDriver(text: string): CreatableDriver {
   if (text === 'bridge' || text === 'macvlan' || text === 'ipvlan' || text === 'overlay') return text;
   if (text === 'host' || text === 'null' || text === 'none') {
-    throw new NetworkRefused('driver', `${text === 'null' ? 'none' : text} is one of Docker's built-in networks (there is exactly one host and one none network): it cannot be created`);
+    throw networkRefusal('driver', 'create.builtInDriver', { driver: text === 'null' ? 'none' : text });
   }
-  throw new NetworkRefused('driver', `unknown driver "${text}": Bridgeport creates bridge, macvlan, ipvlan and overlay networks`);
+  throw networkRefusal('driver', 'create.unknownDriver', { driver: text });
 }
 
 export const networkCreateSchema = z

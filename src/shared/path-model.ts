@@ -1,5 +1,6 @@
 // The packet-path question and its answer, as the contract carries them.
 import { z } from 'zod';
+import { messageSchema } from './message';
 
 export const packetOriginSchema = z.union([
   z.literal('lan'),
@@ -20,6 +21,8 @@ export type PathQuery = z.input<typeof pathQuerySchema>;
 export const pathStepSchema = z.object({
   stage: z.string(),
   description: z.string(),
+  /** The description as a message, for the window's language. */
+  descriptionMessage: messageSchema.optional(),
   ruleId: z.string().nullable(),
   verdict: z.enum(['continue', 'jump', 'return', 'accept', 'drop', 'reject', 'dnat', 'snat', 'masquerade', 'route', 'deliver', 'policy']),
   nodeIds: z.array(z.string()),
@@ -29,6 +32,7 @@ export type PathStep = z.infer<typeof pathStepSchema>;
 export const pathOutcomeSchema = z.object({
   kind: z.enum(['container', 'host-process', 'no-listener', 'dropped', 'rejected', 'no-route', 'unknown']),
   description: z.string(),
+  descriptionMessage: messageSchema.optional(),
   containerId: z.string().optional(),
   hostVeth: z.string().optional(),
   interface: z.string().optional(),
@@ -39,6 +43,8 @@ export const pathResultSchema = z.object({
   steps: z.array(pathStepSchema),
   outcome: pathOutcomeSchema,
   caveats: z.array(z.string()),
+  /** The caveats as messages, in the same order. */
+  caveatMessages: z.array(messageSchema).optional(),
   packet: z.object({ protocol: z.enum(['tcp', 'udp']), source: z.string(), destination: z.string(), port: z.number().int() }),
 });
 export type PathResult = z.infer<typeof pathResultSchema>;

@@ -1,5 +1,6 @@
 // Whether Bridgeport has administrator rights, as every face shows it. Pure: no Node, no DOM.
 import { z } from 'zod';
+import { messageSchema } from './message';
 
 /**
  * - root: this process is root (sudo, a root service);
@@ -15,6 +16,8 @@ export const privilegeStateSchema = z.object({
   state: z.enum(privilegeStates),
   /** Why not (declined, unavailable, a helper that did not start); null when there is nothing to say. */
   reason: z.string().nullable(),
+  /** The reason as a message (engine-errors), when it was said as one: the window translates it. */
+  reasonMessage: messageSchema.optional(),
 });
 export type PrivilegeState = z.infer<typeof privilegeStateSchema>;
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { containerNameSchema, SAFE_NAME } from './atoms/names';
 import { MAX_RANGE, portSchema } from './atoms/ports';
 import { containerRefSchema } from './firewall-model';
+import { messageSchema } from './message';
 
 export const publishProtocolSchema = z.enum(['tcp', 'udp']);
 export type PublishProtocol = z.infer<typeof publishProtocolSchema>;
@@ -72,6 +73,8 @@ export const mappingStatusSchema = mappingSchema.extend({
   containerIp: z.string().nullable(),
   bridge: z.string().nullable(),
   detail: z.string().nullable(),
+  /** The detail as a message (catalogue engine-ports), for the window's language. */
+  detailMessage: messageSchema.nullable().optional(),
 });
 export type MappingStatus = z.infer<typeof mappingStatusSchema>;
 
@@ -79,6 +82,8 @@ export const portEventSchema = z.object({
   at: z.string(),
   kind: z.enum(['published', 'unpublished', 'restored', 'removed', 'refused', 'failed']),
   message: z.string(),
+  /** The message as a message (catalogue engine-ports), for the window's language. */
+  messageMessage: messageSchema.optional(),
   mappingId: z.string().nullable(),
 });
 export type PortEvent = z.infer<typeof portEventSchema>;

@@ -1,5 +1,6 @@
 // The kernel's trace of one flow beside the computed path, as the contract carries it (issue 17).
 import { z } from 'zod';
+import { messageSchema } from './message';
 import { pathQuerySchema, pathResultSchema } from './path-model';
 
 export const TRACE_TIMEOUT_DEFAULT_S = 10;
@@ -52,6 +53,8 @@ export const traceDifferenceSchema = z.object({
   /** kernel-only: the kernel met it, the computed path did not; computed-only: the reverse; outcome: they end differently; unmodelled: a rule Bridgeport's reading does not hold. */
   kind: z.enum(['kernel-only', 'computed-only', 'outcome', 'unmodelled']),
   description: z.string(),
+  /** The description as a message, for the window to say in its language. */
+  descriptionMessage: messageSchema.optional(),
   ruleId: z.string().nullable(),
 });
 export type TraceDifference = z.infer<typeof traceDifferenceSchema>;
@@ -66,11 +69,21 @@ export const kernelTraceResultSchema = z.object({
   differences: z.array(traceDifferenceSchema),
   /** How the kernel's packet ended: passed (left or was delivered), dropped, or not seen. */
   kernelOutcome: z.enum(['passed', 'dropped', 'not-seen']),
-  probe: z.object({ sourcePort: z.number().int(), outcome: z.enum(['connected', 'refused', 'timeout', 'sent', 'error']), detail: z.string().nullable() }).nullable(),
+  probe: z
+    .object({
+      sourcePort: z.number().int(),
+      outcome: z.enum(['connected', 'refused', 'timeout', 'sent', 'error']),
+      /** The socket's error code or the probe's own failure, as it said it. */
+      detail: z.string().nullable(),
+      detailMessage: messageSchema.optional(),
+    })
+    .nullable(),
   /** Further packets of the flow that were marked but not followed (retransmissions). */
   otherPackets: z.number().int(),
   /** What the trace cannot show, and why, in plain sentences. */
   notes: z.array(z.string()),
+  /** The notes as messages, one per note. */
+  notesMessages: z.array(messageSchema).optional(),
   elapsedMs: z.number(),
 });
 export type KernelTraceResult = z.infer<typeof kernelTraceResultSchema>;

@@ -3,6 +3,7 @@
 // longer coarse one.
 import { z } from 'zod';
 import { containerRefSchema } from './firewall-model';
+import { messageSchema } from './message';
 
 export const interfaceTrafficSchema = z.object({
   /** The interface in the host namespace (for a container: the host side of its veth). */
@@ -82,12 +83,16 @@ export const dropEventSchema = z.object({
   target: dropTargetSchema,
   /** The rule in one sentence. */
   explain: z.string(),
+  /** The explanation as a message (the rule's, catalogue engine-nat; a policy's, engine-flows). */
+  explainMessage: messageSchema.optional(),
   container: containerRefSchema.nullable(),
   /** Topology ids where it happens: link:<name> (bridge, NIC, lone veth), veth:<hostVeth> (a
    *  container's cable), container:<id>, network:<id>; empty when it happens on the host itself. */
   places: z.array(z.string()),
   /** The same in words: "container w1", "bridge docker0", "the host". */
   where: z.string(),
+  /** The place in words as a message (catalogue engine-flows). */
+  whereMessage: messageSchema.optional(),
   /** Dropped in the last tick its counter moved. */
   packets: z.number(),
   bytes: z.number(),
@@ -104,6 +109,8 @@ export const dropsReportSchema = z.object({
   readable: z.boolean(),
   /** What cannot be seen and why (unreadable firewall, nftables rules and policies without counters). */
   notes: z.array(z.string()),
+  /** The notes as messages, one per note, for the window's language (absent for a note quoted from elsewhere). */
+  notesMessages: z.array(messageSchema).optional(),
   /** An event stays listed this long after its last drop. */
   windowMs: z.number(),
   /** Most recent first. */

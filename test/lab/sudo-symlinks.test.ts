@@ -13,6 +13,7 @@ import { hostDnsPaths } from '../../src/main/engine/dns/host-dns-paths';
 import { MadeStore } from '../../src/main/engine/links/made-store';
 import { configLocation } from '../../src/main/engine/publish/config-dir';
 import { EventLog } from '../../src/main/engine/publish/event-log';
+import { message } from '../../src/shared/message';
 import { MappingStore } from '../../src/main/engine/publish/mapping-store';
 import { repoRoot } from './support';
 
@@ -92,7 +93,7 @@ describe('sudo: root never follows links in the user config folder', () => {
   });
 
   it('writes the folder and files for the user when nothing is planted (0700 dir, 0600 files, owned by the user)', async () => {
-    await new EventLog(configDir, owner).add('published', 'hello');
+    await new EventLog(configDir, owner).add('published', message('engine-common:text', { text: 'hello' }));
     await new DnsTimeline(configDir, owner).add([DNS_EVENT]);
     expect(await new DnsTimeline(configDir, owner).list()).toHaveLength(1);
     const store = new MappingStore(configDir, owner);
@@ -116,7 +117,7 @@ describe('sudo: root never follows links in the user config folder', () => {
 
   it('events.jsonl → decoy: refused, decoy untouched', async () => {
     await planted('events.jsonl');
-    await expectRefused(new EventLog(configDir, owner).add('published', 'x'), /events\.jsonl is a symbolic link/);
+    await expectRefused(new EventLog(configDir, owner).add('published', message('engine-common:text', { text: 'x' })), /events\.jsonl is a symbolic link/);
     await decoyIntact();
   });
 
@@ -157,7 +158,7 @@ describe('sudo: root never follows links in the user config folder', () => {
     await chown(join(home, '.config'), owner.uid, owner.gid);
     await chown(configDir, owner.uid, owner.gid);
     await link(decoy, join(configDir, 'events.jsonl'));
-    await expectRefused(new EventLog(configDir, owner).add('published', 'x'), /owned by uid 0, not by uid/);
+    await expectRefused(new EventLog(configDir, owner).add('published', message('engine-common:text', { text: 'x' })), /owned by uid 0, not by uid/);
     await decoyIntact();
   });
 
@@ -166,7 +167,7 @@ describe('sudo: root never follows links in the user config folder', () => {
     await chown(join(home, '.config'), owner.uid, owner.gid);
     await chown(configDir, owner.uid, owner.gid);
     await execa('mkfifo', [join(configDir, 'events.jsonl')]);
-    await expectRefused(new EventLog(configDir, owner).add('published', 'x'), /not a regular file/);
+    await expectRefused(new EventLog(configDir, owner).add('published', message('engine-common:text', { text: 'x' })), /not a regular file/);
   });
 
   it('the config folder itself → a root-owned folder or file: refused, nothing written there', async () => {
@@ -174,7 +175,7 @@ describe('sudo: root never follows links in the user config folder', () => {
     await chown(join(home, '.config'), owner.uid, owner.gid);
     await symlink(decoyDir, configDir);
     await lchownUser(configDir);
-    await expectRefused(new EventLog(configDir, owner).add('published', 'x'), /bridgeport is a symbolic link/);
+    await expectRefused(new EventLog(configDir, owner).add('published', message('engine-common:text', { text: 'x' })), /bridgeport is a symbolic link/);
     await expectRefused(new MappingStore(configDir, owner).save({ version: 1, mappings: [], routeLocalnet: [] }), /symbolic link/);
     await rm(configDir);
     await symlink(decoy, configDir);

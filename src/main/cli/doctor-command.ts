@@ -20,7 +20,7 @@ export function formatReport(report: DoctorReport, verbose = false): string {
 }
 
 /** A check as --json prints it: the English texts, without the window's catalogue keys. */
-export function checkForJson({ titleMessage: _title, detailMessage: _detail, ...check }: DoctorCheck): DoctorCheck {
+export function checkForJson({ titleMessage: _title, detailMessage: _detail, lookedAtMessages: _lookedAt, ...check }: DoctorCheck): DoctorCheck {
   if (!check.fix) return check;
   const { labelMessage: _label, ...fix } = check.fix;
   return { ...check, fix };

@@ -1,5 +1,7 @@
 // The executor when nobody elevated anything: in-process if this process is root, else a clear
 // refusal (the desktop app passes its helper launcher instead).
+import { inEnglish } from '../../shared/i18n/english';
+import { message } from '../../shared/message';
 import { LocalExecutor } from './local-executor';
 import { OperationError, type PrivilegedAccess, type PrivilegedExecutor } from './contract/operations';
 import { isPrivileged } from '../system/privilege';
@@ -8,7 +10,8 @@ let shared: LocalExecutor | null = null;
 
 export function rootExecutor(): Promise<PrivilegedExecutor> {
   if (process.getuid?.() !== 0) {
-    return Promise.reject(new OperationError('changing firewall rules needs root: run this command with sudo, or add --elevate to be asked for your password (the desktop app asks once per session)', 'needs-privilege'));
+    const said = message('engine-errors:privilege.needsRoot');
+    return Promise.reject(new OperationError(inEnglish(said), 'needs-privilege', said));
   }
   shared ??= new LocalExecutor();
   return Promise.resolve(shared);

@@ -41,7 +41,8 @@ void english.init({
 });
 
 const t = (key: string, params: Record<string, string | number>): string => {
-  if (!english.exists(key)) throw new Error(`engine message ${key} is missing from the English catalogue`);
+  // With the params: a plural key (`_one`/`_other`) exists only for a given count.
+  if (!english.exists(key, params)) throw new Error(`engine message ${key} is missing from the English catalogue`);
   return english.t(key, params);
 };
 

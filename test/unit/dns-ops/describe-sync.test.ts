@@ -17,6 +17,7 @@ describe('DNS timeline sentences', () => {
       before: one,
       after: two,
       message: "The host's DNS changed (/etc/resolv.conf): 198.51.100.53 (search one.test) → 198.51.100.54 (search two.test)",
+      messageMessage: expect.objectContaining({ key: 'engine-dns:event.hostChanged' }),
     });
   });
 

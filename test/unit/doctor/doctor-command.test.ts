@@ -33,6 +33,7 @@ describe('doctor output', () => {
       ...failing,
       titleMessage: { key: 'engine-doctor:title.ip-forward', params: {} },
       detailMessage: { key: 'engine-doctor:ipForward.offOther', params: { value: '0' } },
+      lookedAtMessages: [{ key: 'engine-doctor:ipForward.lookedAt.value', params: { value: '0' } }],
       fix: { ...failing.fix!, labelMessage: { key: 'engine-doctor:ipForward.fix', params: {} } },
     };
     expect(checkForJson(withKeys)).toEqual(failing);

@@ -43,7 +43,7 @@ describe('forward-policy', () => {
     expect(check.detail).toContain('bridge (docker0): a new connection from it falls through to the FORWARD policy DROP and is dropped');
     expect(check.detail).toContain('"-i docker0 ! -o docker0 -j ACCEPT"');
     expect(check.detail).toContain('intranet (br-023249dff2ea): out — Accepted');
-    expect(check.fix).toEqual({
+    expect(check.fix).toMatchObject({
       id: 'forward-accept',
       label: 'Accept traffic out of docker0 and its replies (own chain BRIDGEPORT-DOCTOR at the end of FORWARD; the DROP policy stays)',
     });
@@ -126,7 +126,7 @@ describe('masquerade', () => {
     const check = masquerade(facts('docker20', { save }));
     expect(check.status).toBe('fail');
     expect(check.detail).toContain('intranet (172.28.0.0/16): nothing masquerades it');
-    expect(check.fix).toEqual({ id: 'masquerade', label: 'Masquerade 172.28.0.0/16 on the way out (own chain BRIDGEPORT-DOCTOR at the end of nat POSTROUTING)' });
+    expect(check.fix).toMatchObject({ id: 'masquerade', label: 'Masquerade 172.28.0.0/16 on the way out (own chain BRIDGEPORT-DOCTOR at the end of nat POSTROUTING)' });
   });
 
   it('does not ask for masquerading where a network turned it off, and says what that means', () => {

@@ -61,7 +61,7 @@ describe('br-netfilter', () => {
     expect(result.status).toBe('fail');
     expect(result.detail).toContain('quiet (br-0123456789ab) has enable_icc=false');
     expect(result.detail).toContain('net.bridge.bridge-nf-call-iptables is 0');
-    expect(result.fix).toEqual({ id: 'br-netfilter', label: 'Set net.bridge.bridge-nf-call-iptables=1 (until reboot; traffic inside every bridge then passes iptables FORWARD)' });
+    expect(result.fix).toMatchObject({ id: 'br-netfilter', label: 'Set net.bridge.bridge-nf-call-iptables=1 (until reboot; traffic inside every bridge then passes iptables FORWARD)' });
   });
 
   it('fails with a fix that also loads br_netfilter when the module is missing', () => {

@@ -45,18 +45,18 @@ describe("dockerd's options", () => {
 
   it('reads --iptables, --ip-masq, --ip-forward and --dns from ExecStart=', () => {
     const options = daemonOptions(withExec('/usr/bin/dockerd --iptables=false --ip-masq=0 --ip-forward --dns 10.0.0.2 --dns=10.0.0.3'), noJson);
-    expect(options.iptables).toEqual({ value: false, source: '--iptables=false in /d/o.conf' });
+    expect(options.iptables).toMatchObject({ value: false, source: '--iptables=false in /d/o.conf' });
     expect(options.ipMasq?.value).toBe(false);
-    expect(options.ipForward).toEqual({ value: true, source: '--ip-forward=true in /d/o.conf' });
+    expect(options.ipForward).toMatchObject({ value: true, source: '--ip-forward=true in /d/o.conf' });
     expect(options.dns?.value).toEqual(['10.0.0.2', '10.0.0.3']);
   });
 
   it('falls back to daemon.json, where the command line wins', () => {
     const json = { path: '/etc/docker/daemon.json', text: '{"iptables": false, "ip-forward": false, "dns": ["1.1.1.1"], "proxies": {"http-proxy": "http://p:1", "no-proxy": "x"}}', error: null };
     const options = daemonOptions(withExec('/usr/bin/dockerd --iptables=true'), json);
-    expect(options.iptables).toEqual({ value: true, source: '--iptables=true in /d/o.conf' });
-    expect(options.ipForward).toEqual({ value: false, source: '"ip-forward" in /etc/docker/daemon.json' });
-    expect(options.dns).toEqual({ value: ['1.1.1.1'], source: '"dns" in /etc/docker/daemon.json' });
+    expect(options.iptables).toMatchObject({ value: true, source: '--iptables=true in /d/o.conf' });
+    expect(options.ipForward).toMatchObject({ value: false, source: '"ip-forward" in /etc/docker/daemon.json' });
+    expect(options.dns).toMatchObject({ value: ['1.1.1.1'], source: '"dns" in /etc/docker/daemon.json' });
     expect(options.proxies.map((p) => p.name)).toEqual(['http-proxy', 'no-proxy']);
     expect(options.daemonJsonError).toBeNull();
   });

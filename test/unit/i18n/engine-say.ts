@@ -26,7 +26,7 @@ function instance(lang: 'en' | 'ko') {
 export function sayIn(lang: 'en' | 'ko', m: Message): string {
   const i = instance(lang);
   return renderMessage((key, params) => {
-    if (!i.exists(key, { lng: lang })) throw new Error(`${key} is missing from the ${lang} engine catalogue`);
+    if (!i.exists(key, { ...params, lng: lang })) throw new Error(`${key} is missing from the ${lang} engine catalogue`);
     return i.t(key, params);
   }, m);
 }

@@ -154,7 +154,11 @@ describe('ElevatedHelper', () => {
     expect(access.state?.()).toEqual({ state: 'not-elevated', reason: null });
     mode('refuse');
     await expect(access.executor()).rejects.toThrow();
-    expect(access.state?.()).toEqual({ state: 'declined', reason: 'Bridgeport did not get administrator rights: the password prompt was cancelled or refused' });
+    expect(access.state?.()).toEqual({
+      state: 'declined',
+      reason: 'Bridgeport did not get administrator rights: the password prompt was cancelled or refused',
+      reasonMessage: { key: 'engine-errors:privilege.declined', params: {} },
+    });
     // After a decline only the user's Elevate asks again.
     mode('noagent');
     await expect(access.elevate!()).rejects.toThrow();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeFailure, engineFailure } from '../../../src/renderer/src/api/engine-failure';
 import { BridgeportError } from '../../../src/shared/errors';
+import components from '../../../src/renderer/src/i18n/locales/en/components.json';
 
 describe('engineFailure', () => {
   it('keeps the kind of a BridgeportError and the engine sentence, capitalized', () => {
@@ -17,36 +18,51 @@ describe('engineFailure', () => {
   });
 });
 
+// The window's words come from the components catalogue alone (failure.*): the English ones here.
+const words = components.failure as unknown as Record<string, Record<string, string>>;
+const say = (key: string, what?: string) => {
+  const [, group, name] = key.split('.');
+  return words[group!]![name!]!.replace('{{what}}', what ?? '');
+};
+
 describe('describeFailure', () => {
   const message = 'Network e2enet has 1 attached container (w1)';
 
   it('a refusal: orange, nothing was changed, the sentence verbatim', () => {
     const view = describeFailure({ kind: 'refused', message });
-    expect(view).toMatchObject({ kind: 'refused', color: 'orange', title: 'Refused — nothing was changed', message, hint: null });
-    expect(view.line).toBe(`Refused — nothing was changed: ${message}`);
-    expect(describeFailure({ kind: 'refused', message }, 'desktop', 'Not created').title).toBe('Not created — refused, nothing was changed');
+    expect(view).toMatchObject({ kind: 'refused', color: 'orange', message, hintKey: null });
+    expect(say(view.titleKey)).toBe('Refused — nothing was changed');
+    expect(say(view.headlineKey)).toBe('Refused — nothing was changed');
+    expect(say(describeFailure({ kind: 'refused', message }, 'desktop', true).titleKey, 'Not created')).toBe('Not created — refused, nothing was changed');
   });
 
   it('missing rights: yellow, with what to do on each face', () => {
     const desktop = describeFailure({ kind: 'needs-privilege', message: 'Bridgeport did not get administrator rights' });
-    expect(desktop).toMatchObject({ color: 'yellow', title: 'Needs administrator rights' });
-    expect(desktop.line).toBe('Needs administrator rights: Bridgeport did not get administrator rights');
-    expect(desktop.hint).toMatch(/password/);
-    expect(describeFailure({ kind: 'needs-privilege', message: 'x' }, 'browser').hint).toMatch(/sudo bridgeport serve/);
-    expect(describeFailure({ kind: 'needs-privilege', message: 'x' }, 'desktop', 'Not published').title).toBe('Not published — needs administrator rights');
+    expect(desktop).toMatchObject({ color: 'yellow' });
+    expect(say(desktop.titleKey)).toBe('Needs administrator rights');
+    expect(say(desktop.hintKey!)).toMatch(/password/);
+    expect(say(describeFailure({ kind: 'needs-privilege', message: 'x' }, 'browser').hintKey!)).toMatch(/sudo bridgeport serve/);
+    expect(say(describeFailure({ kind: 'needs-privilege', message: 'x' }, 'desktop', true).titleKey, 'Not published')).toBe('Not published — needs administrator rights');
   });
 
   it('a failure: red', () => {
     const view = describeFailure({ kind: 'failed', message: 'The rules did not take effect' });
-    expect(view).toMatchObject({ color: 'red', textColor: 'red', title: 'Failed', hint: null });
-    expect(view.line).toBe('Failed: The rules did not take effect');
-    expect(describeFailure({ kind: 'failed', message: 'x' }, 'desktop', 'Not moved').title).toBe('Not moved — it failed');
+    expect(view).toMatchObject({ color: 'red', textColor: 'red', hintKey: null });
+    expect(say(view.titleKey)).toBe('Failed');
+    expect(say(describeFailure({ kind: 'failed', message: 'x' }, 'desktop', true).titleKey, 'Not moved')).toBe('Not moved — it failed');
   });
 
   it('each kind looks different', () => {
     const views = (['refused', 'needs-privilege', 'failed'] as const).map((kind) => describeFailure({ kind, message }));
     expect(new Set(views.map((v) => v.color)).size).toBe(3);
-    expect(new Set(views.map((v) => v.title)).size).toBe(3);
-    for (const v of views) expect(v.line).toContain(message);
+    expect(new Set(views.map((v) => say(v.titleKey))).size).toBe(3);
+    for (const v of views) expect(v.message).toBe(message);
+  });
+
+  it('keeps the message the engine said the sentence as, for the window to translate', () => {
+    const said = { key: 'engine-errors:publish.noContainer', params: { ref: 'w9' } };
+    const failure = engineFailure(new BridgeportError('refused', 'no container named or with id "w9"', said));
+    expect(failure).toEqual({ kind: 'refused', message: 'No container named or with id "w9"', said });
+    expect(describeFailure(failure).said).toEqual(said);
   });
 });

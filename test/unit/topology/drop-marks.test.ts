@@ -7,6 +7,7 @@ import { groupGraph } from '../../../src/shared/topology/group-graph';
 import type { DropEvent, DropsReport } from '../../../src/shared/traffic-model';
 import { DropMarksStore, dropLines, dropMarksOf } from '../../../src/renderer/src/views/topology/drop-marks';
 import { docker28Snapshot } from '../flows/docker28-snapshot';
+import { englishSay } from '../renderer/i18n/english';
 
 const snapshot = docker28Snapshot();
 const graph = buildGraph(snapshot);
@@ -49,7 +50,7 @@ describe('dropMarksOf', () => {
     expect(marks.byId.get('link:docker0')).toEqual({ packets: 5, events: [onBridge] });
     expect(marks.host).toEqual({ packets: 13, events: [policy, gone] });
     expect(marks.readable).toBe(true);
-    expect(dropLines(marks.host!)).toEqual(['12 dropped by the FORWARD policy (filter)', '1 dropped by filter DOCKER-USER: -A DOCKER-USER -d 172.17.0.2/32 -j DROP']);
+    expect(dropLines(marks.host!, englishSay('topology'))).toEqual(['12 dropped by the FORWARD policy (filter)', '1 dropped by filter DOCKER-USER: -A DOCKER-USER -d 172.17.0.2/32 -j DROP']);
   });
 
   it("marks a folded network's group for its container, and the folded cable for its veth", () => {

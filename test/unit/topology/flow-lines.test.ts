@@ -9,6 +9,7 @@ import { buildGraph, nodeId } from '../../../src/shared/topology/graph';
 import { groupGraph } from '../../../src/shared/topology/group-graph';
 import { listOfFlows, type FlowList } from '../../../src/renderer/src/views/flows/flow-rows';
 import { flowLineLabel, flowLines, flowLineWidth } from '../../../src/renderer/src/views/topology/flow-lines';
+import { englishSay } from '../renderer/i18n/english';
 import { docker28Snapshot } from '../flows/docker28-snapshot';
 
 const snapshot = docker28Snapshot();
@@ -98,6 +99,8 @@ describe('flowLines', () => {
   });
 });
 
+const topologyEnglish = englishSay('topology');
+
 describe('flowLineWidth and flowLineLabel', () => {
   it('grows with the log of concurrent flows', () => {
     expect(flowLineWidth(1)).toBe(2.5);
@@ -106,7 +109,7 @@ describe('flowLineWidth and flowLineLabel', () => {
 
   it('says how many flows, through which host ports, and the bytes when known', () => {
     const line = { id: 'x', source: 'a', target: 'b', ended: false, endedAt: null };
-    expect(flowLineLabel({ ...line, flows: 3, bytes: null, hostPorts: [8080] })).toBe('3 flows · via 8080');
-    expect(flowLineLabel({ ...line, flows: 1, bytes: 2048, hostPorts: [] })).toBe('1 flow · 2.0 KiB');
+    expect(flowLineLabel({ ...line, flows: 3, bytes: null, hostPorts: [8080] }, topologyEnglish)).toBe('3 flows · via 8080');
+    expect(flowLineLabel({ ...line, flows: 1, bytes: 2048, hostPorts: [] }, topologyEnglish)).toBe('1 flow · 2.0 KiB');
   });
 });

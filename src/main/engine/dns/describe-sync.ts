@@ -1,5 +1,10 @@
 // Sentences for the DNS timeline and the desktop notification, from what the policy planned. Pure.
-import type { ContainerDns, DnsEvent, ResolvSettings } from '../../../shared/dns-model';
+// The timeline's sentences are messages too (issue 18); the notification stays English: the main
+// process does not know the window's language.
+import type { ContainerDns, DnsEvent, DnsSyncSwitch, ResolvSettings } from '../../../shared/dns-model';
+import { inEnglish } from '../../../shared/i18n/english';
+import { message, type Message } from '../../../shared/message';
+import { errorParam, eventMessage, noteOf, noteParam, serverList, summaryMessage } from './dns-words';
 import type { DnsAction, DockerdAction } from './plan-dns-sync';
 import type { Redirect } from './embedded-upstreams';
 
@@ -15,24 +20,32 @@ const servers = (list: readonly string[]) => (list.length > 0 ? list.join(', ') 
 
 /** "198.51.100.53 (search one.lab)" */
 export function summarize(settings: ResolvSettings): string {
-  return `${servers(settings.nameservers)}${settings.search.length > 0 ? ` (search ${settings.search.join(' ')})` : ''}`;
+  return inEnglish(summaryMessage(settings));
 }
 
 export function describeHostChange(before: ResolvSettings, after: ResolvSettings, inForce: string): NewEvent {
-  return { kind: 'host-changed', container: null, before, after, message: `The host's DNS changed (${inForce}): ${summarize(before)} → ${summarize(after)}` };
+  return {
+    kind: 'host-changed',
+    container: null,
+    before,
+    after,
+    ...eventMessage(message('engine-dns:event.hostChanged', { path: inForce, before: summaryMessage(before), after: summaryMessage(after) })),
+  };
 }
 
 const upstreamSettings = (nameservers: string[]): ResolvSettings => ({ nameservers, search: [], options: [] });
 
 export function describeAction(container: { id: string; name: string }, action: Exclude<DnsAction, { kind: 'none' }>): NewEvent {
+  const name = container.name;
   if (action.kind === 'rewrite') {
-    return { kind: 'synced', container, before: action.before, after: action.after, message: `${container.name}: resolv.conf ${summarize(action.before)} → ${summarize(action.after)}` };
+    const said = message('engine-dns:event.rewritten', { name, before: summaryMessage(action.before), after: summaryMessage(action.after) });
+    return { kind: 'synced', container, before: action.before, after: action.after, ...eventMessage(said) };
   }
-  const message =
+  const said =
     action.redirects.length === 0
-      ? `${container.name}: Docker's resolver is back on its own upstreams ${servers(action.after)}; redirect removed`
-      : `${container.name}: Docker's resolver forwards to ${servers(action.after)} instead of ${servers(action.before)} (redirected in its namespace)`;
-  return { kind: 'synced', container, before: upstreamSettings(action.before), after: upstreamSettings(action.after), message };
+      ? message('engine-dns:event.redirectRemoved', { name, servers: serverList(action.after) })
+      : message('engine-dns:event.redirected', { name, after: serverList(action.after), before: serverList(action.before) });
+  return { kind: 'synced', container, before: upstreamSettings(action.before), after: upstreamSettings(action.after), ...eventMessage(said) };
 }
 
 const redirectList = (redirects: readonly Redirect[]) => redirects.map((r) => `${r.from} → ${r.to}`).join(', ');
@@ -41,11 +54,11 @@ const redirectList = (redirects: readonly Redirect[]) => redirects.map((r) => `$
 export function describeDockerdAction(action: DockerdAction, cgroup: string | null): NewEvent {
   const before = upstreamSettings(action.before.map((r) => r.from));
   const after = upstreamSettings(action.redirects.map((r) => r.to));
-  const message =
+  const said =
     action.redirects.length === 0
-      ? `dockerd's DNS queries go to their own upstreams again; redirect removed (${redirectList(action.before)})`
-      : `dockerd's DNS queries for containers on user-defined networks redirected: ${redirectList(action.redirects)} (only dockerd's, cgroup ${cgroup ?? 'unknown'})`;
-  return { kind: 'synced', container: null, before, after, message };
+      ? message('engine-dns:event.dockerdRemoved', { redirects: redirectList(action.before) })
+      : message('engine-dns:event.dockerdRedirected', { redirects: redirectList(action.redirects), cgroup: cgroup ?? message('engine-dns:unknown') });
+  return { kind: 'synced', container: null, before, after, ...eventMessage(said) };
 }
 
 /** A container whose resolver now reaches the host's DNS through dockerd's redirect. */
@@ -57,7 +70,7 @@ export function describeDockerdFollow(container: { id: string; name: string }, n
     container,
     before: upstreamSettings(before),
     after: upstreamSettings(after),
-    message: `${container.name}: Docker's resolver forwards to ${servers(after)} instead of ${servers(before)} (dockerd's queries redirected on the host)`,
+    ...eventMessage(message('engine-dns:event.dockerdFollow', { name: container.name, after: serverList(after), before: serverList(before) })),
   };
 }
 
@@ -69,34 +82,65 @@ export function describeAardvarkReload(
 ): NewEvent {
   const names = containers.map((c) => c.name).slice(0, 6).join(', ');
   if (signalled.length === 0) {
-    return { kind: 'failed', container: null, before: null, after: null, message: `aardvark-dns was not told the host's DNS: ${skipped.map((s) => s.reason).join('; ') || 'none runs'}` };
+    const reasons = skipped.map((s) => s.reason).join('; ') || message('engine-dns:event.aardvarkNoneRuns');
+    return { kind: 'failed', container: null, before: null, after: null, ...eventMessage(message('engine-dns:event.aardvarkNotTold', { reasons })) };
   }
   const servers = [...new Set(signalled.flatMap((p) => p.servers))];
-  return {
-    kind: 'synced',
-    container: null,
-    before: null,
-    after: upstreamSettings(servers),
-    message: `aardvark-dns (pid ${signalled.map((p) => p.pid).join(', ')}) re-reads the host's DNS: forwards to ${servers.join(', ')} for ${names || 'Podman containers'}`,
-  };
+  const said = message('engine-dns:event.aardvarkReloaded', {
+    pids: signalled.map((p) => p.pid).join(', '),
+    servers: servers.join(', '),
+    names: names || message('engine-dns:event.podmanContainers'),
+  });
+  return { kind: 'synced', container: null, before: null, after: upstreamSettings(servers), ...eventMessage(said) };
 }
 
 /** The note of a container whose queries wait for dockerd's redirect, in a report that changes nothing. */
-export function outOfDateDockerd(needs: readonly Redirect[]): string {
-  return `out of date: dockerd still asks ${needs.map((r) => r.from).join(', ')} for it; Bridgeport redirects that to ${[...new Set(needs.map((r) => r.to))].join(', ')} while it runs (the app or bridgeport daemon)`;
+export function outOfDateDockerdMessage(needs: readonly Redirect[]): Message {
+  return message('engine-dns:note.outOfDateDockerd', { from: needs.map((r) => r.from).join(', '), to: [...new Set(needs.map((r) => r.to))].join(', ') });
 }
+
+export const outOfDateDockerd = (needs: readonly Redirect[]): string => inEnglish(outOfDateDockerdMessage(needs));
 
 /** A container that follows the host no more, said once per host change; null for one with nothing to say. */
 export function describeLeftAlone(view: ContainerDns): NewEvent | null {
   if (view.synced) return null;
-  return { kind: 'left-alone', container: view.container, before: null, after: null, message: `${view.container.name}: ${view.note}` };
+  return { kind: 'left-alone', container: view.container, before: null, after: null, ...eventMessage(message('engine-dns:event.leftAlone', { name: view.container.name, note: noteParam(view) })) };
 }
 
 /** The note of a container a sync would change, in a report that changes nothing. */
-export function outOfDate(action: Exclude<DnsAction, { kind: 'none' }>): string {
-  const wanted = action.kind === 'rewrite' ? summarize(action.after) : servers(action.after);
-  return `out of date: the host's DNS is now ${wanted}; Bridgeport updates it while it runs (the app or bridgeport daemon)`;
+export function outOfDateMessage(action: Exclude<DnsAction, { kind: 'none' }>): Message {
+  const wanted = action.kind === 'rewrite' ? summaryMessage(action.after) : serverList(action.after);
+  return message('engine-dns:note.outOfDate', { wanted });
 }
+
+export const outOfDate = (action: Exclude<DnsAction, { kind: 'none' }>): string => inEnglish(outOfDateMessage(action));
+
+/** A switch moved (the global one, or a container's). */
+export function describeSwitch(change: DnsSyncSwitch): NewEvent {
+  const said =
+    change.container === undefined
+      ? message(change.enabled ? 'engine-dns:event.syncOn' : 'engine-dns:event.syncOff')
+      : message(change.enabled ? 'engine-dns:event.containerSyncOn' : 'engine-dns:event.containerSyncOff', { name: change.container });
+  return { kind: 'settings', container: null, before: null, after: null, ...eventMessage(said) };
+}
+
+/** A container that could not be synced, or (container null) dockerd's redirect that could not be set. */
+export function describeFailure(container: { id: string; name: string } | null, error: unknown): NewEvent {
+  const said = container ? message('engine-dns:event.failed', { name: container.name, error: errorParam(error) }) : message('engine-dns:event.dockerdFailed', { error: errorParam(error) });
+  return { kind: 'failed', container, before: null, after: null, ...eventMessage(said) };
+}
+
+/** A container's note when its sync failed: the error as Bridgeport words it, or a tool's text as it is. */
+export const couldNotSync = (error: unknown): { note: string; noteMessage: Message } => noteOf(message('engine-dns:note.couldNotSync', { error: errorParam(error) }));
+
+// The reason is NO_PRIVILEGE's (engine/access), worded in this area's catalogue until a shared message says it.
+const NEEDS_ROOT = message('engine-dns:needsRoot');
+
+/** The report's limitation when the containers' files could not be read. */
+export const DNS_FILES_NEED_ROOT = message('engine-dns:host.filesNeedRoot', { reason: NEEDS_ROOT });
+
+/** The note of every container then. */
+export const UNREAD_NOTE = message('engine-dns:note.notRead', { reason: NEEDS_ROOT });
 
 /** The desktop notification for one sync, or null when nothing changed for a container. */
 export function notificationFor(events: readonly DnsEvent[]): { title: string; body: string } | null {

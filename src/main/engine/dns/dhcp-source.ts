@@ -5,7 +5,12 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DhcpSource } from '../../../shared/dns-model';
 import { runCommand } from '../../system/run-command';
+import { inEnglish } from '../../../shared/i18n/english';
+import { message, type Message } from '../../../shared/message';
 import { lastDhclientLease } from './dhclient-lease';
+
+/** The source with its detail in English and as a message (issue 18). */
+const source = (kind: DhcpSource['kind'], said: Message): DhcpSource => ({ kind, detail: inEnglish(said), detailMessage: said });
 
 const LEASE_DIRS = ['/var/lib/dhcp', '/var/lib/dhclient', '/var/lib/NetworkManager'];
 
@@ -20,7 +25,7 @@ async function fromNetworkManager(nameservers: readonly string[]): Promise<DhcpS
       const shown = await runCommand(['nmcli', '-t', '-f', 'IP4.DNS,IP6.DNS', 'device', 'show', device], { timeoutMs: 2000 });
       const servers = shown.split('\n').map((l) => l.split(':').slice(1).join(':').trim()).filter(Boolean);
       if (servers.some((s) => nameservers.includes(s)) || nameservers.every((s) => s.startsWith('127.'))) {
-        return { kind: 'networkmanager', detail: `NetworkManager: ${device} (connection ${connection ?? '?'}) hands out ${servers.join(', ') || 'no servers'}` };
+        return source('networkmanager', networkManagerDetail(device, connection ?? '?', servers));
       }
     }
   } catch {
@@ -50,9 +55,7 @@ async function fromDhclient(nameservers: readonly string[]): Promise<DhcpSource 
     try {
       const lease = lastDhclientLease(await readFile(path, 'utf8'));
       if (lease && lease.dnsServers.some((s) => nameservers.includes(s))) {
-        const from = lease.server ? ` from ${lease.server}` : '';
-        const renew = lease.renew ? `, renews ${lease.renew}` : '';
-        return { kind: 'dhclient', detail: `dhclient lease on ${lease.interface}${from} (${path}${renew})` };
+        return source('dhclient', dhclientDetail(lease, path));
       }
     } catch {
       // unreadable lease file: try the next
@@ -61,9 +64,25 @@ async function fromDhclient(nameservers: readonly string[]): Promise<DhcpSource 
   return null;
 }
 
+/** "NetworkManager: wlp2s0 (connection Home) hands out 192.168.1.1" */
+export function networkManagerDetail(device: string, connection: string, servers: readonly string[]): Message {
+  return servers.length > 0
+    ? message('engine-dns:dhcp.networkManager', { device, connection, servers: servers.join(', ') })
+    : message('engine-dns:dhcp.networkManagerNone', { device, connection });
+}
+
+/** Neither NetworkManager nor a dhclient lease names the servers. */
+export const FILE_ALONE = message('engine-dns:dhcp.fileAlone');
+
+/** "dhclient lease on eth0 from 192.168.1.1 (/var/lib/dhcp/dhclient.leases, renews …)": one sentence per what the lease says. */
+export function dhclientDetail(lease: { interface: string; server: string | null; renew: string | null }, path: string): Message {
+  const params = { interface: lease.interface, path };
+  if (lease.server && lease.renew) return message('engine-dns:dhcp.dhclientFromRenew', { ...params, server: lease.server, renew: lease.renew });
+  if (lease.server) return message('engine-dns:dhcp.dhclientFrom', { ...params, server: lease.server });
+  if (lease.renew) return message('engine-dns:dhcp.dhclientRenew', { ...params, renew: lease.renew });
+  return message('engine-dns:dhcp.dhclient', params);
+}
+
 export async function detectDhcpSource(nameservers: readonly string[]): Promise<DhcpSource> {
-  return (
-    (await fromNetworkManager(nameservers)) ??
-    (await fromDhclient(nameservers)) ?? { kind: 'file', detail: 'the file alone (no NetworkManager connection or dhclient lease names these servers)' }
-  );
+  return (await fromNetworkManager(nameservers)) ?? (await fromDhclient(nameservers)) ?? source('file', FILE_ALONE);
 }

@@ -4,7 +4,7 @@
 // triggers a sync; syncs never overlap.
 import type { DnsEvent, DnsReport, DnsSettings, DnsSyncResult, DnsSyncSwitch } from '../../../shared/dns-model';
 import type { PrivilegedExecutor } from '../../privileged/contract/operations';
-import { NO_PRIVILEGE, type ReadAccess } from '../access/privileged-reads';
+import type { ReadAccess } from '../access/privileged-reads';
 import { Coalescer } from '../watch/coalescer';
 import { DockerEventWatcher } from '../watch/docker-events';
 import type { EngineSet } from '../engines/engine-set';
@@ -12,7 +12,25 @@ import { answeringEngines } from '../engines/read-engines';
 import { Ticker } from '../watch/ticker';
 import type { DnsStore } from './dns-store';
 import type { DnsTimeline } from './dns-timeline';
-import { describeAardvarkReload, describeAction, describeDockerdAction, describeDockerdFollow, describeHostChange, describeLeftAlone, outOfDate, outOfDateDockerd, sameSettings } from './describe-sync';
+import {
+  couldNotSync,
+  describeAardvarkReload,
+  describeAction,
+  describeDockerdAction,
+  describeDockerdFollow,
+  describeFailure,
+  describeHostChange,
+  describeLeftAlone,
+  describeSwitch,
+  DNS_FILES_NEED_ROOT,
+  outOfDateDockerdMessage,
+  outOfDateMessage,
+  sameSettings,
+  UNREAD_NOTE,
+} from './describe-sync';
+import { DnsSyncError, noteOf } from './dns-words';
+import { inEnglish } from '../../../shared/i18n/english';
+import { message } from '../../../shared/message';
 import { gatherDnsFacts, type GatheredFacts } from './gather-dns-facts';
 import type { HostDnsPaths } from './host-dns-paths';
 import { HostDnsWatcher } from './host-dns-watcher';
@@ -38,10 +56,8 @@ export interface DnsSyncDeps {
 }
 
 
-const DNS_FILES_NEED_ROOT = `Containers' resolv.conf and hosts files were not read: ${NO_PRIVILEGE}.`;
-
 /** Without the files nothing about a container's servers is known: it is not said to be out of step. */
-const unreadView = (view: DnsReport['containers'][number]) => ({ ...view, synced: false, note: `its resolv.conf was not read: ${NO_PRIVILEGE}` });
+const unreadView = (view: DnsReport['containers'][number]) => ({ ...view, synced: false, ...noteOf(UNREAD_NOTE) });
 
 const DNS_EVENTS = ['start', 'restart', 'die', 'destroy', 'rename', 'connect', 'disconnect'];
 
@@ -136,15 +152,18 @@ export class DnsSync {
     const current = host.current ? (seen?.text === host.current.text ? seen : { since: new Date().toISOString(), ...host.current }) : null;
     const history = current && seen?.text === current.text ? state.history.slice(0, -1) : state.history;
     const plan = current ? this.plan(facts, current, history, state, host.view.inForce, host.modifiedAt) : { containers: [], dockerd: null, reloadAardvark: false };
-    const containers = plan.containers.map(({ view, action, dockerdNeeds, needsAardvark, untoldNote }) => {
-      if (action.kind !== 'none') return { ...view, synced: false, note: outOfDate(action) };
-      if (plan.reloadAardvark && needsAardvark) return { ...view, synced: false, reach: null, note: untoldNote ?? view.note };
+    const containers = plan.containers.map(({ view, action, dockerdNeeds, needsAardvark, untoldNote, untoldNoteMessage }) => {
+      if (action.kind !== 'none') return { ...view, synced: false, ...noteOf(outOfDateMessage(action)) };
+      if (plan.reloadAardvark && needsAardvark) return { ...view, synced: false, reach: null, note: untoldNote ?? view.note, noteMessage: untoldNoteMessage ?? view.noteMessage };
       // dockerd's redirect is not in place yet: the queries still reach the old servers.
-      if (plan.dockerd && dockerdNeeds.length > 0) return { ...view, synced: false, note: outOfDateDockerd(dockerdNeeds) };
+      if (plan.dockerd && dockerdNeeds.length > 0) return { ...view, synced: false, ...noteOf(outOfDateDockerdMessage(dockerdNeeds)) };
       return view;
     });
     const report: DnsReport = { host: host.view, containers: executor ? containers : containers.map(unreadView), settings: state.settings, syncing: this.watching || running !== null };
-    if (!executor) report.limitations = [DNS_FILES_NEED_ROOT];
+    if (!executor) {
+      report.limitations = [inEnglish(DNS_FILES_NEED_ROOT)];
+      report.limitationsMessages = [DNS_FILES_NEED_ROOT];
+    }
     return report;
   }
 
@@ -163,8 +182,7 @@ export class DnsSync {
       }
       return { ...state.settings, disabledContainers: [...state.settings.disabledContainers] };
     });
-    const what = change.container === undefined ? 'DNS sync' : `DNS sync for ${change.container}`;
-    await this.record([{ kind: 'settings', container: null, before: null, after: null, message: `${what} switched ${change.enabled ? 'on' : 'off'}` }]);
+    await this.record([describeSwitch(change)]);
     // A sync running in another process (the daemon, the app) picks the switch up within a second.
     const elsewhere = !this.watching && (await this.deps.marker.running());
     if (change.enabled && !elsewhere) await this.syncNow();
@@ -205,7 +223,7 @@ export class DnsSync {
 
   private async sync(): Promise<DnsSyncResult> {
     const host = await readHostDns(this.paths);
-    if (!host.current) throw new Error(host.view.error ?? `${this.paths.path} could not be read`);
+    if (!host.current) throw host.view.errorMessage ? new DnsSyncError(host.view.errorMessage) : new Error(host.view.error ?? `${this.paths.path} could not be read`);
     const reading = host.current;
     const now = new Date().toISOString();
     // The host state joins the history (with its raw text, which Docker's hash is matched against).
@@ -236,13 +254,12 @@ export class DnsSync {
           events.push(describeDockerdFollow(view.container, dockerdNeeds));
         }
       } catch (error) {
-        const message = (error as Error).message;
         for (const entry of planned) {
           if (entry.dockerdNeeds.length === 0) continue;
           entry.view.synced = false;
-          entry.view.note = `could not be synced: ${message}`;
+          Object.assign(entry.view, couldNotSync(error));
         }
-        events.push({ kind: 'failed', container: null, before: null, after: null, message: `dockerd's DNS redirect: ${message}` });
+        events.push(describeFailure(null, error));
       }
     }
     const written: Record<string, string> = {};
@@ -263,8 +280,8 @@ export class DnsSync {
         events.push(describeAction(entry.view.container, entry.action));
       } catch (error) {
         entry.view.synced = false;
-        entry.view.note = `could not be synced: ${(error as Error).message}`;
-        events.push({ kind: 'failed', container: entry.view.container, before: null, after: null, message: `${entry.view.container.name}: ${(error as Error).message}` });
+        Object.assign(entry.view, couldNotSync(error));
+        events.push(describeFailure(entry.view.container, error));
       }
     }
     if (plan.reloadAardvark) await this.reloadAardvark(executor, planned, reading.text, events);
@@ -288,9 +305,12 @@ export class DnsSync {
         s.aardvarkRead = Object.fromEntries([...Object.entries(s.aardvarkRead).filter(([key]) => live.has(key)), ...[...live].map((key) => [key, hostText] as const)]);
       });
       events.push(describeAardvarkReload(done.signalled, done.skipped, following.map((p) => p.view.container)));
-      if (done.signalled.length === 0) throw new Error(done.skipped.map((s) => s.reason).join('; ') || 'no aardvark-dns to tell');
+      if (done.signalled.length === 0) {
+        const reasons = done.skipped.map((s) => s.reason).join('; ');
+        throw reasons ? new Error(reasons) : new DnsSyncError(message('engine-dns:error.noAardvark'));
+      }
     } catch (error) {
-      for (const { view } of following) Object.assign(view, { synced: false, reach: null, note: `could not be synced: ${(error as Error).message}` });
+      for (const { view } of following) Object.assign(view, { synced: false, reach: null, ...couldNotSync(error) });
     }
   }
 
@@ -298,12 +318,12 @@ export class DnsSync {
   private async apply(executor: PrivilegedExecutor, facts: GatheredFacts, id: string, action: Exclude<DnsAction, { kind: 'none' }>): Promise<string | null> {
     if (action.kind === 'rewrite') {
       const path = facts.resolvPaths.get(id);
-      if (!path) throw new Error('its resolv.conf is unknown');
+      if (!path) throw new DnsSyncError(message('engine-dns:error.resolvUnknown'));
       const result = await executor.run('dns.writeResolvConf', { path, content: action.content, expectedHash: action.expectedHash, updateHashFile: true });
       return result.hash;
     }
     const pid = facts.pids.get(id);
-    if (!pid) throw new Error('it is not running');
+    if (!pid) throw new DnsSyncError(message('engine-dns:error.notRunning'));
     await executor.run('dns.setRedirects', { pid, redirects: action.redirects });
     return null;
   }

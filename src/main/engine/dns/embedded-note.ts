@@ -1,5 +1,7 @@
 // The one sentence a container on Docker's embedded resolver gets in the DNS view: where its
-// resolver forwards, what Bridgeport redirects and where, or why nothing can be. Pure.
+// resolver forwards, what Bridgeport redirects and where, or why nothing can be; a message (issue 18). Pure.
+import { message, type Message } from '../../../shared/message';
+import { serverList } from './dns-words';
 import type { Redirect } from './embedded-upstreams';
 
 /** Whether dockerd's queries can be redirected on the host (the helper's finding), when read. */
@@ -7,8 +9,6 @@ export interface DockerdScopeView {
   scope: string | null;
   problem: string | null;
 }
-
-const list = (servers: readonly string[]) => (servers.length > 0 ? servers.join(', ') : 'none');
 
 export interface EmbeddedNoteFacts {
   servers: string[];
@@ -22,23 +22,24 @@ export interface EmbeddedNoteFacts {
   dockerd: DockerdScopeView | undefined;
 }
 
-export function embeddedNote(f: EmbeddedNoteFacts): string {
-  const tos = (redirects: readonly Redirect[]) => list([...new Set(redirects.map((r) => r.to))]);
-  const froms = (redirects: readonly Redirect[]) => list(redirects.map((r) => r.from));
-  if (f.ownResolver) return `Docker's resolver asks the host's own resolver (${list(f.servers)}), which follows the host's DNS`;
-  const parts: string[] = [];
-  if (f.inContainer.length > 0) parts.push(`Docker's resolver forwards to ${froms(f.inContainer)}; Bridgeport redirects that to ${tos(f.inContainer)} in its namespace`);
+export function embeddedNote(f: EmbeddedNoteFacts): Message {
+  const tos = (redirects: readonly Redirect[]) => serverList([...new Set(redirects.map((r) => r.to))]);
+  const froms = (redirects: readonly Redirect[]) => serverList(redirects.map((r) => r.from));
+  if (f.ownResolver) return message('engine-dns:embedded.ownResolver', { servers: serverList(f.servers) });
+  const parts: Message[] = [];
+  if (f.inContainer.length > 0) parts.push(message('engine-dns:embedded.inContainer', { from: froms(f.inContainer), to: tos(f.inContainer) }));
   if (f.dockerdNeeds.length > 0) {
     if (f.dockerd?.scope) {
-      parts.push(`dockerd asks ${froms(f.dockerdNeeds)} for it from the host's namespace; Bridgeport redirects dockerd's queries (cgroup ${f.dockerd.scope}) to ${tos(f.dockerdNeeds)}`);
+      parts.push(message('engine-dns:embedded.dockerd', { from: froms(f.dockerdNeeds), cgroup: f.dockerd.scope, to: tos(f.dockerdNeeds) }));
     } else {
-      const why = f.dockerd ? `Bridgeport cannot redirect them there: ${f.dockerd.problem ?? 'unknown'}` : "whether they can be redirected there was not read";
-      return `Docker's resolver asks ${froms(f.dockerdNeeds)} from dockerd's (the host's) namespace, and ${why}: restart it to pick up the host's DNS (${list(f.hostServers)})`;
+      const why = f.dockerd ? message('engine-dns:embedded.cannotRedirect', { problem: f.dockerd.problem ?? message('engine-dns:unknown') }) : message('engine-dns:embedded.scopeNotRead');
+      return message('engine-dns:embedded.dockerdBlocked', { from: froms(f.dockerdNeeds), why, hostServers: serverList(f.hostServers) });
     }
   }
-  if (parts.length > 0) return parts.join('; ');
-  if (f.synced && f.hadRedirects) return `Docker's resolver is back on the host's DNS (${list(f.servers)}); Bridgeport's redirect is removed`;
-  if (f.synced) return `Docker's resolver forwards to the host's DNS (${list(f.servers)})`;
-  return `Docker's resolver forwards to ${list(f.servers)}, which cannot be redirected to ${list(f.desired)}: restart it to pick up the host's DNS`;
+  const [first, second] = parts;
+  if (first && second) return message('engine-dns:embedded.both', { first, second });
+  if (first) return first;
+  if (f.synced && f.hadRedirects) return message('engine-dns:embedded.back', { servers: serverList(f.servers) });
+  if (f.synced) return message('engine-dns:embedded.follows', { servers: serverList(f.servers) });
+  return message('engine-dns:embedded.stale', { servers: serverList(f.servers), desired: serverList(f.desired) });
 }
-

@@ -8,6 +8,8 @@ import { learnUpstreams, mergeRedirects, redirectsFor, sameRedirects, throughRed
 import { resolvOriginOf, sharedWith, type ResolvOrigin } from './network-mode';
 import { embeddedNote } from './embedded-note';
 import { parseResolvConf, renderResolvConf, sameResolvSettings, settingsOf, type ParsedResolvConf } from '../../netcore/resolv-conf/resolv-conf';
+import { message, type Message } from '../../../shared/message';
+import { noteOf, serverList } from './dns-words';
 
 export interface ContainerDnsFacts {
   container: { id: string; name: string };
@@ -101,11 +103,11 @@ export interface PlannedDns {
   needsAardvark?: boolean;
   /** The note for a report (which changes nothing) while aardvark-dns has not been told yet. */
   untoldNote?: string;
+  untoldNoteMessage?: Message;
 }
 
 const NONE: DnsAction = { kind: 'none' };
 const EMBEDDED_RESOLVER = '127.0.0.11';
-const list = (servers: readonly string[]) => (servers.length > 0 ? servers.join(', ') : 'none');
 
 interface Context {
   input: PlanInput;
@@ -114,7 +116,7 @@ interface Context {
   base: ContainerDns;
   customised: boolean;
   /** The reason sync may not touch it (a switch is off), or null. */
-  off: string | null;
+  off: Message | null;
   /** dockerd's redirects once this plan is carried out (every container's needs together). */
   dockerdRedirects: readonly Redirect[];
 }
@@ -133,10 +135,10 @@ function removalOf(ctx: Context, upstreams: readonly string[] | null): DnsAction
   return { kind: 'redirect', redirects: [], before, after };
 }
 
-function leaveAlone(ctx: Context, source: DnsSource, note: string, synced = false, upstreams: Upstreams | null = null): PlannedDns {
+function leaveAlone(ctx: Context, source: DnsSource, note: Message, synced = false, upstreams: Upstreams | null = null): PlannedDns {
   const action = removalOf(ctx, upstreams?.servers ?? null);
-  const fullNote = action.kind === 'none' ? note : `${note}; Bridgeport's redirect is removed`;
-  return { view: { ...ctx.base, source, note: fullNote, synced, upstreams, reach: upstreams ? reachOf(upstreams) : ctx.base.reach }, action, dockerdNeeds: [] };
+  const fullNote = action.kind === 'none' ? note : message('engine-dns:note.redirectRemoved', { note });
+  return { view: { ...ctx.base, source, ...noteOf(fullNote), synced, upstreams, reach: upstreams ? reachOf(upstreams) : ctx.base.reach }, action, dockerdNeeds: [] };
 }
 
 function rewriteHeader(inForcePath: string, engine: 'Docker' | 'Podman'): string[] {
@@ -174,21 +176,21 @@ function planCopy(ctx: Context, file: ParsedResolvConf, resolvConf: { text: stri
   const source: DnsSource = ctx.customised ? 'custom' : 'host';
   // On the host's network a loopback server is the host's own resolver, which follows the host by itself.
   if (ctx.origin === 'host' && file.nameservers.length > 0 && file.nameservers.every(isLoopbackServer)) {
-    return leaveAlone(ctx, source, `uses the host's own resolver (${list(file.nameservers)}), which follows the host's DNS`, true);
+    return leaveAlone(ctx, source, message('engine-dns:note.ownResolver', { servers: serverList(file.nameservers) }), true);
   }
   if (engine === 'Docker' ? dockerCopyEdited(ctx, resolvConf) : podmanCopyEdited(ctx, file, resolvConf.text)) {
-    return leaveAlone(ctx, 'user-modified', 'resolv.conf was edited inside the container: left alone');
+    return leaveAlone(ctx, 'user-modified', message('engine-dns:note.edited'));
   }
   const current = settingsOf(file);
   const desired = desiredCopy(ctx);
   const upToDate = sameResolvSettings(current, desired);
-  if (facts.networkMode === 'none') return leaveAlone(ctx, source, 'has no network (--network none): nothing to sync', upToDate);
+  if (facts.networkMode === 'none') return leaveAlone(ctx, source, message('engine-dns:note.noNetwork'), upToDate);
   if (ctx.off) return leaveAlone(ctx, source, ctx.off, upToDate);
-  if (!facts.running) return leaveAlone(ctx, source, "not running: Docker writes its resolv.conf anew from the host's when it starts", true);
-  if (upToDate) return { view: { ...ctx.base, source, synced: true, note: `follows the host's DNS (${input.inForcePath})` }, action: NONE, dockerdNeeds: [] };
+  if (!facts.running) return leaveAlone(ctx, source, message('engine-dns:note.notRunningCopy'), true);
+  if (upToDate) return { view: { ...ctx.base, source, synced: true, ...noteOf(message('engine-dns:note.follows', { path: input.inForcePath })) }, action: NONE, dockerdNeeds: [] };
   return {
     dockerdNeeds: [],
-    view: { ...ctx.base, source, synced: true, note: `resolv.conf brought in line with the host's DNS (${input.inForcePath})`, reach: { servers: desired.nameservers, via: 'resolv.conf' } },
+    view: { ...ctx.base, source, synced: true, ...noteOf(message('engine-dns:note.rewritten', { path: input.inForcePath })), reach: { servers: desired.nameservers, via: 'resolv.conf' } },
     action: {
       kind: 'rewrite',
       content: renderResolvConf(desired, rewriteHeader(input.inForcePath, engine)),
@@ -221,10 +223,10 @@ function reachOf(upstreams: Upstreams): ContainerDns['reach'] {
 
 function planEmbedded(ctx: Context, file: ParsedResolvConf, hash: string | null): PlannedDns {
   const { input, facts } = ctx;
-  if (!isEmbeddedFile(file)) return leaveAlone(ctx, 'user-modified', 'resolv.conf was edited inside the container: left alone');
+  if (!isEmbeddedFile(file)) return leaveAlone(ctx, 'user-modified', message('engine-dns:note.edited'));
   const source: DnsSource = ctx.customised ? 'custom' : 'embedded';
   const learnt = learnUpstreams(file, { hash, startedAt: facts.startedAt, ipv6: facts.ipv6, custom: facts.custom }, [...input.history, input.host]);
-  if (!learnt) return leaveAlone(ctx, source, "the upstream servers of Docker's resolver are unknown: left alone");
+  if (!learnt) return leaveAlone(ctx, source, message('engine-dns:note.upstreamsUnknown'));
   const servers = learnt.servers.map((s) => s.ip);
   // A redirect is IPv4 to IPv4: the host's IPv4 servers as a container copy would have them.
   const desired = containerCopyOfHost(input.host.settings, { ipv6: false }).nameservers;
@@ -247,10 +249,10 @@ function planEmbedded(ctx: Context, file: ParsedResolvConf, hash: string | null)
   // Switched off, Bridgeport's redirects in its namespace go; dockerd's stay only for others' sake.
   if (ctx.off) {
     const view = upstreams([], ctx.dockerdRedirects, null);
-    const shared = view.via === 'dockerd-redirect' ? `; dockerd's queries to ${list(servers)} are still redirected for the other containers` : '';
-    return leaveAlone(ctx, source, `${ctx.off}${shared}`, follows(view.reached), view);
+    const note = view.via === 'dockerd-redirect' ? message('engine-dns:note.offStillRedirected', { off: ctx.off, servers: serverList(servers) }) : ctx.off;
+    return leaveAlone(ctx, source, note, follows(view.reached), view);
   }
-  if (!facts.running) return leaveAlone(ctx, source, "not running: Docker gives its resolver the host's DNS when it starts", true, upstreams([], [], null));
+  if (!facts.running) return leaveAlone(ctx, source, message('engine-dns:note.notRunningEmbedded'), true, upstreams([], [], null));
 
   const inContainer = ownResolver ? [] : redirectsFor(learnt.servers, desired, 'container');
   const dockerdNeeds = ownResolver ? [] : redirectsFor(learnt.servers, desired, 'dockerd');
@@ -260,7 +262,7 @@ function planEmbedded(ctx: Context, file: ParsedResolvConf, hash: string | null)
     ? NONE
     : { kind: 'redirect', redirects: inContainer, before: reachedThrough(learnt.servers, facts.currentRedirects, dockerdNow), after: view.reached };
   const note = embeddedNote({ servers, hostServers, desired, inContainer, dockerdNeeds, synced, ownResolver, hadRedirects: facts.currentRedirects.length > 0, dockerd: input.dockerd });
-  return { view: { ...ctx.base, source, synced, upstreams: view, reach: reachOf(view), note }, action, dockerdNeeds };
+  return { view: { ...ctx.base, source, synced, upstreams: view, reach: reachOf(view), ...noteOf(note) }, action, dockerdNeeds };
 }
 
 /**
@@ -270,16 +272,16 @@ function planEmbedded(ctx: Context, file: ParsedResolvConf, hash: string | null)
  */
 function planPodman(ctx: Context, aardvark: readonly string[], file: ParsedResolvConf | null, networkDns: readonly string[]): PlannedDns {
   const { dns } = ctx.facts.custom;
-  if (dns.length > 0) return leaveAlone(ctx, 'custom', `started with ${customFlags(ctx.facts.custom)}: left alone`);
+  if (dns.length > 0) return leaveAlone(ctx, 'custom', message('engine-dns:note.customDns', { flags: customFlags(ctx.facts.custom) }));
   const answering = file ? file.nameservers.filter((s) => aardvark.includes(s)) : [...aardvark];
   if (answering.length > 0 && networkDns.length > 0) {
-    return leaveAlone(ctx, 'custom', `answered by aardvark-dns at ${list(answering)}, which forwards to its network's own servers (${list(networkDns)}, set with podman network create --dns): left alone`);
+    return leaveAlone(ctx, 'custom', message('engine-dns:aardvark.networkDns', { servers: serverList(answering), networkServers: serverList(networkDns) }));
   }
   if (answering.length > 0) return planAardvark(ctx, answering, file !== null);
   const source: DnsSource = ctx.customised ? 'custom' : 'host';
   // Podman gives a container without a network no resolv.conf of its own: the image's file stays.
-  if (!file && ctx.facts.networkMode === 'none') return leaveAlone(ctx, source, "no network: Podman writes no resolv.conf for it (the image's own file is used): left alone");
-  if (!file || !ctx.facts.resolvConf) return leaveAlone(ctx, source, 'its resolv.conf could not be read: left alone');
+  if (!file && ctx.facts.networkMode === 'none') return leaveAlone(ctx, source, message('engine-dns:note.podmanNoNetwork'));
+  if (!file || !ctx.facts.resolvConf) return leaveAlone(ctx, source, message('engine-dns:note.unreadable'));
   // Podman copied the host's DNS (a network without DNS, or the host's): kept in step as Docker's copies are.
   return planCopy(ctx, file, ctx.facts.resolvConf, 'Podman');
 }
@@ -290,23 +292,24 @@ function planPodman(ctx: Context, aardvark: readonly string[], file: ParsedResol
  */
 function planAardvark(ctx: Context, answering: readonly string[], fileRead: boolean): PlannedDns {
   const { input } = ctx;
-  const at = `answered by aardvark-dns at ${list(answering)}, Podman's resolver for its network${fileRead ? '' : ' (its resolv.conf could not be read)'}`;
+  const at = message(fileRead ? 'engine-dns:aardvark.at' : 'engine-dns:aardvark.atUnread', { servers: serverList(answering) });
   const hostServers = input.host.settings.nameservers;
   const told = input.aardvark !== undefined && input.aardvark.pids.length > 0 && input.aardvark.stale.length === 0;
   const reach = (synced: boolean): ContainerDns['reach'] => (synced ? { servers: [...hostServers], via: 'aardvark' } : null);
-  const untoldNote = `${at}; it may still forward to the host's DNS of before: the file was written after aardvark-dns started, and Bridgeport tells it to re-read it while it runs (the app or bridgeport daemon)`;
-  const view = (synced: boolean, note: string, needsAardvark = false): PlannedDns => ({
-    view: { ...ctx.base, source: 'aardvark', synced, note, reach: reach(synced) },
+  const untold = noteOf(message('engine-dns:aardvark.untold', { at }));
+  const view = (synced: boolean, note: Message, needsAardvark = false): PlannedDns => ({
+    view: { ...ctx.base, source: 'aardvark', synced, ...noteOf(note), reach: reach(synced) },
     action: NONE,
     dockerdNeeds: [],
     needsAardvark,
-    untoldNote,
+    untoldNote: untold.note,
+    untoldNoteMessage: untold.noteMessage,
   });
-  if (!input.aardvark) return view(false, `${at}; whether it has the host's DNS now was not read`);
-  if (input.aardvark.pids.length === 0) return view(false, `${at}, but no aardvark-dns of root's runs in this network namespace (a rootless Podman's cannot be reached)`);
+  if (!input.aardvark) return view(false, message('engine-dns:aardvark.notRead', { at }));
+  if (input.aardvark.pids.length === 0) return view(false, message('engine-dns:aardvark.noneRuns', { at }));
   // One aardvark-dns serves every container: a switched-off container still gets what it is told for the others.
-  if (ctx.off) return view(told, `${ctx.off}; aardvark-dns serves every Podman container, so it follows the host as far as the others make it`);
-  return view(true, `${at}, which forwards to the host's DNS (${list(hostServers)}); Bridgeport tells it to re-read that after every change`, true);
+  if (ctx.off) return view(told, message('engine-dns:aardvark.off', { off: ctx.off }));
+  return view(true, message('engine-dns:aardvark.follows', { at, servers: serverList(hostServers) }), true);
 }
 
 /** The per-container switch (by name, which survives re-creation, or id). */
@@ -338,14 +341,14 @@ function planOwn(input: PlanInput, facts: ContainerDnsFacts, dockerdRedirects: r
     origin: resolvOriginOf(facts.networkMode, facts.networks),
     base,
     customised: dns.length + search.length + options.length > 0,
-    off: !syncAllowed ? 'sync is off for this container' : !input.settings.enabled ? 'DNS sync is off' : null,
+    off: !syncAllowed ? message('engine-dns:note.containerOff') : !input.settings.enabled ? message('engine-dns:note.globalOff') : null,
     dockerdRedirects,
   };
   if (facts.podman) return planPodman(ctx, facts.podman.aardvark, file, facts.podman.networkDns ?? []);
   const fallbackSource: DnsSource = ctx.customised ? 'custom' : ctx.origin === 'embedded' ? 'embedded' : 'host';
-  if (!file || !facts.resolvConf) return leaveAlone(ctx, fallbackSource, 'its resolv.conf could not be read: left alone');
+  if (!file || !facts.resolvConf) return leaveAlone(ctx, fallbackSource, message('engine-dns:note.unreadable'));
   // --dns fixes the servers; --dns-search and --dns-option alone leave them to the host, as Docker does.
-  if (dns.length > 0) return leaveAlone(ctx, 'custom', `started with ${customFlags(facts.custom)}: left alone`);
+  if (dns.length > 0) return leaveAlone(ctx, 'custom', message('engine-dns:note.customDns', { flags: customFlags(facts.custom) }));
   return ctx.origin === 'embedded' ? planEmbedded(ctx, file, facts.resolvConf.hash) : planCopy(ctx, file, facts.resolvConf);
 }
 
@@ -368,7 +371,7 @@ function planShared(input: PlanInput, facts: ContainerDnsFacts, own: ReadonlyArr
     upstreams: target?.view.upstreams ?? null,
     reach: target?.view.reach ?? null,
     syncAllowed: switchedOn(input.settings, facts.container),
-    note: `shares ${target?.view.container.name ?? ref.slice(0, 12)}'s DNS files`,
+    ...noteOf(message('engine-dns:note.shares', { name: target?.view.container.name ?? ref.slice(0, 12) })),
   };
   return { view, action: NONE, dockerdNeeds: [] };
 }

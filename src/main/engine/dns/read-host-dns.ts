@@ -6,6 +6,8 @@ import { detectDhcpSource } from './dhcp-source';
 import type { HostDnsPaths } from './host-dns-paths';
 import { hostFileInForce } from './host-resolv';
 import { parseResolvConf } from '../../netcore/resolv-conf/resolv-conf';
+import { inEnglish } from '../../../shared/i18n/english';
+import { message, type Message } from '../../../shared/message';
 
 export interface HostReading {
   view: HostDns;
@@ -15,21 +17,31 @@ export interface HostReading {
   modifiedAt: number | null;
 }
 
-async function readText(path: string): Promise<{ text: string | null; error: string | null }> {
+async function readText(path: string): Promise<{ text: string | null; error: Message | null }> {
   try {
     return { text: await readFile(path, 'utf8'), error: null };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { text: null, error: code === 'ENOENT' ? `${path} does not exist` : `${path} could not be read (${(error as Error).message})` };
+    return { text: null, error: code === 'ENOENT' ? message('engine-dns:host.missing', { path }) : message('engine-dns:host.unreadable', { path, error: (error as Error).message }) };
   }
 }
+
+const UNREAD_SOURCE = message('engine-dns:dhcp.unknown');
 
 export async function readHostDns(paths: HostDnsPaths): Promise<HostReading> {
   const [main, stub] = await Promise.all([readText(paths.path), readText(paths.stubTarget)]);
   const empty = { nameservers: [], search: [], options: [] };
   if (main.text === null) {
     return {
-      view: { path: paths.path, inForce: paths.path, followedStub: false, ...empty, dhcp: { kind: 'file', detail: 'unknown: the file could not be read' }, error: main.error },
+      view: {
+        path: paths.path,
+        inForce: paths.path,
+        followedStub: false,
+        ...empty,
+        dhcp: { kind: 'file', detail: inEnglish(UNREAD_SOURCE), detailMessage: UNREAD_SOURCE },
+        error: main.error && inEnglish(main.error),
+        ...(main.error ? { errorMessage: main.error } : {}),
+      },
       current: null,
       modifiedAt: null,
     };

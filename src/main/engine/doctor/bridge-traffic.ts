@@ -1,6 +1,8 @@
 // Would a container's traffic get out, and back in, and be masqueraded? Answered by walking the
 // IPv4 rule set the way netfilter does (the packet-path evaluator), for one packet per Docker
 // bridge network: a new connection from a container to outside and a reply coming back. Pure.
+import { inEnglish } from '../../../shared/i18n/english';
+import { message, type Message } from '../../../shared/message';
 import type { Link, Network } from '../../../shared/model';
 import type { ParsedRuleset } from '../../netcore/rules/parsed-rule';
 import { hostFacts, type HostFacts } from '../path/host-facts';
@@ -63,6 +65,12 @@ export interface Outside {
   destination: string;
   /** In words, for details: "1.1.1.1 by the default route via eth0". */
   description: string;
+  /** The same as a message of the doctor's catalogue. */
+  descriptionMessage: Message;
+}
+
+function outsideBy(device: string | null, destination: string, descriptionMessage: Message): Outside {
+  return { device, destination, description: inEnglish(descriptionMessage), descriptionMessage };
 }
 
 export function outsideOf(routes: readonly Route[], links: readonly Link[], bridges: ReadonlySet<string>): Outside {
@@ -70,7 +78,7 @@ export function outsideOf(routes: readonly Route[], links: readonly Link[], brid
   const best = bestMainRoute(routes, internet);
   if (best !== null && best.type === 'unicast') {
     const device = best.dev ?? (best.gateway ? bestMainRoute(routes, best.gateway)?.dev : null) ?? null;
-    if (device !== null && !bridges.has(device)) return { device, destination: internet, description: `${internet} by the default route out of ${device}` };
+    if (device !== null && !bridges.has(device)) return outsideBy(device, internet, message('engine-doctor:outside.defaultRoute', { address: internet, device }));
   }
   const isBridge = (dev: string) => bridges.has(dev) || links.find((l) => l.name === dev)?.kind === 'bridge';
   const lan = routes
@@ -79,19 +87,23 @@ export function outsideOf(routes: readonly Route[], links: readonly Link[], brid
   if (lan) {
     const prefix = lan.destination.split('/')[1];
     const destination = neighbourIn(lan.prefsrc ? `${lan.prefsrc}/${prefix}` : lan.destination) ?? addressPart(lan.destination);
-    return { device: lan.dev, destination, description: `${destination} out of ${lan.dev} (there is no default route; ${lan.destination} is the first network outside Docker's)` };
+    return outsideBy(lan.dev, destination, message('engine-doctor:outside.lan', { address: destination, device: lan.dev!, network: lan.destination }));
   }
-  return { device: null, destination: '203.0.113.1', description: 'an outside address (no route leaves this host except through bridges)' };
+  return outsideBy(null, '203.0.113.1', message('engine-doctor:outside.none'));
 }
 
 export interface Walk {
   verdict: HookVerdict;
   /** The sentence of the step that decided, e.g. "Accepted by rule 5 of filter FORWARD (…)". */
   decidedBy: string | null;
+  /** The same as the walk's message. */
+  decidedByMessage: Message | null;
   /** The table and chain where it was decided ('filter DOCKER-FORWARD'), when a rule decided. */
   decidedIn: string | null;
   /** Rules that could not be evaluated, in sentences. */
   caveats: string[];
+  /** The same as the walk's messages, in the same order. */
+  caveatMessages: Message[];
   snat: boolean;
 }
 
@@ -126,13 +138,17 @@ export class TrafficModel {
     const last = env.record.steps.at(-1);
     const deciding = last && ['accept', 'drop', 'reject', 'policy', 'masquerade', 'snat'].includes(last.verdict) ? last : null;
     // A MASQUERADE out of an interface without a known address is still a MASQUERADE: the walk stops there, unresolved.
-    const unresolvedNat = env.record.caveats.find((c) => /^The (MASQUERADE|SNAT target) /.test(c)) ?? null;
+    const { caveats, caveatMessages } = env.record;
+    const unresolved = caveats.findIndex((c) => /^The (MASQUERADE|SNAT target) /.test(c));
+    const others = caveats.map((_, i) => i).filter((i) => i !== unresolved);
     return {
       verdict,
-      decidedBy: deciding?.description ?? unresolvedNat,
+      decidedBy: deciding?.description ?? caveats[unresolved] ?? null,
+      decidedByMessage: deciding?.descriptionMessage ?? caveatMessages[unresolved] ?? null,
       decidedIn: deciding?.stage ?? null,
-      caveats: env.record.caveats.filter((c) => c !== unresolvedNat),
-      snat: state.snat || unresolvedNat !== null,
+      caveats: others.map((i) => caveats[i]!),
+      caveatMessages: others.map((i) => caveatMessages[i]!),
+      snat: state.snat || unresolved >= 0,
     };
   }
 
@@ -162,7 +178,7 @@ export class TrafficModel {
  * backend keeps it there, behind verdict maps the evaluator does not walk): a rule whose source
  * covers the container and whose output interface does not exclude the way out.
  */
-export function nativeMasquerade(ruleset: ParsedRuleset, net: BridgeNetwork, outside: Outside): string | null {
+export function nativeMasquerade(ruleset: ParsedRuleset, net: BridgeNetwork, outside: Outside): Message | null {
   const rule = ruleset.rules.find((r) => {
     if (r.family !== 'ipv4' || !r.table.includes(' ') || !['MASQUERADE', 'SNAT'].includes(r.target)) return false;
     const m = r.match;
@@ -170,5 +186,5 @@ export function nativeMasquerade(ruleset: ParsedRuleset, net: BridgeNetwork, out
     const out = m.outInterface === null || (m.outInterfaceNegated ? m.outInterface === net.bridge : m.outInterface === outside.device);
     return source && out;
   });
-  return rule ? `${rule.target} in nftables table ${rule.table} chain ${rule.chain} (${rule.spec})` : null;
+  return rule ? message('engine-doctor:nativeMasquerade', { target: rule.target, table: rule.table, chain: rule.chain, spec: rule.spec }) : null;
 }

@@ -1,5 +1,7 @@
 // The dockerd settings the checks care about, from the ExecStart= of the drop-ins and from
 // daemon.json, each with where it was found. Pure.
+import { inEnglish } from '../../../shared/i18n/english';
+import { message, type Message } from '../../../shared/message';
 import type { FileRead } from './doctor-facts';
 import type { DropInSettings } from './parse-systemd-dropins';
 
@@ -7,6 +9,8 @@ export interface Setting<T> {
   value: T;
   /** Where it is set, in words: "--iptables=false in /etc/…/docker-options.conf". */
   source: string;
+  /** The same as a message of the doctor's catalogue. */
+  sourceMessage: Message;
 }
 
 export interface DaemonOptions {
@@ -15,7 +19,7 @@ export interface DaemonOptions {
   ipForward: Setting<boolean> | null;
   dns: Setting<string[]> | null;
   /** daemon.json "proxies" (Docker 23+): http-proxy, https-proxy, no-proxy. */
-  proxies: Array<{ name: string; value: string; source: string }>;
+  proxies: Array<{ name: string; value: string; source: string; sourceMessage: Message }>;
   /** daemon.json exists but is not valid JSON (dockerd would refuse to start). */
   daemonJsonError: string | null;
 }
@@ -60,23 +64,27 @@ function parseJson(file: FileRead): { json: Json | null; error: string | null } 
 export function daemonOptions(dropIns: DropInSettings, daemonJson: FileRead): DaemonOptions {
   const { json, error } = parseJson(daemonJson);
   const argv = dropIns.execStart?.argv ?? [];
-  const execSource = (text: string) => `${text} in ${dropIns.execStart?.path ?? '?'}`;
-  const fromJson = (key: string) => `"${key}" in ${daemonJson.path}`;
+  const where = (setting: string, path: string) => {
+    const sourceMessage = message('engine-doctor:settingIn', { setting, path });
+    return { source: inEnglish(sourceMessage), sourceMessage };
+  };
+  const execSource = (text: string) => where(text, dropIns.execStart?.path ?? '?');
+  const fromJson = (key: string) => where(`"${key}"`, daemonJson.path);
   const bool = (name: keyof typeof BOOL_FLAGS, jsonKey: string): Setting<boolean> | null => {
     const flag = boolFlag(argv, BOOL_FLAGS[name]);
-    if (flag !== null) return { value: flag, source: execSource(`${BOOL_FLAGS[name]}=${flag}`) };
+    if (flag !== null) return { value: flag, ...execSource(`${BOOL_FLAGS[name]}=${flag}`) };
     const value = json?.[jsonKey];
-    return typeof value === 'boolean' ? { value, source: fromJson(jsonKey) } : null;
+    return typeof value === 'boolean' ? { value, ...fromJson(jsonKey) } : null;
   };
   const flagDns = dnsFlags(argv);
   const jsonDns = Array.isArray(json?.dns) ? (json.dns as unknown[]).filter((s): s is string => typeof s === 'string') : [];
-  const dns = flagDns.length > 0 ? { value: flagDns, source: execSource('--dns') } : jsonDns.length > 0 ? { value: jsonDns, source: fromJson('dns') } : null;
+  const dns = flagDns.length > 0 ? { value: flagDns, ...execSource('--dns') } : jsonDns.length > 0 ? { value: jsonDns, ...fromJson('dns') } : null;
   const proxiesJson = json?.proxies;
   const proxies =
     typeof proxiesJson === 'object' && proxiesJson !== null
       ? Object.entries(proxiesJson as Json)
           .filter((e): e is [string, string] => typeof e[1] === 'string')
-          .map(([name, value]) => ({ name, value, source: fromJson(`proxies.${name}`) }))
+          .map(([name, value]) => ({ name, value, ...fromJson(`proxies.${name}`) }))
       : [];
   return {
     iptables: bool('iptables', 'iptables'),

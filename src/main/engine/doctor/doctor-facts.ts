@@ -1,6 +1,7 @@
 // What the doctor's checks look at: plain data gathered once per run (gather-facts.ts does the I/O).
 // Every check is a pure function of these facts.
 import type { FirewallBackend } from '../../../shared/firewall-model';
+import type { Message } from '../../../shared/message';
 import type { Link, Network } from '../../../shared/model';
 import type { ParsedRuleset } from '../../netcore/rules/parsed-rule';
 import type { Route } from '../path/parse-ip-route';
@@ -15,7 +16,7 @@ export interface FileRead {
 export type IptablesVariant = 'nft' | 'legacy';
 
 export type FirewallFacts =
-  | { readable: false; reason: string }
+  | { readable: false; reason: string; /** The same as a message, where the reader gave one. */ reasonMessage?: Message }
   | {
       readable: true;
       /** Which variant `iptables` is on this host (the one Docker uses too). */
@@ -27,7 +28,7 @@ export type FirewallFacts =
       otherSave: string | null;
     };
 
-export type DockerFacts = { available: true; version: string; networks: Network[] } | { available: false; reason: string };
+export type DockerFacts = { available: true; version: string; networks: Network[] } | { available: false; reason: string; /** The same as a message. */ reasonMessage?: Message };
 
 export interface DoctorFacts {
   sysctls: {

@@ -1,5 +1,7 @@
 // Per-network findings shared by the checks and the fix planner: does a network's traffic get out
 // through filter FORWARD, and is it masqueraded? Pure.
+import { inEnglish } from '../../../shared/i18n/english';
+import type { Message } from '../../../shared/message';
 import { nativeMasquerade, reachesOutside, wantsMasquerade, type BridgeNetwork, type TrafficModel, type Walk } from './bridge-traffic';
 import type { DoctorContext } from './doctor-context';
 
@@ -44,6 +46,8 @@ export interface MasqueradeFinding {
   net: BridgeNetwork;
   /** The rule that masquerades its traffic, in words; null when none does. */
   by: string | null;
+  /** The same as a message. */
+  byMessage: Message | null;
   caveats: string[];
 }
 
@@ -53,7 +57,7 @@ export function masqueradeFindings(ctx: DoctorContext): MasqueradeFinding[] {
   if (!traffic || !fw.readable) return [];
   return ctx.bridges.filter(wantsMasquerade).map((net) => {
     const walk = traffic.postrouting(net);
-    const by = walk.snat ? walk.decidedBy : nativeMasquerade(fw.ruleset, net, ctx.outside);
-    return { net, by, caveats: walk.caveats };
+    const byMessage = walk.snat ? walk.decidedByMessage : nativeMasquerade(fw.ruleset, net, ctx.outside);
+    return { net, by: byMessage && inEnglish(byMessage), byMessage, caveats: walk.caveats };
   });
 }

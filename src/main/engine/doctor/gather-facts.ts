@@ -2,7 +2,9 @@
 // firewall, whose unreadability is reported as a fact rather than guessed around.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Link } from '../../../shared/model';
+import { inEnglish } from '../../../shared/i18n/english';
+import { message, type Message } from '../../../shared/message';
+import type { DockerStatus, Link } from '../../../shared/model';
 import type { EngineSet } from '../engines/engine-set';
 import { readEngines } from '../engines/read-engines';
 import type { FirewallReader } from '../firewall/read-firewall';
@@ -48,16 +50,31 @@ export async function readDropIns(dir: string): Promise<DoctorFacts['dropIns']> 
   return { dir, files, error: errors.length > 0 ? errors.join('; ') : null };
 }
 
+/** The firewall as the checks see it when it could not be read: the reader's first warning, quoted (it says it in English only). */
+export function unreadableFirewall(warnings: readonly string[]): FirewallFacts {
+  const [warning] = warnings;
+  const reasonMessage = warning === undefined ? message('engine-doctor:firewallNotRead') : message('engine-common:text', { text: warning });
+  return { readable: false, reason: inEnglish(reasonMessage), reasonMessage };
+}
+
+/** Docker as the checks see it when it is not reachable: the engine's error, quoted, and its hint. */
+export function unavailableDocker(status: Pick<DockerStatus, 'error' | 'hint' | 'hintMessage'>): DockerFacts {
+  const { error, hint, hintMessage } = status;
+  const said: Message[] = [...(error ? [message('engine-common:text', { text: error })] : []), ...(hint ? [hintMessage ?? message('engine-common:text', { text: hint })] : [])];
+  const reasonMessage = said.length === 0 ? message('engine-doctor:dockerNotReachable') : said.length === 1 ? said[0]! : message('engine-doctor:sentences', { first: said[0]!, then: said[1]! });
+  return { available: false, reason: inEnglish(reasonMessage), reasonMessage };
+}
+
 async function readFirewallFacts(reader: FirewallReader): Promise<FirewallFacts> {
   const read = await reader.read();
-  if (!read.readable) return { readable: false, reason: read.warnings[0] ?? 'The firewall could not be read.' };
+  if (!read.readable) return unreadableFirewall(read.warnings);
   // Read with the rules (through the privileged executor): the variant and the other variant's save.
   return { readable: true, variant: read.variant ?? 'nft', backend: read.backend, ruleset: read.ruleset, otherSave: read.otherSave ?? null };
 }
 
 async function readDockerFacts(engines: EngineSet): Promise<DockerFacts> {
   const read = await readEngines(engines);
-  if (!read.status.available) return { available: false, reason: [read.status.error, read.status.hint].filter(Boolean).join(' ') || 'Docker is not reachable.' };
+  if (!read.status.available) return unavailableDocker(read.status);
   // The checks walk Docker's iptables rules; Podman's bridges are netavark's (its own nftables table), not modelled here.
   return { available: true, version: read.status.version ?? '?', networks: read.networks.filter((n) => n.engine?.kind !== 'podman') };
 }

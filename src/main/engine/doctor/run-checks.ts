@@ -13,7 +13,6 @@ import { masqueradeCheck } from './checks/masquerade';
 import { subnetOverlapCheck } from './checks/subnet-overlap';
 import { doctorContext } from './doctor-context';
 import type { DoctorFacts } from './doctor-facts';
-import { withTitleMessage } from './check-messages';
 
 export const CHECKS: ReadonlyArray<[id: string, check: CheckFunction]> = [
   ['ip-forward', ipForwardCheck],
@@ -37,13 +36,13 @@ export const FIXES: Readonly<Record<string, string>> = {
 
 export function runChecks(facts: DoctorFacts): DoctorCheck[] {
   const ctx = doctorContext(facts);
-  return CHECKS.map(([, check]) => withTitleMessage(check(ctx)));
+  return CHECKS.map(([, check]) => check(ctx));
 }
 
 export function runCheck(id: string, facts: DoctorFacts): DoctorCheck {
   const found = CHECKS.find(([checkId]) => checkId === id);
   if (!found) throw new Error(`no check ${id}`);
-  return withTitleMessage(found[1](doctorContext(facts)));
+  return found[1](doctorContext(facts));
 }
 
 export class DoctorRefused extends Error {

@@ -4,6 +4,8 @@
 // Only what counts can be seen: iptables (nft or legacy) counts every rule and every built-in
 // chain's policy; native nftables counts a rule only when it has a `counter` statement, and never a
 // base chain's policy. Those are named in `uncountedDrops`, never reported as "no drops".
+import { inEnglish } from '../../../shared/i18n/english';
+import { message, type Message } from '../../../shared/message';
 import type { FirewallChain, FirewallRule, NatReport } from '../../../shared/firewall-model';
 
 export type DropTarget = 'DROP' | 'REJECT' | 'policy';
@@ -83,19 +85,22 @@ export function movedDrops(previous: DropCounters | null, report: NatReport): Mo
   return moved;
 }
 
-/** Sentences for the drops this reading cannot count (native nftables without counters). */
-export function uncountedDrops(report: NatReport): string[] {
-  const notes: string[] = [];
+/** Sentences for the drops this reading cannot count (native nftables without counters), in English. */
+export const uncountedDrops = (report: NatReport): string[] => uncountedDropMessages(report).map(inEnglish);
+
+/** The same as messages (catalogue engine-flows). */
+export function uncountedDropMessages(report: NatReport): Message[] {
+  const notes: Message[] = [];
   const rulesByTable = new Map<string, number>();
   for (const rule of report.rules) {
     if (dropTargetOf(rule.target) && isNativeNft(rule.table) && !hasOwnCounter(rule)) rulesByTable.set(rule.table, (rulesByTable.get(rule.table) ?? 0) + 1);
   }
   for (const [table, count] of rulesByTable) {
-    notes.push(`${count} drop rule${count === 1 ? '' : 's'} in nftables table "${table}" carr${count === 1 ? 'ies' : 'y'} no counter: drops there cannot be seen.`);
+    notes.push(message('engine-flows:uncounted.rules', { count, table }));
   }
   for (const chain of report.chains) {
     if (isBuiltInDropPolicy(chain) && isNativeNft(chain.table)) {
-      notes.push(`nftables keeps no counter for policies: drops by the drop policy of chain ${chain.name} in "${chain.table}" cannot be seen.`);
+      notes.push(message('engine-flows:uncounted.policy', { chain: chain.name, table: chain.table }));
     }
   }
   return notes;

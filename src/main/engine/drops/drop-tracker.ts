@@ -1,11 +1,25 @@
 // Recent drops over the ticks: each firewall reading is compared with the one before, and every
 // rule or policy that dropped stays listed until it has been quiet for `windowMs`, so a drop seen in
 // one tick is still there to see a while later. No I/O: readings and times are handed in.
-import type { NatReport } from '../../../shared/firewall-model';
+import type { FirewallRule, NatReport } from '../../../shared/firewall-model';
 import type { Snapshot } from '../../../shared/model';
 import type { DropEvent, DropsReport } from '../../../shared/traffic-model';
-import { dropCountersOf, movedDrops, uncountedDrops, type DropCounters } from './drop-events';
-import { placeDrop, placementOf, type Placement } from './place-drop';
+import { dropCountersOf, movedDrops, uncountedDropMessages, type DropCounters } from './drop-events';
+import { placementOf, spotOf, type Placement } from './place-drop';
+import { inEnglish } from '../../../shared/i18n/english';
+import { message, type Message } from '../../../shared/message';
+
+const flows = (key: string, params: Record<string, string | number> = {}) => message(`engine-flows:${key}`, params);
+
+/** The rule's explanation (its message from attribute-rules), or a chain policy's own. */
+function explanationOf(rule: FirewallRule | null, table: string, chain: string): { explain: string; explainMessage?: Message } {
+  if (rule) return rule.explainMessage ? { explain: rule.explain, explainMessage: rule.explainMessage } : { explain: rule.explain };
+  const explainMessage = flows('drop.policy', { table, chain });
+  return { explain: inEnglish(explainMessage), explainMessage };
+}
+
+/** Sentences in English beside their messages. */
+const notesOf = (notes: Message[]) => ({ notes: notes.map(inEnglish), notesMessages: notes });
 
 export const DROP_WINDOW_MS = 60_000;
 /** Bounds the list whatever the rule set: the busiest are kept. */
@@ -30,15 +44,17 @@ export class DropTracker {
       // Nothing known: the baseline goes too, so a later read does not call old counts new drops.
       this.previous = null;
       this.events.clear();
-      const why = reading.report.warnings[0] ?? 'The firewall could not be read.';
-      return { readable: false, notes: [why], windowMs: this.windowMs, events: [] };
+      // The reading's own reason (said by the firewall reader, in English only so far), else ours.
+      const why = reading.report.warnings[0];
+      const notes = why === undefined ? notesOf([flows('drop.unreadable')]) : { notes: [why] };
+      return { readable: false, ...notes, windowMs: this.windowMs, events: [] };
     }
     // After a long gap (nobody watched) the counters' growth is old news, not this tick's drops.
     if (atMs - this.previousAtMs > this.windowMs) this.previous = null;
     const at = new Date(atMs).toISOString();
     const placement = snapshot ? this.placementOf(snapshot) : null;
     for (const drop of movedDrops(this.previous, reading.report)) {
-      const place = placement ? placeDrop(drop.rule, placement) : { places: [], where: 'the host' };
+      const { places, whereMessage } = spotOf(drop.rule, placement);
       const earlier = this.events.get(drop.key);
       this.events.set(drop.key, {
         ruleId: drop.rule?.id ?? null,
@@ -47,9 +63,11 @@ export class DropTracker {
         chain: drop.chain,
         spec: drop.spec,
         target: drop.target,
-        explain: drop.rule?.explain ?? `Packets that no rule of ${drop.table} ${drop.chain} accepted are dropped by its policy.`,
+        ...explanationOf(drop.rule, drop.table, drop.chain),
         container: drop.rule?.container ?? null,
-        ...place,
+        places,
+        where: inEnglish(whereMessage),
+        whereMessage,
         packets: drop.packets,
         bytes: drop.bytes,
         totalPackets: (earlier?.totalPackets ?? 0) + drop.packets,
@@ -66,7 +84,7 @@ export class DropTracker {
       .sort((a, b) => b.lastAtMs - a.lastAtMs || b.totalPackets - a.totalPackets)
       .slice(0, MAX_EVENTS)
       .map(({ lastAtMs: _, ...event }) => event);
-    return { readable: true, notes: uncountedDrops(reading.report), windowMs: this.windowMs, events };
+    return { readable: true, ...notesOf(uncountedDropMessages(reading.report)), windowMs: this.windowMs, events };
   }
 
   private placementOf(snapshot: Snapshot): Placement {

@@ -11,7 +11,9 @@ import { inspectEachContainer, libpodGet } from './engine-client';
 import { engineFactsOf, engineVersionOf, type EngineFacts } from './engine-identity';
 import type { EngineSet } from './engine-set';
 import { distinctEngines } from './distinct-engines';
-import { noLibpodStatement, rootlessStatement, unreachableStatement } from './engine-notes';
+import { inEnglish } from '../../../shared/i18n/english';
+import type { Message } from '../../../shared/message';
+import { noLibpodNote, rootlessNote, unreachableNote } from './engine-notes';
 import { parseLibpodNetworkList, toNetwork } from './parse-libpod-networks';
 
 export interface EnginesRead extends DockerRead {
@@ -19,6 +21,8 @@ export interface EnginesRead extends DockerRead {
   engines: EngineStatus[];
   /** Rootless engines, sockets that did not answer, missing libpod lists: plain sentences. */
   notes: string[];
+  /** The same notes as messages (engine-errors), in the same order. */
+  noteMessages: Message[];
 }
 
 interface Reached {
@@ -72,12 +76,12 @@ function readContainers(client: Docker, engine: EngineRef, onContainer: (c: Cont
   });
 }
 
-async function readNetworks(r: Reached, engine: EngineRef, containers: Container[], notes: string[]): Promise<Network[]> {
+async function readNetworks(r: Reached, engine: EngineRef, containers: Container[], notes: Message[]): Promise<Network[]> {
   if (r.status.kind === 'podman') {
     try {
       return parseLibpodNetworkList(await libpodGet(r.client, '/networks/json')).map((n) => toNetwork(n, containers, engine, r.status.rootless));
     } catch (error) {
-      notes.push(noLibpodStatement(r.endpoint.url, (error as Error).message));
+      notes.push(noLibpodNote(r.endpoint.url, (error as Error).message));
     }
   }
   // Docker's bridge names (docker0, br-<id>) are Docker's rule; for anything else no name is guessed.
@@ -91,15 +95,15 @@ async function readNetworks(r: Reached, engine: EngineRef, containers: Container
 interface EnginePart {
   containers: Container[];
   networks: Network[];
-  notes: string[];
+  notes: Message[];
 }
 
 async function readOne(r: Reached, onContainer: (c: Container) => void): Promise<EnginePart> {
   const engine: EngineRef = { kind: r.status.kind, id: r.status.id };
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const containers = await readContainers(r.client, engine, onContainer);
   const networks = await readNetworks(r, engine, containers, notes);
-  if (r.status.rootless) notes.push(rootlessStatement(r.status.kind, r.status.version ?? '?', r.endpoint.url));
+  if (r.status.rootless) notes.push(rootlessNote(r.status.kind, r.status.version ?? '?', r.endpoint.url));
   return { containers, networks, notes };
 }
 
@@ -138,7 +142,7 @@ export async function readEngines(set: EngineSet, onContainer: (c: Container) =>
   const parts = await Promise.all(
     reached.map((r) =>
       readOne(r, onContainer).catch(
-        (error: NodeJS.ErrnoException): EnginePart => ({ containers: [], networks: [], notes: [unreachableStatement(r.endpoint.url, error.code, error.message)] }),
+        (error: NodeJS.ErrnoException): EnginePart => ({ containers: [], networks: [], notes: [unreachableNote(r.endpoint.url, error.code, error.message)] }),
       ),
     ),
   );
@@ -149,7 +153,7 @@ export async function readEngines(set: EngineSet, onContainer: (c: Container) =>
     // simply not there is no news when another engine answered.
     const explained = f.endpoint === primary && reached.length === 0;
     const quiet = f.endpoint.origin === 'default' && absent.has(f.endpoint);
-    if (!explained && !quiet) notes.push(unreachableStatement(f.endpoint.url, f.error.code, f.error.message));
+    if (!explained && !quiet) notes.push(unreachableNote(f.endpoint.url, f.error.code, f.error.message));
   }
   const first = reached[0];
   const primaryFailure = failed.find((f) => f.endpoint === primary) ?? failed[0];
@@ -165,6 +169,7 @@ export async function readEngines(set: EngineSet, onContainer: (c: Container) =>
     engines: reached.map((r) => r.status),
     containers: parts.flatMap((p) => p.containers).sort((a, b) => a.name.localeCompare(b.name)),
     networks: parts.flatMap((p) => p.networks).sort((a, b) => a.name.localeCompare(b.name)),
-    notes,
+    notes: notes.map(inEnglish),
+    noteMessages: notes,
   };
 }

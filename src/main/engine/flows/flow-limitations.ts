@@ -1,4 +1,7 @@
-// What the flows view cannot see, and why, in sentences. Pure.
+// What the flows view cannot see, and why, in sentences: messages of catalogue engine-flows, with
+// their English beside them. Pure.
+import { inEnglish } from '../../../shared/i18n/english';
+import { message, type Message } from '../../../shared/message';
 
 export interface FlowVisibility {
   /** net.netfilter.nf_conntrack_acct in the host's namespace. */
@@ -9,17 +12,19 @@ export interface FlowVisibility {
   dropped: number;
 }
 
-export function flowLimitations(v: FlowVisibility): string[] {
-  const notes: string[] = [];
-  if (!v.accounting) {
-    notes.push('packets and bytes are not counted: conntrack accounting is off (sudo sysctl -w net.netfilter.nf_conntrack_acct=1 switches it on for new connections; Bridgeport does not)');
-  }
-  if (v.bridgeNetfilter !== true) {
-    notes.push(
-      "connections between containers on the same bridge are not seen: the host's conntrack sees bridged traffic only with br_netfilter on (net.bridge.bridge-nf-call-iptables=1)" +
-        (v.bridgeNetfilter === null ? ', and br_netfilter is not loaded' : ''),
-    );
-  }
-  if (v.dropped > 0) notes.push(`${v.dropped} connection(s) are not shown: the table keeps the newest ones only`);
+const flows = (key: string, params: Record<string, string | number> = {}) => message(`engine-flows:${key}`, params);
+
+/** The limitations as messages, one per sentence. */
+export function flowLimitationMessages(v: FlowVisibility): Message[] {
+  const notes: Message[] = [];
+  if (!v.accounting) notes.push(flows('limitation.accountingOff'));
+  if (v.bridgeNetfilter !== true) notes.push(flows(v.bridgeNetfilter === null ? 'limitation.bridgeUnseenNotLoaded' : 'limitation.bridgeUnseen'));
+  if (v.dropped > 0) notes.push(flows('limitation.tableFull', { count: v.dropped }));
   return notes;
 }
+
+/** Conntrack could not be read without privilege (the reason is engine/access's NO_PRIVILEGE, worded in this catalogue). */
+export const CONNTRACK_UNREAD = flows('limitation.conntrackUnread');
+
+/** The report's `limitations` and `limitationsMessages`. */
+export const limitationsOf = (notes: Message[]) => ({ limitations: notes.map(inEnglish), limitationsMessages: notes });

@@ -6,12 +6,12 @@
 import type { FlowEvent, FlowsReport } from '../../../shared/flow-model';
 import type { Snapshot } from '../../../shared/model';
 import type { ConntrackEntry } from '../../netcore/conntrack/parse-conntrack';
-import { NO_PRIVILEGE, type ReadAccess } from '../access/privileged-reads';
+import type { ReadAccess } from '../access/privileged-reads';
 import { Ticker } from '../watch/ticker';
 import { addressBookOf, type AddressBook } from './address-book';
 import { attributeFlow, concernsContainers, isContainerFlow } from './attribute-flow';
 import { FlowTable, type FlowChanges } from './flow-table';
-import { flowLimitations } from './flow-limitations';
+import { CONNTRACK_UNREAD, flowLimitationMessages, limitationsOf } from './flow-limitations';
 import type { OperationResults, PrivilegedExecutor } from '../../privileged/contract/operations';
 
 /**
@@ -56,7 +56,7 @@ export class FlowsTracker {
   /** The flows conntrack holds now, read in full (no events needed: `flows --json`, a first look). */
   async report(): Promise<FlowsReport> {
     const executor = await this.deps.reads();
-    if (!executor) return { flows: [], accounting: false, dropped: 0, limitations: [`conntrack was not read: ${NO_PRIVILEGE}`] };
+    if (!executor) return { flows: [], accounting: false, dropped: 0, ...limitationsOf([CONNTRACK_UNREAD]) };
     // Not followed yet (or the first poll has not read the table): read it now, so a view that
     // opens as watching starts gets the connections there are.
     if (!this.ticker.running || this.cursor === null) await this.readAll(executor);
@@ -81,8 +81,8 @@ export class FlowsTracker {
   private async currentReport(): Promise<FlowsReport> {
     const book = await this.addressBook();
     const flows = this.table.list().map((e) => attributeFlow(e, book)).filter(isContainerFlow);
-    const limitations = flowLimitations({ accounting: this.accounting, ...(await this.deps.kernel()), dropped: this.table.dropped });
-    return { flows, accounting: this.accounting, dropped: this.table.dropped, limitations };
+    const notes = flowLimitationMessages({ accounting: this.accounting, ...(await this.deps.kernel()), dropped: this.table.dropped });
+    return { flows, accounting: this.accounting, dropped: this.table.dropped, ...limitationsOf(notes) };
   }
 
   private async addressBook(): Promise<AddressBook> {

@@ -1,6 +1,9 @@
 // Decides whether a namespace or link request can be honoured, before anything changes, and says why
 // not in one sentence. Pure: a function of the request, the host's links, namespaces and routes, the
 // containers and the record of what Bridgeport made. What it returns is what the operations get.
+import { saidOf } from '../../../shared/errors';
+import { inEnglish } from '../../../shared/i18n/english';
+import { message, type Message, type MessageParam } from '../../../shared/message';
 import type { Container } from '../../../shared/model';
 import type { Route } from '../path/parse-ip-route';
 import { findContainer } from '../publish/check-publish';
@@ -11,7 +14,19 @@ export class LinkRefused extends Error {
   override name = 'LinkRefused';
   /** Nothing was changed (see src/shared/errors.ts). */
   readonly kind = 'refused' as const;
+  /** The sentence as a message (engine-errors), when it was said as one; `message` is its English. */
+  readonly said?: Message;
+  constructor(said: Message | string) {
+    super(typeof said === 'string' ? said : inEnglish(said));
+    if (typeof said !== 'string') this.said = said;
+  }
 }
+
+/** A refusal said as `engine-errors:links.<key>`. */
+export const linkRefusal = (key: string, params: Record<string, MessageParam> = {}): LinkRefused => new LinkRefused(message(`engine-errors:links.${key}`, params));
+
+/** Another refusal (a bad address, an unknown container) as a link refusal, keeping its message. */
+const asLinkRefusal = (error: Error): LinkRefused => new LinkRefused(saidOf(error) ?? error.message);
 
 export interface HostView {
   /** Links of the host namespace (where Bridgeport runs). */
@@ -23,13 +38,12 @@ export interface HostView {
   things: readonly RecordedThing[];
 }
 
-const NOT_OURS = 'Bridgeport changes and deletes only the namespaces, bridges and veth pairs it made';
 
 function address(text: string): InterfaceAddress {
   try {
     return parseInterfaceAddress(text);
   } catch (error) {
-    if (error instanceof LinkValueError) throw new LinkRefused(error.message);
+    if (error instanceof LinkValueError) throw asLinkRefusal(error);
     throw error;
   }
 }
@@ -38,13 +52,13 @@ function gateway(text: string, of: InterfaceAddress): string {
   try {
     return parseGateway(text, of);
   } catch (error) {
-    if (error instanceof LinkValueError) throw new LinkRefused(error.message);
+    if (error instanceof LinkValueError) throw asLinkRefusal(error);
     throw error;
   }
 }
 
 function nameFree(name: string, view: HostView): void {
-  if (view.links.has(name)) throw new LinkRefused(`a link named ${name} already exists in the host`);
+  if (view.links.has(name)) throw linkRefusal('nameTaken', { name });
 }
 
 /** Routes of the host that an address's network would collide with (default routes aside). */
@@ -52,20 +66,22 @@ function checkNoOverlap(addr: InterfaceAddress, view: HostView): void {
   if (addr.family !== 4) return;
   const clash = view.routes.find((r) => r.table === 'main' && r.type === 'unicast' && r.destination !== '0.0.0.0/0' && ipv4NetworksOverlap(r.destination, addr.network));
   if (clash) {
-    const via = clash.dev ? ` on ${clash.dev}` : clash.gateway ? ` via ${clash.gateway}` : '';
-    throw new LinkRefused(`${addr.text} overlaps ${clash.destination}${via}, a route of this host: choose another network`);
+    const route = { address: addr.text, route: clash.destination };
+    if (clash.dev) throw linkRefusal('overlapsRouteOn', { ...route, dev: clash.dev });
+    if (clash.gateway) throw linkRefusal('overlapsRouteVia', { ...route, gateway: clash.gateway });
+    throw linkRefusal('overlapsRoute', route);
   }
 }
 
 export function checkNetnsCreate(name: string, view: HostView): void {
-  if (view.namespaces.some((n) => n.name === name)) throw new LinkRefused(`namespace ${name} already exists`);
+  if (view.namespaces.some((n) => n.name === name)) throw linkRefusal('namespaceExists', { name });
 }
 
 export function checkNetnsDelete(name: string, view: HostView): Extract<RecordedThing, { kind: 'netns' }> {
   const made = findNetns(view.things, name);
   if (made) return made;
-  if (view.namespaces.some((n) => n.name === name)) throw new LinkRefused(`namespace ${name} was not made by Bridgeport: ${NOT_OURS}`);
-  throw new LinkRefused(`no namespace named ${name}`);
+  if (view.namespaces.some((n) => n.name === name)) throw linkRefusal('namespaceNotOurs', { name });
+  throw linkRefusal('noNamespace', { name });
 }
 
 export interface BridgeArgs {
@@ -90,13 +106,13 @@ export interface VethArgs {
 }
 
 export function checkVethCreate(request: VethArgs, view: HostView): VethArgs {
-  if (request.name === request.peer) throw new LinkRefused('the two ends of a veth pair need different names');
+  if (request.name === request.peer) throw linkRefusal('vethSameNames');
   nameFree(request.name, view);
   nameFree(request.peer, view);
   if (request.master !== undefined) {
     const master = view.links.get(request.master);
-    if (!master) throw new LinkRefused(`no bridge named ${request.master} in the host`);
-    if (master.kind !== 'bridge') throw new LinkRefused(`${request.master} is not a bridge (it is a ${master.kind ?? 'device'})`);
+    if (!master) throw linkRefusal('noBridge', { name: request.master });
+    if (master.kind !== 'bridge') throw linkRefusal('notBridge', { name: request.master, kind: master.kind ?? 'device' });
   }
   return request;
 }
@@ -104,8 +120,8 @@ export function checkVethCreate(request: VethArgs, view: HostView): VethArgs {
 /** Where a namespace name points, refusing the one Bridgeport runs in. */
 export function namespacePlace(name: string, view: HostView): Place {
   const ns = view.namespaces.find((n) => n.name === name);
-  if (!ns) throw new LinkRefused(`no namespace named ${name}`);
-  if (ns.current) throw new LinkRefused(`namespace ${name} is the one Bridgeport runs in (the host)`);
+  if (!ns) throw linkRefusal('noNamespace', { name });
+  if (ns.current) throw linkRefusal('namespaceIsHost', { name });
   return { namespace: name };
 }
 
@@ -115,27 +131,27 @@ export function containerPlace(ref: string, containers: readonly Container[]): P
   try {
     container = findContainer(ref, containers);
   } catch (error) {
-    throw new LinkRefused((error as Error).message);
+    throw asLinkRefusal(error as Error);
   }
-  if (container.networkMode === 'host') throw new LinkRefused(`container ${container.name} uses the host's network (--network host): its links are the host's`);
-  if (container.networkMode === 'container') throw new LinkRefused(`container ${container.name} shares another container's network: use that container`);
-  if (container.pid === null) throw new LinkRefused(`container ${container.name} is ${container.state}: only a running container has a network namespace`);
+  if (container.networkMode === 'host') throw linkRefusal('containerHostNetwork', { container: container.name });
+  if (container.networkMode === 'container') throw linkRefusal('containerSharedNetwork', { container: container.name });
+  if (container.pid === null) throw linkRefusal('containerNotRunning', { container: container.name, state: container.state });
   return { container: { id: container.id, name: container.name }, pid: container.pid };
 }
 
-function elsewhere(name: string, view: HostView, place: Place): string {
+/** Where Bridgeport's link of that name is instead, if anywhere: the refusal's key gets `Elsewhere` and the places. */
+function elsewhere(key: string, name: string, view: HostView, place: Place, params: Record<string, MessageParam>): LinkRefused {
   const others = placesOf(view.things, name).filter((p) => placeText(p) !== placeText(place));
-  return others.length ? ` (Bridgeport's ${name} is in ${others.map(placeText).join(', ')})` : '';
+  return others.length ? linkRefusal(`${key}Elsewhere`, { ...params, places: others.map(placeText).join(', ') }) : linkRefusal(key, params);
 }
 
 /** The made link `name` in `place`, or a refusal that says what it is instead. */
 export function madeLinkAt(name: string, place: Place, view: HostView): FoundLink {
   const found = findLink(view.things, name, place);
   if (found) return found;
-  const where = 'host' in place ? 'the host' : placeText(place);
-  if ('host' in place && view.links.has(name)) throw new LinkRefused(`${name} was not made by Bridgeport: ${NOT_OURS}${elsewhere(name, view, place)}`);
-  if (!('host' in place)) throw new LinkRefused(`Bridgeport made no link named ${name} in ${where}${elsewhere(name, view, place)}`);
-  throw new LinkRefused(`no link named ${name} in ${where}${elsewhere(name, view, place)}`);
+  if ('host' in place && view.links.has(name)) throw elsewhere('linkNotOurs', name, view, place, { name });
+  if (!('host' in place)) throw elsewhere('noMadeLink', name, view, place, { name, where: placeText(place) });
+  throw elsewhere('noLinkInHost', name, view, place, { name });
 }
 
 export interface MoveRequest {
@@ -148,10 +164,10 @@ export interface MoveRequest {
 
 export function checkMove(request: MoveRequest, to: Place, view: HostView): { found: Extract<FoundLink, { end: 0 | 1 }>; address?: string; gateway?: string } {
   const found = madeLinkAt(request.link, HOST, view);
-  if (found.end === null) throw new LinkRefused(`${request.link} is a bridge: only the ends of veth pairs can be moved`);
-  if (request.gateway !== undefined && request.address === undefined) throw new LinkRefused('a gateway needs an address on the link (give one)');
+  if (found.end === null) throw linkRefusal('moveBridge', { name: request.link });
+  if (request.gateway !== undefined && request.address === undefined) throw linkRefusal('gatewayNeedsAddress');
   const addr = request.address === undefined ? undefined : address(request.address);
   const gw = request.gateway === undefined || addr === undefined ? undefined : gateway(request.gateway, addr);
-  if ('host' in to) throw new LinkRefused(`${request.link} is in the host already`);
+  if ('host' in to) throw linkRefusal('alreadyInHost', { name: request.link });
   return { found, ...(addr ? { address: addr.text } : {}), ...(gw ? { gateway: gw } : {}) };
 }

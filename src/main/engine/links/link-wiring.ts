@@ -18,6 +18,7 @@ import type { PrivilegedExecutor } from '../../privileged/contract/operations';
 import type { ReadAccess } from '../access/privileged-reads';
 import type { PlaceArg } from '../../privileged/contract/link-operations';
 import type { EngineSet } from '../engines/engine-set';
+import { message } from '../../../shared/message';
 import { readEngines } from '../engines/read-engines';
 import {
   checkBridgeCreate,
@@ -94,7 +95,7 @@ export class LinkWiring {
     if (where === undefined) return HOST;
     if ('namespace' in where) return namespacePlace(where.namespace, view);
     const docker = await readEngines(this.deps.engines);
-    if (!docker.status.available) throw new LinkRefused(`Docker is not reachable (${docker.status.error ?? docker.status.problem ?? 'unknown'}): nothing was changed`);
+    if (!docker.status.available) throw new LinkRefused(message('engine-errors:dockerUnreachable', { reason: docker.status.error ?? docker.status.problem ?? 'unknown' }));
     return containerPlace(where.container, docker.containers);
   }
 

@@ -2,6 +2,8 @@
 // user typed, lenient parsing of what Docker and the kernel report, overlap and containment. Pure.
 import ipaddr from 'ipaddr.js';
 import { formatIpv4, parseCidr, parseIpv4 } from '../../netcore/addresses/ipv4';
+import { inEnglish } from '../../../shared/i18n/english';
+import { message, type Message } from '../../../shared/message';
 
 export interface Block {
   first: number;
@@ -32,17 +34,19 @@ export function strictIpv4(text: string): number | null {
   return ipaddr.IPv4.isValidFourPartDecimal(text) ? parseIpv4(text) : null;
 }
 
-/** 'a.b.c.d/len' exactly as typed; `problem` says what is wrong in words, with the fix when there is one. */
-export type StrictBlock = { block: Block; problem?: undefined } | { block?: undefined; problem: string };
+/** 'a.b.c.d/len' exactly as typed; `problem` says what is wrong in words, with the fix when there is one (`problemMessage`: the same as a message). */
+export type StrictBlock = { block: Block; problem?: undefined; problemMessage?: undefined } | { block?: undefined; problem: string; problemMessage: Message };
+
+const problem = (said: Message): StrictBlock => ({ problem: inEnglish(said), problemMessage: said });
 
 export function strictBlock(text: string): StrictBlock {
   const match = /^([^/]+)\/(\d{1,2})$/.exec(text);
   const address = match ? strictIpv4(match[1]!) : null;
-  if (!match || address === null) return { problem: `"${text}" is not an IPv4 network like 172.20.0.0/16` };
+  if (!match || address === null) return problem(message('engine-errors:network.block.notIpv4', { text }));
   const prefix = Number(match[2]);
-  if (prefix > 32) return { problem: `"${text}" has a prefix length over 32` };
+  if (prefix > 32) return problem(message('engine-errors:network.block.prefixOver32', { text }));
   const block = blockOf(address, prefix);
-  if (block.first !== address) return { problem: `${text} has host bits set: the network is ${block.text}` };
+  if (block.first !== address) return problem(message('engine-errors:network.block.hostBits', { text, network: block.text }));
   return { block };
 }
 

@@ -1,8 +1,9 @@
 // Which engine a network action goes to, Docker and Podman side by side: the engine that owns the
 // named network (remove, connect, disconnect); a new network goes to Docker when it answers, else to
 // the engine there is. Pure.
+import { message, type MessageParam } from '../../../shared/message';
 import type { EngineKind } from '../../../shared/model';
-import { NetworkRefused } from '../../../shared/network-refused';
+import { NetworkRefused, networkRefusal } from '../../../shared/network-refused';
 import { findNetwork, type MembershipReadings } from './plan-membership';
 
 export interface EngineReadings<E> {
@@ -32,8 +33,9 @@ export function engineOwning<E>(ref: string, parts: ReadonlyArray<EngineReadings
   const [only, second] = owners;
   if (only && !second) return only;
   if (only && second) {
-    const where = owners.map((o) => `${engineLabel(o.kind)} (${findNetwork(ref, o.readings).id.slice(0, 12)})`).join(' and ');
-    throw new NetworkRefused('network', `"${ref}" names a network on ${where}: give its id`);
+    const each = owners.map((o) => `${engineLabel(o.kind)} (${findNetwork(ref, o.readings).id.slice(0, 12)})`);
+    const where = each.slice(0, -1).reduceRight<MessageParam>((rest, one) => message('engine-errors:network.and', { first: one, second: rest }), each.at(-1)!);
+    throw networkRefusal('network', 'onSeveralEngines', { ref, where });
   }
   const first = parts[0];
   if (!first) throw new Error('no container engine to ask');

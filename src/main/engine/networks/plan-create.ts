@@ -4,7 +4,8 @@ import type { NetworkCreate } from '../../../shared/network-model';
 import { checkOptions } from './check-options';
 import { findOverlap, type HostReadings } from './find-overlap';
 import { containsAddress, containsBlock, formatIpv4, specialRangeOf, strictBlock, strictIpv4, type Block } from './ipv4-block';
-import { NetworkRefused, type NetworkField } from '../../../shared/network-refused';
+import type { MessageParam } from '../../../shared/message';
+import { networkRefusal, type NetworkField } from '../../../shared/network-refused';
 
 export interface CreateReadings extends HostReadings {
   /** docker info: Swarm.LocalNodeState === 'active'. */
@@ -27,56 +28,54 @@ const BUILT_IN_NAMES = new Set(['host', 'none', 'bridge']);
 const SMALLEST_PREFIX = 30;
 const LARGEST_PREFIX = 8;
 
-const refuse = (field: NetworkField, message: string): never => {
-  throw new NetworkRefused(field, message);
+const refuse = (field: NetworkField, key: string, params: Record<string, MessageParam> = {}): never => {
+  throw networkRefusal(field, `create.${key}`, params);
 };
 
 function checkName(input: NetworkCreate, readings: CreateReadings): void {
   if (BUILT_IN_NAMES.has(input.name)) {
-    refuse('name', `"${input.name}" is one of Docker's built-in networks (host, none and the default bridge): it cannot be created, choose another name`);
+    refuse('name', 'builtInName', { name: input.name });
   }
   const same = readings.networks.find((n) => n.name === input.name);
   if (same) {
     const subnets = same.subnets.map((s) => s.subnet).join(', ');
-    refuse('name', `a network named ${input.name} already exists (${same.driver}${subnets ? `, ${subnets}` : ''})`);
+    refuse('name', 'nameTaken', { name: input.name, what: subnets ? `${same.driver}, ${subnets}` : same.driver });
   }
 }
 
 function checkDriver(input: NetworkCreate, readings: CreateReadings): void {
   if (input.driver === 'overlay' && !readings.swarmActive) {
-    refuse(
-      'driver',
-      'an overlay network spans the hosts of a Docker Swarm, and this Docker engine is not in one (Swarm is inactive): run "docker swarm init" (or join a swarm) first, or use a bridge network for containers on this host',
-    );
+    refuse('driver', 'overlayNoSwarm');
   }
 }
 
 function subnetBlock(text: string, readings: CreateReadings, ignoreLink: string | null): Block {
   const parsed = strictBlock(text);
-  if (!parsed.block) return refuse('subnet', `subnet ${parsed.problem}`);
+  if (!parsed.block) return refuse('subnet', 'subnetProblem', { problem: parsed.problemMessage });
   const block = parsed.block;
-  if (block.prefix < LARGEST_PREFIX) refuse('subnet', `subnet ${text} is too large: use a prefix from /${LARGEST_PREFIX} to /${SMALLEST_PREFIX}`);
-  if (block.prefix > SMALLEST_PREFIX) refuse('subnet', `subnet ${text} is too small: a /${SMALLEST_PREFIX} is the smallest that holds a gateway and a container`);
+  if (block.prefix < LARGEST_PREFIX) refuse('subnet', 'subnetTooLarge', { subnet: text, largest: LARGEST_PREFIX, smallest: SMALLEST_PREFIX });
+  if (block.prefix > SMALLEST_PREFIX) refuse('subnet', 'subnetTooSmall', { subnet: text, smallest: SMALLEST_PREFIX });
   const special = specialRangeOf(block);
-  if (special) refuse('subnet', `subnet ${text} lies in the ${special} range, which no container network can use`);
+  if (special) refuse('subnet', 'subnetSpecial', { subnet: text, range: special });
   const collision = findOverlap(block, readings, { ignoreLink });
-  if (collision) refuse('subnet', `${text} overlaps ${collision}; choose another subnet (bridgeport networks suggest-subnet finds a free one)`);
+  if (collision) refuse('subnet', 'subnetOverlaps', { subnet: text, collision });
   return block;
 }
 
 function checkIpRange(text: string, subnet: Block): string {
   const parsed = strictBlock(text);
-  if (!parsed.block) return refuse('ipRange', `ip-range ${parsed.problem}`);
-  if (!containsBlock(subnet, parsed.block)) refuse('ipRange', `ip-range ${text} is not inside the subnet ${subnet.text}`);
+  if (!parsed.block) return refuse('ipRange', 'ipRangeProblem', { problem: parsed.problemMessage });
+  if (!containsBlock(subnet, parsed.block)) refuse('ipRange', 'ipRangeOutside', { range: text, subnet: subnet.text });
   return parsed.block.text;
 }
 
 function checkGateway(text: string, subnet: Block): string {
   const address = strictIpv4(text);
-  if (address === null) return refuse('gateway', `gateway "${text}" is not an IPv4 address like ${formatIpv4(subnet.first + 1)}`);
-  if (!containsAddress(subnet, address)) refuse('gateway', `gateway ${text} is outside the subnet ${subnet.text}`);
-  if (address === subnet.first) refuse('gateway', `gateway ${text} is the subnet's network address; use a host address such as ${formatIpv4(subnet.first + 1)}`);
-  if (address === subnet.last) refuse('gateway', `gateway ${text} is the subnet's broadcast address; use a host address such as ${formatIpv4(subnet.first + 1)}`);
+  const example = formatIpv4(subnet.first + 1);
+  if (address === null) return refuse('gateway', 'gatewayNotIpv4', { gateway: text, example });
+  if (!containsAddress(subnet, address)) refuse('gateway', 'gatewayOutside', { gateway: text, subnet: subnet.text });
+  if (address === subnet.first) refuse('gateway', 'gatewayNetworkAddress', { gateway: text, example });
+  if (address === subnet.last) refuse('gateway', 'gatewayBroadcast', { gateway: text, example });
   return text;
 }
 
@@ -87,8 +86,8 @@ export function planCreate(input: NetworkCreate, readings: CreateReadings): Dock
   const { options, parent } = checkOptions(input.driver, input.options, readings);
   const config: DockerNetworkCreateBody['IPAM']['Config'] = [];
   if (input.subnet === undefined) {
-    if (input.gateway !== undefined) refuse('gateway', '--gateway needs --subnet: a gateway is an address inside a subnet you give');
-    if (input.ipRange !== undefined) refuse('ipRange', '--ip-range needs --subnet: an ip-range is a part of a subnet you give');
+    if (input.gateway !== undefined) refuse('gateway', 'gatewayNeedsSubnet');
+    if (input.ipRange !== undefined) refuse('ipRange', 'ipRangeNeedsSubnet');
   } else {
     const subnet = subnetBlock(input.subnet, readings, parent?.name ?? null);
     config.push({

@@ -3,7 +3,7 @@
 import type { NetworkDetail } from '../../../shared/network-model';
 import { containsAddress, looseBlock, strictIpv4 } from './ipv4-block';
 import type { Member, Membership } from './parse-network-detail';
-import { NetworkRefused } from '../../../shared/network-refused';
+import { networkRefusal } from '../../../shared/network-refused';
 
 export interface MembershipReadings {
   networks: readonly NetworkDetail[];
@@ -16,8 +16,8 @@ function lookUp<T extends { id: string; name: string }>(ref: string, items: read
   if (exact) return exact;
   const byPrefix = /^[0-9a-f]+$/.test(ref) ? items.filter((i) => i.id.startsWith(ref)) : [];
   if (byPrefix.length === 1) return byPrefix[0]!;
-  if (byPrefix.length > 1) throw new NetworkRefused(what, `"${ref}" matches ${byPrefix.length} ${what}s: give more of the id`);
-  throw new NetworkRefused(what, `no ${what} named or with id "${ref}"`);
+  if (byPrefix.length > 1) throw networkRefusal(what, `ambiguous.${what}`, { ref, matches: byPrefix.length });
+  throw networkRefusal(what, `notFound.${what}`, { ref });
 }
 
 export const findNetwork = (ref: string, readings: MembershipReadings) => lookUp(ref, readings.networks, 'network');
@@ -36,39 +36,39 @@ const isDefaultBridge = (n: NetworkDetail) => n.builtIn && n.driver === 'bridge'
 
 function refuseBuiltInMembership(network: NetworkDetail, verb: 'join' | 'leave'): void {
   if (network.driver === 'host') {
-    throw new NetworkRefused('network', `a container cannot ${verb} the host network afterwards: it gets it only at start (docker run --network host)`);
+    throw networkRefusal('network', `builtIn.${verb}Host`);
   }
   if (network.driver === 'null') {
-    throw new NetworkRefused('network', `a container cannot ${verb} the none network afterwards: it gets it only at start (docker run --network none)`);
+    throw networkRefusal('network', `builtIn.${verb}None`);
   }
 }
 
 function refuseSharedNamespace(member: Member): void {
-  if (member.networkMode === 'host') throw new NetworkRefused('container', `container ${member.name} uses the host's network (--network host) and cannot join other networks`);
-  if (member.networkMode === 'none') throw new NetworkRefused('container', `container ${member.name} runs with --network none and cannot join other networks`);
+  if (member.networkMode === 'host') throw networkRefusal('container', 'member.hostNetwork', { container: member.name });
+  if (member.networkMode === 'none') throw networkRefusal('container', 'member.noNetwork', { container: member.name });
   if (member.networkMode.startsWith('container:')) {
-    throw new NetworkRefused('container', `container ${member.name} shares the network of another container (${member.networkMode}); connect that one instead`);
+    throw networkRefusal('container', 'member.sharedNetwork', { container: member.name, mode: member.networkMode });
   }
 }
 
 function checkStaticIp(ip: string, network: NetworkDetail, member: Member, readings: MembershipReadings): void {
   const address = strictIpv4(ip);
-  if (address === null) throw new NetworkRefused('ip', `ip "${ip}" is not an IPv4 address`);
-  if (isDefaultBridge(network)) throw new NetworkRefused('ip', `a static IP needs a user-defined network; ${network.name} is Docker's default bridge`);
+  if (address === null) throw networkRefusal('ip', 'ip.notIpv4', { ip });
+  if (isDefaultBridge(network)) throw networkRefusal('ip', 'ip.defaultBridge', { network: network.name });
   const subnets = network.subnets.map((s) => ({ s, block: looseBlock(s.subnet) })).filter((x) => x.block !== null);
-  if (subnets.length === 0) throw new NetworkRefused('ip', `network ${network.name} has no IPv4 subnet to take ${ip} from`);
+  if (subnets.length === 0) throw networkRefusal('ip', 'ip.noSubnet', { network: network.name, ip });
   const home = subnets.find((x) => containsAddress(x.block!, address));
-  if (!home) throw new NetworkRefused('ip', `ip ${ip} is outside the subnet of ${network.name} (${subnets.map((x) => x.s.subnet).join(', ')})`);
+  if (!home) throw networkRefusal('ip', 'ip.outside', { ip, network: network.name, subnets: subnets.map((x) => x.s.subnet).join(', ') });
   const block = home.block!;
-  if (address === block.first) throw new NetworkRefused('ip', `ip ${ip} is the network address of ${home.s.subnet}`);
-  if (address === block.last) throw new NetworkRefused('ip', `ip ${ip} is the broadcast address of ${home.s.subnet}`);
-  if (home.s.gateway === ip) throw new NetworkRefused('ip', `ip ${ip} is the gateway of ${network.name}`);
+  if (address === block.first) throw networkRefusal('ip', 'ip.networkAddress', { ip, subnet: home.s.subnet });
+  if (address === block.last) throw networkRefusal('ip', 'ip.broadcast', { ip, subnet: home.s.subnet });
+  if (home.s.gateway === ip) throw networkRefusal('ip', 'ip.gateway', { ip, network: network.name });
   for (const other of readings.members) {
     if (other.id === member.id) continue;
     const m = membershipOf(other, network);
     const running = network.containers.find((c) => c.id === other.id);
-    if (running?.ipv4 === ip || (other.running && m?.ipv4 === ip)) throw new NetworkRefused('ip', `ip ${ip} is taken by container ${other.name} on ${network.name}`);
-    if (m?.configuredIpv4 === ip) throw new NetworkRefused('ip', `ip ${ip} is reserved by container ${other.name} on ${network.name} (${other.state}; it takes that address when it starts)`);
+    if (running?.ipv4 === ip || (other.running && m?.ipv4 === ip)) throw networkRefusal('ip', 'ip.taken', { ip, container: other.name, network: network.name });
+    if (m?.configuredIpv4 === ip) throw networkRefusal('ip', 'ip.reserved', { ip, container: other.name, network: network.name, state: other.state });
   }
 }
 
@@ -85,10 +85,11 @@ export function planConnect(input: { network: string; container: string; ip?: st
   const member = findMember(input.container, readings);
   refuseSharedNamespace(member);
   const already = membershipOf(member, network);
-  if (already) throw new NetworkRefused('container', `container ${member.name} is already on network ${network.name}${already.ipv4 ? ` (${already.ipv4})` : ''}`);
+  if (already?.ipv4) throw networkRefusal('container', 'member.alreadyOnWithIp', { container: member.name, network: network.name, ip: already.ipv4 });
+  if (already) throw networkRefusal('container', 'member.alreadyOn', { container: member.name, network: network.name });
   if (input.ip !== undefined) checkStaticIp(input.ip, network, member, readings);
   const aliases = [...new Set(input.aliases)];
-  if (aliases.length > 0 && isDefaultBridge(network)) throw new NetworkRefused('aliases', `aliases need a user-defined network; ${network.name} is Docker's default bridge, where containers have no DNS names`);
+  if (aliases.length > 0 && isDefaultBridge(network)) throw networkRefusal('aliases', 'aliasesOnDefaultBridge', { network: network.name });
   return {
     network,
     member,
@@ -111,7 +112,8 @@ export function planDisconnect(input: { network: string; container: string; forc
   const member = findMember(input.container, readings);
   if (!attachedTo(network, readings).some((m) => m.id === member.id)) {
     const on = member.memberships.map((m) => m.network);
-    throw new NetworkRefused('container', `container ${member.name} is not on network ${network.name}${on.length ? ` (it is on ${on.join(', ')})` : ''}`);
+    if (on.length) throw networkRefusal('container', 'member.notOnButOn', { container: member.name, network: network.name, networks: on.join(', ') });
+    throw networkRefusal('container', 'member.notOn', { container: member.name, network: network.name });
   }
   return { network, member, body: { Container: member.id, Force: input.force } };
 }
@@ -125,16 +127,14 @@ export interface RemovePlan {
 export function planRemove(input: { name: string; disconnectContainers: boolean }, readings: MembershipReadings): RemovePlan {
   const network = findNetwork(input.name, readings);
   if (network.builtIn) {
-    const what = network.driver === 'bridge' ? "Docker's default bridge" : `Docker's built-in ${network.name} network`;
-    throw new NetworkRefused('network', `${network.name} is ${what} and cannot be removed`);
+    if (network.driver === 'bridge') throw networkRefusal('network', 'remove.defaultBridge', { network: network.name });
+    throw networkRefusal('network', 'remove.builtIn', { network: network.name });
   }
   const attached = attachedTo(network, readings);
   if (attached.length > 0 && !input.disconnectContainers) {
     const names = attached.map((m) => (m.running ? m.name : `${m.name} (${m.state})`)).join(', ');
-    throw new NetworkRefused(
-      'network',
-      `network ${network.name} has ${attached.length} attached container${attached.length === 1 ? '' : 's'} (${names}): disconnect ${attached.length === 1 ? 'it' : 'them'} first, or remove with --disconnect to do both`,
-    );
+    // One key per number (not i18next plurals: the engine's English renderer checks keys without a count).
+    throw networkRefusal('network', attached.length === 1 ? 'remove.attachedOne' : 'remove.attachedMany', { network: network.name, count: attached.length, names });
   }
   return { network, disconnect: attached };
 }

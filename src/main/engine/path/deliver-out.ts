@@ -1,16 +1,18 @@
 // The end of a forwarded or host-sent packet: out of a bridge, across a veth, into a container;
 // or out of the host by another interface. Pure.
+import type { Message } from '../../../shared/message';
 import type { Container, Endpoint } from '../../../shared/model';
 import { nodeId } from '../../../shared/topology/graph';
 import type { HostFacts } from './host-facts';
 import { addressPart } from '../../netcore/addresses/ipv4';
+import { pathMessage as p, said } from './path-message';
 import type { Packet, PathOutcome, PathStep } from './path-types';
 import { bridgeOf } from './source-of';
 
 export interface OutEnd {
   steps: PathStep[];
   outcome: PathOutcome;
-  caveats: string[];
+  caveats: Message[];
 }
 
 interface Holder {
@@ -31,38 +33,43 @@ function intoContainer(holder: Holder, packet: Packet, bridge: string | null): O
   const inner = endpoint.interface ?? undefined;
   const steps: PathStep[] = [];
   if (bridge) {
-    const port = endpoint.hostVeth ? `its port ${endpoint.hostVeth}` : 'the port of that container';
-    steps.push({ stage: 'bridge', description: `Bridge ${bridge} switches it to ${port}.`, ruleId: null, verdict: 'continue', nodeIds: [nodeId.link(bridge)] });
+    const switched = endpoint.hostVeth ? p('step.bridgeSwitches', { bridge, veth: endpoint.hostVeth }) : p('step.bridgeSwitchesUnknownPort', { bridge });
+    steps.push({ stage: 'bridge', ...said(switched), ruleId: null, verdict: 'continue', nodeIds: [nodeId.link(bridge)] });
   }
   if (endpoint.hostVeth) {
-    const description = `Crosses the veth pair ${endpoint.hostVeth} into ${container.name}${inner ? ` (${inner})` : ''}.`;
-    steps.push({ stage: 'veth', description, ruleId: null, verdict: 'continue', nodeIds: [`veth:${endpoint.hostVeth}`, nodeId.link(endpoint.hostVeth)] });
+    const crosses = inner
+      ? p('step.vethInto', { veth: endpoint.hostVeth, container: container.name, interface: inner })
+      : p('step.vethIntoContainer', { veth: endpoint.hostVeth, container: container.name });
+    steps.push({ stage: 'veth', ...said(crosses), ruleId: null, verdict: 'continue', nodeIds: [`veth:${endpoint.hostVeth}`, nodeId.link(endpoint.hostVeth)] });
   }
   const at = `${packet.destination}:${packet.port}/${packet.protocol}`;
-  const description = `Reaches container ${container.name} on ${inner ?? 'its interface'} at ${at}; whether a process listens there inside the container is not checked.`;
-  steps.push({ stage: 'container', description, ruleId: null, verdict: 'deliver', nodeIds: [nodeId.container(container.id)] });
+  const description = said(
+    inner !== undefined ? p('step.reachesContainer', { container: container.name, interface: inner, at }) : p('step.reachesContainerUnknownInterface', { container: container.name, at }),
+  );
+  steps.push({ stage: 'container', ...description, ruleId: null, verdict: 'deliver', nodeIds: [nodeId.container(container.id)] });
   return {
     steps,
-    outcome: { kind: 'container', description, containerId: container.id, hostVeth: endpoint.hostVeth ?? undefined, interface: inner },
-    caveats: container.state === 'running' ? [] : [`Container ${container.name} is ${container.state}.`],
+    outcome: { kind: 'container', ...description, containerId: container.id, hostVeth: endpoint.hostVeth ?? undefined, interface: inner },
+    caveats: container.state === 'running' ? [] : [p('caveat.containerState', { container: container.name, state: container.state })],
   };
 }
 
 function unanswered(bridge: string, packet: Packet): OutEnd {
-  const description = `No known container on ${bridge} holds ${packet.destination}: ARP gets no answer and the packet is dropped.`;
+  const description = said(p('step.noArpAnswer', { bridge, destination: packet.destination }));
   return {
-    steps: [{ stage: 'bridge', description, ruleId: null, verdict: 'drop', nodeIds: [nodeId.link(bridge)] }],
-    outcome: { kind: 'dropped', description, interface: bridge },
+    steps: [{ stage: 'bridge', ...description, ruleId: null, verdict: 'drop', nodeIds: [nodeId.link(bridge)] }],
+    outcome: { kind: 'dropped', ...description, interface: bridge },
     caveats: [],
   };
 }
 
 function leavesHost(device: string, gateway: string | null, packet: Packet): OutEnd {
-  const towards = gateway ? `towards the gateway ${gateway}` : `towards ${packet.destination} on that link`;
-  const description = `Leaves the host by ${device} ${towards}; what happens beyond this host is not modelled.`;
+  const description = said(
+    gateway ? p('step.leavesByGateway', { device, gateway }) : p('step.leavesOnLink', { device, destination: packet.destination }),
+  );
   return {
-    steps: [{ stage: 'egress', description, ruleId: null, verdict: 'continue', nodeIds: [nodeId.link(device)] }],
-    outcome: { kind: 'unknown', description, interface: device },
+    steps: [{ stage: 'egress', ...description, ruleId: null, verdict: 'continue', nodeIds: [nodeId.link(device)] }],
+    outcome: { kind: 'unknown', ...description, interface: device },
     caveats: [],
   };
 }

@@ -1,8 +1,10 @@
 // Does one rule's match part fit the packet as it is at this point of its path? Pure.
 // Three answers: match, no match, or unknown (an option Bridgeport does not model).
+import type { Message } from '../../../shared/message';
 import { portInSpec } from '../../netcore/rules/port-spec';
 import type { RuleMatch } from '../../../shared/firewall-model';
 import { inCidr, isMulticastIpv4, parseCidr } from '../../netcore/addresses/ipv4';
+import { pathMessage as p } from './path-message';
 import type { Packet } from './path-types';
 
 export interface MatchView {
@@ -18,10 +20,13 @@ export interface MatchView {
   isLocal(address: string): boolean;
 }
 
-export type MatchResult = { kind: 'match' } | { kind: 'no-match' } | { kind: 'unknown'; unmodelled: string[] };
+export type MatchResult = { kind: 'match' } | { kind: 'no-match' } | { kind: 'unknown'; unmodelled: Message[] };
 
-/** true, false, or the text of the option that cannot be decided. */
-type Condition = boolean | string;
+/** true, false, or the option that cannot be decided (as the rule says it). */
+type Condition = boolean | Message;
+
+/** An option of the rule's own text ("--mark 0x1"): data, said as it is. */
+const option = (name: string, value: string): Message => p('unmodelled.option', { option: name, value });
 
 const PROTOCOL_NUMBERS: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp' };
 
@@ -32,9 +37,9 @@ function protocolFits(m: RuleMatch, packet: Packet): Condition {
   return fits !== m.protocolNegated;
 }
 
-function addressFits(cidr: string | null, negated: boolean, address: string, option: string): Condition {
+function addressFits(cidr: string | null, negated: boolean, address: string, name: string): Condition {
   if (cidr === null) return true;
-  if (parseCidr(cidr) === null) return `${option} ${cidr}`;
+  if (parseCidr(cidr) === null) return option(name, cidr);
   return inCidr(cidr, address) !== negated;
 }
 
@@ -49,7 +54,7 @@ export function interfaceFits(pattern: string | null, negated: boolean, name: st
 function dportFits(m: RuleMatch, port: number): Condition {
   if (m.dport === null) return true;
   const fits = portInSpec(m.dport, port);
-  return fits === null ? `--dport ${m.dport}` : fits !== m.dportNegated;
+  return fits === null ? option('--dport', m.dport) : fits !== m.dportNegated;
 }
 
 function addressTypeIs(type: string, address: string, view: MatchView): boolean | null {
@@ -67,12 +72,12 @@ function addressTypeIs(type: string, address: string, view: MatchView): boolean 
   }
 }
 
-function addressTypeFits(typeSpec: string | null, address: string, view: MatchView, option: string): Condition {
+function addressTypeFits(typeSpec: string | null, address: string, view: MatchView, name: string): Condition {
   if (typeSpec === null) return true;
   const negated = typeSpec.startsWith('!');
   const answers = typeSpec.replace(/^!/, '').split(',').map((t) => addressTypeIs(t.toUpperCase(), address, view));
   if (answers.includes(true)) return !negated;
-  if (answers.includes(null)) return `${option} ${typeSpec}`;
+  if (answers.includes(null)) return option(name, typeSpec);
   return negated;
 }
 
@@ -87,7 +92,7 @@ function markFits(m: RuleMatch, view: MatchView): Condition {
   const [valueText, maskText] = m.mark.split('/');
   const value = Number(valueText);
   const mask = maskText === undefined ? 0xffffffff : Number(maskText);
-  if (view.mark === null || !Number.isFinite(value) || !Number.isFinite(mask)) return `--mark ${m.mark}`;
+  if (view.mark === null || !Number.isFinite(value) || !Number.isFinite(mask)) return option('--mark', m.mark);
   const fits = ((view.mark & mask) >>> 0) === value >>> 0;
   return fits !== m.markNegated;
 }
@@ -102,18 +107,18 @@ function conditionsOf(m: RuleMatch, spec: string, view: MatchView): Condition[] 
     interfaceFits(m.outInterface, m.outInterfaceNegated, view.outInterface),
     dportFits(m, packet.port),
     // The first packet's source port is an ephemeral one nobody can know in advance.
-    m.sport === null ? true : `--sport ${m.sport} (the source port is not known in advance)`,
+    m.sport === null ? true : p('unmodelled.sport', { port: m.sport }),
     addressTypeFits(m.dstType, packet.destination, view, '--dst-type'),
     addressTypeFits(m.srcType, packet.source, view, '--src-type'),
     ctstateFits(m, view),
     markFits(m, view),
-    ...m.unparsed,
+    ...m.unparsed.map((text) => p('unmodelled.text', { text })),
   ];
 }
 
 export function matchRule(m: RuleMatch, spec: string, view: MatchView): MatchResult {
   const conditions = conditionsOf(m, spec, view);
   if (conditions.includes(false)) return { kind: 'no-match' };
-  const unmodelled = conditions.filter((c): c is string => typeof c === 'string');
+  const unmodelled = conditions.filter((c): c is Message => typeof c === 'object');
   return unmodelled.length > 0 ? { kind: 'unknown', unmodelled } : { kind: 'match' };
 }

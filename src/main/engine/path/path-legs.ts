@@ -1,8 +1,10 @@
 // The legs of a path after the routing decision: delivery to the host itself, forwarding, and the
 // way out of the host. Each records its steps and returns how the path ends.
+import type { Message } from '../../../shared/message';
 import { nodeId } from '../../../shared/topology/graph';
 import { deliverLocally } from './deliver-local';
 import { deliverOut } from './deliver-out';
+import { pathMessage as p, said } from './path-message';
 import type { PathInput, PathOutcome } from './path-types';
 import type { RouteDecision } from './route-lookup';
 import type { Hook } from './hook-chains';
@@ -14,22 +16,22 @@ export interface Trace {
   env: WalkEnv;
 }
 
-export function routeStep(env: WalkEnv, description: string, device: string): void {
-  env.record.step({ stage: 'routing', description, ruleId: null, verdict: 'route', nodeIds: [nodeId.link(device)] });
+export function routeStep(env: WalkEnv, description: Message, device: string): void {
+  env.record.step({ stage: 'routing', ...said(description), ruleId: null, verdict: 'route', nodeIds: [nodeId.link(device)] });
 }
 
 export function unroutable(env: WalkEnv, decision: Exclude<RouteDecision, { kind: 'local' | 'forward' }>): PathOutcome {
   const destination = env.state.packet.destination;
   if (decision.kind === 'none') {
-    const description = `No route of table main covers ${destination}: the packet cannot be sent (network unreachable).`;
-    env.record.step({ stage: 'routing', description, ruleId: null, verdict: 'drop', nodeIds: [] });
-    return { kind: 'no-route', description };
+    const description = said(p('step.noRoute', { destination }));
+    env.record.step({ stage: 'routing', ...description, ruleId: null, verdict: 'drop', nodeIds: [] });
+    return { kind: 'no-route', ...description };
   }
   const { type, destination: prefix } = decision.route;
-  const description = `The ${type} route ${prefix} covers ${destination}: the kernel ${type === 'blackhole' ? 'drops it silently' : 'refuses it with ICMP unreachable'}.`;
-  env.record.step({ stage: 'routing', description, ruleId: null, verdict: type === 'blackhole' ? 'drop' : 'reject', nodeIds: [] });
-  if (type === 'throw') return { kind: 'no-route', description };
-  return { kind: type === 'blackhole' ? 'dropped' : 'rejected', description };
+  const description = said(p(type === 'blackhole' ? 'step.routeDrops' : 'step.routeRefuses', { type, prefix, destination }));
+  env.record.step({ stage: 'routing', ...description, ruleId: null, verdict: type === 'blackhole' ? 'drop' : 'reject', nodeIds: [] });
+  if (type === 'throw') return { kind: 'no-route', ...description };
+  return { kind: type === 'blackhole' ? 'dropped' : 'rejected', ...description };
 }
 
 /** Runs hooks in order until one stops the packet. */

@@ -1,5 +1,6 @@
 // The packet-path question and its answer: where a new connection to ip:port goes and which rule
 // decides each step. Plain data, shared by the evaluator and whoever draws it.
+import type { Message } from '../../../shared/message';
 import type { Container, Link } from '../../../shared/model';
 import type { ParsedRuleset } from '../../netcore/rules/parsed-rule';
 import type { Listener } from '../host/parse-listeners';
@@ -51,6 +52,8 @@ export interface PathStep {
   /** Where it happens: 'nat PREROUTING', 'filter DOCKER-USER', 'routing', 'bridge', 'veth', 'container' … */
   stage: string;
   description: string;
+  /** The description as a message, for the window's language. */
+  descriptionMessage: Message;
   /** The rule that decided this step (an id from ruleIds over ruleset.rules), or null. */
   ruleId: string | null;
   verdict: StepVerdict;
@@ -63,6 +66,7 @@ export type OutcomeKind = 'container' | 'host-process' | 'no-listener' | 'droppe
 export interface PathOutcome {
   kind: OutcomeKind;
   description: string;
+  descriptionMessage: Message;
   containerId?: string;
   hostVeth?: string;
   /** The container's interface for 'container'; the host interface it leaves by otherwise. */
@@ -75,6 +79,8 @@ export interface PathResult {
   outcome: PathOutcome;
   /** What was not modelled and could change the answer, in plain sentences. */
   caveats: string[];
+  /** The caveats as messages, in the same order. */
+  caveatMessages: Message[];
   /** The packet as it ends: destination/port after DNAT, source after SNAT. */
   packet: Packet;
 }

@@ -1,9 +1,11 @@
 // What a rule whose match fits does: decide, jump, return, rewrite or just note and go on.
 // Records the step it takes. Pure apart from the walk state it is given.
 import { inEnglish } from '../../../shared/i18n/english';
+import type { Message } from '../../../shared/message';
 import { conditionsOf } from '../firewall/explain-rule';
 import type { ParsedRule } from '../../netcore/rules/parsed-rule';
 import { applyNat } from './nat-target';
+import { pathMessage as p, said } from './path-message';
 import type { StepVerdict } from './path-types';
 import type { IdentifiedRule } from './rule-index';
 import type { HookVerdict, WalkEnv } from './walk-state';
@@ -18,38 +20,56 @@ export type RuleAction =
 const PASSING_TARGETS = new Set(['', 'LOG', 'NFLOG', 'ULOG', 'TRACE', 'AUDIT', 'CHECKSUM', 'TCPMSS', 'TOS', 'TTL', 'DSCP', 'CLASSIFY', 'SECMARK', 'CONNSECMARK', 'IDLETIMER', 'LED']);
 const MARK_TARGETS = new Set(['MARK', 'CONNMARK']);
 
+/**
+ * "rule 3 of nat DOCKER (TCP, port 8080, …)" as a message; `atStart` for the form that opens a
+ * sentence ("Rule 3 of …").
+ */
+export function ruleLabelMessage(rule: ParsedRule, atStart = false): Message {
+  return p(atStart ? 'label.ruleAtStart' : 'label.rule', { position: rule.position, table: rule.table, chain: rule.chain, conditions: conditionsOf(rule.match) });
+}
+
 export function ruleLabel(rule: ParsedRule): string {
-  return `rule ${rule.position} of ${rule.table} ${rule.chain} (${inEnglish(conditionsOf(rule.match))})`;
+  return inEnglish(ruleLabelMessage(rule));
 }
 
 const isGoto = (spec: string) => /(^|\s)(-g|--goto)\s/.test(spec);
 
-function stepOf(env: WalkEnv, { rule, id }: IdentifiedRule, verdict: StepVerdict, description: string): void {
-  env.record.step({ stage: `${rule.table} ${rule.chain}`, description, ruleId: id, verdict, nodeIds: [] });
+function stepOf(env: WalkEnv, { rule, id }: IdentifiedRule, verdict: StepVerdict, description: Message): void {
+  env.record.step({ stage: `${rule.table} ${rule.chain}`, ...said(description), ruleId: id, verdict, nodeIds: [] });
+}
+
+/** How a REJECT answers, from its arguments ("--reject-with icmp-host-prohibited"). */
+function rejected(rule: ParsedRule, label: Message): Message {
+  const how = rule.targetArgs.replace('--reject-with', 'with').trim();
+  if (how === '') return p('step.rejectedByDefault', { label });
+  if (how.startsWith('with ')) return p('step.rejectedWith', { answer: how.slice('with '.length), label });
+  return p('step.rejectedHow', { how, label });
 }
 
 function terminal(env: WalkEnv, identified: IdentifiedRule): RuleAction | null {
   const { rule, id } = identified;
-  const label = ruleLabel(rule);
+  const label = ruleLabelMessage(rule);
   switch (rule.target) {
     case 'ACCEPT':
-      stepOf(env, identified, 'accept', `Accepted by ${label}.`);
+      stepOf(env, identified, 'accept', p('step.acceptedBy', { label }));
       return { kind: 'stop', verdict: { kind: 'accept' } };
-    case 'DROP':
-      stepOf(env, identified, 'drop', `Dropped by ${label}.`);
-      return { kind: 'stop', verdict: { kind: 'drop', ruleId: id, description: `Dropped by ${label}.` } };
+    case 'DROP': {
+      const dropped = p('step.droppedBy', { label });
+      stepOf(env, identified, 'drop', dropped);
+      return { kind: 'stop', verdict: { kind: 'drop', ruleId: id, ...said(dropped) } };
+    }
     case 'REJECT': {
-      const how = rule.targetArgs.replace('--reject-with', 'with').trim() || 'with ICMP port unreachable';
-      stepOf(env, identified, 'reject', `Rejected ${how} by ${label}.`);
-      return { kind: 'stop', verdict: { kind: 'reject', ruleId: id, description: `Rejected ${how} by ${label}.` } };
+      const sentence = rejected(rule, label);
+      stepOf(env, identified, 'reject', sentence);
+      return { kind: 'stop', verdict: { kind: 'reject', ruleId: id, ...said(sentence) } };
     }
     case 'RETURN':
-      stepOf(env, identified, 'return', `Returns to the calling chain by ${label}.`);
+      stepOf(env, identified, 'return', p('step.returnsBy', { label }));
       return { kind: 'return' };
     case 'NFQUEUE':
     case 'QUEUE':
-      stepOf(env, identified, 'continue', `Handed to a userspace program by ${label}; its verdict cannot be known.`);
-      return { kind: 'stop', verdict: { kind: 'unknown', description: `A userspace program decides (${rule.target}, ${label}).` } };
+      stepOf(env, identified, 'continue', p('step.queuedBy', { label }));
+      return { kind: 'stop', verdict: { kind: 'unknown', ...said(p('outcome.userspaceDecides', { target: rule.target, label })) } };
     default:
       return null;
   }
@@ -59,28 +79,27 @@ function rewriting(env: WalkEnv, identified: IdentifiedRule): RuleAction | null 
   const effect = applyNat(identified.rule, env);
   if (effect === null) return null;
   if ('unknown' in effect) {
-    env.record.caveat(`The ${effect.unknown} of ${ruleLabel(identified.rule)} could not be followed; the path stops there.`);
-    return { kind: 'stop', verdict: { kind: 'unknown', description: `Could not follow ${effect.unknown}.` } };
+    env.record.caveat(p('caveat.natNotFollowed', { what: effect.unknown, label: ruleLabelMessage(identified.rule) }));
+    return { kind: 'stop', verdict: { kind: 'unknown', ...said(p('outcome.natNotFollowed', { what: effect.unknown })) } };
   }
-  const sentence = `${ruleLabel(identified.rule)} ${effect.summary}.`;
-  stepOf(env, identified, effect.verdict, sentence.charAt(0).toUpperCase() + sentence.slice(1));
+  stepOf(env, identified, effect.verdict, p('step.ruleDoes', { label: ruleLabelMessage(identified.rule, true), effect: effect.summary }));
   // A NAT target ends the nat table for this hook: the binding is made once per connection.
   return { kind: 'stop', verdict: { kind: 'accept' } };
 }
 
 function noting(env: WalkEnv, identified: IdentifiedRule): RuleAction {
   const { rule } = identified;
-  const label = ruleLabel(rule);
+  const label = ruleLabelMessage(rule);
   if (MARK_TARGETS.has(rule.target)) {
     env.state.mark = null;
-    env.record.caveat(`${label} sets a ${rule.target} (${rule.targetArgs}); marks are not followed, so later --mark matches are unknown and policy routing by mark is not modelled.`);
+    env.record.caveat(p('caveat.markNotFollowed', { label, target: rule.target, args: rule.targetArgs }));
   } else if (rule.target === 'NOTRACK' || (rule.target === 'CT' && rule.targetArgs.includes('--notrack'))) {
     env.state.untracked = true;
   } else if (!PASSING_TARGETS.has(rule.target)) {
-    env.record.caveat(`The target ${rule.target} of ${label} is not modelled; the packet was assumed to go on.`);
+    env.record.caveat(p('caveat.targetNotModelled', { target: rule.target, label }));
   }
-  const what = rule.target === '' ? 'counts the packet' : `applies ${rule.target}`;
-  stepOf(env, identified, 'continue', `${label.charAt(0).toUpperCase()}${label.slice(1)} ${what}; the packet goes on.`);
+  const atStart = ruleLabelMessage(rule, true);
+  stepOf(env, identified, 'continue', rule.target === '' ? p('step.countsAndGoesOn', { label: atStart }) : p('step.appliesAndGoesOn', { label: atStart, target: rule.target }));
   return { kind: 'continue' };
 }
 
@@ -89,7 +108,7 @@ export function actOn(env: WalkEnv, identified: IdentifiedRule): RuleAction {
   const { rule } = identified;
   if (env.index.hasChain(rule.table, rule.target)) {
     const goto = isGoto(rule.spec);
-    stepOf(env, identified, 'jump', `${goto ? 'Goes' : 'Jumps'} to ${rule.table} ${rule.target} by ${ruleLabel(rule)}.`);
+    stepOf(env, identified, 'jump', p(goto ? 'step.goesTo' : 'step.jumpsTo', { table: rule.table, chain: rule.target, label: ruleLabelMessage(rule) }));
     return { kind: 'jump', chain: rule.target, goto };
   }
   return terminal(env, identified) ?? rewriting(env, identified) ?? noting(env, identified);

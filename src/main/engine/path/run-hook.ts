@@ -3,6 +3,7 @@
 // nat chain is skipped once an earlier one of the same hook has made the connection's mapping. Pure
 // apart from the walk state.
 import { chainsAtHook, type BaseChainRef, type Hook } from './hook-chains';
+import { pathMessage as p } from './path-message';
 import type { PathOutcome } from './path-types';
 import { walkHook } from './walk-chain';
 import type { HookVerdict, WalkEnv } from './walk-state';
@@ -19,9 +20,10 @@ const DOCKER_TABLE = 'ip docker-bridges';
 /** The outcome of a hook that stopped the packet; null when it let it go on. */
 export function stopped(verdict: HookVerdict): PathOutcome | null {
   if (verdict.kind === 'accept') return null;
-  if (verdict.kind === 'drop') return { kind: 'dropped', description: verdict.description };
-  if (verdict.kind === 'reject') return { kind: 'rejected', description: verdict.description };
-  return { kind: 'unknown', description: verdict.description };
+  const { description, descriptionMessage } = verdict;
+  if (verdict.kind === 'drop') return { kind: 'dropped', description, descriptionMessage };
+  if (verdict.kind === 'reject') return { kind: 'rejected', description, descriptionMessage };
+  return { kind: 'unknown', description, descriptionMessage };
 }
 
 const natKey = (env: WalkEnv) => [env.state.packet.source, env.state.packet.destination, env.state.packet.port, env.state.dnat, env.state.snat].join('|');
@@ -30,14 +32,8 @@ const named = (ref: Pick<BaseChainRef, 'table' | 'chain'>) => `${ref.table} ${re
 
 function acceptedNotFinal(env: WalkEnv, hook: Hook, accepted: readonly BaseChainRef[], end: PathOutcome, by: BaseChainRef): void {
   const which = accepted.map(named).join(', ');
-  env.record.caveat(
-    `${which} accepted this packet at the ${hook} hook, but an nftables accept ends only its own base chain: the packet went on to ${named(by)}, which ${end.kind === 'rejected' ? 'rejected' : 'dropped'} it.`,
-  );
-  if (accepted.some((ref) => ref.table === DOCKER_TABLE)) {
-    env.record.caveat(
-      `Docker's nftables backend cannot make its accept final for other tables. Set "bridge-accept-fwmark" in Docker's daemon.json so Docker marks the packets it accepts, and accept that mark in ${named(by)} (before its drop).`,
-    );
-  }
+  env.record.caveat(p(end.kind === 'rejected' ? 'caveat.acceptNotFinalRejected' : 'caveat.acceptNotFinalDropped', { accepted: which, hook, chain: named(by) }));
+  if (accepted.some((ref) => ref.table === DOCKER_TABLE)) env.record.caveat(p('caveat.dockerAcceptFwmark', { chain: named(by) }));
 }
 
 /** Runs one hook until a chain stops the packet; null when every chain let it go on. */
@@ -50,7 +46,7 @@ export function runHook(env: WalkEnv, hook: Hook, options: HookOptions = {}): Pa
     const bound = env.state.natBound?.[hook];
     if (isNat && bound) {
       if (bound.priority === ref.priority && env.index.rulesOf(ref.table, ref.chain).length > 0) {
-        env.record.caveat(`${named(ref)} and ${named(bound)} are nat chains of the ${hook} hook at the same priority (${ref.priority}); the kernel runs them in the order they were registered, which no listing shows. This path assumed ${named(bound)} first.`);
+        env.record.caveat(p('caveat.natSamePriority', { chain: named(ref), bound: named(bound), hook, priority: ref.priority }));
       }
       continue;
     }

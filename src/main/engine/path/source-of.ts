@@ -1,17 +1,19 @@
 // Where the first packet comes from: a LAN peer on the uplink, a host process, or a container
 // behind its bridge. Pure.
+import type { Message } from '../../../shared/message';
 import type { Container, Endpoint, Link } from '../../../shared/model';
 import { nodeId } from '../../../shared/topology/graph';
 import type { HostFacts } from './host-facts';
 import { addressPart, inCidr, isIpv4, isLoopbackIpv4, neighbourIn } from '../../netcore/addresses/ipv4';
+import { pathMessage as p, said } from './path-message';
 import type { PathInput, PathOutcome, PathStep } from './path-types';
 
 export type Origin =
   | { kind: 'arriving'; source: string; inInterface: string; steps: PathStep[] }
-  | { kind: 'host'; caveats: string[] }
+  | { kind: 'host'; caveats: Message[] }
   | { kind: 'stuck'; outcome: PathOutcome; source: string };
 
-const stuck = (description: string, source = ''): Origin => ({ kind: 'stuck', outcome: { kind: 'unknown', description }, source });
+const stuck = (description: Message, source = ''): Origin => ({ kind: 'stuck', outcome: { kind: 'unknown', ...said(description) }, source });
 
 function isUplinkCandidate(link: Link): boolean {
   if (link.kind === 'loopback' || link.kind === 'bridge' || link.master !== null) return false;
@@ -36,14 +38,14 @@ function lanOrigin(input: PathInput, facts: HostFacts): Origin {
   const uplink = uplinkOf(facts);
   const primary = uplink ? facts.primaryAddress(uplink.name) : null;
   const source = primary ? neighbourIn(primary) : null;
-  if (!uplink || !source) return stuck('No uplink interface with an IPv4 address was found, so a LAN peer cannot be modelled.');
+  if (!uplink || !source) return stuck(p('outcome.noUplink'));
   const { protocol, destination, port } = input.packet;
-  const description = `A LAN peer (${source}, an address of ${uplink.name}'s subnet) opens a ${protocol.toUpperCase()} connection to ${destination}:${port}; it arrives on ${uplink.name}.`;
+  const description = said(p('step.lanPeer', { source, uplink: uplink.name, protocol: protocol.toUpperCase(), to: `${destination}:${port}` }));
   return {
     kind: 'arriving',
     source,
     inInterface: uplink.name,
-    steps: [{ stage: 'arrival', description, ruleId: null, verdict: 'continue', nodeIds: [nodeId.link(uplink.name)] }],
+    steps: [{ stage: 'arrival', ...description, ruleId: null, verdict: 'continue', nodeIds: [nodeId.link(uplink.name)] }],
   };
 }
 
@@ -74,38 +76,42 @@ export function bridgeOf(endpoint: Endpoint, facts: HostFacts): string | null {
 }
 
 function containerSteps(container: Container, endpoint: Endpoint, bridge: string, asked: PathInput['packet']): PathStep[] {
-  const inner = endpoint.interface ?? 'its interface';
+  const opens = {
+    container: container.name,
+    address: addressPart(endpoint.ip ?? ''),
+    protocol: asked.protocol.toUpperCase(),
+    to: `${asked.destination}:${asked.port}`,
+    network: endpoint.network,
+  };
   const steps: PathStep[] = [
     {
       stage: 'container',
-      description: `Container ${container.name} (${addressPart(endpoint.ip ?? '')}) opens a ${asked.protocol.toUpperCase()} connection to ${asked.destination}:${asked.port}; it leaves by ${inner} on network ${endpoint.network}.`,
+      ...said(endpoint.interface === null ? p('step.containerOpensUnknownInterface', opens) : p('step.containerOpens', { ...opens, interface: endpoint.interface })),
       ruleId: null,
       verdict: 'continue',
       nodeIds: [nodeId.container(container.id)],
     },
   ];
   if (endpoint.hostVeth) {
-    const description = `Crosses the veth pair to the host side, ${endpoint.hostVeth}.`;
-    steps.push({ stage: 'veth', description, ruleId: null, verdict: 'continue', nodeIds: [`veth:${endpoint.hostVeth}`, nodeId.link(endpoint.hostVeth)] });
+    steps.push({ stage: 'veth', ...said(p('step.vethToHost', { veth: endpoint.hostVeth })), ruleId: null, verdict: 'continue', nodeIds: [`veth:${endpoint.hostVeth}`, nodeId.link(endpoint.hostVeth)] });
   }
-  const description = `Enters the host's IP stack on bridge ${bridge}, which is its input interface for the firewall.`;
-  steps.push({ stage: 'bridge', description, ruleId: null, verdict: 'continue', nodeIds: [nodeId.link(bridge)] });
+  steps.push({ stage: 'bridge', ...said(p('step.entersHost', { bridge })), ruleId: null, verdict: 'continue', nodeIds: [nodeId.link(bridge)] });
   return steps;
 }
 
 function containerOrigin(input: PathInput, facts: HostFacts, wanted: string): Origin {
   const container = findContainer(input.containers, wanted);
-  if (!container) return stuck(`No container ${wanted} is known.`);
-  if (container.networkMode === 'host') return { kind: 'host', caveats: [`Container ${container.name} uses the host's network namespace; its packet is traced as a host process's.`] };
+  if (!container) return stuck(p('outcome.noSuchContainer', { container: wanted }));
+  if (container.networkMode === 'host') return { kind: 'host', caveats: [p('caveat.hostNetwork', { container: container.name })] };
   const { destination } = input.packet;
   const endpoint = endpointFor(container, destination);
-  if (!endpoint?.ip) return stuck(`Container ${container.name} has no IPv4 address (not running, or network mode ${container.networkMode}).`);
+  if (!endpoint?.ip) return stuck(p('outcome.noAddress', { container: container.name, mode: container.networkMode }));
   const own = addressPart(endpoint.ip);
   if (isLoopbackIpv4(destination) || container.endpoints.some((e) => e.ip && addressPart(e.ip) === destination)) {
-    return stuck(`${destination} is the container's own address: the packet stays inside ${container.name}'s network namespace and never reaches the host.`, own);
+    return stuck(p('outcome.ownAddress', { destination, container: container.name }), own);
   }
   const bridge = bridgeOf(endpoint, facts);
-  if (!bridge) return stuck(`The host bridge of ${container.name}'s network ${endpoint.network} was not found (not a bridge network?).`, own);
+  if (!bridge) return stuck(p('outcome.noBridge', { container: container.name, network: endpoint.network }), own);
   return { kind: 'arriving', source: own, inInterface: bridge, steps: containerSteps(container, endpoint, bridge, input.packet) };
 }
 

@@ -2,7 +2,8 @@
 // gotos, back on RETURN or at a user chain's end, and to the chain policy when nothing decided.
 import { matchRule, type MatchView } from './match-rule';
 import { actOnNftRule } from './nft/nft-rule';
-import { actOn, ruleLabel, type RuleAction } from './rule-action';
+import { pathMessage as p, said } from './path-message';
+import { actOn, ruleLabelMessage, type RuleAction } from './rule-action';
 import type { IdentifiedRule } from './rule-index';
 import type { HookVerdict, WalkEnv } from './walk-state';
 
@@ -25,7 +26,7 @@ function viewOf(env: WalkEnv): MatchView {
 function fits(env: WalkEnv, { rule }: IdentifiedRule): boolean {
   const result = matchRule(rule.match, rule.spec, viewOf(env));
   if (result.kind === 'unknown') {
-    env.record.caveat(`${ruleLabel(rule)} — "${rule.spec}" — uses ${result.unmodelled.join(', ')}, which Bridgeport does not model; it was assumed not to match.`);
+    env.record.caveat(p('caveat.notModelled', { label: ruleLabelMessage(rule), spec: rule.spec, options: result.unmodelled }));
   }
   return result.kind === 'match';
 }
@@ -40,11 +41,11 @@ function actionOf(env: WalkEnv, identified: IdentifiedRule): RuleAction | null {
 function policyVerdict(env: WalkEnv, table: string, chain: string): HookVerdict {
   const policy = env.index.policyOf(table, chain) ?? 'ACCEPT';
   const quiet = policy === 'ACCEPT' && table !== 'filter' && env.index.rulesOf(table, chain).length === 0;
-  const description = `No rule of ${table} ${chain} decided; its policy ${policy} applies.`;
-  if (!quiet) env.record.step({ stage: `${table} ${chain}`, description, ruleId: null, verdict: 'policy', nodeIds: [] });
+  const description = said(p('step.policy', { table, chain, policy }));
+  if (!quiet) env.record.step({ stage: `${table} ${chain}`, ...description, ruleId: null, verdict: 'policy', nodeIds: [] });
   if (policy === 'ACCEPT') return { kind: 'accept' };
-  if (policy === 'DROP') return { kind: 'drop', ruleId: null, description };
-  return { kind: 'unknown', description: `Unknown policy ${policy} of ${table} ${chain}.` };
+  if (policy === 'DROP') return { kind: 'drop', ruleId: null, ...description };
+  return { kind: 'unknown', ...said(p('outcome.unknownPolicy', { policy, table, chain })) };
 }
 
 function leaveChain(env: WalkEnv, table: string, stack: Frame[], ended: Frame): void {
@@ -52,7 +53,7 @@ function leaveChain(env: WalkEnv, table: string, stack: Frame[], ended: Frame): 
   if (!caller) return;
   env.record.step({
     stage: `${table} ${ended.chain}`,
-    description: `End of ${table} ${ended.chain} without a decision; back to ${table} ${caller.chain}.`,
+    ...said(p('step.chainEnds', { table, chain: ended.chain, caller: caller.chain })),
     ruleId: null,
     verdict: 'return',
     nodeIds: [],
@@ -77,7 +78,7 @@ export function walkHook(env: WalkEnv, table: string, chain: string): HookVerdic
     if (action.kind === 'return') stack.pop();
     if (action.kind === 'jump') {
       if (action.goto) stack.pop();
-      if (stack.length >= MAX_DEPTH) return { kind: 'unknown', description: `Jumps in ${table} nest deeper than ${MAX_DEPTH} chains (a loop?).` };
+      if (stack.length >= MAX_DEPTH) return { kind: 'unknown', ...said(p('outcome.tooDeep', { table, depth: MAX_DEPTH })) };
       stack.push({ chain: action.chain, next: 0 });
     }
   }

@@ -1,4 +1,6 @@
 // The state a packet carries along its path and the record of what happened to it.
+import { inEnglish } from '../../../shared/i18n/english';
+import type { Message } from '../../../shared/message';
 import type { HostFacts } from './host-facts';
 import type { Packet, PathStep } from './path-types';
 import type { RuleIndex } from './rule-index';
@@ -24,27 +26,34 @@ export interface PacketState {
 /** How one hook (a built-in chain with everything it jumps to) ended for the packet. */
 export type HookVerdict =
   | { kind: 'accept' }
-  | { kind: 'drop'; ruleId: string | null; description: string }
-  | { kind: 'reject'; ruleId: string | null; description: string }
-  | { kind: 'unknown'; description: string };
+  | { kind: 'drop'; ruleId: string | null; description: string; descriptionMessage: Message }
+  | { kind: 'reject'; ruleId: string | null; description: string; descriptionMessage: Message }
+  | { kind: 'unknown'; description: string; descriptionMessage: Message };
 
 export interface PathRecord {
   steps: PathStep[];
+  /** In English; `caveatMessages` holds the same caveats as messages, in the same order. */
   caveats: string[];
+  caveatMessages: Message[];
   step(step: PathStep): void;
   /** Adds a caveat once, however often it is met. */
-  caveat(text: string): void;
+  caveat(m: Message): void;
 }
 
 export function createRecord(): PathRecord {
   const steps: PathStep[] = [];
   const caveats: string[] = [];
+  const caveatMessages: Message[] = [];
   return {
     steps,
     caveats,
+    caveatMessages,
     step: (step) => void steps.push(step),
-    caveat: (text) => {
-      if (!caveats.includes(text)) caveats.push(text);
+    caveat: (m) => {
+      const text = inEnglish(m);
+      if (caveats.includes(text)) return;
+      caveats.push(text);
+      caveatMessages.push(m);
     },
   };
 }

@@ -6,6 +6,8 @@ import { portInSpec } from '../../netcore/rules/port-spec';
 import type { Listener } from '../host/parse-listeners';
 import type { MappingStatus } from '../../../shared/publish-model';
 import { ENGINE_PORT_HOLDERS } from '../../netcore/meaning/port-request';
+import { message, type Message } from '../../../shared/message';
+import { inEnglish } from '../../../shared/i18n/english';
 
 export interface PortInputs {
   containers: Container[];
@@ -27,8 +29,11 @@ export interface PortInputs {
 const LOOPBACK = new Set(['127.0.0.1', '::1']);
 const ANY = new Set(['0.0.0.0', '::', '*', '']);
 
+const said = (key: string, params: Record<string, string | number | Message> = {}) => message(`engine-ports:${key}`, params);
+
 /** Without the rules the port's DNAT, counters and companions are unknown, not absent. */
-const NAT_UNREAD = 'Its NAT rules could not be read (that needs root): whether they are in place, and their packet counts, are unknown.';
+const NAT_UNREAD = said('hint.natUnread');
+const loopbackOnly = (address: string) => said('hint.loopbackOnly', { address });
 
 const inRange = (spec: string | null, port: number) => spec !== null && portInSpec(spec, port) === true;
 
@@ -126,34 +131,29 @@ function droppedBesideDocker(b: PortBinding, dnat: FirewallRule[], inputs: PortI
   return ip !== undefined && !iptablesAccepts(ip, inputs.rules);
 }
 
-const DROPPED_BESIDE_DOCKER =
-  "Not reachable from the LAN or other machines, unless an iptables rule of your own accepts it: iptables' FORWARD chain has policy DROP (Docker's iptables firewall beside Podman), which drops the forwarded packets netavark's table accepts. From this host it works. `bridgeport publish` on the container adds the iptables accept it needs.";
+const DROPPED_BESIDE_DOCKER = said('hint.droppedBesideDocker');
 
-function hintsFor(c: Container, b: PortBinding, dnat: FirewallRule[], inputs: PortInputs, source: EngineSource): string[] {
-  const hints: string[] = [];
-  if (LOOPBACK.has(b.hostIp)) hints.push(`Bound to ${b.hostIp} only: reachable from this host, not from the LAN or other machines.`);
-  if (b.hostIp === '127.0.0.1' && dnat.length > 0 && !loopbackGuarded(b, inputs.rules)) {
-    hints.push(
-      'Not guarded: a machine on the same LAN can still reach it by sending packets for 127.0.0.1 to this host, because the DNAT happens before the kernel drops such packets (moby/moby#41872; Docker 28 adds a raw-table DROP).',
-    );
-  }
-  if (c.pid === null) hints.push(`Container ${c.name} is ${c.state}: nothing answers on this port until it runs.`);
-  else if (inputs.firewallReadable && dnat.length === 0 && !b.hostIp.includes(':')) {
-    hints.push(
-      source === 'podman'
-        ? 'No NAT rule found for this port: netavark may run with firewall_driver="none", or the rules were flushed (a firewall reload?).'
-        : 'No NAT rule found for this port: Docker may run with iptables disabled, or the rules were flushed (a firewall reload?).',
-    );
-  }
+/** Who else listens: the process by name (and pid when known), or a process without a name. */
+function listenerPhrase(l: Listener): Message {
+  if (!l.process) return said('who.unnamed');
+  return l.pid ? said('who.processWithPid', { process: l.process, pid: l.pid }) : said('who.process', { process: l.process });
+}
+
+function hintsFor(c: Container, b: PortBinding, dnat: FirewallRule[], inputs: PortInputs, source: EngineSource): Message[] {
+  const hints: Message[] = [];
+  if (LOOPBACK.has(b.hostIp)) hints.push(loopbackOnly(b.hostIp));
+  if (b.hostIp === '127.0.0.1' && dnat.length > 0 && !loopbackGuarded(b, inputs.rules)) hints.push(said('hint.loopbackUnguarded'));
+  if (c.pid === null) hints.push(said('hint.containerNotRunning', { container: c.name, state: c.state }));
+  else if (inputs.firewallReadable && dnat.length === 0 && !b.hostIp.includes(':')) hints.push(said(source === 'podman' ? 'hint.noNatPodman' : 'hint.noNatDocker'));
   if (!inputs.firewallReadable) hints.push(NAT_UNREAD);
   if (c.pid !== null && droppedBesideDocker(b, dnat, inputs, source)) hints.push(DROPPED_BESIDE_DOCKER);
   const other = takenBy(b, inputs.listeners, inputs.listenerNamesKnown ?? true);
-  if (other) {
-    const who = other.process ? `${other.process}${other.pid ? ` (pid ${other.pid})` : ''}` : 'a host process';
-    hints.push(`Port ${b.hostPort}/${b.protocol} is also taken by ${who} listening on ${other.address}.`);
-  }
+  if (other) hints.push(said('hint.alsoTaken', { port: b.hostPort, protocol: b.protocol, who: listenerPhrase(other), address: other.address }));
   return hints;
 }
+
+/** The hints in English beside their messages. */
+const saidHints = (hints: Message[]) => ({ hints: hints.map(inEnglish), hintsMessages: hints });
 
 export function derivePorts(inputs: PortInputs): PublishedPort[] {
   const ports: PublishedPort[] = [];
@@ -168,7 +168,7 @@ export function derivePorts(inputs: PortInputs): PublishedPort[] {
       const companions = source === 'podman' ? podmanCompanions(c, b, inputs.rules) : [];
       const related = [...dnat, ...companions, ...(targetIp ? companionRules(targetIp, b, inputs.rules) : [])];
       const hints = hintsFor(c, b, dnat, inputs, source);
-      if (b.alsoIpv6) hints.push('Also published on IPv6 (::).');
+      if (b.alsoIpv6) hints.push(said('hint.alsoIpv6'));
       ports.push({
         hostIp: b.hostIp,
         hostPort: b.hostPort,
@@ -181,7 +181,7 @@ export function derivePorts(inputs: PortInputs): PublishedPort[] {
         packets: dnat.reduce((n, r) => n + r.packets, 0),
         bytes: dnat.reduce((n, r) => n + r.bytes, 0),
         ruleIds: related.map((r) => r.id),
-        hints,
+        ...saidHints(hints),
       });
     }
   }
@@ -198,13 +198,11 @@ function bridgeportPorts(m: MappingStatus, inputs: PortInputs): PublishedPort[] 
     const containerPort = m.containerPort + i;
     const dnat = mine.filter((r) => r.target === 'DNAT' && inRange(r.match.dport, hostPort));
     const companions = mine.filter((r) => r.target !== 'DNAT' && (inRange(r.match.dport, containerPort) || inRange(r.match.sport, containerPort)));
-    const hints: string[] = [];
-    if (m.detail) hints.push(m.detail);
-    if (m.hostIp.startsWith('127.')) hints.push(`Bound to ${m.hostIp} only: reachable from this host, not from the LAN or other machines.`);
+    const hints: Message[] = [];
+    if (m.detail) hints.push(m.detailMessage ?? message('engine-common:text', { text: m.detail }));
+    if (m.hostIp.startsWith('127.')) hints.push(loopbackOnly(m.hostIp));
     if (!inputs.firewallReadable) hints.push(NAT_UNREAD);
-    if (m.state === 'active' && inputs.firewallReadable && dnat.length === 0) {
-      hints.push('Its NAT rule is missing (a firewall reload?): Bridgeport puts it back while the app or `bridgeport daemon` runs, or run `bridgeport reconcile`.');
-    }
+    if (m.state === 'active' && inputs.firewallReadable && dnat.length === 0) hints.push(said('hint.bridgeportNatMissing'));
     ports.push({
       hostIp: m.hostIp || '0.0.0.0',
       hostPort,
@@ -217,7 +215,7 @@ function bridgeportPorts(m: MappingStatus, inputs: PortInputs): PublishedPort[] 
       packets: dnat.reduce((n, r) => n + r.packets, 0),
       bytes: dnat.reduce((n, r) => n + r.bytes, 0),
       ruleIds: [...dnat, ...companions].map((r) => r.id),
-      hints,
+      ...saidHints(hints),
     });
   }
   return ports;

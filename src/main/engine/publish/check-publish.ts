@@ -1,5 +1,7 @@
 // Decides whether a publish request can be honoured, before anything changes, and says why not in
 // one sentence. Pure: a function of the request and what the host and Docker look like now.
+import { inEnglish } from '../../../shared/i18n/english';
+import { message, type Message } from '../../../shared/message';
 import type { Container, Network } from '../../../shared/model';
 import type { Mapping, PublishRequest } from '../../../shared/publish-model';
 import type { Listener } from '../host/parse-listeners';
@@ -8,7 +10,15 @@ export class PublishRefused extends Error {
   override name = 'PublishRefused';
   /** Nothing was changed (see src/shared/errors.ts). */
   readonly kind = 'refused' as const;
+  /** The sentence as a message (engine-errors), when it was said as one; `message` is its English. */
+  readonly said?: Message;
+  constructor(said: Message | string) {
+    super(typeof said === 'string' ? said : inEnglish(said));
+    if (typeof said !== 'string') this.said = said;
+  }
 }
+
+const refusal = (key: string, params: Parameters<typeof message>[1] = {}) => new PublishRefused(message(`engine-errors:publish.${key}`, params));
 
 export interface PublishContext {
   containers: readonly Container[];
@@ -33,8 +43,8 @@ export function findContainer(ref: string, containers: readonly Container[]): Co
   if (exact) return exact;
   const byPrefix = /^[0-9a-f]{4,64}$/.test(ref) ? containers.filter((c) => c.id.startsWith(ref)) : [];
   if (byPrefix.length === 1) return byPrefix[0]!;
-  if (byPrefix.length > 1) throw new PublishRefused(`"${ref}" matches ${byPrefix.length} containers: give more of the id`);
-  throw new PublishRefused(`no container named or with id "${ref}"`);
+  if (byPrefix.length > 1) throw refusal('ambiguous', { ref, matches: byPrefix.length });
+  throw refusal('noContainer', { ref });
 }
 
 function chooseNetwork(container: Container, networks: readonly Network[], wanted: string | undefined): Network {
@@ -43,24 +53,25 @@ function chooseNetwork(container: Container, networks: readonly Network[], wante
     .filter((n): n is Network => n !== undefined && n.bridge !== null);
   if (wanted !== undefined) {
     const chosen = bridges.find((n) => n.name === wanted);
-    if (!chosen) throw new PublishRefused(`container ${container.name} is not on bridge network "${wanted}"${bridges.length ? ` (it is on ${bridges.map((n) => n.name).join(', ')})` : ''}`);
+    if (!chosen && bridges.length) throw refusal('notOnNamedBridgeButOn', { container: container.name, network: wanted, networks: bridges.map((n) => n.name).join(', ') });
+    if (!chosen) throw refusal('notOnNamedBridge', { container: container.name, network: wanted });
     return chosen;
   }
-  if (bridges.length === 0) throw new PublishRefused(`container ${container.name} is not on a bridge network: only containers on bridge networks can have ports published`);
+  if (bridges.length === 0) throw refusal('notOnBridge', { container: container.name });
   return bridges[0]!;
 }
 
 function checkContainer(container: Container): void {
-  if (container.networkMode === 'host') throw new PublishRefused(`container ${container.name} uses the host's network (--network host): its ports already are the host's`);
-  if (container.networkMode === 'none') throw new PublishRefused(`container ${container.name} has no network (--network none)`);
-  if (container.networkMode === 'container') throw new PublishRefused(`container ${container.name} shares another container's network: publish on that container`);
-  if (container.pid === null) throw new PublishRefused(`container ${container.name} is ${container.state}: only a running container can have a port published`);
+  if (container.networkMode === 'host') throw refusal('hostNetwork', { container: container.name });
+  if (container.networkMode === 'none') throw refusal('noNetwork', { container: container.name });
+  if (container.networkMode === 'container') throw refusal('sharedNetwork', { container: container.name });
+  if (container.pid === null) throw refusal('notRunning', { container: container.name, state: container.state });
 }
 
 function checkHostIp(hostIp: string, hostAddresses: readonly string[]): string {
   if (ANY.has(hostIp)) return '';
   if (hostIp === '127.0.0.1' || hostAddresses.includes(hostIp)) return hostIp;
-  throw new PublishRefused(`${hostIp} is not an address of this host (it has 127.0.0.1${hostAddresses.length ? `, ${hostAddresses.join(', ')}` : ''})`);
+  throw refusal('notHostAddress', { address: hostIp, addresses: ['127.0.0.1', ...hostAddresses].join(', ') });
 }
 
 const overlaps = (a1: number, a2: number, b1: number, b2: number) => a1 <= b2 && b1 <= a2;
@@ -72,17 +83,21 @@ function checkConflicts(request: { hostIp: string; hostPort: number; hostPortEnd
   const { hostIp, hostPort, hostPortEnd, protocol } = request;
   for (const c of ctx.containers) {
     const clash = c.ports.find((p) => p.protocol === protocol && overlaps(p.hostPort, p.hostPort, hostPort, hostPortEnd) && ipsOverlap(p.hostIp, hostIp));
-    if (clash) throw new PublishRefused(`host port ${clash.hostPort}/${protocol} is already published by Docker for container ${c.name}${c.pid === null ? ' (stopped; it binds the port when it starts)' : ''}`);
+    if (clash) throw refusal(c.pid === null ? 'publishedByDockerStopped' : 'publishedByDocker', { port: `${clash.hostPort}/${protocol}`, container: c.name });
   }
   for (const m of ctx.mappings) {
     if (m.protocol === protocol && overlaps(m.hostPort, m.hostPortEnd, hostPort, hostPortEnd) && ipsOverlap(m.hostIp, hostIp)) {
-      throw new PublishRefused(`host port ${portText(m)} is already published by Bridgeport for container ${m.container.name}`);
+      throw refusal('publishedByBridgeport', { port: portText(m), container: m.container.name });
     }
   }
   const busy = ctx.listeners.find((l) => l.protocol === protocol && overlaps(l.port, l.port, hostPort, hostPortEnd) && ipsOverlap(l.address, hostIp));
   if (busy) {
-    const who = busy.process ? `${busy.process}${busy.pid ? ` (pid ${busy.pid})` : ''}` : 'a process';
-    throw new PublishRefused(`host port ${busy.port}/${protocol} is in use by ${who} listening on ${busy.address}; publishing it would take that process's connections away`);
+    const who = !busy.process
+      ? message('engine-errors:publish.who.unknown')
+      : busy.pid
+        ? message('engine-errors:publish.who.processWithPid', { process: busy.process, pid: busy.pid })
+        : message('engine-common:text', { text: busy.process });
+    throw refusal('portInUse', { port: `${busy.port}/${protocol}`, who, address: busy.address });
   }
 }
 

@@ -1,5 +1,8 @@
 // What happened to Bridgeport's published ports, newest last: kept in memory for the UI and
-// appended to events.jsonl next to the mappings. I/O only.
+// appended to events.jsonl next to the mappings, in English and as a message (for the window's
+// language). I/O only.
+import { inEnglish } from '../../../shared/i18n/english';
+import type { Message } from '../../../shared/message';
 import type { PortEvent } from '../../../shared/publish-model';
 import { withUserDir, type FileOwner } from '../../system/safe-user-files';
 
@@ -14,8 +17,8 @@ export class EventLog {
     private readonly owner: FileOwner = null,
   ) {}
 
-  async add(kind: PortEvent['kind'], message: string, mappingId: string | null = null): Promise<PortEvent> {
-    const event: PortEvent = { at: new Date().toISOString(), kind, message, mappingId };
+  async add(kind: PortEvent['kind'], said: Message, mappingId: string | null = null): Promise<PortEvent> {
+    const event: PortEvent = { at: new Date().toISOString(), kind, message: inEnglish(said), messageMessage: said, mappingId };
     this.events.push(event);
     if (this.events.length > KEPT) this.events.splice(0, this.events.length - KEPT);
     if (this.dir) {

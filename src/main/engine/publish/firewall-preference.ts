@@ -1,5 +1,6 @@
 // The user's choice of firewall for published ports: BRIDGEPORT_FIREWALL_BACKEND=auto|iptables|nftables
 // (unset: auto). The privileged side resolves auto from what the host's engines use.
+import { message } from '../../../shared/message';
 import type { PortBackendPreference } from '../../netcore/rulesets/port-backend';
 import { PublishRefused } from './check-publish';
 
@@ -10,5 +11,5 @@ export function firewallPreference(env: NodeJS.ProcessEnv = process.env): PortBa
   const value = env[FIREWALL_BACKEND_VARIABLE]?.trim().toLowerCase() ?? '';
   if (value === '') return 'auto';
   if ((CHOICES as readonly string[]).includes(value)) return value as PortBackendPreference;
-  throw new PublishRefused(`${FIREWALL_BACKEND_VARIABLE}=${env[FIREWALL_BACKEND_VARIABLE]} is none of ${CHOICES.join(', ')}: nothing was changed`);
+  throw new PublishRefused(message('engine-errors:publish.badFirewallChoice', { setting: `${FIREWALL_BACKEND_VARIABLE}=${env[FIREWALL_BACKEND_VARIABLE]}`, choices: CHOICES.join(', ') }));
 }

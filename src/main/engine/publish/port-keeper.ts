@@ -6,6 +6,8 @@ import type Docker from 'dockerode';
 import { Coalescer } from '../watch/coalescer';
 import { DockerEventWatcher } from '../watch/docker-events';
 import { Ticker } from '../watch/ticker';
+import type { Message } from '../../../shared/message';
+import { reason as said } from './port-messages';
 import type { PortPublisher } from './port-publisher';
 
 export class PortKeeper {
@@ -20,7 +22,7 @@ export class PortKeeper {
     private readonly onError: (error: Error) => void,
     checkMs = 2000,
   ) {
-    this.reconciler = new Coalescer(() => this.reconcile('a container or network changed'), 100);
+    this.reconciler = new Coalescer(() => this.reconcile(said.changed()), 100);
     this.events = engines.map((docker) => new DockerEventWatcher(docker, () => this.reconciler.signal()));
     this.driftCheck = new Ticker(() => this.checkDrift(), checkMs);
   }
@@ -36,7 +38,7 @@ export class PortKeeper {
     this.reconciler.cancel();
   }
 
-  private async reconcile(reason: string): Promise<void> {
+  private async reconcile(reason: Message): Promise<void> {
     try {
       await this.publisher.reconcile(reason, { onlyIfNeeded: true });
     } catch (error) {

@@ -7,7 +7,7 @@ import type { PrivilegedExecutor } from '../../privileged/contract/operations';
 import type { DockerRead } from '../docker/read-docker';
 import type { EngineSet } from '../engines/engine-set';
 import { readEngines, type EnginesRead } from '../engines/read-engines';
-import { rootlessPublishRefusal } from '../engines/engine-notes';
+import { rootlessPublishRefusalMessage } from '../engines/engine-notes';
 import { readHostLinks } from '../host/read-host-links';
 import { readListeners } from '../host/read-listeners';
 import { desiredRules, hasLoopbackGuard } from '../../netcore/rulesets/port-rules';
@@ -21,6 +21,9 @@ import { parseNftTables } from '../../netcore/nft/parse-nft-tables';
 import { NFT_TABLE } from '../../netcore/rulesets/port-nft-rules';
 import type { PortBackend, PortBackendPreference } from '../../netcore/rulesets/port-backend';
 import { firewallPreference } from './firewall-preference';
+import { message, type Message } from '../../../shared/message';
+import { inEnglish } from '../../../shared/i18n/english';
+import { detail, event, reason as said } from './port-messages';
 
 export interface PublisherDeps {
   /** Every container engine (Docker, Podman): a mapping's container may run on any of them. */
@@ -33,10 +36,8 @@ export interface PublisherDeps {
   firewall?: () => PortBackendPreference;
 }
 
-const portText = (m: Pick<Mapping, 'hostIp' | 'hostPort' | 'hostPortEnd' | 'containerPort' | 'containerPortEnd' | 'protocol'>) => {
-  const range = (a: number, b: number) => (a === b ? `${a}` : `${a}-${b}`);
-  return `${m.hostIp ? `${m.hostIp}:` : ''}${range(m.hostPort, m.hostPortEnd)}→${range(m.containerPort, m.containerPortEnd)}/${m.protocol}`;
-};
+/** A waiting mapping's detail, in English and as a message. */
+const detailOf = (m: Message) => ({ detail: inEnglish(m), detailMessage: m });
 
 export class PortPublisher {
   private queue: Promise<unknown> = Promise.resolve();
@@ -62,16 +63,16 @@ export class PortPublisher {
     if (this.lastResolved !== null) return this.lastStatuses;
     const [docker, state] = await Promise.all([readEngines(this.deps.engines), this.deps.store.load()]);
     if (!docker.status.available) {
-      return state.mappings.map((m) => ({ ...m, state: 'waiting' as const, containerIp: null, bridge: null, detail: 'Docker is not reachable' }));
+      return state.mappings.map((m) => ({ ...m, state: 'waiting' as const, containerIp: null, bridge: null, ...detailOf(detail.dockerUnreachable()) }));
     }
     const resolution = resolveMappings(state.mappings, docker.containers, docker.networks);
-    const gone = resolution.gone.map((m) => ({ ...m, state: 'waiting' as const, containerIp: null, bridge: null, detail: `container ${m.container.name} was removed` }));
+    const gone = resolution.gone.map((m) => ({ ...m, state: 'waiting' as const, containerIp: null, bridge: null, ...detailOf(detail.removed(m.container.name)) }));
     return [...resolution.statuses, ...gone];
   }
 
   private async dockerOrFail(): Promise<EnginesRead> {
     const read = await readEngines(this.deps.engines);
-    if (!read.status.available) throw new PublishRefused(`Docker is not reachable (${read.status.error ?? read.status.problem ?? 'unknown'}): nothing was changed`);
+    if (!read.status.available) throw new PublishRefused(message('engine-errors:dockerUnreachable', { reason: read.status.error ?? read.status.problem ?? 'unknown' }));
     return read;
   }
 
@@ -81,7 +82,7 @@ export class PortPublisher {
       const [docker, state, listeners, links] = await Promise.all([this.dockerOrFail(), this.deps.store.load(), readListeners(), readHostLinks()]);
       const hostAddresses = links.flatMap((l) => l.addresses).filter((a) => !a.includes(':')).map((a) => a.replace(/\/\d+$/, ''));
       const target = await this.checked(request, () => {
-        const rootless = rootlessPublishRefusal(findContainer(request.container, docker.containers), docker.engines);
+        const rootless = rootlessPublishRefusalMessage(findContainer(request.container, docker.containers), docker.engines);
         if (rootless) throw new PublishRefused(rootless);
         return checkPublish(request, { containers: docker.containers, networks: docker.networks, mappings: state.mappings, listeners, hostAddresses });
       });
@@ -103,13 +104,13 @@ export class PortPublisher {
       await this.deps.store.save(next);
       try {
         const result = await this.applyState(next, docker);
-        await this.deps.events.add('published', `published ${portText(mapping)} on ${mapping.container.name}`, mapping.id);
+        await this.deps.events.add('published', event.published(mapping), mapping.id);
         return result.mappings.find((m) => m.id === mapping.id)!;
       } catch (error) {
         // Nothing half-done stays: the file goes back, and so do the rules.
         await this.deps.store.save(state);
         await this.applyState(state, docker).catch(() => undefined);
-        await this.deps.events.add('failed', `publishing ${portText(mapping)} on ${mapping.container.name} failed: ${(error as Error).message}`, mapping.id);
+        await this.deps.events.add('failed', event.failed(mapping, error), mapping.id);
         throw error;
       }
     });
@@ -120,7 +121,7 @@ export class PortPublisher {
     try {
       return check();
     } catch (error) {
-      if (error instanceof PublishRefused) await this.deps.events.add('refused', `${request.container} ${request.hostPort}/${request.protocol}: ${error.message}`);
+      if (error instanceof PublishRefused) await this.deps.events.add('refused', event.refused(request, error));
       throw error;
     }
   }
@@ -139,7 +140,7 @@ export class PortPublisher {
       const mapping = state.mappings.find(
         (m) => ids.includes(m.container.id) && m.protocol === request.protocol && m.hostIp === hostIp && m.hostPort <= request.hostPort && request.hostPort <= m.hostPortEnd,
       );
-      if (!mapping) throw new PublishRefused(`Bridgeport publishes no port ${hostIp ? `${hostIp}:` : ''}${request.hostPort}/${request.protocol} on ${request.container}`);
+      if (!mapping) throw new PublishRefused(message('engine-errors:publish.notPublished', { port: `${hostIp ? `${hostIp}:` : ''}${request.hostPort}/${request.protocol}`, container: request.container }));
       const next: StoredState = { ...state, mappings: state.mappings.filter((m) => m.id !== mapping.id) };
       await this.deps.executor();
       await this.deps.store.save(next);
@@ -149,13 +150,13 @@ export class PortPublisher {
         await this.deps.store.save(state);
         throw error;
       }
-      await this.deps.events.add('unpublished', `unpublished ${portText(mapping)} on ${mapping.container.name}`, mapping.id);
+      await this.deps.events.add('unpublished', event.unpublished(mapping), mapping.id);
       return mapping;
     });
   }
 
   /** Makes the rules match the mappings file (idempotent). `reason` goes into the event log when rules had to be rewritten. */
-  async reconcile(reason = 'reconcile', options: { onlyIfNeeded?: boolean } = {}): Promise<ReconcileResult> {
+  async reconcile(reason: Message = said.reconcile(), options: { onlyIfNeeded?: boolean } = {}): Promise<ReconcileResult> {
     // The watch loop of a user who never published anything must not ask for a password (nor create files).
     if (options.onlyIfNeeded && this.lastResolved === null) {
       const state = await this.deps.store.load();
@@ -169,33 +170,33 @@ export class PortPublisher {
       }
       const result = await this.applyState(state, docker);
       if (result.changed) {
-        await this.deps.events.add('restored', `rules rewritten for ${result.mappings.filter((m) => m.state === 'active').length} active mapping(s) (${reason})`);
+        await this.deps.events.add('restored', event.restored(result.mappings.filter((m) => m.state === 'active').length, reason));
       }
       return result;
     });
   }
 
   /** Cheap check for the watch loop (one iptables-save, no Docker call): why a reconcile is due, or null. */
-  async driftReason(): Promise<string | null> {
+  async driftReason(): Promise<Message | null> {
     const active = this.lastResolved;
     if (active === null) return null;
     // Another Bridgeport process (the CLI beside the app) changed the file: take its word.
     const ids = (await this.deps.store.mappings()).map((m) => m.id).sort().join();
-    if (ids !== this.lastAppliedIds) return 'another Bridgeport process changed the mappings';
+    if (ids !== this.lastAppliedIds) return said.otherProcess();
     const executor = await this.deps.executor();
     if (this.lastBackend === 'nftables') return this.nftDrift(executor, active.length > 0);
     const current = parseIptablesSave((await executor.run('firewall.save', {})).text, 'ipv4');
     // The helper keeps the loopback guard while route_localnet is on somewhere: a kept guard is no drift.
     if (planBatch(desiredRules(active, hasDockerUser(current), { keepLoopbackGuard: hasLoopbackGuard(current) }), current).batch === null) return null;
-    return 'the rules had been changed outside Bridgeport (a firewall reload or restore?)';
+    return said.rulesChanged();
   }
 
   /** Our table can only be changed or deleted as a whole by others (a `flush ruleset`): its presence is what is checked. */
-  private async nftDrift(executor: PrivilegedExecutor, wanted: boolean): Promise<string | null> {
+  private async nftDrift(executor: PrivilegedExecutor, wanted: boolean): Promise<Message | null> {
     const tables = parseNftTables((await executor.run('firewall.listTables', {})).text);
     const present = tables.some((t) => t.family === NFT_TABLE.family && t.name === NFT_TABLE.name);
     if (!wanted || present) return null;
-    return `the nftables table ${NFT_TABLE.family} ${NFT_TABLE.name} was removed outside Bridgeport (a firewall reload or flush?)`;
+    return said.tableRemoved(`${NFT_TABLE.family} ${NFT_TABLE.name}`);
   }
 
   private firewall(): PortBackendPreference {
@@ -214,7 +215,7 @@ export class PortPublisher {
       current = { ...state, mappings: state.mappings.filter((m) => !resolution.gone.includes(m)) };
       await this.deps.store.save(current);
       for (const m of resolution.gone) {
-        await this.deps.events.add('removed', `container ${m.container.name} was removed: its port ${portText(m)} is no longer published`, m.id);
+        await this.deps.events.add('removed', event.removed(m), m.id);
       }
     }
     const resolved = resolution?.resolved ?? (this.lastResolved ?? []).filter((r) => current.mappings.some((m) => m.id === r.id));

@@ -3,6 +3,9 @@
 import type { Container, Network } from '../../../shared/model';
 import type { Mapping, MappingStatus } from '../../../shared/publish-model';
 import type { ResolvedMapping } from '../../privileged/contract/resolved-mapping';
+import { inEnglish } from '../../../shared/i18n/english';
+import type { Message } from '../../../shared/message';
+import { detail as said } from './port-messages';
 
 export interface Resolution {
   /** Running containers: what the rules are made of. */
@@ -16,17 +19,17 @@ export interface Resolution {
 const withoutLength = (cidr: string) => cidr.replace(/\/\d+$/, '');
 const isIpv4 = (cidr: string) => /^\d+\.\d+\.\d+\.\d+(\/\d+)?$/.test(cidr);
 
-function waiting(m: Mapping, container: Container, detail: string): MappingStatus {
-  return { ...m, container: { id: container.id, name: container.name }, state: 'waiting', containerIp: null, bridge: null, detail };
+function waiting(m: Mapping, container: Container, detail: Message): MappingStatus {
+  return { ...m, container: { id: container.id, name: container.name }, state: 'waiting', containerIp: null, bridge: null, detail: inEnglish(detail), detailMessage: detail };
 }
 
 function resolveOne(m: Mapping, container: Container, networks: readonly Network[]): { status: MappingStatus; resolved: ResolvedMapping | null } {
-  if (container.pid === null) return { status: waiting(m, container, `container ${container.name} is ${container.state}; the port comes back when it runs`), resolved: null };
+  if (container.pid === null) return { status: waiting(m, container, said.notRunning(container.name, container.state)), resolved: null };
   const endpoint = container.endpoints.find((e) => e.network === m.network);
   const network = networks.find((n) => n.name === m.network);
   const subnet = network?.subnets.find((s) => isIpv4(s.subnet))?.subnet;
-  if (!endpoint?.ip || !isIpv4(endpoint.ip)) return { status: waiting(m, container, `container ${container.name} is not connected to network ${m.network}`), resolved: null };
-  if (!network?.bridge || !subnet) return { status: waiting(m, container, `network ${m.network} is not a bridge network with an IPv4 subnet`), resolved: null };
+  if (!endpoint?.ip || !isIpv4(endpoint.ip)) return { status: waiting(m, container, said.notConnected(container.name, m.network)), resolved: null };
+  if (!network?.bridge || !subnet) return { status: waiting(m, container, said.notBridge(m.network)), resolved: null };
   const containerIp = withoutLength(endpoint.ip);
   const resolved: ResolvedMapping = {
     id: m.id,

@@ -1,4 +1,5 @@
 // Combines what the readers saw into one snapshot. Pure: no I/O, so it is tested on fixtures.
+import type { Message } from '../../../shared/message';
 import type { Container, EngineStatus, Link, Namespace, Network, Snapshot, DockerStatus } from '../../../shared/model';
 import type { KernelLink } from '../host/kernel-link';
 import type { NamedNamespace } from '../netns/read-named-namespaces';
@@ -12,7 +13,7 @@ export interface SnapshotInputs {
   hostLinks: KernelLink[];
   namedNamespaces: NamedNamespace[];
   /** engines: every engine that answered; notes: what could not be seen of them (rootless, unreadable sockets). */
-  docker: { status: DockerStatus; containers: Container[]; networks: Network[]; engines?: EngineStatus[]; notes?: string[] };
+  docker: { status: DockerStatus; containers: Container[]; networks: Network[]; engines?: EngineStatus[]; notes?: string[]; noteMessages?: Message[] };
   /** Null when the namespaces could not be entered (not root) or the read failed (see readError). */
   report: NamespaceReport | null;
   readError?: string;
@@ -83,20 +84,24 @@ function withInnerView(c: Container, report: NamespaceReport | null, hostSideOf:
   return { ...c, links, endpoints };
 }
 
-function limitationsOf(inputs: SnapshotInputs): string[] {
+/** What the snapshot could not see, each with its message when it has one (null: English only). */
+function limitationsOf(inputs: SnapshotInputs): { limitations: string[]; limitationMessages?: (Message | null)[] } {
   const notes: string[] = [];
   if (!inputs.privileged) {
     notes.push(
       'Not running as root: the inside of containers and `ip netns` namespaces was not read, so veths are not matched to containers. Run the CLI with sudo to see exact veth pairs (the desktop app reads them once it has administrator rights).',
     );
   }
+  const engineNotesAt = notes.length;
   notes.push(...(inputs.docker.notes ?? []));
   if (inputs.readError) notes.push(`Namespaces could not be read: ${inputs.readError}`);
   for (const c of inputs.docker.containers) {
     const read = c.pid === null ? undefined : inputs.report?.containers.get(c.pid);
     if (read instanceof Error) notes.push(`${c.name}: ${read.message}`);
   }
-  return notes;
+  const said = inputs.docker.noteMessages ?? [];
+  const limitationMessages = notes.map((_, i) => (i >= engineNotesAt ? (said[i - engineNotesAt] ?? null) : null));
+  return limitationMessages.some((m) => m !== null) ? { limitations: notes, limitationMessages } : { limitations: notes };
 }
 
 export function assembleSnapshot(inputs: SnapshotInputs): Snapshot {
@@ -125,6 +130,6 @@ export function assembleSnapshot(inputs: SnapshotInputs): Snapshot {
     namespaces,
     docker: inputs.docker.status,
     ...(inputs.docker.engines ? { engines: inputs.docker.engines } : {}),
-    limitations: limitationsOf(inputs),
+    ...limitationsOf(inputs),
   };
 }

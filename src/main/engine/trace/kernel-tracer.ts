@@ -1,6 +1,7 @@
 // `bridgeport trace` and the Trace button: the computed path and the kernel's trace of the same
 // flow, from one reading of the rules, with their differences. Composition only: the pure parts
-// are kernel-steps, compare-trace and trace-notes.
+// are kernel-steps, compare-trace, trace-notes and probe-detail.
+import { inEnglish } from '../../../shared/i18n/english';
 import type { Container } from '../../../shared/model';
 import type { PathResult } from '../../../shared/path-model';
 import type { KernelTraceQuery, KernelTraceResult } from '../../../shared/trace-model';
@@ -9,7 +10,8 @@ import type { ParsedRuleset } from '../../netcore/rules/parsed-rule';
 import type { PacketQuery } from '../path/path-types';
 import { compareTrace } from './compare-trace';
 import { kernelOutcomeOf, kernelSteps, packetView } from './kernel-steps';
-import { traceNotes } from './trace-notes';
+import { probeDetailMessage } from './probe-detail';
+import { traceNoteMessages } from './trace-notes';
 
 export interface ComputedPath {
   result: PathResult;
@@ -35,6 +37,8 @@ export async function traceInKernel(deps: KernelTracerDeps, query: Required<Kern
   const steps = kernelSteps(traced.events, path.ruleset);
   const kernelOutcome = kernelOutcomeOf(traced.caught, steps);
   const target = `${query.destination}:${query.port}/${query.protocol}`;
+  const notes = traceNoteMessages({ origin: path.packet.from.kind, caught: traced.caught, timeoutSeconds, target, variant: path.variant, steps, otherPackets: traced.otherPackets });
+  const probe = traced.probe;
   return {
     caught: traced.caught,
     packet: traced.packet ? packetView(traced.packet) : null,
@@ -42,9 +46,10 @@ export async function traceInKernel(deps: KernelTracerDeps, query: Required<Kern
     computed: path.result,
     differences: compareTrace(path.result, steps, kernelOutcome),
     kernelOutcome,
-    probe: traced.probe,
+    probe: probe && (probe.detail === null ? probe : { ...probe, detailMessage: probeDetailMessage(probe.detail) }),
     otherPackets: traced.otherPackets,
-    notes: traceNotes({ origin: path.packet.from.kind, caught: traced.caught, timeoutSeconds, target, variant: path.variant, steps, otherPackets: traced.otherPackets }),
+    notes: notes.map(inEnglish),
+    notesMessages: notes,
     elapsedMs: traced.elapsedMs,
   };
 }

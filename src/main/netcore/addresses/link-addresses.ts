@@ -1,11 +1,20 @@
 // Addresses a user gives a link (10.0.0.1/24, a gateway) and whether two networks overlap, with a
 // reason in one sentence when one is not acceptable. On ipaddr.js. Pure.
 import ipaddr from 'ipaddr.js';
+import { inEnglish } from '../../../shared/i18n/english';
+import { message, type Message, type MessageParam } from '../../../shared/message';
 
 export class LinkValueError extends Error {
   override name = 'LinkValueError';
   /** Nothing was changed (see src/shared/errors.ts). */
   readonly kind = 'refused' as const;
+  /** The sentence as a message (engine-errors); `message` is its English. */
+  readonly said: Message;
+  constructor(key: string, params: Record<string, MessageParam> = {}) {
+    const said = message(`engine-errors:address.${key}`, params);
+    super(inEnglish(said));
+    this.said = said;
+  }
 }
 
 export interface InterfaceAddress {
@@ -22,14 +31,8 @@ export interface InterfaceAddress {
 const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`^${OCTET}(\\.${OCTET}){3}$`);
 const IPV6 = /^[0-9a-fA-F:]{2,39}$/;
-const REFUSED_RANGES: Record<string, string> = {
-  unspecified: 'the unspecified address',
-  broadcast: 'a broadcast address',
-  multicast: 'a multicast address',
-  loopback: 'a loopback address',
-  ipv4Mapped: 'an IPv4-mapped address',
-  rfc6145: 'an IPv4-translated address',
-};
+/** ipaddr.js ranges a link's address may not be in (engine-errors:address.range.<name> says which). */
+const REFUSED_RANGES = new Set(['unspecified', 'broadcast', 'multicast', 'loopback', 'ipv4Mapped', 'rfc6145']);
 
 type Parsed = { ip: ipaddr.IPv4 | ipaddr.IPv6; family: 4 | 6 };
 
@@ -50,22 +53,21 @@ function networkOf(parsed: Parsed, prefix: number): string {
 /** An address for a link, with its prefix length: 10.0.0.1/24 or fd00::1/64. Throws LinkValueError. */
 export function parseInterfaceAddress(text: string): InterfaceAddress {
   const match = /^([^/]*)\/(\d{1,3})$/.exec(text);
-  if (!match) throw new LinkValueError(`${show(text)} is not an address with a prefix length, like 10.0.0.1/24`);
+  if (!match) throw new LinkValueError('noPrefix', { text: show(text) });
   const parsed = parseIp(match[1]!);
-  if (!parsed) throw new LinkValueError(`${show(match[1]!)} is not an IPv4 or IPv6 address`);
+  if (!parsed) throw new LinkValueError('notAnAddress', { text: show(match[1]!) });
   const prefix = Number(match[2]);
   const max = parsed.family === 4 ? 32 : 128;
-  if (prefix < 1 || prefix > max) throw new LinkValueError(`the prefix length of ${show(text)} must be 1-${max}`);
+  if (prefix < 1 || prefix > max) throw new LinkValueError('prefixLength', { text: show(text), max });
   const range = parsed.ip.range();
-  const refused = Object.hasOwn(REFUSED_RANGES, range) ? REFUSED_RANGES[range] : undefined;
-  if (refused) throw new LinkValueError(`${parsed.ip.toString()} is ${refused}, not one a link can have`);
+  if (REFUSED_RANGES.has(range)) throw new LinkValueError('refusedRange', { address: parsed.ip.toString(), range: message(`engine-errors:address.range.${range}`) });
   if (parsed.family === 4 && prefix <= 30) {
     const cidr = `${parsed.ip.toString()}/${prefix}`;
     if (ipaddr.IPv4.networkAddressFromCIDR(cidr).toString() === parsed.ip.toString()) {
-      throw new LinkValueError(`${parsed.ip.toString()} is the network address of ${networkOf(parsed, prefix)}: give a host address, like ${nextAddress(parsed.ip as ipaddr.IPv4)}/${prefix}`);
+      throw new LinkValueError('networkAddress', { address: parsed.ip.toString(), network: networkOf(parsed, prefix), example: `${nextAddress(parsed.ip as ipaddr.IPv4)}/${prefix}` });
     }
     if (ipaddr.IPv4.broadcastAddressFromCIDR(cidr).toString() === parsed.ip.toString()) {
-      throw new LinkValueError(`${parsed.ip.toString()} is the broadcast address of ${networkOf(parsed, prefix)}: give a host address`);
+      throw new LinkValueError('broadcast', { address: parsed.ip.toString(), network: networkOf(parsed, prefix) });
     }
   }
   const canonical = parsed.ip.toString();
@@ -81,16 +83,16 @@ function nextAddress(ip: ipaddr.IPv4): string {
 /** A gateway for a link with `address`: same family, inside its network, not the address itself. Returns it canonical. */
 export function parseGateway(text: string, address: InterfaceAddress): string {
   const parsed = parseIp(text);
-  if (!parsed) throw new LinkValueError(`gateway ${show(text)} is not an IPv4 or IPv6 address`);
-  if (parsed.family !== address.family) throw new LinkValueError(`gateway ${parsed.ip.toString()} is IPv${parsed.family} but the address ${address.text} is IPv${address.family}`);
+  if (!parsed) throw new LinkValueError('gatewayNotAnAddress', { text: show(text) });
+  if (parsed.family !== address.family) throw new LinkValueError('gatewayFamily', { gateway: parsed.ip.toString(), family: parsed.family, address: address.text, addressFamily: address.family });
   const [network, prefix] = parsed.family === 4 ? ipaddr.IPv4.parseCIDR(address.network) : ipaddr.IPv6.parseCIDR(address.network);
   if (!(parsed.ip as ipaddr.IPv4).match(network as ipaddr.IPv4, prefix)) {
-    throw new LinkValueError(`gateway ${parsed.ip.toString()} is outside ${address.network}, the network of ${address.text}`);
+    throw new LinkValueError('gatewayOutside', { gateway: parsed.ip.toString(), network: address.network, address: address.text });
   }
-  if (parsed.ip.toString() === address.address) throw new LinkValueError(`gateway ${parsed.ip.toString()} is the link's own address`);
+  if (parsed.ip.toString() === address.address) throw new LinkValueError('gatewayOwn', { gateway: parsed.ip.toString() });
   if (parsed.family === 4 && prefix <= 30) {
     if (ipaddr.IPv4.networkAddressFromCIDR(address.network).toString() === parsed.ip.toString() || ipaddr.IPv4.broadcastAddressFromCIDR(address.network).toString() === parsed.ip.toString()) {
-      throw new LinkValueError(`gateway ${parsed.ip.toString()} is the network or broadcast address of ${address.network}`);
+      throw new LinkValueError('gatewayNetworkOrBroadcast', { gateway: parsed.ip.toString(), network: address.network });
     }
   }
   return parsed.ip.toString();

@@ -12,6 +12,7 @@ import { readOperations, type ReadOperationResults } from './read-operations';
 import { flowOperations, type FlowOperationResults } from './flow-operations';
 import { traceOperations, type TraceOperationResults } from './trace-operations';
 import { BridgeportError, type ErrorKind } from '../../../shared/errors';
+import type { Message } from '../../../shared/message';
 import type { PrivilegeState } from '../../../shared/privilege-model';
 
 export const portBackendPreferenceSchema = z.enum(['auto', 'iptables', 'nftables']);
@@ -93,8 +94,8 @@ export interface PrivilegedAccess {
 /** 'refused' when nothing was changed (bad arguments, a state that does not allow it); 'failed' when it was tried. */
 export class OperationError extends BridgeportError {
   override name = 'OperationError';
-  constructor(message: string, kind: ErrorKind = 'failed') {
-    super(kind, message);
+  constructor(message: string, kind: ErrorKind = 'failed', said?: Message) {
+    super(kind, message, said);
   }
 }
 

@@ -31,6 +31,8 @@ export const traceOperations = {
 } as const;
 
 export type ProbeOutcome = 'connected' | 'refused' | 'timeout' | 'sent' | 'error';
+/** The probe's detail when its process printed no result (the engine says it in the window's language). */
+export const PROBE_PRINTED_NOTHING = 'the probe printed nothing';
 
 export interface TraceEventWithPosition extends NftTraceEvent {
   /** 'rule' events: the rule's 1-based position in its chain when the trace ended, if found. */

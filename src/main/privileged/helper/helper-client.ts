@@ -2,14 +2,15 @@
 // each call is a line to the helper's stdin and its answer a line from its stdout, matched by id.
 import type { Readable, Writable } from 'node:stream';
 import { BridgeportError, type ErrorKind } from '../../../shared/errors';
+import type { Message } from '../../../shared/message';
 import type { OperationArgs, OperationName, OperationResults, PrivilegedExecutor } from '../contract/operations';
 import { encodeLine, LineSplitter, MAX_REPLY_LINE, replySchema } from './message-framing';
 
 /** The helper's refusal or failure, in its own words, and which of the two it was. */
 export class HelperError extends BridgeportError {
   override name = 'HelperError';
-  constructor(message: string, kind: ErrorKind = 'failed') {
-    super(kind, message);
+  constructor(message: string, kind: ErrorKind = 'failed', said?: Message) {
+    super(kind, message, said);
   }
 }
 
@@ -93,7 +94,7 @@ export class HelperExecutor implements PrivilegedExecutor {
       if (!waiting) continue;
       this.pending.delete(reply.id as number);
       if (reply.ok) waiting.resolve(reply.result);
-      else waiting.reject(new HelperError(reply.error.message, reply.error.kind));
+      else waiting.reject(new HelperError(reply.error.message, reply.error.kind, reply.error.said));
     }
     this.keepAlive();
   }

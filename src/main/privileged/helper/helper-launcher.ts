@@ -7,6 +7,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
+import { BridgeportError, saidOf } from '../../../shared/errors';
+import { inEnglish } from '../../../shared/i18n/english';
+import { message, type Message } from '../../../shared/message';
 import type { PrivilegeState } from '../../../shared/privilege-model';
 import type { PrivilegedAccess, PrivilegedExecutor } from '../contract/operations';
 import { untrustedCode } from './code-trust';
@@ -22,21 +25,26 @@ export const DEV_ELEVATE_ENV = 'BRIDGEPORT_DEV_ELEVATE';
 export class ElevationRefused extends Error {
   override name = 'ElevationRefused';
   readonly kind = 'needs-privilege' as const;
+  /** The sentence as a message (engine-errors), when it was said as one; `message` is its English. */
+  readonly said?: Message;
   constructor(
-    message: string,
+    said: Message | string,
     /** declined: the user said no (or cancelled); unavailable: asking cannot work here. */
     readonly outcome: 'declined' | 'unavailable' = 'unavailable',
   ) {
-    super(message);
+    super(typeof said === 'string' ? said : inEnglish(said));
+    if (typeof said !== 'string') this.said = said;
   }
 }
 
-const PKEXEC_MISSING = 'Bridgeport cannot ask for administrator rights: pkexec is not installed (Debian/Ubuntu package pkexec, or policykit-1)';
+const privilege = (key: string, params: Parameters<typeof message>[1] = {}): Message => message(`engine-errors:privilege.${key}`, params);
+const PKEXEC_MISSING = privilege('pkexecMissing');
 
 /** What a failed start means for the privilege state: a refusal says which; anything else may work next time. */
 export function stateAfterFailure(error: unknown): PrivilegeState {
   const reason = error instanceof Error ? error.message : String(error);
-  return { state: error instanceof ElevationRefused ? error.outcome : 'not-elevated', reason };
+  const said = saidOf(error);
+  return { state: error instanceof ElevationRefused ? error.outcome : 'not-elevated', reason, ...(said ? { reasonMessage: said } : {}) };
 }
 
 export interface ElevationFacts {
@@ -69,7 +77,7 @@ export const checkoutRoot = (cliScript: string): string => posix.dirname(posix.d
 /** Pure: what to run through pkexec, or why not (ElevationRefused). */
 export function elevationPlan(f: ElevationFacts, pkexec = PKEXEC): ElevationPlan {
   if (f.packaged) {
-    if (f.packagedUntrusted) throw new ElevationRefused(`Bridgeport will not run its installed helper as root: ${f.packagedUntrusted} (reinstall the package)`);
+    if (f.packagedUntrusted) throw new ElevationRefused(privilege('packagedUntrusted', { why: f.packagedUntrusted }));
     // argv, no shell: the polkit policy's exec.path annotation names exactly this program.
     return { argv: [pkexec, PACKAGED_HELPER, ...helperArgv(f.uid)], source: 'packaged' };
   }
@@ -77,9 +85,7 @@ export function elevationPlan(f: ElevationFacts, pkexec = PKEXEC): ElevationPlan
   const run = ['ELECTRON_RUN_AS_NODE=1', f.execPath, f.cliScript, ...helperArgv(f.uid)];
   if (!f.checkoutUntrusted) return { argv: [pkexec, '/usr/bin/env', ...run], source: 'root-owned' };
   if (!f.allowDevCheckout) {
-    throw new ElevationRefused(
-      `Bridgeport elevates only root-owned helper code, and this is a development checkout (${f.checkoutUntrusted}); run it with sudo, or set ${DEV_ELEVATE_ENV}=1 to elevate this checkout anyway`,
-    );
+    throw new ElevationRefused(privilege('developmentCheckout', { why: f.checkoutUntrusted, variable: DEV_ELEVATE_ENV }));
   }
   // The prompt shows the command line: its first words say that a development checkout asks.
   return { argv: [pkexec, '/usr/bin/env', `BRIDGEPORT_DEVELOPMENT_CHECKOUT=${checkoutRoot(f.cliScript)}`, ...run], source: 'development-checkout' };
@@ -95,16 +101,18 @@ const PKEXEC_SAYS = 'Error executing command as another user: ';
 export function elevationError(code: number | null, signal: string | null, stderr: string): Error {
   const lines = stderr.trim().split('\n').filter(Boolean);
   const last = lines.at(-1) ?? '';
-  const refused = new ElevationRefused('Bridgeport did not get administrator rights: the password prompt was cancelled or refused', 'declined');
+  const refused = new ElevationRefused(privilege('declined'), 'declined');
   if (code === 126) return refused;
   if (code === 127) {
     const said = lines.find((line) => line.startsWith(PKEXEC_SAYS))?.slice(PKEXEC_SAYS.length) ?? last;
     if (/not authorized/i.test(said)) return refused;
-    if (/no authentication agent/i.test(said)) return new ElevationRefused('Bridgeport cannot ask for your password: no polkit authentication agent is running in this session (run the command with sudo instead)');
-    return new ElevationRefused(`Bridgeport cannot ask for administrator rights: ${said || 'pkexec could not authenticate'}`);
+    if (/no authentication agent/i.test(said)) return new ElevationRefused(privilege('noAgent'));
+    return new ElevationRefused(privilege('cannotAsk', { why: said ? message('engine-common:text', { text: said }) : privilege('pkexecCouldNot') }));
   }
-  const detail = last.replace(/^bridgeport helper: /, '') || (signal ? `it was stopped by ${signal}` : `it exited with code ${code}`);
-  return new Error(`Bridgeport's privileged helper did not start: ${detail}`);
+  const told = last.replace(/^bridgeport helper: /, '');
+  const detail = told ? message('engine-common:text', { text: told }) : signal ? privilege('stoppedBy', { signal }) : privilege('exitedWith', { code: String(code) });
+  const sentence = privilege('helperDidNotStart', { detail });
+  return new BridgeportError('failed', inEnglish(sentence), sentence);
 }
 
 export interface ElevatedHelperOptions {
@@ -173,17 +181,17 @@ export class ElevatedHelper {
   /** How the last start ended, when it failed (cleared by a successful one). */
   private lastFailure: PrivilegeState | null = null;
   /** Why asking cannot work here (null: it can), looked up once per start; undefined: not yet. */
-  private unavailable: string | null | undefined = undefined;
+  private unavailable: { reason: string; said?: Message } | null | undefined = undefined;
 
   constructor(private readonly options: ElevatedHelperOptions) {}
 
   /** Whether the helper runs, and if not why (never prompts). */
   state(): PrivilegeState {
-    if (this.closed) return { state: 'not-elevated', reason: 'Bridgeport is quitting' };
+    if (this.closed) return { state: 'not-elevated', reason: inEnglish(privilege('quitting')), reasonMessage: privilege('quitting') };
     if (this.running && !this.running.closed) return { state: 'elevated', reason: null };
     if (this.lastFailure) return this.lastFailure;
     const why = this.unavailableReason();
-    return why ? { state: 'unavailable', reason: why } : { state: 'not-elevated', reason: null };
+    return why ? { state: 'unavailable', reason: why.reason, ...(why.said ? { reasonMessage: why.said } : {}) } : { state: 'not-elevated', reason: null };
   }
 
   /** For the engine's `executor` option: lazy, so nothing prompts before something needs root. */
@@ -208,7 +216,7 @@ export class ElevatedHelper {
       // own: only the user's Elevate does. (The CLI's --elevate asks once per run anyway.)
       executor: () =>
         !readsMayPrompt && this.lastFailure?.state === 'declined'
-          ? Promise.reject(new ElevationRefused(`${this.lastFailure.reason ?? 'the password prompt was declined'}: use Elevate to be asked again`, 'declined'))
+          ? Promise.reject(new ElevationRefused(privilege('askAgain', { reason: this.lastFailure.reasonMessage ?? (this.lastFailure.reason === null ? privilege('promptDeclined') : message('engine-common:text', { text: this.lastFailure.reason })) }), 'declined'))
           : this.executor(),
       elevate: () => {
         if (this.lastFailure?.state === 'declined') this.lastFailure = null;
@@ -227,13 +235,14 @@ export class ElevatedHelper {
   }
 
   /** The plan's refusal or a missing pkexec, without spawning anything. */
-  private unavailableReason(): string | null {
+  private unavailableReason(): { reason: string; said?: Message } | null {
     if (this.unavailable === undefined) {
       try {
         const plan = elevationPlan(gatherElevationFacts(this.options), this.options.pkexec);
-        this.unavailable = existsSync(plan.argv[0]!) ? null : PKEXEC_MISSING;
+        this.unavailable = existsSync(plan.argv[0]!) ? null : { reason: inEnglish(PKEXEC_MISSING), said: PKEXEC_MISSING };
       } catch (error) {
-        this.unavailable = (error as Error).message;
+        const said = saidOf(error);
+        this.unavailable = { reason: (error as Error).message, ...(said ? { said } : {}) };
       }
     }
     return this.unavailable;

@@ -4,7 +4,7 @@
 // is larger than the cap, and a bad request never stops it. It ends when its input ends (the app is
 // gone) or when stopped, after letting running operations finish.
 import type { Readable, Writable } from 'node:stream';
-import { errorKindOf } from '../../../shared/errors';
+import { errorKindOf, saidOf } from '../../../shared/errors';
 import { parseOperation } from '../contract/operations';
 import { encodeLine, errorReply, errorSentence, type Frame, type HelperReply, LineSplitter, MAX_PENDING, MAX_REPLY_BYTES, MAX_REQUEST_LINE, parseRequest } from './message-framing';
 
@@ -63,14 +63,14 @@ export function serveStdio(options: { input: Readable; output: Writable; runner:
     try {
       call = parseOperation(op, args);
     } catch (error) {
-      return send(errorReply(id, errorKindOf(error), errorSentence(error)));
+      return send(errorReply(id, errorKindOf(error), errorSentence(error), saidOf(error)));
     }
     if (inflight.size >= MAX_PENDING) return send(errorReply(id, 'refused', `${MAX_PENDING} requests are already waiting; ${op} was not run`));
     const work = Promise.resolve()
       .then(() => runner.runRequest(call.op, call.args))
       .then(
         (result) => send({ id, ok: true, result }),
-        (error: unknown) => send(errorReply(id, errorKindOf(error), errorSentence(error))),
+        (error: unknown) => send(errorReply(id, errorKindOf(error), errorSentence(error), saidOf(error))),
       );
     inflight.add(work);
     void work.finally(() => inflight.delete(work));

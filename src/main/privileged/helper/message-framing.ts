@@ -3,6 +3,7 @@
 // request is checked strictly before anything looks at its operation, and replies are capped too.
 import { z } from 'zod';
 import { errorKindSchema, type ErrorKind } from '../../../shared/errors';
+import { messageSchema, type Message } from '../../../shared/message';
 
 /** Longest request line the helper accepts (bytes, without the newline). */
 export const MAX_REQUEST_LINE = 64 * 1024;
@@ -115,17 +116,19 @@ export function parseRequest(line: Uint8Array): ParsedRequest {
 export interface ReplyError {
   kind: ErrorKind;
   message: string;
+  /** The sentence as a message, when the helper said it as one: the window translates it. */
+  said?: Message;
 }
 
 export type HelperReply = { id: RequestId | null; ok: true; result: unknown } | { id: RequestId | null; ok: false; error: ReplyError };
 
 export const replySchema = z.union([
   z.object({ id: requestIdSchema.nullable(), ok: z.literal(true), result: z.unknown() }).strict(),
-  z.object({ id: requestIdSchema.nullable(), ok: z.literal(false), error: z.object({ kind: errorKindSchema, message: z.string() }).strict() }).strict(),
+  z.object({ id: requestIdSchema.nullable(), ok: z.literal(false), error: z.object({ kind: errorKindSchema, message: z.string(), said: messageSchema.optional() }).strict() }).strict(),
 ]);
 
-/** An error reply: the message as one line (see errorSentence). */
-export const errorReply = (id: RequestId | null, kind: ErrorKind, message: string): HelperReply => ({ id, ok: false, error: { kind, message } });
+/** An error reply: the message as one line (see errorSentence), and its message form when it has one. */
+export const errorReply = (id: RequestId | null, kind: ErrorKind, message: string, said?: Message): HelperReply => ({ id, ok: false, error: said ? { kind, message, said } : { kind, message } });
 
 export const encodeLine = (message: HelperReply | HelperRequest): string => `${JSON.stringify(message)}\n`;
 

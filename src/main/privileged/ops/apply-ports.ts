@@ -10,6 +10,8 @@ import { choosePortBackend, iptablesDropsForwarded, type PortBackend, type PortB
 import { ACCEPT_FWMARK_OPTION } from '../../netcore/rulesets/accept-fwmark';
 import { hasDockerUser, planBatch } from '../../netcore/rulesets/plan-port-batch';
 import type { ParsedRuleset } from '../../netcore/rules/parsed-rule';
+import { inEnglish } from '../../../shared/i18n/english';
+import { message } from '../../../shared/message';
 import { OperationError, type ApplyPortsResult, type OperationArgs } from '../contract/operations';
 import { applyAndVerify } from '../firewall/apply-and-verify';
 import { applyNftAndVerify } from '../firewall/apply-and-verify-nft';
@@ -89,10 +91,8 @@ async function acceptMarkFor(backend: PortBackend, facts: PortBackendFacts, args
   if (backend !== 'nftables' || !dockerNft || args.mappings.length === 0) return null;
   const setting = await readAcceptFwmark();
   if (setting) return setting.mark;
-  throw new OperationError(
-    `Docker's nftables firewall (table ip docker-bridges) drops forwarded packets its own chains did not accept, whatever another table accepts; set Docker's "${ACCEPT_FWMARK_OPTION}" option (daemon.json, e.g. "0x10000/0x10000") and restart dockerd: Bridgeport then sets that mark on the packets it accepts. Nothing was changed`,
-    'refused',
-  );
+  const said = message('engine-errors:ports.needsAcceptMark', { option: ACCEPT_FWMARK_OPTION });
+  throw new OperationError(inEnglish(said), 'refused', said);
 }
 
 export async function applyPorts(args: OperationArgs<'ports.apply'>): Promise<ApplyPortsResult> {

@@ -1,6 +1,8 @@
 // How a failed engine call is shown: what kind of "no" it was (src/shared/errors.ts), said so in
-// words and colour, with the engine's own sentence kept verbatim after it. Pure.
-import { errorKindOf, type ErrorKind } from '../../../shared/errors';
+// colour and in the window's words (catalogue `components`, keys failure.*), with the engine's own
+// sentence after it: translated when the engine said it as a message, else verbatim. Pure.
+import { errorKindOf, saidOf, type ErrorKind } from '../../../shared/errors';
+import type { Message } from '../../../shared/message';
 import { engineMessage } from '../views/publish/engine-message';
 
 /** A failed call as a view keeps it. */
@@ -8,6 +10,8 @@ export interface EngineFailure {
   kind: ErrorKind;
   /** The engine's sentence, capitalized (engineMessage). */
   message: string;
+  /** The same sentence as a message, when the engine said it as one: the window translates it. */
+  said?: Message;
 }
 
 /** Which face the window talks through: the hint for missing rights differs. */
@@ -19,50 +23,35 @@ export interface FailureView {
   color: string;
   /** Mantine colour of a line of text (readable on the page background). */
   textColor: string;
-  /** "Refused — nothing was changed", or with what did not happen: "Not created — refused, nothing was changed". */
-  title: string;
+  /** The headline alone (`failure.headline.<kind>`), or after what did not happen (`failure.after.<kind>`, with `what`). */
+  titleKey: `failure.${'headline' | 'after'}.${ErrorKind}`;
+  /** For a one-line view: `failure.headline.<kind>`, then the sentence. */
+  headlineKey: `failure.headline.${ErrorKind}`;
   message: string;
-  /** One line: "Refused — nothing was changed: <message>". */
-  line: string;
-  /** What to do about it, for missing rights; null otherwise. */
-  hint: string | null;
+  said?: Message;
+  /** What to do about it, for missing rights (`failure.hint.<face>`); null otherwise. */
+  hintKey: `failure.hint.${Face}` | null;
 }
 
 export function engineFailure(error: unknown): EngineFailure {
-  return { kind: errorKindOf(error), message: engineMessage(error) };
+  const said = saidOf(error);
+  return said ? { kind: errorKindOf(error), message: engineMessage(error), said } : { kind: errorKindOf(error), message: engineMessage(error) };
 }
-
-const headline: Record<ErrorKind, string> = {
-  refused: 'Refused — nothing was changed',
-  'needs-privilege': 'Needs administrator rights',
-  failed: 'Failed',
-};
-
-/** After "Not created — …". */
-const afterWhat: Record<ErrorKind, string> = {
-  refused: 'refused, nothing was changed',
-  'needs-privilege': 'needs administrator rights',
-  failed: 'it failed',
-};
 
 const color: Record<ErrorKind, string> = { refused: 'orange', 'needs-privilege': 'yellow', failed: 'red' };
 const textColor: Record<ErrorKind, string> = { refused: 'orange.8', 'needs-privilege': 'yellow.9', failed: 'red' };
 
-const privilegeHint: Record<Face, string> = {
-  desktop: 'Bridgeport asks for the administrator password when a change needs it: try again to be asked again, or run the bridgeport command with sudo.',
-  browser: 'This server runs without root: start it with sudo (sudo bridgeport serve) to make this change.',
-};
-
-/** `what` names what did not happen ("Not created"), for a form's alert title. */
-export function describeFailure(failure: EngineFailure, face: Face = 'desktop', what?: string): FailureView {
-  const { kind, message } = failure;
+/** `withWhat`: the title names what did not happen ("Not created"), for a form's alert. */
+export function describeFailure(failure: EngineFailure, face: Face = 'desktop', withWhat = false): FailureView {
+  const { kind, message, said } = failure;
   return {
     kind,
     color: color[kind],
     textColor: textColor[kind],
-    title: what ? `${what} — ${afterWhat[kind]}` : headline[kind],
+    titleKey: withWhat ? `failure.after.${kind}` : `failure.headline.${kind}`,
+    headlineKey: `failure.headline.${kind}`,
     message,
-    line: `${headline[kind]}: ${message}`,
-    hint: kind === 'needs-privilege' ? privilegeHint[face] : null,
+    ...(said ? { said } : {}),
+    hintKey: kind === 'needs-privilege' ? `failure.hint.${face}` : null,
   };
 }

@@ -7,8 +7,7 @@ import { api } from '../api/api';
 import { describeFailure } from '../api/engine-failure';
 import { useEngineAction } from '../api/use-engine-action';
 import { useTopic } from '../api/use-topic';
-import { EngineText } from '../i18n/EngineText';
-import { EngineErrorText } from './EngineError';
+import { EngineErrorText, FailureSentence } from './EngineError';
 import { privilegeBanner } from './privilege-banner';
 
 export function PrivilegeBanner() {
@@ -40,7 +39,7 @@ export function PrivilegeBanner() {
         </Group>
         {reason && (
           <Text size="xs" c={reason.textColor} data-testid="privilege-reason" data-kind={reason.kind}>
-            {t(`failure.headline.${reason.kind}`)}: <EngineText text={reason.message} />
+            {t(reason.headlineKey)}: <FailureSentence failure={reason} />
           </Text>
         )}
         <EngineErrorText failure={elevate.failure} testId="elevate-error" />

@@ -18,9 +18,9 @@ export function StatusAlerts({ snapshot, connected }: { snapshot: Snapshot; conn
           {snapshot.docker.hint && <EngineText text={snapshot.docker.hint} message={snapshot.docker.hintMessage} />} {t('status.hostStillShown')} (<span translate="no">{snapshot.docker.error}</span>)
         </Alert>
       )}
-      {snapshot.limitations.map((note) => (
+      {snapshot.limitations.map((note, i) => (
         <Alert key={note} color="yellow" variant="light" data-testid="limitation">
-          <EngineText text={note} />
+          <EngineText text={note} message={snapshot.limitationMessages?.[i]} />
         </Alert>
       ))}
     </Stack>

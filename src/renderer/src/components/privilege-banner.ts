@@ -27,7 +27,7 @@ export function privilegeBanner(state: PrivilegeState | null): PrivilegeBannerVi
     state: state.state,
     titleKey: state.state === 'declined' ? 'banner.titleDeclined' : 'banner.title',
     messageKey: 'banner.message',
-    reason: state.reason ? { kind, message: engineMessage(state.reason) } : null,
+    reason: state.reason ? { kind, message: engineMessage(state.reason), ...(state.reasonMessage ? { said: state.reasonMessage } : {}) } : null,
     canElevate: state.state !== 'unavailable',
   };
 }

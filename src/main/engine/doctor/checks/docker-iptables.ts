@@ -1,12 +1,11 @@
 // Docker up with bridge networks, but none of its rules in the firewall: dockerd runs with
 // --iptables=false (or its rules were flushed), so nothing forwards or masquerades for containers.
 import type { DoctorCheck } from '../../../../shared/doctor-model';
-import { message } from '../../../../shared/message';
+import type { Message } from '../../../../shared/message';
 import type { DoctorContext } from '../doctor-context';
-import { dockerUnreachable, firewallUnreadable, list, plural, rulesRead } from './check-base';
+import { check, daemonSetting, dockerUnreachable, firewallUnreadable, list, rulesRead, say, text } from './check-base';
 
 const ID = 'docker-iptables';
-const TITLE = 'Docker manages the firewall (--iptables)';
 
 function dockerChains(ctx: DoctorContext): string[] {
   const fw = ctx.facts.firewall;
@@ -19,28 +18,21 @@ function dockerChains(ctx: DoctorContext): string[] {
 
 export function dockerIptablesCheck(ctx: DoctorContext): DoctorCheck {
   const fw = ctx.facts.firewall;
-  const lookedAt = ['Docker networks (Docker API)', `${ctx.facts.dropIns.dir}/*.conf (ExecStart=)`, ctx.facts.daemonJson.path];
-  const unreachable = dockerUnreachable(ID, TITLE, ctx, lookedAt);
+  const lookedAt: Message[] = [say('lookedAt.dockerNetworks'), say('dockerIptables.lookedAt.dropIns', { dir: ctx.facts.dropIns.dir }), text(ctx.facts.daemonJson.path)];
+  const unreachable = dockerUnreachable(ID, ctx, lookedAt);
   if (unreachable) return unreachable;
-  if (!fw.readable) return firewallUnreadable(ID, TITLE, fw.reason, lookedAt);
-  lookedAt.push(`${rulesRead(ctx)}: chains named DOCKER…`);
+  if (!fw.readable) return firewallUnreadable(ID, fw, lookedAt);
+  lookedAt.push(say('dockerIptables.lookedAt.chains', { rules: rulesRead(fw) }));
   const setting = ctx.daemon.iptables;
-  if (setting) lookedAt.push(`dockerd's iptables setting: ${setting.source}`);
-  if (ctx.bridges.length === 0) return { id: ID, title: TITLE, status: 'ok', detail: 'Docker has no bridge networks, so it needs no rules.', detailMessage: message('engine-doctor:dockerIptables.noBridges'), lookedAt };
+  if (setting) lookedAt.push(daemonSetting('iptables', setting.sourceMessage));
+  if (ctx.bridges.length === 0) return check(ID, { status: 'ok', detail: say('dockerIptables.noBridges'), lookedAt });
   const chains = dockerChains(ctx);
   if (chains.length > 0) {
-    const pending = setting?.value === false ? ` (${setting.source} says otherwise: it takes effect when Docker restarts)` : '';
-    return { id: ID, title: TITLE, status: 'ok', detail: `Docker's rules are in place: ${list(chains.slice(0, 6))}${chains.length > 6 ? ' …' : ''}${pending}.`, lookedAt };
+    const shown = list(chains.slice(0, 6).map(text));
+    const params = { chains: chains.length > 6 ? say('dockerIptables.moreChains', { chains: shown }) : shown };
+    const detail = setting?.value === false ? say('dockerIptables.inPlacePending', { ...params, source: setting.sourceMessage }) : say('dockerIptables.inPlace', params);
+    return check(ID, { status: 'ok', detail, lookedAt });
   }
-  const cause =
-    setting?.value === false
-      ? `dockerd runs with iptables off (${setting.source}). Remove that and restart Docker (\`systemctl daemon-reload && systemctl restart docker\`), or write the forwarding and MASQUERADE rules yourself.`
-      : `No setting in the drop-ins or daemon.json turns it off, so its rules were probably flushed (a firewall reload or \`iptables -F\`), or dockerd was started with --iptables=false by hand. \`systemctl restart docker\` writes them again.`;
-  return {
-    id: ID,
-    title: TITLE,
-    status: 'fail',
-    detail: `Docker runs with ${plural(ctx.bridges.length, 'bridge network')} but the firewall holds none of its chains: nothing accepts or masquerades its containers' traffic. ${cause}`,
-    lookedAt,
-  };
+  const cause = setting?.value === false ? say('dockerIptables.turnedOff', { source: setting.sourceMessage }) : say('dockerIptables.flushed');
+  return check(ID, { status: 'fail', detail: say('dockerIptables.noChains', { count: ctx.bridges.length, cause }), lookedAt });
 }

@@ -1,38 +1,42 @@
 // filter FORWARD: does a new connection from each bridge network get out, and its replies back in?
 // Walked rule by rule through FORWARD and every chain it jumps to, down to the policy.
 import type { DoctorCheck } from '../../../../shared/doctor-model';
+import type { Message } from '../../../../shared/message';
 import { DOCTOR_CHAIN } from '../../../netcore/rulesets/doctor-rules';
 import type { DoctorContext } from '../doctor-context';
 import { forwardFindings, type ForwardFinding } from '../findings';
-import { firewallUnreadable, list, rulesRead } from './check-base';
+import { check, firewallUnreadable, list, rulesRead, say, sentences, text } from './check-base';
 
 const ID = 'forward-policy';
-const TITLE = 'FORWARD chain lets containers out';
 
-const netName = (f: ForwardFinding) => `${f.net.network.name} (${f.net.bridge})`;
-
-function lineOf(f: ForwardFinding, policy: string): string {
-  const name = netName(f);
+// The walks' own sentences (the deciding rule, caveats) are the packet path's messages.
+function lineOf(f: ForwardFinding, policy: string): Message {
+  const where = { network: f.net.network.name, bridge: f.net.bridge };
   switch (f.state) {
-    case 'ok':
-      return `${name}: out — ${f.out.decidedBy ?? 'accepted'} Replies — ${f.reply.decidedBy ?? 'accepted'}`;
+    case 'ok': {
+      const accepted = (decidedBy: Message | null) => decidedBy ?? say('forwardPolicy.accepted');
+      return say('forwardPolicy.out', { ...where, out: accepted(f.out.decidedByMessage), replies: accepted(f.reply.decidedByMessage) });
+    }
     case 'policy-drop': {
       const outDropped = f.out.verdict.kind !== 'accept';
       const replyDropped = f.reply.verdict.kind !== 'accept';
-      const what = outDropped && replyDropped ? 'a new connection from it and the replies to it fall' : outDropped ? 'a new connection from it falls' : 'the replies to its connections fall';
-      const missing = [
-        ...(outDropped ? [`"-i ${f.net.bridge} ! -o ${f.net.bridge} -j ACCEPT"`] : []),
-        ...(replyDropped ? [`"-o ${f.net.bridge} -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT"`] : []),
-      ];
-      return `${name}: ${what} through to the FORWARD policy ${policy} and ${outDropped && !replyDropped ? 'is' : 'are'} dropped. Docker normally adds ${missing.join(' and ')} (or its own chains to the same effect); no such rule is there (deleted by hand, or by a firewall reload?).`;
+      const rules = list([
+        ...(outDropped ? [text(`"-i ${f.net.bridge} ! -o ${f.net.bridge} -j ACCEPT"`)] : []),
+        ...(replyDropped ? [text(`"-o ${f.net.bridge} -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT"`)] : []),
+      ]);
+      const key = outDropped && replyDropped ? 'forwardPolicy.policyDropsBoth' : outDropped ? 'forwardPolicy.policyDropsOut' : 'forwardPolicy.policyDropsReplies';
+      return say(key, { ...where, policy, rules });
     }
     case 'rule-drop': {
       const verdict = f.out.verdict.kind === 'drop' || f.out.verdict.kind === 'reject' ? f.out.verdict : f.reply.verdict;
-      const what = verdict === f.out.verdict ? 'a new connection from it' : 'its replies';
-      return `${name}: ${what}: ${'description' in verdict ? verdict.description : 'dropped'} That rule is someone's decision, so Bridgeport offers no fix: remove or narrow it if it should not apply to containers.`;
+      const by = 'descriptionMessage' in verdict ? verdict.descriptionMessage : say('forwardPolicy.dropped');
+      return say(verdict === f.out.verdict ? 'forwardPolicy.ruleDropsOut' : 'forwardPolicy.ruleDropsReplies', { ...where, by });
     }
-    default:
-      return `${name}: could not be decided — ${[...f.out.caveats, ...f.reply.caveats].join(' ') || ('description' in f.out.verdict ? f.out.verdict.description : '')}`;
+    default: {
+      const caveats = [...f.out.caveatMessages, ...f.reply.caveatMessages];
+      const why = [...f.out.caveats, ...f.reply.caveats].join(' ') ? sentences(caveats) : 'descriptionMessage' in f.out.verdict ? f.out.verdict.descriptionMessage : text('');
+      return say('forwardPolicy.undecided', { ...where, why });
+    }
   }
 }
 
@@ -47,32 +51,29 @@ function nativeDropChains(ctx: DoctorContext): string[] {
 
 export function forwardPolicyCheck(ctx: DoctorContext): DoctorCheck {
   const fw = ctx.facts.firewall;
-  if (!fw.readable || !ctx.traffic) return firewallUnreadable(ID, TITLE, fw.readable ? '' : fw.reason);
+  if (!fw.readable || !ctx.traffic) return firewallUnreadable(ID, fw);
   const policy = ctx.traffic.policyOf('filter', 'FORWARD') ?? 'ACCEPT';
-  const lookedAt = [`filter FORWARD policy: ${policy}`, `${rulesRead(ctx)}: FORWARD and every chain it jumps to`];
+  const lookedAt = [say('forwardPolicy.lookedAt.policy', { policy }), say('forwardPolicy.lookedAt.chains', { rules: rulesRead(fw) })];
   if (!ctx.traffic.hasChain('filter', 'FORWARD')) {
-    const native = fw.backend === 'nftables' ? " Docker's own nftables table (ip docker-bridges) forwards by verdict maps, which Bridgeport does not walk rule by rule." : '';
-    return { id: ID, title: TITLE, status: 'ok', detail: `iptables has no filter FORWARD chain, so nothing there stops containers' traffic.${native}`, lookedAt: [`${rulesRead(ctx)}: no filter FORWARD chain`] };
+    const detail = say(fw.backend === 'nftables' ? 'forwardPolicy.noChainNative' : 'forwardPolicy.noChain');
+    return check(ID, { status: 'ok', detail, lookedAt: [say('forwardPolicy.lookedAt.noChain', { rules: rulesRead(fw) })] });
   }
   const findings = forwardFindings(ctx);
   if (findings.length === 0) {
-    const none = ctx.facts.docker.available ? 'No Docker bridge network is meant to reach outside (none, or all internal).' : 'Docker could not be asked for its networks, so there is no bridge to walk a packet from.';
-    return { id: ID, title: TITLE, status: ctx.facts.docker.available ? 'ok' : 'warn', detail: none, lookedAt };
+    const available = ctx.facts.docker.available;
+    return check(ID, { status: available ? 'ok' : 'warn', detail: say(available ? 'forwardPolicy.noNetworks' : 'forwardPolicy.dockerUnreachable'), lookedAt });
   }
-  lookedAt.push(...findings.map((f) => `a new TCP connection from ${f.net.containerAddress} (network ${f.net.network.name}) to ${ctx.outside.description}, and its replies`));
+  lookedAt.push(
+    ...findings.map((f) => say('forwardPolicy.lookedAt.connection', { address: f.net.containerAddress, network: f.net.network.name, outside: ctx.outside.descriptionMessage })),
+  );
   const native = nativeDropChains(ctx);
-  if (native.length > 0) lookedAt.push(`native nftables chains with policy drop: ${native.join(', ')} (not walked)`);
+  if (native.length > 0) lookedAt.push(say('forwardPolicy.lookedAt.nativeDrop', { chains: native.map(text) }));
   const lines = findings.map((f) => lineOf(f, policy));
   const policyDropped = findings.filter((f) => f.state === 'policy-drop');
   const status = findings.some((f) => f.state === 'policy-drop' || f.state === 'rule-drop') ? 'fail' : findings.some((f) => f.state === 'unknown') || native.length > 0 ? 'warn' : 'ok';
-  const nativeNote = native.length > 0 ? ` Native nftables chains ${list(native)} have policy drop and see these packets too; Bridgeport does not walk them: make sure they accept Docker's bridges.` : '';
-  const check: DoctorCheck = { id: ID, title: TITLE, status, detail: `${lines.join(' ')}${nativeNote}`, lookedAt };
-  if (policyDropped.length > 0) {
-    const bridges = policyDropped.map((f) => f.net.bridge);
-    check.fix = {
-      id: 'forward-accept',
-      label: `Accept traffic out of ${list(bridges)} and its replies (own chain ${DOCTOR_CHAIN} at the end of FORWARD; the ${policy} policy stays)`,
-    };
-  }
-  return check;
+  const nativeNote = native.length > 0 ? [say('forwardPolicy.nativeDrop', { chains: list(native.map(text)) })] : [];
+  const detail = sentences([...lines, ...nativeNote]);
+  if (policyDropped.length === 0) return check(ID, { status, detail, lookedAt });
+  const label = say('forwardPolicy.fix', { bridges: list(policyDropped.map((f) => text(f.net.bridge))), chain: DOCTOR_CHAIN, policy });
+  return check(ID, { status, detail, lookedAt, fix: { id: 'forward-accept', label } });
 }

@@ -3,7 +3,7 @@
 // descriptor — in a container's. Nothing else is sent: no payload, no retries by us.
 import { spawn } from 'node:child_process';
 import { commandEnv } from '../../../system/command-env';
-import type { ProbeOutcome } from '../../contract/trace-operations';
+import { PROBE_PRINTED_NOTHING, type ProbeOutcome } from '../../contract/trace-operations';
 
 // Kept as one expression: it runs with `node -e`, arguments in process.argv[1…].
 const PROBE_SOURCE = `
@@ -62,7 +62,7 @@ export function sendProbe(request: ProbeRequest): Promise<ProbeResult> {
         const parsed = JSON.parse(out) as ProbeResult;
         resolve({ outcome: parsed.outcome, detail: parsed.detail });
       } catch {
-        resolve({ outcome: 'error', detail: err.trim() || 'the probe printed nothing' });
+        resolve({ outcome: 'error', detail: err.trim() || PROBE_PRINTED_NOTHING });
       }
     });
   });

@@ -62,7 +62,7 @@ export function DnsHostPanel({ report, busy, lastSync, onSwitch, onSyncNow }: Pr
         </Group>
         {host.error && (
           <Alert color="red" title={t('host.errorTitle')} data-testid="dns-host-error">
-            <EngineText text={host.error} />
+            <EngineText text={host.error} message={host.errorMessage} />
           </Alert>
         )}
         <Table withRowBorders={false} verticalSpacing={1} horizontalSpacing={4}>
@@ -89,7 +89,7 @@ export function DnsHostPanel({ report, busy, lastSync, onSwitch, onSyncNow }: Pr
               {wordsText(host.options)}
             </Line>
             <Line label={t('host.from')} testId="dns-host-dhcp" data={false}>
-              <EngineText text={host.dhcp.detail} />
+              <EngineText text={host.dhcp.detail} message={host.dhcp.detailMessage} />
             </Line>
           </Table.Tbody>
         </Table>

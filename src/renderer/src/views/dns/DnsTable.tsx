@@ -141,7 +141,7 @@ export function DnsTable({ containers, globalEnabled, busy, onSwitch }: Props) {
                     {row.syncedLabel}
                   </Badge>
                   <Text size="xs" c="dimmed" data-testid={`dns-note-${name}`}>
-                    <EngineText text={row.note} />
+                    <EngineText text={row.note} message={row.noteMessage} />
                   </Text>
                 </Table.Td>
                 <Table.Td>

@@ -40,7 +40,7 @@ export function DnsTimeline({ events, error }: { events: DnsEvent[] | null; erro
             )}
             <div>
               <Text size="sm">
-                <EngineText text={event.message} />
+                <EngineText text={event.message} message={event.messageMessage} />
               </Text>
               {change && (
                 <Text size="xs" c="dimmed" ff="monospace" data-testid="dns-event-change" translate="no">

@@ -1,6 +1,7 @@
 // The DNS table's rows: one per container, in the order shown (the ones that need a look first),
 // with every text and state a row renders, so the component only lays them out. Pure.
 import type { ContainerDns, DnsSource } from '../../../../shared/dns-model';
+import type { Message } from '../../../../shared/message';
 import { learntLabel, reachLine, serversText, sourceColor, sourceHelp, sourceLabel, upstreamsLine, wordsText, type Say } from './dns-format';
 
 export interface DnsRow {
@@ -20,6 +21,8 @@ export interface DnsRow {
   synced: boolean;
   syncedLabel: string;
   note: string;
+  /** The note as the engine's message, said in the window's language (absent from an older engine). */
+  noteMessage?: Message;
   /** The per-container switch. */
   switchOn: boolean;
   /** Why the switch cannot be moved, or null when it can. */
@@ -54,6 +57,7 @@ export function dnsRow(c: ContainerDns, globalEnabled: boolean, t: Say): DnsRow 
     synced: c.synced,
     syncedLabel: c.synced ? t('dns:table.inSync') : t('dns:table.notSynced'),
     note: c.note,
+    ...(c.noteMessage ? { noteMessage: c.noteMessage } : {}),
     switchOn: c.syncAllowed,
     switchLocked: globalEnabled ? null : t('dns:table.locked'),
     container: c,

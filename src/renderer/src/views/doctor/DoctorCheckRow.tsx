@@ -58,10 +58,10 @@ export function DoctorCheckRow({ check, disabled, onFixing, onFixed }: Props) {
                 </Anchor>
                 <Collapse expanded={lookedAt}>
                   <List size="xs" data-testid={`doctor-looked-at-${check.id}`}>
-                    {check.lookedAt.map((item) => (
+                    {check.lookedAt.map((item, i) => (
                       <List.Item key={item}>
                         <Text size="xs" ff="monospace" component="span" translate="no">
-                          {item}
+                          <EngineText text={item} message={check.lookedAtMessages?.[i]} />
                         </Text>
                       </List.Item>
                     ))}

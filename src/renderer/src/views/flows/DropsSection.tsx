@@ -2,6 +2,7 @@
 // with the rule and where it happens, from the `traffic` topic (whose samples read the firewall while
 // someone watches). When the firewall cannot be read it says so, never "no drops".
 import { Alert, Badge, Code, List, Table, Text, Title } from '@mantine/core';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DropEvent } from '../../../../shared/traffic-model';
 import { useTopic } from '../../api/use-topic';
@@ -18,7 +19,7 @@ function DropRow({ event }: { event: DropEvent }) {
     <Table.Tr data-testid="drop-row">
       <Table.Td translate="no">{time(event.lastAt)}</Table.Td>
       <Table.Td data-testid="drop-where">
-        <EngineText text={event.where} />
+        <EngineText text={event.where} message={event.whereMessage} />
       </Table.Td>
       <Table.Td>
         <Text size="xs" c="dimmed" translate="no">
@@ -29,7 +30,7 @@ function DropRow({ event }: { event: DropEvent }) {
         </Text>
         <Code data-testid="drop-rule">{event.spec}</Code>
         <Text size="xs" c="dimmed">
-          <EngineText text={event.explain} />
+          <EngineText text={event.explain} message={event.explainMessage} />
         </Text>
       </Table.Td>
       <Table.Td title={t('drops.tickTitle')} translate="no">
@@ -64,7 +65,12 @@ export function DropsSection() {
       )}
       {drops && !drops.readable && (
         <Alert color="yellow" title={t('drops.unreadableTitle')} data-testid="drops-unreadable">
-          <EngineText text={drops.notes.join(' ')} />
+          {drops.notes.map((note, i) => (
+            <Fragment key={note}>
+              {i > 0 && ' '}
+              <EngineText text={note} message={drops.notesMessages?.[i]} />
+            </Fragment>
+          ))}
         </Alert>
       )}
       {drops?.readable && (
@@ -72,9 +78,9 @@ export function DropsSection() {
           {drops.notes.length > 0 && (
             <Alert color="yellow" title={t('drops.limitationsTitle')} data-testid="drops-limitations">
               <List size="sm">
-                {drops.notes.map((note) => (
+                {drops.notes.map((note, i) => (
                   <List.Item key={note}>
-                    <EngineText text={note} />
+                    <EngineText text={note} message={drops.notesMessages?.[i]} />
                   </List.Item>
                 ))}
               </List>

@@ -38,9 +38,9 @@ export function FlowsView() {
             {(report.limitations.length > 0 || report.dropped > 0) && (
               <Alert color="yellow" title={t('limitationsTitle')} data-testid="flows-limitations">
                 <List size="sm">
-                  {report.limitations.map((line) => (
+                  {report.limitations.map((line, i) => (
                     <List.Item key={line} data-testid="flows-limitation">
-                      <EngineText text={line} />
+                      <EngineText text={line} message={report.limitationsMessages?.[i]} />
                     </List.Item>
                   ))}
                 </List>

@@ -80,7 +80,7 @@ export function KernelTrace({ trace }: { trace: KernelTraceResult }) {
             {trace.probe.detail && (
               <>
                 {' ('}
-                <EngineText text={trace.probe.detail} />)
+                <EngineText text={trace.probe.detail} message={trace.probe.detailMessage} />)
               </>
             )}
           </Text>
@@ -91,7 +91,7 @@ export function KernelTrace({ trace }: { trace: KernelTraceResult }) {
           <List size="sm">
             {trace.differences.map((d, i) => (
               <List.Item key={i}>
-                <EngineText text={d.description} />
+                <EngineText text={d.description} message={d.descriptionMessage} />
               </List.Item>
             ))}
           </List>
@@ -116,9 +116,9 @@ export function KernelTrace({ trace }: { trace: KernelTraceResult }) {
       {trace.notes.length > 0 && (
         <Alert color="yellow" variant="light" title={t('kernel.notesTitle')}>
           <List size="sm">
-            {trace.notes.map((n) => (
+            {trace.notes.map((n, i) => (
               <List.Item key={n}>
-                <EngineText text={n} />
+                <EngineText text={n} message={trace.notesMessages?.[i]} />
               </List.Item>
             ))}
           </List>

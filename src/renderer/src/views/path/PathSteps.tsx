@@ -25,7 +25,7 @@ export function PathSteps({ result }: { result: PathResult }) {
   return (
     <Stack gap="sm">
       <Alert color={outcomeColor[result.outcome.kind]} title={t(`outcome.${result.outcome.kind}`)} data-testid="path-outcome" data-kind={result.outcome.kind}>
-        <EngineText text={result.outcome.description} />
+        <EngineText text={result.outcome.description} message={result.outcome.descriptionMessage} />
         <Text size="xs" c="dimmed" mt={4}>
           {t('packetAtEnd', { packet: `${p.protocol} ${p.source} → ${p.destination}:${p.port}` })}
         </Text>
@@ -46,7 +46,7 @@ export function PathSteps({ result }: { result: PathResult }) {
             data-testid="path-step"
           >
             <Text size="sm">
-              <EngineText text={step.description} />
+              <EngineText text={step.description} message={step.descriptionMessage} />
             </Text>
             {step.ruleId && (
               <Code fz="xs" data-testid="path-rule">
@@ -59,9 +59,9 @@ export function PathSteps({ result }: { result: PathResult }) {
       {result.caveats.length > 0 && (
         <Alert color="yellow" variant="light" title={t('notModelled')}>
           <List size="sm">
-            {result.caveats.map((c) => (
+            {result.caveats.map((c, i) => (
               <List.Item key={c}>
-                <EngineText text={c} />
+                <EngineText text={c} message={result.caveatMessages?.[i]} />
               </List.Item>
             ))}
           </List>

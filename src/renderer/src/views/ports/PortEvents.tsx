@@ -31,7 +31,7 @@ export function PortEvents({ events, error }: { events: PortEvent[] | null; erro
             {t(`events.kind.${event.kind}`)}
           </Badge>
           <Text size="sm">
-            <EngineText text={event.message} />
+            <EngineText text={event.message} message={event.messageMessage} />
           </Text>
         </Group>
       ))}

@@ -72,9 +72,9 @@ export function PortsTable({ ports, previous, onShowRules, mappings }: Props) {
                 <LiveCounter value={p.bytes} previous={before?.bytes} format={formatBytes} />
               </Table.Td>
               <Table.Td data-testid={`port-hints-${id}`}>
-                {p.hints.map((hint) => (
+                {p.hints.map((hint, i) => (
                   <Text key={hint} size="xs" c="orange">
-                    ⚠ <EngineText text={hint} />
+                    ⚠ <EngineText text={hint} message={p.hintsMessages?.[i]} />
                   </Text>
                 ))}
               </Table.Td>

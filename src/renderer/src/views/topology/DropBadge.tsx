@@ -2,16 +2,12 @@
 // (tooltip and accessible name).
 import { Badge, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { DropMark } from './drop-marks';
+import { sayWith } from '../../i18n/say';
+import { dropLines, type DropMark } from './drop-marks';
 
 export function DropBadge({ mark, testId }: { mark: DropMark; testId: string }) {
   const { t } = useTranslation('topology');
-  // One sentence per event (the English ones are drop-marks.ts's dropLines); rule text stays as the firewall wrote it.
-  const lines = mark.events.map((e) =>
-    e.target === 'policy'
-      ? t('drops.byPolicy', { count: e.totalPackets, chain: e.chain, table: e.table })
-      : t('drops.byRule', { count: e.totalPackets, table: e.table, chain: e.chain, spec: e.spec }),
-  );
+  const lines = dropLines(mark, sayWith(t));
   const label = t('drops.label', { count: mark.packets, lines: lines.join('; ') });
   return (
     <Tooltip label={lines.map((line) => <div key={line}>{line}</div>)} multiline maw={520} withinPortal>

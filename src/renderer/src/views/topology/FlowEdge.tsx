@@ -3,8 +3,8 @@
 import { EdgeLabelRenderer, getStraightPath, useStore, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatBytes } from '../../../../shared/units';
-import { flowLineWidth, type FlowLine } from './flow-lines';
+import { sayWith } from '../../i18n/say';
+import { flowLineLabel, flowLineWidth, type FlowLine } from './flow-lines';
 
 export type FlowEdgeData = { line: FlowLine };
 export type FlowLineEdge = Edge<FlowEdgeData, 'flow'>;
@@ -18,8 +18,7 @@ function FlowEdgeView({ sourceX, sourceY, targetX, targetY, data }: EdgeProps<Fl
   const readable = useStore((s) => s.transform[2] >= READABLE_ZOOM);
   const [path, labelX, labelY] = getStraightPath({ sourceX, sourceY, targetX, targetY });
   const { t } = useTranslation('topology');
-  // As flow-lines.ts's flowLineLabel says it in English: "2 flows · via 8080 · 1.2 KiB".
-  const label = [t('flowLine.flows', { count: line.flows }), ...(line.hostPorts.length ? [t('flowLine.via', { ports: line.hostPorts.join(', ') })] : []), ...(line.bytes === null ? [] : [formatBytes(line.bytes)])].join(' · ');
+  const label = flowLineLabel(line, sayWith(t));
   return (
     <g data-testid="flow-line" data-source={line.source} data-target={line.target} data-ended={line.ended ? 'true' : 'false'} data-flows={line.flows}>
       <title>{label}</title>

@@ -13,7 +13,15 @@ export function HostDrops({ store }: { store: DropMarksStore }) {
   const marks = useDropMarks(store);
   if (marks.readable === false) {
     return (
-      <Tooltip label={<EngineText text={marks.notes.join(' ')} />} multiline maw={420}>
+      <Tooltip
+        label={marks.notes.map((note, i) => (
+          <div key={note}>
+            <EngineText text={note} message={marks.notesMessages?.[i]} />
+          </div>
+        ))}
+        multiline
+        maw={420}
+      >
         <Text size="xs" c="orange" px="sm" data-testid="topology-drops-unreadable">
           {t('drops.unreadable')}
         </Text>

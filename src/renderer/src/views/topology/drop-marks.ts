@@ -4,7 +4,9 @@
 // node and edge data, like the link rates, so a tick re-renders only the marked nodes
 // (use-drop-marks.ts). Pure.
 import type { Graph } from '../../../../shared/topology/graph';
+import type { Message } from '../../../../shared/message';
 import type { DropEvent, DropsReport } from '../../../../shared/traffic-model';
+import type { Say } from '../../i18n/say';
 
 export interface DropMark {
   /** Packets dropped over the listed events (each since its first drop). */
@@ -19,6 +21,8 @@ export interface DropMarks {
   /** null: nothing read yet (or this sample did not read the firewall); false: the firewall cannot be read. */
   readable: boolean | null;
   notes: string[];
+  /** The notes as messages, one per note, when the engine sent them. */
+  notesMessages?: Message[];
 }
 
 export const NO_DROP_MARKS: DropMarks = { byId: new Map(), host: null, readable: null, notes: [] };
@@ -60,12 +64,16 @@ export function dropMarksOf(drops: DropsReport | null, graph: Graph): DropMarks 
     if (shown.length === 0) add(host, 'host', event);
     for (const id of new Set(shown)) add(byId, id, event);
   }
-  return { byId, host: host.get('host') ?? null, readable: drops.readable, notes: drops.notes };
+  return { byId, host: host.get('host') ?? null, readable: drops.readable, notes: drops.notes, ...(drops.notesMessages ? { notesMessages: drops.notesMessages } : {}) };
 }
 
-/** One sentence per event for a tooltip or an accessible name. */
-export function dropLines(mark: DropMark): string[] {
-  return mark.events.map((e) => `${e.totalPackets} dropped by ${e.target === 'policy' ? `the ${e.chain} policy (${e.table})` : `${e.table} ${e.chain}: ${e.spec}`}`);
+/** One sentence per event for a tooltip or an accessible name, said with the topology catalogue's words; rule text stays as the firewall wrote it. */
+export function dropLines(mark: DropMark, say: Say): string[] {
+  return mark.events.map((e) =>
+    e.target === 'policy'
+      ? say('drops.byPolicy', { count: e.totalPackets, chain: e.chain, table: e.table })
+      : say('drops.byRule', { count: e.totalPackets, table: e.table, chain: e.chain, spec: e.spec }),
+  );
 }
 
 export class DropMarksStore {

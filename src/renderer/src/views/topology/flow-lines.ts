@@ -6,6 +6,7 @@ import type { Link, Snapshot } from '../../../../shared/model';
 import { formatBytes } from '../../../../shared/units';
 import { nodeId, type Graph } from '../../../../shared/topology/graph';
 import type { FlowList } from '../flows/flow-rows';
+import type { Say } from '../../i18n/say';
 
 export interface FlowLine {
   /** Stable per pair: `flow:<source>→<target>`. */
@@ -123,10 +124,10 @@ export function flowLineWidth(flows: number): number {
   return 1.5 + Math.log2(1 + flows);
 }
 
-/** "3 flows · via 8080", with the bytes when known: "1 flow · via 8080 · 1.0 KiB". */
-export function flowLineLabel(line: FlowLine): string {
-  const parts = [line.flows === 1 ? '1 flow' : `${line.flows} flows`];
-  if (line.hostPorts.length > 0) parts.push(`via ${line.hostPorts.join(', ')}`);
+/** "3 flows · via 8080", with the bytes when known: "1 flow · via 8080 · 1.0 KiB"; words from the topology catalogue. */
+export function flowLineLabel(line: FlowLine, say: Say): string {
+  const parts = [say('flowLine.flows', { count: line.flows })];
+  if (line.hostPorts.length > 0) parts.push(say('flowLine.via', { ports: line.hostPorts.join(', ') }));
   if (line.bytes !== null) parts.push(formatBytes(line.bytes));
   return parts.join(' · ');
 }
