@@ -89,6 +89,8 @@ export const natReportSchema = z.object({
   chains: z.array(firewallChainSchema),
   rules: z.array(firewallRuleSchema),
   warnings: z.array(z.string()),
+  /** The warnings as messages, one per warning. */
+  warningMessages: z.array(messageSchema).optional(),
 });
 export type NatReport = z.infer<typeof natReportSchema>;
 

@@ -124,6 +124,8 @@ export const namespaceSchema = z.object({
   links: z.array(linkSchema),
   /** Why the links could not be read (e.g. needs root); the links list is empty then. */
   error: z.string().nullable(),
+  /** The same as a message, when Bridgeport worded it (a tool's own text has none). */
+  errorMessage: messageSchema.optional(),
 });
 export type Namespace = z.infer<typeof namespaceSchema>;
 

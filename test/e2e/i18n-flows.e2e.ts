@@ -97,6 +97,9 @@ test.describe('in Korean (ko-KR)', () => {
     await page.getByTestId('path-destination').fill(`${LAN_HOST_IP}:8080`);
     await page.getByTestId('path-trace').click();
     await expect(page.getByTestId('path-outcome')).toContainText('컨테이너에 도달');
+    // The steps are the engine's sentences, in Korean: the DNAT rule's step with its rule said in Korean.
+    await expect(page.getByTestId('path-steps')).toContainText('목적지를');
+    await expect(page.getByTestId('path-steps')).toContainText('docker0(으)로 들어오지 않음');
   });
 
   test('DNS reads in Korean', async ({ page, served }) => {

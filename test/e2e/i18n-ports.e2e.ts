@@ -105,10 +105,20 @@ test.describe('in Korean (ko-KR)', () => {
     await page.getByTestId('publish-port').click();
     await expect(page.locator('.mantine-Modal-title')).toHaveText('포트 게시');
     await expect(page.getByTestId('publish-form')).toContainText('호스트 포트');
+    // The engine's refusal, in Korean: 8080 is Docker's for w1; nothing changes.
+    await page.getByTestId('publish-container').click();
+    await page.getByRole('option', { name: 'w1', exact: true }).click();
+    await page.getByTestId('publish-host-port').fill('8080');
+    await page.getByTestId('publish-container-port').fill('80');
+    await page.getByTestId('publish-submit').click();
+    await expect(page.getByTestId('publish-error')).toHaveAttribute('data-kind', 'refused');
+    await expect(page.getByTestId('publish-error')).toContainText('호스트 포트 8080/tcp은(는) 이미 Docker가 컨테이너 w1에 게시했습니다');
     await page.getByTestId('publish-cancel').click();
 
     await page.getByTestId('tab-nat').click();
     await expect(page.getByTestId('nat-view').getByRole('heading', { level: 4 })).toHaveText('방화벽 규칙');
+    // w1's DNAT rule explained in Korean, its rule text as it is.
+    await expect(page.getByTestId('nat-view')).toContainText('로컬 주소로 가는 TCP, 포트 8080, docker0(으)로 들어오지 않음 → w1 ');
 
     await page.getByTestId('tab-traffic').click();
     await expect(page.getByTestId('traffic-view').getByRole('heading', { level: 4 })).toHaveText('트래픽');

@@ -317,7 +317,7 @@ export class Engine {
     const [firewall, routes, listeners] = await Promise.all([this.firewall.read(), readRoutes(), readListenersWith(this.reads)]);
     const computed = tracePacket({ ruleset: firewall.ruleset, routes, links: snapshot.links, containers: snapshot.containers, listeners: listeners.listeners, packet });
     // Without the rules a path would be a guess (a published port looks like a host socket): none is given.
-    const result = firewall.readable ? computed : withoutFirewall(computed, firewall.warnings);
+    const result = firewall.readable ? computed : withoutFirewall(computed, firewall.warnings, firewall.warningMessages);
     return { result, ruleset: firewall.ruleset, packet, containers: snapshot.containers, variant: firewall.variant ?? null };
   }
 

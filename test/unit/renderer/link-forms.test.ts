@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import koNetworks from '../../../src/renderer/src/i18n/locales/ko/networks.json';
+import type { Say } from '../../../src/renderer/src/i18n/say';
 import type { Container, Link, Namespace, Snapshot } from '../../../src/shared/model';
 import { bridgeCreateSchema, linkMoveSchema, netnsCreateSchema, vethCreateSchema, type MadeThing } from '../../../src/shared/namespace-model';
 import { checkBridgeForm, checkMoveForm, checkNetnsForm, checkVethForm, emptyMoveForm } from '../../../src/renderer/src/views/namespaces/link-forms';
@@ -16,6 +19,10 @@ import {
   type LinkSource,
 } from '../../../src/renderer/src/views/namespaces/link-places';
 import { namespacesEnglish } from './networks-say';
+
+const korean = i18next.createInstance();
+void korean.init({ lng: 'ko', resources: { ko: { networks: koNetworks } }, initAsync: false, interpolation: { escapeValue: false } });
+const koreanSay: Say = (key, params) => korean.t(key, params ?? {});
 
 const link = (name: string, kind: Link['kind'], patch: Partial<Link> = {}): Link => ({
   name,
@@ -51,8 +58,8 @@ const made = (kind: MadeThing['kind'], name: string, peer: string | null = null)
 
 describe('the namespace, bridge and veth forms', () => {
   it('make the inputs the contract accepts, leaving out what is empty', () => {
-    expect(checkNetnsForm({ name: ' lab1 ' }).input).toEqual({ name: 'lab1' });
-    expect(netnsCreateSchema.safeParse(checkNetnsForm({ name: 'lab1' }).input).success).toBe(true);
+    expect(checkNetnsForm({ name: ' lab1 ' }, namespacesEnglish).input).toEqual({ name: 'lab1' });
+    expect(netnsCreateSchema.safeParse(checkNetnsForm({ name: 'lab1' }, namespacesEnglish).input).success).toBe(true);
 
     expect(checkBridgeForm({ name: 'brlab0', mtu: '', address: '' }, namespacesEnglish).input).toEqual({ name: 'brlab0' });
     const bridge = checkBridgeForm({ name: 'brlab0', mtu: '9000', address: '10.88.0.1/24' }, namespacesEnglish).input;
@@ -66,8 +73,12 @@ describe('the namespace, bridge and veth forms', () => {
   });
 
   it('name each wrong field', () => {
-    expect(checkNetnsForm({ name: 'a/b' }).errors).toEqual({ name: 'A namespace name has only letters, digits, _ . and -' });
-    expect(checkNetnsForm({ name: '' }).errors).toEqual({ name: 'Give a namespace name' });
+    expect(checkNetnsForm({ name: 'a/b' }, namespacesEnglish).errors).toEqual({ name: 'A namespace name has only letters, digits, _ . and -' });
+    expect(checkNetnsForm({ name: '' }, namespacesEnglish).errors).toEqual({ name: 'Give a namespace name' });
+    expect(checkNetnsForm({ name: 'n'.repeat(65) }, namespacesEnglish).errors).toEqual({ name: 'A namespace name is at most 64 characters' });
+    // The same check in the window's Korean (its own catalogue, not the schema's English).
+    expect(checkNetnsForm({ name: 'n'.repeat(65) }, koreanSay).errors).toEqual({ name: '네임스페이스 이름은 최대 64자입니다' });
+    expect(checkNetnsForm({ name: 'a/b' }, koreanSay).errors).toEqual({ name: '네임스페이스 이름에는 영문자, 숫자, _ . - 만 쓸 수 있습니다' });
     expect(checkBridgeForm({ name: 'bridge-name-too-long', mtu: '0', address: '10.88.0.1' }, namespacesEnglish).errors).toEqual({
       name: 'A bridge name is at most 15 characters (this one has 20)',
       mtu: 'MTU goes from 68 to 65535',

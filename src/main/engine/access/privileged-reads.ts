@@ -7,8 +7,8 @@ import { isPrivileged } from '../../system/privilege';
 /** The executor for a read, or null: no privilege now (and none will be asked for). */
 export type ReadAccess = () => Promise<PrivilegedExecutor | null>;
 
-/** Why a view is partial without the executor (a user's CLI, the app before it elevated). */
-export const NO_PRIVILEGE = 'it needs root (run the CLI with sudo; the desktop app reads it once it has administrator rights)';
+/** Why a view is partial without the executor: one message (./no-privilege), and its English. */
+export { NO_PRIVILEGE, NO_PRIVILEGE_MESSAGE } from './no-privilege';
 
 /**
  * A bare factory (what faces passed before PrivilegedAccess) is taken to be root's in-process one:

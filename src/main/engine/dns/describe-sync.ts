@@ -4,6 +4,7 @@
 import type { ContainerDns, DnsEvent, DnsSyncSwitch, ResolvSettings } from '../../../shared/dns-model';
 import { inEnglish } from '../../../shared/i18n/english';
 import { message, type Message } from '../../../shared/message';
+import { NO_PRIVILEGE_MESSAGE } from '../access/no-privilege';
 import { errorParam, eventMessage, noteOf, noteParam, serverList, summaryMessage } from './dns-words';
 import type { DnsAction, DockerdAction } from './plan-dns-sync';
 import type { Redirect } from './embedded-upstreams';
@@ -133,8 +134,8 @@ export function describeFailure(container: { id: string; name: string } | null, 
 /** A container's note when its sync failed: the error as Bridgeport words it, or a tool's text as it is. */
 export const couldNotSync = (error: unknown): { note: string; noteMessage: Message } => noteOf(message('engine-dns:note.couldNotSync', { error: errorParam(error) }));
 
-// The reason is NO_PRIVILEGE's (engine/access), worded in this area's catalogue until a shared message says it.
-const NEEDS_ROOT = message('engine-dns:needsRoot');
+// The reason is engine/access's, said once for every view (engine-common).
+const NEEDS_ROOT = NO_PRIVILEGE_MESSAGE;
 
 /** The report's limitation when the containers' files could not be read. */
 export const DNS_FILES_NEED_ROOT = message('engine-dns:host.filesNeedRoot', { reason: NEEDS_ROOT });

@@ -50,10 +50,11 @@ export async function readDropIns(dir: string): Promise<DoctorFacts['dropIns']> 
   return { dir, files, error: errors.length > 0 ? errors.join('; ') : null };
 }
 
-/** The firewall as the checks see it when it could not be read: the reader's first warning, quoted (it says it in English only). */
-export function unreadableFirewall(warnings: readonly string[]): FirewallFacts {
+/** The firewall as the checks see it when it could not be read: the reader's first warning (its message, else its text quoted). */
+export function unreadableFirewall(warnings: readonly string[], warningMessages?: readonly Message[]): FirewallFacts {
   const [warning] = warnings;
-  const reasonMessage = warning === undefined ? message('engine-doctor:firewallNotRead') : message('engine-common:text', { text: warning });
+  const said = warningMessages?.[0];
+  const reasonMessage = warning === undefined ? message('engine-doctor:firewallNotRead') : (said ?? message('engine-common:text', { text: warning }));
   return { readable: false, reason: inEnglish(reasonMessage), reasonMessage };
 }
 
@@ -67,7 +68,7 @@ export function unavailableDocker(status: Pick<DockerStatus, 'error' | 'hint' | 
 
 async function readFirewallFacts(reader: FirewallReader): Promise<FirewallFacts> {
   const read = await reader.read();
-  if (!read.readable) return unreadableFirewall(read.warnings);
+  if (!read.readable) return unreadableFirewall(read.warnings, read.warningMessages);
   // Read with the rules (through the privileged executor): the variant and the other variant's save.
   return { readable: true, variant: read.variant ?? 'nft', backend: read.backend, ruleset: read.ruleset, otherSave: read.otherSave ?? null };
 }

@@ -44,9 +44,10 @@ export class DropTracker {
       // Nothing known: the baseline goes too, so a later read does not call old counts new drops.
       this.previous = null;
       this.events.clear();
-      // The reading's own reason (said by the firewall reader, in English only so far), else ours.
+      // The reading's own reason (said by the firewall reader), else ours.
       const why = reading.report.warnings[0];
-      const notes = why === undefined ? notesOf([flows('drop.unreadable')]) : { notes: [why] };
+      const saidWhy = reading.report.warningMessages?.[0];
+      const notes = why === undefined ? notesOf([flows('drop.unreadable')]) : saidWhy ? notesOf([saidWhy]) : { notes: [why] };
       return { readable: false, ...notes, windowMs: this.windowMs, events: [] };
     }
     // After a long gap (nobody watched) the counters' growth is old news, not this tick's drops.

@@ -11,6 +11,7 @@ export function natReportOf(read: FirewallRead, snapshot: Pick<Snapshot, 'contai
     chains: attributeChains(read.ruleset.chains),
     rules: attributeRules(read.ruleset, dockerFacts(snapshot), memo),
     warnings: read.warnings,
+    ...(read.warningMessages ? { warningMessages: read.warningMessages } : {}),
   };
 }
 

@@ -11,12 +11,18 @@ import { parseNftTables, type NftTable } from '../../netcore/nft/parse-nft-table
 import { parseIptablesSave } from '../../netcore/iptables/parse-iptables-save';
 import type { ParsedRuleset } from '../../netcore/rules/parsed-rule';
 import type { ReadAccess } from '../access/privileged-reads';
+import { inEnglish } from '../../../shared/i18n/english';
+import { message, type Message, type MessageParam } from '../../../shared/message';
+
+const nat = (key: string, params: Record<string, MessageParam> = {}): Message => message(`engine-nat:${key}`, params);
 
 export interface FirewallRead {
   backend: FirewallBackend;
   ruleset: ParsedRuleset;
   readable: boolean;
   warnings: string[];
+  /** The warnings as messages, one per warning (catalogue engine-nat). */
+  warningMessages?: Message[];
   /** When readable: the variant `iptables` is, and the other variant's save text (null: not installed or failed). */
   variant?: Variant;
   otherSave?: string | null;
@@ -44,23 +50,22 @@ export function holdsRules(saveText: string): boolean {
   return /^(\[\d+:\d+\]\s*)?-A /m.test(saveText);
 }
 
-function assemble(iptables: IptablesTexts, tables: NftTable[], nft: ParsedRuleset): FirewallRead {
+function assemble(iptables: IptablesTexts, tables: NftTable[], nft: ParsedRuleset): FirewallRead & { warningMessages: Message[] } {
   const { variant, v4, v6, other } = iptables;
   const four = parseIptablesSave(v4, 'ipv4');
   const six = parseIptablesSave(v6, 'ipv6');
-  const warnings: string[] = [];
+  const warningMessages: Message[] = [];
   if (other !== null && holdsRules(other)) {
     const mine = variant === 'nft' ? 'iptables-nft' : 'iptables-legacy';
     const theirs = variant === 'nft' ? 'iptables-legacy' : 'iptables-nft';
-    warnings.push(
-      `Both ${mine} and ${theirs} hold rules (the split-store trap): this host's iptables is ${mine}, but rules also exist in ${theirs}, which the kernel evaluates too. Tools that use the other variant see a different rule set.`,
-    );
+    warningMessages.push(nat('warning.splitStore', { mine, theirs }));
   }
   return {
     backend: backendOf(variant, tables),
     ruleset: { chains: [...four.chains, ...six.chains, ...nft.chains], rules: [...four.rules, ...six.rules, ...nft.rules] },
     readable: true,
-    warnings,
+    warnings: warningMessages.map(inEnglish),
+    warningMessages,
     variant,
     otherSave: other,
   };
@@ -72,18 +77,19 @@ function backendOf(variant: Variant, tables: readonly NftTable[]): FirewallBacke
   return variant === 'nft' ? 'iptables-nft' : 'iptables-legacy';
 }
 
+/** The error's first line is the tool's own words (data); the sentence around it is ours. */
 function unreadable(error: unknown): FirewallRead {
-  return unreadableBecause(`The firewall could not be read (${(error as Error).message.split('\n')[0]}): reading iptables needs root.`);
+  return unreadableBecause(nat('warning.notRead', { error: (error as Error).message.split('\n')[0] ?? '' }));
 }
 
 /** Nothing read: no rule is guessed, and the warning says why. */
-export function unreadableBecause(warning: string): FirewallRead {
-  return { backend: 'iptables-nft', ruleset: { chains: [], rules: [] }, readable: false, warnings: [warning] };
+export function unreadableBecause(warning: Message): FirewallRead {
+  return { backend: 'iptables-nft', ruleset: { chains: [], rules: [] }, readable: false, warnings: [inEnglish(warning)], warningMessages: [warning] };
 }
 
 /** In the words of a failed read (the doctor appends what to run), with why and what to do. */
-export const FIREWALL_NEEDS_ROOT =
-  'The firewall could not be read (not root: run the CLI with sudo; the desktop app reads it once it has administrator rights): reading iptables needs root.';
+export const FIREWALL_NEEDS_ROOT_MESSAGE = nat('warning.needsRoot');
+export const FIREWALL_NEEDS_ROOT = inEnglish(FIREWALL_NEEDS_ROOT_MESSAGE);
 
 /** Tables whose family and name can go to nft as they are (nft parses its argv as a command line). */
 function passable(tables: readonly NftTable[]): { tables: Array<{ family: NftFamily; name: string }>; skipped: NftTable[] } {
@@ -127,7 +133,7 @@ export class FirewallReader {
 
   async read(): Promise<FirewallRead> {
     const executor = await this.access();
-    if (!executor) return unreadableBecause(FIREWALL_NEEDS_ROOT);
+    if (!executor) return unreadableBecause(FIREWALL_NEEDS_ROOT_MESSAGE);
     try {
       // Both looked up at once on a first reading (each is a command of its own).
       const [variant, list] = await Promise.all([this.variant ?? runCommand(['iptables', '-V']).then(variantOf), this.nativeTables(executor)]);
@@ -135,7 +141,11 @@ export class FirewallReader {
       const listed = passable(list);
       const texts = await executor.run('firewall.read', { variant, tables: listed.tables });
       const read = assemble({ variant, ...texts }, list, this.parseNativeOnce(texts.native));
-      for (const t of listed.skipped) read.warnings.push(`The nftables table ${t.family} ${t.name} was not read: its name cannot be passed to nft as it is.`);
+      for (const t of listed.skipped) {
+        const skipped = nat('warning.tableSkipped', { family: t.family, name: t.name });
+        read.warnings.push(inEnglish(skipped));
+        read.warningMessages.push(skipped);
+      }
       return read;
     } catch (error) {
       return unreadable(error);

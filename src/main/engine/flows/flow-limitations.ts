@@ -1,7 +1,8 @@
 // What the flows view cannot see, and why, in sentences: messages of catalogue engine-flows, with
 // their English beside them. Pure.
 import { inEnglish } from '../../../shared/i18n/english';
-import { message, type Message } from '../../../shared/message';
+import { message, type Message, type MessageParam } from '../../../shared/message';
+import { NO_PRIVILEGE_MESSAGE } from '../access/no-privilege';
 
 export interface FlowVisibility {
   /** net.netfilter.nf_conntrack_acct in the host's namespace. */
@@ -12,7 +13,7 @@ export interface FlowVisibility {
   dropped: number;
 }
 
-const flows = (key: string, params: Record<string, string | number> = {}) => message(`engine-flows:${key}`, params);
+const flows = (key: string, params: Record<string, MessageParam> = {}) => message(`engine-flows:${key}`, params);
 
 /** The limitations as messages, one per sentence. */
 export function flowLimitationMessages(v: FlowVisibility): Message[] {
@@ -23,8 +24,8 @@ export function flowLimitationMessages(v: FlowVisibility): Message[] {
   return notes;
 }
 
-/** Conntrack could not be read without privilege (the reason is engine/access's NO_PRIVILEGE, worded in this catalogue). */
-export const CONNTRACK_UNREAD = flows('limitation.conntrackUnread');
+/** Conntrack could not be read without privilege (the reason is engine/access's, said once in engine-common). */
+export const CONNTRACK_UNREAD = flows('limitation.conntrackUnread', { reason: NO_PRIVILEGE_MESSAGE });
 
 /** The report's `limitations` and `limitationsMessages`. */
 export const limitationsOf = (notes: Message[]) => ({ limitations: notes.map(inEnglish), limitationsMessages: notes });

@@ -3,6 +3,15 @@ import { parseIpLinks } from '../host/parse-ip-links';
 import type { KernelLink } from '../host/kernel-link';
 import { HOST_ALIAS } from '../../privileged/contract/read-operations';
 import { parseNetnsList, type NetnsEntry } from './parse-netns-list';
+import { inEnglish } from '../../../shared/i18n/english';
+import { message, type Message } from '../../../shared/message';
+
+/** A namespace that could not be read, in Bridgeport's words (`said`: the window says it in its language). */
+export class NamespaceReadError extends Error {
+  constructor(readonly said: Message) {
+    super(inEnglish(said));
+  }
+}
 
 export interface ForeignNamespaceRead {
   links: KernelLink[];
@@ -69,7 +78,7 @@ export function parseNamespaceReport(text: string): NamespaceReport {
   }
   for (const [name, section] of namedSections) {
     const read = readForeign(section, null);
-    report.named.set(name, read ?? new Error(`could not enter namespace ${name}`));
+    report.named.set(name, read ?? new NamespaceReadError(message('engine-topology:namespace.notEntered', { name })));
   }
   for (const [pid, section] of pidSections) {
     const read = readForeign(section, report.nsidByPid.get(pid) ?? null);

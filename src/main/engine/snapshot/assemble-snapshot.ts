@@ -1,5 +1,7 @@
 // Combines what the readers saw into one snapshot. Pure: no I/O, so it is tested on fixtures.
-import type { Message } from '../../../shared/message';
+import { saidOf } from '../../../shared/errors';
+import { inEnglish } from '../../../shared/i18n/english';
+import { message, type Message } from '../../../shared/message';
 import type { Container, EngineStatus, Link, Namespace, Network, Snapshot, DockerStatus } from '../../../shared/model';
 import type { KernelLink } from '../host/kernel-link';
 import type { NamedNamespace } from '../netns/read-named-namespaces';
@@ -18,6 +20,9 @@ export interface SnapshotInputs {
   report: NamespaceReport | null;
   readError?: string;
 }
+
+/** Why a named namespace was not read, in Bridgeport's words (catalogue engine-topology). */
+const namespaceMessage = (key: 'needsRoot' | 'notRead'): Message => message(`engine-topology:namespace.${key}`);
 
 function toLink(k: KernelLink, peer: Link['peer']): Link {
   return {
@@ -111,15 +116,10 @@ export function assembleSnapshot(inputs: SnapshotInputs): Snapshot {
   const namespaces: Namespace[] = inputs.namedNamespaces.map((ns) => {
     if (ns.current) return { name: ns.name, id: ns.id, current: true, links, error: null };
     const read = inputs.report?.named.get(ns.name);
-    const error = !inputs.privileged
-      ? 'needs root to enter the namespace'
-      : read instanceof Error
-        ? read.message
-        : read === undefined
-          ? 'not read'
-          : null;
+    const said = !inputs.privileged ? namespaceMessage('needsRoot') : read instanceof Error ? saidOf(read) : read === undefined ? namespaceMessage('notRead') : undefined;
+    const error = said ? inEnglish(said) : read instanceof Error ? read.message : null;
     const nsLinks = read && !(read instanceof Error) ? read.links.map((l) => innerLink(l, hostSideOf)) : [];
-    return { name: ns.name, id: ns.id, current: false, links: nsLinks, error };
+    return { name: ns.name, id: ns.id, current: false, links: nsLinks, error, ...(said ? { errorMessage: said } : {}) };
   });
   return {
     takenAt: inputs.takenAt,

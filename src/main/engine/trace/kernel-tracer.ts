@@ -2,6 +2,7 @@
 // flow, from one reading of the rules, with their differences. Composition only: the pure parts
 // are kernel-steps, compare-trace, trace-notes and probe-detail.
 import { inEnglish } from '../../../shared/i18n/english';
+import { message, type Message } from '../../../shared/message';
 import type { Container } from '../../../shared/model';
 import type { PathResult } from '../../../shared/path-model';
 import type { KernelTraceQuery, KernelTraceResult } from '../../../shared/trace-model';
@@ -19,6 +20,13 @@ export interface ComputedPath {
   packet: PacketQuery;
   containers: readonly Container[];
   variant: 'nft' | 'legacy' | null;
+}
+
+/** A trace Bridgeport cannot run, in its own words (`said`, so the window says it in its language). */
+export class TraceError extends Error {
+  constructor(readonly said: Message) {
+    super(inEnglish(said));
+  }
 }
 
 export interface KernelTracerDeps {
@@ -59,6 +67,6 @@ function originOf(packet: PacketQuery, containers: readonly Container[]): { kind
   if (from.kind !== 'container') return { kind: from.kind };
   const pid = containers.find((c) => c.id === from.containerId)?.pid ?? null;
   // packetQueryOf refused a stopped container already; a container that stopped since is said here.
-  if (pid === null) throw new Error('the container stopped: it sends nothing');
+  if (pid === null) throw new TraceError(message('engine-trace:error.containerStopped'));
   return { kind: 'container', pid };
 }

@@ -3,6 +3,8 @@
 // view that follows them unsubscribes and lets the engine stop.
 import { useEffect, useState } from 'react';
 import type { TopicName, TopicPayload } from '../../../shared/contract';
+import { saidOf } from '../../../shared/errors';
+import type { Message } from '../../../shared/message';
 import { api } from './api';
 
 /** The method that answers a topic's current value, so a view never waits a tick for its first data. */
@@ -28,21 +30,23 @@ export interface TopicState<T> {
   /** The value before `data`, to show what moved since the last update. */
   previous: T | null;
   error: string | null;
+  /** The error as a message, when the engine said it as one (`error` is its English). */
+  errorMessage: Message | null;
   connected: boolean;
 }
 
 export function useTopic<T extends TopicName>(topic: T): TopicState<TopicPayload<T>> {
-  const [state, setState] = useState<TopicState<TopicPayload<T>>>({ data: null, previous: null, error: null, connected: true });
+  const [state, setState] = useState<TopicState<TopicPayload<T>>>({ data: null, previous: null, error: null, errorMessage: null, connected: true });
   useEffect(() => {
     let alive = true;
     // Bumped by every push: a fetch answered after a push carries older data and is dropped.
     let pushes = 0;
-    const accept = (data: TopicPayload<T>) => alive && setState((s) => ({ ...s, data, previous: s.data, error: null }));
+    const accept = (data: TopicPayload<T>) => alive && setState((s) => ({ ...s, data, previous: s.data, error: null, errorMessage: null }));
     const load = () => {
       const before = pushes;
       return (fetchCurrent[topic] as () => Promise<TopicPayload<T>>)().then(
         (data) => before === pushes && accept(data),
-        (error: Error) => alive && setState((s) => ({ ...s, error: error.message })),
+        (error: Error) => alive && setState((s) => ({ ...s, error: error.message, errorMessage: saidOf(error) ?? null })),
       );
     };
     const unsubscribe = api.subscribe(topic, (data) => {

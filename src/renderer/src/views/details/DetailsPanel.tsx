@@ -154,7 +154,7 @@ function NamespaceDetails({ ns }: { ns: Namespace }) {
       <Rows
         rows={[
           { label: t('row.nsid'), value: ns.id ?? '—' },
-          { label: t('row.error'), value: ns.error ? <EngineText text={ns.error} /> : '—', words: true },
+          { label: t('row.error'), value: ns.error ? <EngineText text={ns.error} message={ns.errorMessage} /> : '—', words: true },
         ]}
       />
       {ns.links.map((l) => (

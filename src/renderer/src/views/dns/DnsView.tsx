@@ -43,7 +43,7 @@ export function DnsView() {
         </div>
         {report.error && (
           <Alert color="red" title={t('errorTitle')} data-testid="dns-error">
-            <EngineText text={report.error} />
+            <EngineText text={report.error} message={report.errorMessage} />
           </Alert>
         )}
         <EngineErrorAlert failure={action.failure} onClose={action.clearError} testId="dns-action-error" />

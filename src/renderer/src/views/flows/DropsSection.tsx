@@ -55,7 +55,7 @@ export function DropsSection() {
       </Text>
       {traffic.error && (
         <Alert color="red" title={t('drops.errorTitle')} data-testid="drops-error">
-          <EngineText text={traffic.error} />
+          <EngineText text={traffic.error} message={traffic.errorMessage} />
         </Alert>
       )}
       {!traffic.error && !drops && (

@@ -12,7 +12,7 @@ import { useLiveFlows } from './use-live-flows';
 
 export function FlowsView() {
   const { t } = useTranslation('flows');
-  const { list, report, error } = useLiveFlows();
+  const { list, report, error, errorMessage } = useLiveFlows();
   const [filter, setFilter] = useState<FlowFilter>(noFilter);
   const table = useMemo(() => flowTable(list, filter), [list, filter]);
   const choices = useMemo(() => filterChoices(list, filter), [list, filter]);
@@ -29,7 +29,7 @@ export function FlowsView() {
         </div>
         {error && (
           <Alert color="red" title={t('errorTitle')} data-testid="flows-error">
-            <EngineText text={error} />
+            <EngineText text={error} message={errorMessage} />
           </Alert>
         )}
         {!report && !error && <Loader m="xl" />}

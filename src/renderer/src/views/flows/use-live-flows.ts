@@ -2,7 +2,9 @@
 // live by the `flowEvents` topic: events that arrive before the report are held and applied on top
 // of it, so none is lost between the two. Ended flows fade and go after ENDED_VISIBLE_MS.
 import { useEffect, useState } from 'react';
+import { saidOf } from '../../../../shared/errors';
 import type { FlowEvent, FlowsReport } from '../../../../shared/flow-model';
+import type { Message } from '../../../../shared/message';
 import { api } from '../../api/api';
 import { applyFlowEvents, dropEnded, hasEnded, listOfFlows, type FlowList } from './flow-rows';
 
@@ -11,12 +13,14 @@ export interface LiveFlows {
   /** The report's facts besides its flows (accounting, dropped, limitations); null until it came. */
   report: Omit<FlowsReport, 'flows'> | null;
   error: string | null;
+  /** The error as a message, when the engine said it as one (`error` is its English). */
+  errorMessage: Message | null;
 }
 
 const SWEEP_MS = 500;
 
 export function useLiveFlows(): LiveFlows {
-  const [state, setState] = useState<LiveFlows>({ list: new Map(), report: null, error: null });
+  const [state, setState] = useState<LiveFlows>({ list: new Map(), report: null, error: null, errorMessage: null });
 
   useEffect(() => {
     let alive = true;
@@ -32,9 +36,9 @@ export function useLiveFlows(): LiveFlows {
           const list = applyFlowEvents(listOfFlows(flows, Date.now()), pending, Date.now());
           loaded = true;
           pending = [];
-          setState({ list, report, error: null });
+          setState({ list, report, error: null, errorMessage: null });
         },
-        (error: Error) => alive && setState((s) => ({ ...s, error: error.message })),
+        (error: Error) => alive && setState((s) => ({ ...s, error: error.message, errorMessage: saidOf(error) ?? null })),
       );
     };
     const unsubscribe = api.subscribe('flowEvents', (events) => {

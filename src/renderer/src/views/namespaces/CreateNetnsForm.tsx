@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
 import { useEngineAction } from '../../api/use-engine-action';
 import { FormFooter } from '../../components/FormFooter';
-import { EngineText } from '../../i18n/EngineText';
+import { sayWith } from '../../i18n/say';
 import { useFormFields } from '../../components/use-form-fields';
 import { checkNetnsForm } from './link-forms';
 import type { MadeFormProps } from './made-form-props';
@@ -17,7 +17,7 @@ export function CreateNetnsForm({ onBusyChange, onCancel, onMade }: MadeFormProp
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (action.busy) return;
-    const check = checkNetnsForm(values);
+    const check = checkNetnsForm(values, sayWith(t));
     if (check.errors) return setErrors(check.errors);
     const made = await action.run(() => api.invoke('netns.create', check.input));
     if (made) onMade(made);
@@ -31,7 +31,7 @@ export function CreateNetnsForm({ onBusyChange, onCancel, onMade }: MadeFormProp
           placeholder="lab1"
           value={values.name}
           onChange={(e) => change({ name: e.currentTarget.value })}
-          error={errors.name && <EngineText text={errors.name} />}
+          error={errors.name}
           disabled={action.busy}
           data-autofocus
           data-testid="netns-name"

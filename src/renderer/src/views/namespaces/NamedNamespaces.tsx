@@ -45,7 +45,7 @@ export function NamedNamespaces({ namespaces, made, madeLinks, onChanged }: Prop
           </Group>
           {ns.error && (
             <Text size="xs" c="orange">
-              <EngineText text={ns.error} />
+              <EngineText text={ns.error} message={ns.errorMessage} />
             </Text>
           )}
           <Stack gap={4}>

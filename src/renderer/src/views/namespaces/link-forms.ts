@@ -4,7 +4,7 @@
 import type { MethodInput } from '../../../../shared/contract';
 import { netnsNameSchema } from '../../../../shared/atoms/names';
 import { isIpv4, isIpv4Cidr } from '../../format/address-text';
-import { linkNameProblem, mtuOrProblem } from '../networks/field-problems';
+import { linkNameProblem, mtuOrProblem, refusedNameProblem } from '../networks/field-problems';
 import type { Say } from '../../i18n/say';
 
 type Check<I, F extends string> = { input: I; errors?: undefined } | { input?: undefined; errors: Partial<Record<F, string>> };
@@ -25,11 +25,11 @@ function mtuOf(text: string, errors: { mtu?: string }, say: Say): number | undef
 
 // --- namespace --------------------------------------------------------------------------------
 
-export function checkNetnsForm(values: { name: string }): Check<MethodInput<'netns.create'>, 'name'> {
+export function checkNetnsForm(values: { name: string }, say: Say): Check<MethodInput<'netns.create'>, 'name'> {
   const name = values.name.trim();
   const parsed = netnsNameSchema.safeParse(name);
   const errors: Partial<Record<'name', string>> = {};
-  if (!parsed.success) errors.name = capitalize(parsed.error.issues[0]?.message ?? 'not a namespace name');
+  if (!parsed.success) errors.name = refusedNameProblem(parsed.error.issues[0], 'netns', say);
   return done(errors, () => ({ name }));
 }
 
@@ -121,8 +121,4 @@ export function checkMoveForm(values: MoveFormValues, say: Say): Check<MethodInp
     ...(gateway ? { gateway } : {}),
     ...(mtu !== undefined ? { mtu } : {}),
   }));
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -99,9 +99,9 @@ export function NatView({ focus, onClearFocus }: Props) {
           </Button>
         </Group>
       </Group>
-      {report.warnings.map((w) => (
+      {report.warnings.map((w, i) => (
         <Alert key={w} color="yellow" variant="light" data-testid="nat-warning">
-          <EngineText text={w} />
+          <EngineText text={w} message={report.warningMessages?.[i]} />
         </Alert>
       ))}
       <ChangesSinceLastLook

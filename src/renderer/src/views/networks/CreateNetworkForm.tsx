@@ -9,7 +9,6 @@ import type { NetworkDetail } from '../../../../shared/network-model';
 import { api } from '../../api/api';
 import { useEngineAction } from '../../api/use-engine-action';
 import { FormFooter } from '../../components/FormFooter';
-import { EngineText } from '../../i18n/EngineText';
 import { useFormFields } from '../../components/use-form-fields';
 import { BridgeOptionFields } from './BridgeOptionFields';
 import { sayWith } from '../../i18n/say';
@@ -56,7 +55,7 @@ export function CreateNetworkForm({ links, onBusyChange, onCancel, onCreated }: 
             placeholder="mynet"
             value={values.name}
             onChange={(e) => change({ name: e.currentTarget.value })}
-            error={errors.name && <EngineText text={errors.name} />}
+            error={errors.name}
             disabled={busy}
             data-autofocus
             data-testid="network-name"

@@ -13,6 +13,12 @@ export function mtuOrProblem(text: string, say: Say): number | undefined | strin
   return mtu;
 }
 
+/** A name the shared schema refused (Docker's names, `ip netns` names): the rule it broke, said in the catalogue's words. */
+export function refusedNameProblem(issue: { code: string; maximum?: unknown } | undefined, what: 'network' | 'netns', say: Say): string {
+  const rule = issue?.code === 'too_small' ? 'empty' : issue?.code === 'too_big' ? 'long' : 'chars';
+  return say(`networks:problem.name.${what}.${rule}`, rule === 'long' ? { max: Number(issue?.maximum) } : {});
+}
+
 export type LinkNameRole = 'interface' | 'bridge' | 'peer' | 'inside';
 
 /** Linux interface names: at most 15 characters of letters, digits, _ . and -. */

@@ -4,7 +4,7 @@
 import type { MethodInput } from '../../../../shared/contract';
 import { dockerNameSchema, optionNameSchema } from '../../../../shared/network-model';
 import { isIpv4, isIpv4Cidr } from '../../format/address-text';
-import { linkNameProblem, mtuOrProblem } from './field-problems';
+import { linkNameProblem, mtuOrProblem, refusedNameProblem } from './field-problems';
 import type { Say } from '../../i18n/say';
 
 export type NetworkCreateInput = MethodInput<'networks.create'>;
@@ -124,7 +124,7 @@ export function checkNetworkForm(values: NetworkFormValues, say: Say): NetworkFo
   const errors: NetworkFormErrors = {};
   const name = values.name.trim();
   const named = dockerNameSchema.safeParse(name);
-  if (!named.success) errors.name = sentence(named.error.issues[0]?.message ?? 'not a network name');
+  if (!named.success) errors.name = refusedNameProblem(named.error.issues[0], 'network', say);
 
   const subnet = values.subnet.trim();
   const gateway = values.gateway.trim();
@@ -172,10 +172,6 @@ export function checkNetworkForm(values: NetworkFormValues, say: Say): NetworkFo
       options: { ...options, ...extra },
     },
   };
-}
-
-function sentence(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** What each group of fields of the form gets. */

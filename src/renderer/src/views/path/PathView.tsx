@@ -2,7 +2,9 @@
 import { Alert, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { saidOf } from '../../../../shared/errors';
 import type { PublishedPort } from '../../../../shared/firewall-model';
+import type { Message } from '../../../../shared/message';
 import type { Snapshot } from '../../../../shared/model';
 import type { PathResult } from '../../../../shared/path-model';
 import { TRACE_TIMEOUT_DEFAULT_S, type KernelTraceResult } from '../../../../shared/trace-model';
@@ -28,7 +30,7 @@ export function PathView({ snapshot }: { snapshot: Snapshot }) {
   const { t } = useTranslation('path');
   const [ports, setPorts] = useState<PublishedPort[]>([]);
   const [result, setResult] = useState<PathResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; said: Message | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const [kernel, setKernel] = useState<KernelTraceResult | null>(null);
   const [kernelBusy, setKernelBusy] = useState<string | null>(null);
@@ -51,7 +53,7 @@ export function PathView({ snapshot }: { snapshot: Snapshot }) {
         setBusy(false);
       },
       (e: Error) => {
-        setError(e.message);
+        setError({ text: e.message, said: saidOf(e) ?? null });
         setBusy(false);
       },
     );
@@ -67,7 +69,7 @@ export function PathView({ snapshot }: { snapshot: Snapshot }) {
         setKernelBusy(null);
       },
       (e: Error) => {
-        setError(e.message);
+        setError({ text: e.message, said: saidOf(e) ?? null });
         setKernelBusy(null);
       },
     );
@@ -85,7 +87,7 @@ export function PathView({ snapshot }: { snapshot: Snapshot }) {
       )}
       {error && (
         <Alert color="red" data-testid="path-error">
-          <EngineText text={error} />
+          <EngineText text={error.text} message={error.said} />
         </Alert>
       )}
       <div style={{ display: 'flex', flex: 1, minHeight: 0, gap: 12 }}>

@@ -86,7 +86,7 @@ function useLines(node: GraphNode): ReactNode[] {
       return [t('node.driverNetwork', { driver: node.network.driver }), node.network.subnets.length ? <D>{node.network.subnets.map((s) => s.subnet).join(', ')}</D> : t('node.noSubnet')];
     case 'namespace':
       return [
-        node.namespace.error ? <EngineText text={node.namespace.error} /> : t('node.links', { count: node.namespace.links.length }),
+        node.namespace.error ? <EngineText text={node.namespace.error} message={node.namespace.errorMessage} /> : t('node.links', { count: node.namespace.links.length }),
         ...node.namespace.links.map((l) => <D>{`${l.name} ${l.addresses.join(', ')}`}</D>),
       ];
     case 'group': {

@@ -6,7 +6,7 @@
 import ElkApi, { type ELK, type ElkNode } from 'elkjs/lib/elk-api.js';
 import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
 import type { Graph } from '../../../../shared/topology/graph';
-import { elkGraphOf, positionsOf, type Positions } from './layout';
+import { elkGraphOf, positionsOf, warmUpGraph, type Positions } from './layout';
 
 let inWorker: { elk: ELK; failed: Promise<never> } | null = null;
 
@@ -38,10 +38,19 @@ async function run(input: ElkNode): Promise<ElkNode> {
   }
 }
 
-/** Starts the worker (and its 1.6 MB of ELK) while the first snapshot is still on its way. */
+/**
+ * Starts the worker (and its 1.6 MB of ELK) while the window loads, and has it lay out two small
+ * graphs meanwhile, with the small and the large options: ELK's first layout is several times
+ * slower than the next ones (its code is compiled as it runs), and that first one is then not the
+ * user's.
+ */
 export function warmUpLayout(): void {
   try {
-    workerElk();
+    const { elk } = workerElk();
+    void elk
+      .layout(warmUpGraph(30, false))
+      .then(() => elk.layout(warmUpGraph(60, true)))
+      .catch(() => undefined);
   } catch {
     // The first layout reports it.
   }

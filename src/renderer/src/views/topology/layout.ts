@@ -22,32 +22,55 @@ export function nodeHeight(node: GraphNode): number {
   return 28 + lines * 18;
 }
 
+/** ELK's options; `large` (hundreds of nodes) trades nothing visible for time. */
+function layoutOptionsOf(large: boolean): Record<string, string> {
+  return {
+    'elk.algorithm': 'layered',
+    'elk.direction': 'RIGHT',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '110',
+    'elk.spacing.nodeNode': '28',
+    'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+    // React Flow draws its own curves: ELK's orthogonal routing would be computed for nothing.
+    'elk.edgeRouting': 'POLYLINE',
+    // Fewer crossing-minimisation sweeps on hundreds of nodes: a third less time, same picture
+    // for a star of containers around a few bridges.
+    'elk.layered.thoroughness': large ? '1' : '7',
+    // On hundreds of nodes: layers by longest path (NIC → bridge → container is already the answer,
+    // network simplex spends most of the layout proving it) and no greedy-switch pass after the
+    // sweeps; the picture is the same for this shape of graph.
+    ...(large ? { 'elk.layered.layering.strategy': 'LONGEST_PATH', 'elk.layered.crossingMinimization.greedySwitch.type': 'OFF' } : {}),
+  };
+}
+
+const LARGE = 200;
+
 export function elkGraphOf(graph: Graph): ElkNode {
   const nodeIds = new Set(graph.nodes.map((n) => n.id));
-  const large = graph.nodes.length > 200;
   return {
     id: 'root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'RIGHT',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '110',
-      'elk.spacing.nodeNode': '28',
-      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-      // React Flow draws its own curves: ELK's orthogonal routing would be computed for nothing.
-      'elk.edgeRouting': 'POLYLINE',
-      // Fewer crossing-minimisation sweeps on hundreds of nodes: a third less time, same picture
-      // for a star of containers around a few bridges.
-      'elk.layered.thoroughness': large ? '1' : '7',
-      // On hundreds of nodes: layers by longest path (NIC → bridge → container is already the answer,
-      // network simplex spends most of the layout proving it) and no greedy-switch pass after the
-      // sweeps; the picture is the same for this shape of graph.
-      ...(large ? { 'elk.layered.layering.strategy': 'LONGEST_PATH', 'elk.layered.crossingMinimization.greedySwitch.type': 'OFF' } : {}),
-    },
+    layoutOptions: layoutOptionsOf(graph.nodes.length > LARGE),
     children: graph.nodes.map((n) => ({ id: n.id, width: NODE_WIDTH, height: nodeHeight(n) })),
     edges: graph.edges
       .filter((e) => nodeIds.has(e.source) && nodeIds.has(e.target))
       .map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   };
+}
+
+/**
+ * A small host (a NIC, three bridges, `containers` containers, some on two networks) for the worker
+ * to lay out while the window loads: ELK's code is compiled by then, and the first real layout runs
+ * warm. `large` picks the options of a large graph, so their code paths are the ones compiled.
+ */
+export function warmUpGraph(containers: number, large: boolean): ElkNode {
+  const bridges = ['b0', 'b1', 'b2'];
+  const children = [{ id: 'nic', width: NODE_WIDTH, height: 64 }, ...bridges.map((id) => ({ id, width: NODE_WIDTH, height: 82 }))];
+  const edges = bridges.map((b) => ({ id: `nic-${b}`, sources: ['nic'], targets: [b] }));
+  for (let i = 0; i < containers; i++) {
+    children.push({ id: `c${i}`, width: NODE_WIDTH, height: 82 });
+    edges.push({ id: `c${i}-a`, sources: [bridges[i % 3]!], targets: [`c${i}`] });
+    if (i % 7 === 0) edges.push({ id: `c${i}-b`, sources: [bridges[(i + 1) % 3]!], targets: [`c${i}`] });
+  }
+  return { id: 'root', layoutOptions: layoutOptionsOf(large), children, edges };
 }
 
 export function positionsOf(laidOut: ElkNode): Positions {
