@@ -20,6 +20,7 @@ test('declined: the banner, its reason line, the Elevate button and the topology
   await expect(page.getByTestId('topology-drops-unreadable')).toHaveText('⟦Drops not shown: the firewall cannot be read⟧', { timeout: 15_000 });
   const left = await englishLeft(page, '[data-testid="privilege-banner"], [data-testid="topology"]');
   testInfo.annotations.push({ type: 'engine-untranslated', description: `declined banner: ${left.engineUntranslated}` });
+  expect(left.engineTexts, `declined banner: engine sentences shown without their message`).toEqual([]);
   expect(left.strings).toEqual([]);
 });
 

@@ -1,7 +1,7 @@
 // The Flows (with Drops), Packet path (computed and a kernel trace from the host), DNS and Doctor
 // views through the catalogues (issue 18): in the pseudo-locale no English is left outside them and
-// the data, and under ko-KR each view reads in Korean. Engine sentences still in English are counted
-// (annotation `engine-untranslated`), not failed: converting them is the engine's step.
+// the data, engine sentences included (each comes as a message), and under ko-KR each view reads in
+// Korean, the engine's sentences too.
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, holdLanConnection, LAN_HOST_IP, seedLab, test } from './lab-fixtures';
 import { englishLeft, pseudoUrl } from './i18n-support';
@@ -11,6 +11,7 @@ test.beforeAll(seedLab);
 async function checkEnglishLeft(page: Page, testInfo: TestInfo, view: string, scope: string): Promise<void> {
   const left = await englishLeft(page, scope);
   testInfo.annotations.push({ type: 'engine-untranslated', description: `${view}: ${left.engineUntranslated}` });
+  expect(left.engineTexts, `${view}: engine sentences shown without their message`).toEqual([]);
   expect(left.strings, `${view}: English outside the catalogues`).toEqual([]);
 }
 

@@ -14,6 +14,7 @@ async function expectAllTranslated(page: Page, testInfo: TestInfo, what: string,
   const left = await englishLeft(page, scope);
   expect(left.strings, what).toEqual([]);
   testInfo.annotations.push({ type: 'engine-untranslated', description: `${what}: ${left.engineUntranslated}` });
+  expect(left.engineTexts, `${what}: engine sentences shown without their message`).toEqual([]);
 }
 
 function quietly(file: string, args: string[]): void {

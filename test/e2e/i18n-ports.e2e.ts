@@ -1,5 +1,5 @@
 // The Ports, Publish, NAT and Traffic views through the catalogues (issue 18): in the pseudo-locale
-// no visible English is left outside them (data is marked translate="no", engine prose counted apart),
+// no visible English is left outside them (data is marked translate="no", engine sentences through their messages),
 // and under ko-KR each reads in Korean. Also issue 18's "the source badge reads 'DOC…'": the Ports
 // view's source badge shows its whole name, and the traffic chart is drawn for the dark scheme.
 import type { Page, TestInfo } from '@playwright/test';
@@ -12,6 +12,7 @@ async function noEnglishLeft(page: Page, testInfo: TestInfo, view: string, scope
   const left = await englishLeft(page, scope);
   expect(left.strings, `${view}: English outside the catalogues`).toEqual([]);
   testInfo.annotations.push({ type: 'engine-untranslated', description: `${view}: ${left.engineUntranslated}` });
+  expect(left.engineTexts, `${view}: engine sentences shown without their message`).toEqual([]);
 }
 
 /** The badge shows its label whole: no ellipsis, nothing clipped. */

@@ -17,6 +17,7 @@ const SCOPE = '[data-testid="topology"], aside';
 async function checkNoEnglish(page: Page, testInfo: TestInfo, what: string, scope = SCOPE): Promise<void> {
   const left = await englishLeft(page, scope);
   testInfo.annotations.push({ type: 'engine-untranslated', description: `${what}: ${left.engineUntranslated}` });
+  expect(left.engineTexts, `${what}: engine sentences shown without their message`).toEqual([]);
   expect(left.strings, what).toEqual([]);
 }
 

@@ -1,47 +1,8 @@
 // The DNS sync policy on the Docker 20.10 capture: the host moved from 10.255.255.53 to a VPN's DNS.
 import { describe, expect, it } from 'vitest';
 import { dockerContentHash } from '../../../src/main/engine/dns/docker-copy';
-import { planDns, planDnsSync, type ContainerDnsFacts, type HostDnsState, type PlanInput, type PlannedDns } from '../../../src/main/engine/dns/plan-dns-sync';
-import { parseResolvConf, settingsOf } from '../../../src/main/netcore/resolv-conf/resolv-conf';
-import { CAPTURE_HOST_TEXT, container, docker20Resolv, fixture } from './dns-fixtures';
-
-const state = (since: string, text: string): HostDnsState => ({ since, text, settings: settingsOf(parseResolvConf(text)) });
-
-/** The host when the capture's containers started (11:25–11:28). */
-const capture = state('2026-11-22T11:00:00.000Z', CAPTURE_HOST_TEXT);
-const vpn = state('2026-11-22T12:00:00.000Z', 'search vpn.corp\nnameserver 10.8.0.1\nnameserver 10.8.0.2\n');
-
-/** A container of the capture as gather-dns-facts reports it, running, with its real files. */
-function facts(name: string, changes: Partial<ContainerDnsFacts> = {}): ContainerDnsFacts {
-  const c = container(name);
-  const custom = c.HostConfig as unknown as { Dns: string[] | null; DnsSearch: string[] | null; DnsOptions: string[] | null };
-  return {
-    container: { id: c.Id, name },
-    networkMode: c.HostConfig.NetworkMode,
-    networks: Object.keys(c.NetworkSettings.Networks),
-    running: true,
-    startedAt: c.State.StartedAt,
-    hostname: c.Config.Hostname,
-    custom: { dns: custom.Dns ?? [], search: custom.DnsSearch ?? [], options: custom.DnsOptions ?? [] },
-    ipv6: false,
-    resolvConf: 'resolvConf' in changes ? null : docker20Resolv(name),
-    hosts: [],
-    currentRedirects: [],
-    ...changes,
-  };
-}
-
-function input(containers: ContainerDnsFacts[], changes: Partial<PlanInput> = {}): PlanInput {
-  return {
-    containers,
-    host: vpn,
-    history: [capture],
-    settings: { enabled: true, disabledContainers: [] },
-    writtenByBridgeport: {},
-    inForcePath: '/etc/resolv.conf',
-    ...changes,
-  };
-}
+import { planDns, planDnsSync, type ContainerDnsFacts, type PlanInput, type PlannedDns } from '../../../src/main/engine/dns/plan-dns-sync';
+import { CAPTURE_HOST_TEXT, captureHost as capture, docker20Facts as facts, docker20Resolv, fixture, hostState as state, planInput as input, vpnHost as vpn } from './dns-fixtures';
 
 function plan(containers: ContainerDnsFacts[], changes: Partial<PlanInput> = {}) {
   return planDnsSync(input(containers, changes));

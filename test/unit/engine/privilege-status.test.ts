@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NO_ELEVATION, PrivilegeStatus, privilegeStateOf } from '../../../src/main/engine/access/privilege-status';
+import { NO_ELEVATION, NO_ELEVATION_MESSAGE, PrivilegeStatus, privilegeStateOf } from '../../../src/main/engine/access/privilege-status';
 import { Engine } from '../../../src/main/engine/engine';
 import type { PrivilegedAccess, PrivilegedExecutor } from '../../../src/main/privileged/contract/operations';
 import type { PrivilegeState } from '../../../src/shared/privilege-model';
@@ -101,9 +101,10 @@ describe('PrivilegeStatus', () => {
   it('takes an access without state() as root when ready, else as unable to ask (with the failure as reason)', async () => {
     expect(privilegeStateOf({ executor: async () => executor, ready: () => true })).toEqual({ state: 'root', reason: null });
     const user = { executor: () => Promise.reject(new Error('changing firewall rules needs root')), ready: () => false };
-    expect(privilegeStateOf(user)).toEqual({ state: 'unavailable', reason: NO_ELEVATION });
+    // The reason in English, and as a message for the window's language.
+    expect(privilegeStateOf(user)).toEqual({ state: 'unavailable', reason: NO_ELEVATION, reasonMessage: NO_ELEVATION_MESSAGE });
     const { s } = status(user);
-    await expect(s.elevate()).resolves.toEqual({ state: 'unavailable', reason: NO_ELEVATION });
+    await expect(s.elevate()).resolves.toEqual({ state: 'unavailable', reason: NO_ELEVATION, reasonMessage: NO_ELEVATION_MESSAGE });
   });
 });
 

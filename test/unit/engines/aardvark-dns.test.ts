@@ -1,33 +1,11 @@
 // The DNS view on Podman (captured 5.8): p2 on appnet (DNS on) asks aardvark-dns at the gateway.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDnsInspect } from '../../../src/main/engine/dns/parse-dns-inspect';
 import { planDns, planDnsSync, type ContainerDnsFacts, type PlanInput } from '../../../src/main/engine/dns/plan-dns-sync';
 import { parseResolvConf, settingsOf } from '../../../src/main/netcore/resolv-conf/resolv-conf';
 import { aardvarkServers, networkDnsServers, parseLibpodNetworkList } from '../../../src/main/engine/engines/parse-libpod-networks';
-import { podman } from './podman5-fixture';
+import { p2Facts, podman, podmanText as text } from './podman5-fixture';
 
-const text = (name: string) => readFileSync(join(__dirname, '../../fixtures/podman5', name), 'utf8');
 const hostText = 'nameserver 198.51.100.2\n';
-
-function p2Facts(aardvark: string[] | undefined, resolv: string | null = text('resolv-p2.conf')): ContainerDnsFacts {
-  const c = parseDnsInspect(podman('compat-container-p2.json'));
-  return {
-    container: c.container,
-    networkMode: c.networkMode,
-    networks: c.networks,
-    running: c.running,
-    startedAt: c.startedAt,
-    hostname: c.hostname,
-    custom: c.custom,
-    ipv6: c.ipv6,
-    resolvConf: resolv === null ? null : { text: resolv, hash: null },
-    hosts: [],
-    currentRedirects: [],
-    ...(aardvark ? { podman: { aardvark } } : {}),
-  };
-}
 
 const state = (since: string, text: string) => ({ since, text, settings: settingsOf(parseResolvConf(text)) });
 const input = (facts: ContainerDnsFacts, changes: Partial<PlanInput> = {}): PlanInput => ({

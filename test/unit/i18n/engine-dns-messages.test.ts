@@ -24,77 +24,22 @@ import {
 import { lastDhclientLease } from '../../../src/main/engine/dns/dhclient-lease';
 import { dhclientDetail, FILE_ALONE, networkManagerDetail } from '../../../src/main/engine/dns/dhcp-source';
 import { DnsSyncError } from '../../../src/main/engine/dns/dns-words';
-import { parseDnsInspect } from '../../../src/main/engine/dns/parse-dns-inspect';
-import { planDns, type ContainerDnsFacts, type DnsAction, type HostDnsState, type PlanInput } from '../../../src/main/engine/dns/plan-dns-sync';
+import { planDns, type DnsAction, type PlanInput } from '../../../src/main/engine/dns/plan-dns-sync';
 import { readHostDns } from '../../../src/main/engine/dns/read-host-dns';
-import { parseResolvConf, settingsOf } from '../../../src/main/netcore/resolv-conf/resolv-conf';
 import type { ContainerDns, DnsEvent } from '../../../src/shared/dns-model';
 import { inEnglish } from '../../../src/shared/i18n/english';
 import { message, type Message } from '../../../src/shared/message';
-import { CAPTURE_HOST_TEXT, container, docker20Resolv, fixture, inspected } from '../dns/dns-fixtures';
-import { podman } from '../engines/podman5-fixture';
+import { CAPTURE_HOST_TEXT, captureHost as capture, docker20Facts as docker20, docker20Resolv, fixture, hostState as state, inspected, planInput as input, vpnHost as vpn } from '../dns/dns-fixtures';
+import { p2Facts as p2, podmanText } from '../engines/podman5-fixture';
 import { sayIn } from './engine-say';
 
-const state = (since: string, text: string): HostDnsState => ({ since, text, settings: settingsOf(parseResolvConf(text)) });
-const capture = state('2026-11-22T11:00:00.000Z', CAPTURE_HOST_TEXT);
 const home = state('2026-11-22T11:10:00.000Z', 'nameserver 192.168.1.1\n');
-const vpn = state('2026-11-22T12:00:00.000Z', 'search vpn.corp\nnameserver 10.8.0.1\nnameserver 10.8.0.2\n');
 const back = state('2026-11-22T13:00:00.000Z', CAPTURE_HOST_TEXT);
 const loopback = state('2026-11-22T12:00:00.000Z', 'nameserver 127.0.0.1\nnameserver 10.8.0.1\n');
-
-/** A container of the Docker 20.10 capture as gather-dns-facts reports it (as in plan-dns-sync.test.ts). */
-function docker20(name: string, changes: Partial<ContainerDnsFacts> = {}): ContainerDnsFacts {
-  const c = container(name);
-  const custom = c.HostConfig as unknown as { Dns: string[] | null; DnsSearch: string[] | null; DnsOptions: string[] | null };
-  return {
-    container: { id: c.Id, name },
-    networkMode: c.HostConfig.NetworkMode,
-    networks: Object.keys(c.NetworkSettings.Networks),
-    running: true,
-    startedAt: c.State.StartedAt,
-    hostname: c.Config.Hostname,
-    custom: { dns: custom.Dns ?? [], search: custom.DnsSearch ?? [], options: custom.DnsOptions ?? [] },
-    ipv6: false,
-    resolvConf: 'resolvConf' in changes ? null : docker20Resolv(name),
-    hosts: [],
-    currentRedirects: [],
-    ...changes,
-  };
-}
 
 /** Docker 28's embedded file naming upstreams dockerd asks from the host's namespace. */
 const docker28 = (name: string, servers: string) =>
   docker20('u1', { container: { id: `id-${name}`, name }, resolvConf: { text: `nameserver 127.0.0.11\noptions ndots:0\n# ExtServers: [${servers}]\n`, hash: null } });
-
-/** p2 of the Podman 5.8 capture (as in aardvark-dns.test.ts). */
-function p2(aardvark: string[] | undefined, resolv: string | null = podmanText('resolv-p2.conf'), networkDns?: string[]): ContainerDnsFacts {
-  const c = parseDnsInspect(podman('compat-container-p2.json'));
-  return {
-    container: c.container,
-    networkMode: c.networkMode,
-    networks: c.networks,
-    running: c.running,
-    startedAt: c.startedAt,
-    hostname: c.hostname,
-    custom: c.custom,
-    ipv6: c.ipv6,
-    resolvConf: resolv === null ? null : { text: resolv, hash: null },
-    hosts: [],
-    currentRedirects: [],
-    ...(aardvark ? { podman: { aardvark, ...(networkDns ? { networkDns } : {}) } } : {}),
-  };
-}
-const podmanText = (name: string) => readFileSync(resolve(import.meta.dirname, '../../fixtures/podman5', name), 'utf8');
-
-const input = (containers: ContainerDnsFacts[], changes: Partial<PlanInput> = {}): PlanInput => ({
-  containers,
-  host: vpn,
-  history: [capture],
-  settings: { enabled: true, disabledContainers: [] },
-  writtenByBridgeport: {},
-  inForcePath: '/etc/resolv.conf',
-  ...changes,
-});
 
 const SCOPE = '/system.slice/docker.service';
 const PROBLEM = 'dockerd shares its cgroup /user.slice with bash (pid 42): a redirect there would change their DNS too';

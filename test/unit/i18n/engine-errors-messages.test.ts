@@ -10,20 +10,18 @@ import { dockerFailure } from '../../../src/main/engine/networks/docker-failure'
 import { engineOwning } from '../../../src/main/engine/networks/network-owner';
 import { planCreate, type CreateReadings } from '../../../src/main/engine/networks/plan-create';
 import { planConnect, planDisconnect, planRemove } from '../../../src/main/engine/networks/plan-membership';
-import type { Route } from '../../../src/main/engine/path/parse-ip-route';
 import { checkPublish, type PublishContext } from '../../../src/main/engine/publish/check-publish';
 import { firewallPreference } from '../../../src/main/engine/publish/firewall-preference';
-import type { KernelLink } from '../../../src/main/engine/host/kernel-link';
 import { elevationError, elevationPlan, stateAfterFailure } from '../../../src/main/privileged/helper/helper-launcher';
 import { errorReply, replySchema } from '../../../src/main/privileged/helper/message-framing';
 import { rootExecutor } from '../../../src/main/privileged/root-executor';
 import { fromWireError, saidOf, toWireError, wireErrorSchema } from '../../../src/shared/errors';
 import { inEnglish } from '../../../src/shared/i18n/english';
 import type { Message } from '../../../src/shared/message';
-import type { Container, Network } from '../../../src/shared/model';
 import { networkConnectSchema, networkCreateSchema, networkDisconnectSchema, networkRemoveSchema, parseDriver, parseOptionPairs } from '../../../src/shared/network-model';
-import { publishRequestSchema, type Mapping } from '../../../src/shared/publish-model';
-import { readings } from '../networks/fixture';
+import { publishRequestSchema } from '../../../src/shared/publish-model';
+import { link, readings, route } from '../networks/fixture';
+import { container, mapping, network } from '../publish/publish-fixture';
 import { sayIn } from './engine-say';
 
 /** What `run` throws; a test whose input is not refused fails here. */
@@ -37,22 +35,6 @@ function thrown(run: () => unknown): Error {
 }
 
 // --- publishing (the inputs of test/unit/publish/check-publish.test.ts) ---
-function container(name: string, overrides: Partial<Container> = {}): Container {
-  return {
-    id: `${name}0123456789abcdef`.padEnd(64, '0'),
-    name, image: 'img', state: 'running', status: 'running', networkMode: 'bridge', pid: 100,
-    endpoints: [{ network: 'bridge', networkId: 'n1', ip: '172.17.0.2/16', mac: null, gateway: '172.17.0.1', hostVeth: null, interface: null }],
-    ports: [], links: null, ...overrides,
-  };
-}
-const network = (name: string, bridge: string | null): Network => ({
-  id: `${name}-id`, name, driver: bridge ? 'bridge' : 'host', scope: 'local', bridge,
-  subnets: bridge ? [{ subnet: '172.17.0.0/16', gateway: '172.17.0.1' }] : [], options: {}, internal: false, containers: [],
-});
-const mapping = (hostPort: number, hostPortEnd = hostPort, hostIp = ''): Mapping => ({
-  id: 'abcdef012345', container: { id: 'x', name: 'w9' }, network: 'bridge', hostIp, hostPort, hostPortEnd,
-  containerPort: 80, containerPortEnd: 80 + hostPortEnd - hostPort, protocol: 'tcp', createdAt: '',
-});
 const publishCtx: PublishContext = {
   containers: [
     container('w1', { id: 'a1b2c3d4'.padEnd(64, 'e'), ports: [{ hostIp: '0.0.0.0', hostPort: 8080, containerPort: 80, protocol: 'tcp' }] }),
@@ -70,13 +52,7 @@ const publishCtx: PublishContext = {
 };
 const publish = (input: Record<string, unknown>) => () => checkPublish(publishRequestSchema.parse(input), publishCtx);
 const publishRefusals = [
-  publish({ container: 'nobody', hostPort: 9500, containerPort: 80 }),
-  publish({ container: 'a1b2c3d', hostPort: 9500, containerPort: 80 }),
-  publish({ container: 'idle', hostPort: 9500, containerPort: 80 }),
-  publish({ container: 'hostnet', hostPort: 9500, containerPort: 80 }),
-  publish({ container: 'nonet', hostPort: 9500, containerPort: 80 }),
-  publish({ container: 'shared', hostPort: 9500, containerPort: 80 }),
-  publish({ container: 'hostonly', hostPort: 9500, containerPort: 80 }),
+  ...['nobody', 'a1b2c3d', 'idle', 'hostnet', 'nonet', 'shared', 'hostonly'].map((name) => publish({ container: name, hostPort: 9500, containerPort: 80 })),
   publish({ container: 'w2', hostPort: 9500, containerPort: 80, network: 'intranet' }),
   publish({ container: 'w2', hostPort: 9500, containerPort: 80, hostIp: '203.0.113.7' }),
   publish({ container: 'w2', hostPort: 8080, containerPort: 80 }),
@@ -89,12 +65,6 @@ const publishRefusals = [
 ];
 
 // --- networks (the inputs of test/unit/networks/plan-create.test.ts and plan-membership.test.ts) ---
-const link = (name: string, overrides: Partial<KernelLink> = {}): KernelLink => ({
-  name, ifindex: 100, kind: 'physical', driver: null, mac: null, mtu: 1500, up: true, operState: 'UP', addresses: [], master: null, peerIfindex: null, peerNetnsId: null, ...overrides,
-});
-const route = (destination: string, dev: string, overrides: Partial<Route> = {}): Route => ({
-  destination, type: 'unicast', table: 'main', dev, gateway: null, prefsrc: null, protocol: 'kernel', scope: 'link', metric: null, ...overrides,
-});
 function host(): CreateReadings {
   const base = readings();
   return {
@@ -111,14 +81,7 @@ const networkRefusals = [
   create({ name: 'host' }),
   create({ name: 'intranet' }),
   create({ name: 'ov', driver: 'overlay' }),
-  create({ name: 'x', subnet: '172.30.0.0' }),
-  create({ name: 'x', subnet: '10.0.0.0/33' }),
-  create({ name: 'x', subnet: '172.30.0.1/16' }),
-  create({ name: 'x', subnet: '64.0.0.0/4' }),
-  create({ name: 'x', subnet: '10.62.0.0/31' }),
-  create({ name: 'x', subnet: '127.1.0.0/16' }),
-  create({ name: 'x', subnet: '172.28.5.0/24' }),
-  create({ name: 'x', subnet: '172.24.0.0/16' }),
+  ...['172.30.0.0', '10.0.0.0/33', '172.30.0.1/16', '64.0.0.0/4', '10.62.0.0/31', '127.1.0.0/16', '172.28.5.0/24', '172.24.0.0/16'].map((subnet) => create({ name: 'x', subnet })),
   create({ name: 'x', gateway: '10.63.0.1' }),
   create({ name: 'x', ipRange: '10.63.0.0/24' }),
   create({ name: 'x', subnet: '10.63.0.0/16', gateway: '10.64.0.1' }),
@@ -158,13 +121,7 @@ const networkRefusals = [
   connect({ network: 'intranet', container: 'nonet' }),
   connect({ network: 'intranet', container: 'i1' }),
   connect({ network: 'network_name', container: 'st1' }),
-  connect({ network: 'network_name', container: 'i1', ip: '172.20.9' }),
-  connect({ network: 'network_name', container: 'i1', ip: '172.21.0.5' }),
-  connect({ network: 'network_name', container: 'i1', ip: '172.20.0.1' }),
-  connect({ network: 'network_name', container: 'i1', ip: '172.20.0.0' }),
-  connect({ network: 'network_name', container: 'i1', ip: '172.20.255.255' }),
-  connect({ network: 'network_name', container: 'i1', ip: '172.20.9.9' }),
-  connect({ network: 'network_name', container: 'i1', ip: '172.20.9.10' }),
+  ...['172.20.9', '172.21.0.5', '172.20.0.1', '172.20.0.0', '172.20.255.255', '172.20.9.9', '172.20.9.10'].map((ip) => connect({ network: 'network_name', container: 'i1', ip })),
   connect({ network: 'bridge', container: 'i1', ip: '172.17.0.50' }),
   connect({ network: 'bridge', container: 'i1', aliases: ['x'] }),
   () => planDisconnect(networkDisconnectSchema.parse({ network: 'intranet', container: 'w1' }), membership),

@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../../src/shared/message';
-import { parseIpRoutes } from '../../../src/main/engine/path/parse-ip-route';
 import type { PathResult } from '../../../src/main/engine/path/path-types';
 import { tracePacket } from '../../../src/main/engine/path/trace-packet';
 import { withoutFirewall } from '../../../src/main/engine/path/without-firewall';
@@ -13,6 +12,7 @@ import { FIREWALL_NEEDS_ROOT } from '../../../src/main/engine/firewall/read-fire
 import { parseNftJson } from '../../../src/main/netcore/nft/parse-nft-json';
 import type { Container } from '../../../src/shared/model';
 import { containers, dockerRulesText, fixture, fromContainer, host, HOST_IP, lan, link, links, listeners, routes, rulesetOf, trace, withRules } from '../path/path-host';
+import { docker29Document, docker29Links, docker29Routes } from '../path/docker29-host';
 import { HOST_IP as PODMAN_IP, nftDocument, podmanRuleset, tracePodman } from '../path/podman5-host';
 import { sayIn } from './engine-say';
 
@@ -36,23 +36,9 @@ const noDefault = routes.filter((r) => r.destination !== '0.0.0.0/0');
 const p2 = { kind: 'container', containerId: 'p2' } as const;
 
 function docker29(extra: unknown[]): PathResult {
-  const document = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'nft', 'fixtures', 'docker29-bridges.json'), 'utf8')) as { nftables: unknown[] };
-  const ruleset = parseNftJson(JSON.stringify({ nftables: [...document.nftables, ...extra] }));
-  const links = [
-    link('lo', 'loopback', ['127.0.0.1/8']),
-    link('eth0', 'physical', ['198.51.100.1/24']),
-    link('bridge1', 'bridge', ['192.0.2.1/24']),
-    link('vethweb', 'veth', [], { master: 'bridge1', peer: { ifindex: 2, netnsId: 1, containerId: 'webid', namespace: null, interface: 'eth0' } }),
-  ];
-  const docker29Routes = parseIpRoutes(
-    JSON.stringify([
-      { dst: '192.0.2.0/24', dev: 'bridge1', protocol: 'kernel', scope: 'link', prefsrc: '192.0.2.1' },
-      { dst: '198.51.100.0/24', dev: 'eth0', protocol: 'kernel', scope: 'link', prefsrc: '198.51.100.1' },
-      { type: 'local', dst: '198.51.100.1', table: 'local', dev: 'eth0', scope: 'host', prefsrc: '198.51.100.1' },
-    ]),
-  );
+  const ruleset = parseNftJson(JSON.stringify({ nftables: [...docker29Document().nftables, ...extra] }));
   const web = { ...containers[0]!, id: 'webid', name: 'web', state: 'exited', endpoints: [{ network: 'bridge1', networkId: 'b1', ip: '192.0.2.2/24', mac: null, gateway: '192.0.2.1', hostVeth: 'vethweb', interface: null }] };
-  return tracePacket({ ruleset, routes: docker29Routes, links, containers: [web], listeners: [], packet: { protocol: 'tcp', destination: '198.51.100.1', port: 8080, from: lan } });
+  return tracePacket({ ruleset, routes: docker29Routes, links: docker29Links, containers: [web], listeners: [], packet: { protocol: 'tcp', destination: '198.51.100.1', port: 8080, from: lan } });
 }
 
 const docker = (rules: string, lines: string[], table = 'filter') => ({ rules: withRules(rules, table, lines) });

@@ -6,7 +6,6 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attributeRules } from '../../../src/main/engine/firewall/attribute-rules';
 import { dockerFacts } from '../../../src/main/engine/firewall/docker-facts';
-import { parseContainerInspect } from '../../../src/main/engine/docker/parse-docker';
 import { parseListeners } from '../../../src/main/engine/host/parse-listeners';
 import { derivePorts } from '../../../src/main/engine/ports/derive-ports';
 import { PublishRefused } from '../../../src/main/engine/publish/check-publish';
@@ -16,36 +15,16 @@ import { resolveMappings } from '../../../src/main/engine/publish/resolve-mappin
 import { parseIptablesSave } from '../../../src/main/netcore/iptables/parse-iptables-save';
 import { parseNftJson } from '../../../src/main/netcore/nft/parse-nft-json';
 import type { Message } from '../../../src/shared/message';
-import type { Container, Network, PortBinding } from '../../../src/shared/model';
+import type { Container, Network } from '../../../src/shared/model';
 import type { Mapping, PortEvent } from '../../../src/shared/publish-model';
 import type { PublishedPort } from '../../../src/shared/firewall-model';
+import { containers } from '../firewall/bridge-ports-fixture';
+import { p1, p2 } from '../firewall/podman5-containers';
 import { sayIn } from './engine-say';
 
 const fixture = (path: string) => readFileSync(resolve(import.meta.dirname, '../../fixtures', path), 'utf8');
 
-// The inputs of test/unit/firewall/derive-ports.test.ts.
-function container(name: string, ip: string | null, ports: PortBinding[], running = true): Container {
-  return {
-    id: `id-${name}`,
-    name,
-    image: 'img',
-    state: running ? 'running' : 'exited',
-    status: running ? 'running' : 'exited',
-    networkMode: 'bridge',
-    pid: running ? 100 : null,
-    endpoints: [{ network: 'bridge', networkId: 'n1', ip: ip ? `${ip}/16` : null, mac: null, gateway: '172.17.0.1', hostVeth: null, interface: null }],
-    ports,
-    links: null,
-  };
-}
-const tcp = (hostIp: string, hostPort: number, containerPort: number): PortBinding => ({ hostIp, hostPort, containerPort, protocol: 'tcp' });
-const containers = [
-  container('w1', '172.17.0.2', [tcp('0.0.0.0', 8080, 80), tcp('::', 8080, 80)]),
-  container('lo1', '172.17.0.5', [tcp('127.0.0.1', 8443, 80)]),
-  container('u1', '172.17.0.6', [{ hostIp: '0.0.0.0', hostPort: 5353, containerPort: 53, protocol: 'udp' }]),
-  container('gone', null, [tcp('0.0.0.0', 7070, 70)], false),
-  container('norule', '172.17.0.8', [tcp('0.0.0.0', 6060, 60)]),
-];
+// The containers of test/unit/firewall/derive-ports.test.ts, with rules and listeners of its own.
 const save = `*nat
 :DOCKER - [0:0]
 [5:300] -A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80
@@ -62,15 +41,7 @@ const listeners = parseListeners(
   ].join('\n'),
 );
 
-// test/fixtures/podman5 (as test/unit/firewall/podman-netavark.test.ts reads it).
-const p2 = parseContainerInspect(JSON.parse(fixture('podman5/compat-container-p2.json')));
-const p1: Container = {
-  ...p2,
-  id: '314acc5ee160e534b8d1456706bf8ec943ed682fc209225049e7ef59c6249db7',
-  name: 'p1',
-  ports: [{ hostIp: '', hostPort: 9090, containerPort: 80, protocol: 'tcp' }],
-  endpoints: [{ ...p2.endpoints[0]!, network: 'podman', networkId: '2f259bab', ip: '10.88.0.2/16', gateway: '10.88.0.1' }],
-};
+// The Podman 5.8 capture's p1 and p2 (as test/unit/firewall/podman-netavark.test.ts reads them), and p3 beside p1.
 const p3: Container = { ...p1, id: 'p3id', name: 'p3', ports: [{ hostIp: '', hostPort: 7070, containerPort: 80, protocol: 'tcp' }], endpoints: [{ ...p1.endpoints[0]!, ip: '10.88.0.9/16' }] };
 const podmanRules = attributeRules(parseNftJson(fixture('podman5/nft-ruleset.json')), dockerFacts({ containers: [p1, p2], networks: [] }));
 

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { KernelLink } from '../../../src/main/engine/host/kernel-link';
 import { NetworkRefused } from '../../../src/shared/network-refused';
 import { planCreate, type CreateReadings } from '../../../src/main/engine/networks/plan-create';
 import type { Route } from '../../../src/main/engine/path/parse-ip-route';
 import { networkCreateSchema } from '../../../src/shared/network-model';
-import { readings } from './fixture';
-
-const link = (name: string, overrides: Partial<KernelLink> = {}): KernelLink => ({
-  name, ifindex: 100, kind: 'physical', driver: null, mac: null, mtu: 1500, up: true, operState: 'UP', addresses: [], master: null, peerIfindex: null, peerNetnsId: null, ...overrides,
-});
-const route = (destination: string, dev: string, overrides: Partial<Route> = {}): Route => ({
-  destination, type: 'unicast', table: 'main', dev, gateway: null, prefsrc: null, protocol: 'kernel', scope: 'link', metric: null, ...overrides,
-});
+import { link, readings, route } from './fixture';
 
 /** The captured lab, plus a laptop's NIC on a LAN, a VPN on 172.16.0.0/12 and a default route. */
 function host(): CreateReadings {

@@ -1,14 +1,11 @@
 // nftables semantics on crafted tables added beside netavark's (captured Podman 5.8 host): several
 // base chains per hook in priority order, an accept that ends only its own base chain, verdict
 // maps, marks set and matched later, one NAT mapping per hook, and what is not evaluated.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Container, Link } from '../../../src/shared/model';
-import { parseIpRoutes } from '../../../src/main/engine/path/parse-ip-route';
+import type { Container } from '../../../src/shared/model';
 import { tracePacket } from '../../../src/main/engine/path/trace-packet';
 import { parseNftJson } from '../../../src/main/netcore/nft/parse-nft-json';
-import { link } from './path-host';
+import { docker29Document, docker29Links, docker29Routes } from './docker29-host';
 import { HOST_IP, nftDocument, P1, P2, podmanRuleset, tracePodman } from './podman5-host';
 
 const lan = { kind: 'lan' } as const;
@@ -194,21 +191,6 @@ describe('what is not evaluated', () => {
 });
 
 describe("Docker 29's nftables backend", () => {
-  const docker29 = readFileSync(join(import.meta.dirname, '..', 'nft', 'fixtures', 'docker29-bridges.json'), 'utf8');
-  const links: Link[] = [
-    link('lo', 'loopback', ['127.0.0.1/8']),
-    link('eth0', 'physical', ['198.51.100.1/24']),
-    link('bridge1', 'bridge', ['192.0.2.1/24']),
-    link('vethweb', 'veth', [], { master: 'bridge1', peer: { ifindex: 2, netnsId: 1, containerId: 'webid', namespace: null, interface: 'eth0' } }),
-  ];
-  const routes = parseIpRoutes(
-    JSON.stringify([
-      { dst: '192.0.2.0/24', dev: 'bridge1', protocol: 'kernel', scope: 'link', prefsrc: '192.0.2.1' },
-      { dst: '198.51.100.0/24', dev: 'eth0', protocol: 'kernel', scope: 'link', prefsrc: '198.51.100.1' },
-      { type: 'local', dst: '198.51.100.1', table: 'local', dev: 'eth0', scope: 'host', prefsrc: '198.51.100.1' },
-      { type: 'local', dst: '192.0.2.1', table: 'local', dev: 'bridge1', scope: 'host', prefsrc: '192.0.2.1' },
-    ]),
-  );
   const web: Container = {
     id: 'webid',
     name: 'web',
@@ -222,9 +204,8 @@ describe("Docker 29's nftables backend", () => {
     links: null,
   };
   const traceDocker = (extra: unknown[]) => {
-    const document = JSON.parse(docker29) as { nftables: unknown[] };
-    const ruleset = parseNftJson(JSON.stringify({ nftables: [...document.nftables, ...extra] }));
-    return tracePacket({ ruleset, routes, links, containers: [web], listeners: [], packet: { protocol: 'tcp', destination: '198.51.100.1', port: 8080, from: lan } });
+    const ruleset = parseNftJson(JSON.stringify({ nftables: [...docker29Document().nftables, ...extra] }));
+    return tracePacket({ ruleset, routes: docker29Routes, links: docker29Links, containers: [web], listeners: [], packet: { protocol: 'tcp', destination: '198.51.100.1', port: 8080, from: lan } });
   };
 
   it('alone: DNAT in ip docker-bridges, accepted through its verdict map, delivered to the container', () => {

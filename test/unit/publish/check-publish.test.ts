@@ -1,33 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPublish, type PublishContext } from '../../../src/main/engine/publish/check-publish';
-import type { Container, Network } from '../../../src/shared/model';
-import { publishRequestSchema, type Mapping } from '../../../src/shared/publish-model';
-
-function container(name: string, overrides: Partial<Container> = {}): Container {
-  return {
-    id: `${name}0123456789abcdef`.padEnd(64, '0'),
-    name,
-    image: 'img',
-    state: 'running',
-    status: 'running',
-    networkMode: 'bridge',
-    pid: 100,
-    endpoints: [{ network: 'bridge', networkId: 'n1', ip: '172.17.0.2/16', mac: null, gateway: '172.17.0.1', hostVeth: null, interface: null }],
-    ports: [],
-    links: null,
-    ...overrides,
-  };
-}
-
-const network = (name: string, bridge: string | null): Network => ({
-  id: `${name}-id`, name, driver: bridge ? 'bridge' : 'host', scope: 'local', bridge,
-  subnets: bridge ? [{ subnet: '172.17.0.0/16', gateway: '172.17.0.1' }] : [], options: {}, internal: false, containers: [],
-});
-
-const mapping = (hostPort: number, hostPortEnd = hostPort, hostIp = ''): Mapping => ({
-  id: 'abcdef012345', container: { id: 'x', name: 'w9' }, network: 'bridge', hostIp, hostPort, hostPortEnd,
-  containerPort: 80, containerPortEnd: 80 + hostPortEnd - hostPort, protocol: 'tcp', createdAt: '',
-});
+import { publishRequestSchema } from '../../../src/shared/publish-model';
+import { container, mapping, network } from './publish-fixture';
 
 const ctx: PublishContext = {
   containers: [

@@ -1,18 +1,20 @@
 // The engine's side of privilege.get / privilege.elevate and the `privilege` topic: what the access
 // the face handed over says about administrator rights, asked for on request, and pushed on change.
 // After rights arrive (by elevate, or by a write that prompted) the views are read again at once.
+import { inEnglish } from '../../../shared/i18n/english';
+import { message } from '../../../shared/message';
 import type { PrivilegeState } from '../../../shared/privilege-model';
 import { isPrivilegedState } from '../../../shared/privilege-model';
 import type { PrivilegedAccess } from '../../privileged/contract/operations';
 
 /** Why a face without a prompt of its own (the CLI, `serve` without --elevate) cannot get rights. */
-export const NO_ELEVATION =
-  'this Bridgeport runs without administrator rights and cannot ask for them: run it with sudo, or start it with --elevate to be asked for your password';
+export const NO_ELEVATION_MESSAGE = message('engine-errors:privilege.noElevation');
+export const NO_ELEVATION = inEnglish(NO_ELEVATION_MESSAGE);
 
 /** The access's own word, else: a bare factory or root access is root when ready, and cannot ask otherwise. */
 export function privilegeStateOf(access: PrivilegedAccess): PrivilegeState {
   if (access.state) return access.state();
-  return access.ready() ? { state: 'root', reason: null } : { state: 'unavailable', reason: NO_ELEVATION };
+  return access.ready() ? { state: 'root', reason: null } : { state: 'unavailable', reason: NO_ELEVATION, reasonMessage: NO_ELEVATION_MESSAGE };
 }
 
 export interface PrivilegeStatusDeps {

@@ -1,6 +1,7 @@
 // Pieces shared by the DNS sentences (issue 18): a list of servers (or "none"), a resolv.conf in one
 // line, and a text field with its message beside it. Pure.
 import type { ResolvSettings } from '../../../shared/dns-model';
+import { saidOf } from '../../../shared/errors';
 import { inEnglish } from '../../../shared/i18n/english';
 import { message, type Message, type MessageParam } from '../../../shared/message';
 
@@ -29,5 +30,5 @@ export class DnsSyncError extends Error {
   }
 }
 
-/** An error as a message parameter: Bridgeport's own sentence as a message, a tool's text as data. */
-export const errorParam = (error: unknown): MessageParam => (error instanceof DnsSyncError ? error.said : (error as Error).message);
+/** An error as a message parameter: Bridgeport's own sentence (any error carrying `said`) as a message, a tool's text as data. */
+export const errorParam = (error: unknown): MessageParam => saidOf(error) ?? (error instanceof Error ? error.message : String(error));

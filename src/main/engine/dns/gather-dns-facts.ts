@@ -7,7 +7,7 @@ import type { PrivilegedExecutor } from '../../privileged/contract/operations';
 import { containerFilePathSchema } from '../../privileged/contract/container-file-path';
 import type { Redirect } from '../../privileged/contract/dns-operations';
 import { parseDnsInspect, type DnsInspect } from './parse-dns-inspect';
-import { parseHostsFile } from './hosts-file';
+import { containerDnsFacts } from './container-dns-facts';
 import { inspectEachContainer, libpodGet } from '../engines/engine-client';
 import { aardvarkServers, networkDnsServers, parseLibpodNetworkList } from '../engines/parse-libpod-networks';
 import type { AnsweringEngine } from '../engines/read-engines';
@@ -79,22 +79,14 @@ export async function gatherDnsFacts(engines: readonly AnsweringEngine[], execut
   const containers = inspects.map((c): ContainerDnsFacts => {
     const resolvText = c.resolvConfPath ? text.get(c.resolvConfPath) ?? null : null;
     const hostsText = c.hostsPath ? text.get(c.hostsPath) ?? null : null;
-    return {
-      container: c.container,
-      networkMode: c.networkMode,
-      networks: c.networks,
-      running: c.running,
-      startedAt: c.startedAt,
-      hostname: c.hostname,
-      custom: c.custom,
-      ipv6: c.ipv6,
+    return containerDnsFacts(c, {
       resolvConf: resolvText === null ? null : { text: resolvText, hash: (c.resolvConfPath && text.get(`${c.resolvConfPath}.hash`)?.trim()) || null },
-      hosts: hostsText === null ? [] : parseHostsFile(hostsText, { hostname: c.hostname, ownAddresses: c.ownAddresses, extraHosts: c.extraHosts, links: c.links }),
-      currentRedirects: redirects.redirects[String(c.pid)] ?? [],
+      hostsText,
+      redirects: redirects.redirects[String(c.pid)] ?? [],
       ...(c.aardvark
         ? { podman: { aardvark: c.networks.flatMap((n) => c.aardvark?.aardvark.get(n) ?? []), networkDns: c.networks.flatMap((n) => c.aardvark?.own.get(n) ?? []) } }
         : {}),
-    };
+    });
   });
   return {
     containers,
