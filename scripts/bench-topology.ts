@@ -2,8 +2,9 @@
 // (renderer bundle, React Flow, ELK in its worker) over a synthetic snapshot of N containers on 5
 // bridge networks, measured with each grouping in one run: "None" (every container drawn) and
 // "Crowded networks" (the default, folds networks over 30 containers). For each:
-//   - first complete paint: navigation start → layout done, every node measured and visible, and
-//     the frame after it presented;
+//   - first complete paint: navigation start → layout done, every node in the page measured and
+//     visible, and the frame after it presented (from 150 nodes only the nodes on screen are in the
+//     page; a graph too tall to read whole opens fitted to its width from its top, opening-viewport.ts);
 //   - frame rate while panning (drag) and zooming (wheel) through CDP input events, from
 //     requestAnimationFrame timestamps, with the worst frame.
 //   npx tsx scripts/bench-topology.ts [--containers 500] [--runs 3]

@@ -43,7 +43,7 @@ const colors: Record<GraphNode['type'], string> = {
 };
 
 /** Below this zoom the lines under the name cannot be read anyway. */
-const DETAIL_ZOOM = 0.4;
+export const DETAIL_ZOOM = 0.4;
 
 /** Data inside a line: the same in every language. */
 const D = ({ children }: { children: ReactNode }) => <span translate="no">{children}</span>;
@@ -131,14 +131,61 @@ function FoldButtons({ folds, onFold }: Pick<EntityNodeData, 'folds' | 'onFold'>
   );
 }
 
+/** The node up close: name, badges, the lines under it and its fold buttons. */
+function NodeDetail({ data, color }: { data: EntityNodeData; color: string }) {
+  const node = data.graphNode;
+  const drop = useDropMark(useContext(DropMarksContext), node.id);
+  const { t } = useTranslation('topology');
+  const lines = useLines(node);
+  return (
+    <>
+      <Group justify="space-between" wrap="nowrap" gap={4}>
+        <Text fw={700} size="sm" truncate>
+          {node.type === 'group' ? (
+            <>
+              <D>{node.network.name}</D>: {t('node.groupTitle', { count: node.members.length })}
+            </>
+          ) : (
+            <D>{node.label}</D>
+          )}
+        </Text>
+        <Group gap={2} wrap="nowrap">
+          {drop && <DropBadge mark={drop} testId={`drop-badge-${node.id}`} />}
+          {data.engineMarker && (
+            <Badge size="xs" color="gray" variant="outline" data-testid="engine-marker">
+              <EngineMarker marker={data.engineMarker} />
+            </Badge>
+          )}
+          <Badge size="xs" color={color} variant="light">
+            {t(`kind.${node.type}`)}
+          </Badge>
+        </Group>
+      </Group>
+      {lines.map((line, i) => (
+        <Text key={i} size="xs" c="dimmed" truncate>
+          {line}
+        </Text>
+      ))}
+      <FoldButtons folds={data.folds} onFold={data.onFold} />
+    </>
+  );
+}
+
+/** Far out: the name alone, large enough to read at this zoom (hundreds of these stay cheap to draw). */
+function NodeName({ node }: { node: GraphNode }) {
+  const drop = useDropMark(useContext(DropMarksContext), node.id);
+  return (
+    <div translate="no" style={{ fontSize: 28, fontWeight: 700, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: drop ? 'var(--mantine-color-red-7)' : undefined }}>
+      {node.label}
+    </div>
+  );
+}
+
 function EntityNodeView({ data, selected }: NodeProps<EntityFlowNode>) {
   const node = data.graphNode;
   const detailed = useStore((s) => s.transform[2] >= DETAIL_ZOOM);
   const color = data.highlighted ? 'orange' : data.matched ? 'yellow' : colors[node.type];
   const strong = selected || data.highlighted || data.matched;
-  const drop = useDropMark(useContext(DropMarksContext), node.id);
-  const { t } = useTranslation('topology');
-  const lines = useLines(node);
   return (
     <div
       data-testid={`node-${node.type}-${node.label}`}
@@ -157,43 +204,7 @@ function EntityNodeView({ data, selected }: NodeProps<EntityFlowNode>) {
       }}
     >
       <Handle type="target" position={Position.Left} />
-      {detailed ? (
-        <>
-          <Group justify="space-between" wrap="nowrap" gap={4}>
-            <Text fw={700} size="sm" truncate>
-              {node.type === 'group' ? (
-                <>
-                  <D>{node.network.name}</D>: {t('node.groupTitle', { count: node.members.length })}
-                </>
-              ) : (
-                <D>{node.label}</D>
-              )}
-            </Text>
-            <Group gap={2} wrap="nowrap">
-              {drop && <DropBadge mark={drop} testId={`drop-badge-${node.id}`} />}
-              {data.engineMarker && (
-                <Badge size="xs" color="gray" variant="outline" data-testid="engine-marker">
-                  <EngineMarker marker={data.engineMarker} />
-                </Badge>
-              )}
-              <Badge size="xs" color={color} variant="light">
-                {t(`kind.${node.type}`)}
-              </Badge>
-            </Group>
-          </Group>
-          {lines.map((line, i) => (
-            <Text key={i} size="xs" c="dimmed" truncate>
-              {line}
-            </Text>
-          ))}
-          <FoldButtons folds={data.folds} onFold={data.onFold} />
-        </>
-      ) : (
-        // Far out: the name alone, large enough to read at this zoom.
-        <div translate="no" style={{ fontSize: 28, fontWeight: 700, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: drop ? 'var(--mantine-color-red-7)' : undefined }}>
-          {node.label}
-        </div>
-      )}
+      {detailed ? <NodeDetail data={data} color={color} /> : <NodeName node={node} />}
       <Handle type="source" position={Position.Right} />
     </div>
   );

@@ -3,7 +3,7 @@
 // graph's data, so a tick does not re-lay out or re-render nodes.
 import { Alert, Button, Group, Text, useComputedColorScheme } from '@mantine/core';
 import { useElementSize, useLocalStorage } from '@mantine/hooks';
-import { Background, Controls, getViewportForBounds, ReactFlow, useReactFlow, type Edge, type Viewport } from '@xyflow/react';
+import { Background, Controls, ReactFlow, useReactFlow, type Edge, type Viewport } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Snapshot } from '../../../../shared/model';
@@ -15,12 +15,13 @@ import { CableEdge, type CableFlowEdge } from './CableEdge';
 import { useDropMarksStore } from './use-drop-marks';
 import { HostDrops } from './HostDrops';
 import { LiveStores } from './LiveStores';
-import { EntityNode, type EntityFlowNode } from './EntityNode';
+import { DETAIL_ZOOM, EntityNode, type EntityFlowNode } from './EntityNode';
 import type { FlowLines } from './flow-lines';
 import { FlowEdge, type FlowLineEdge } from './FlowEdge';
 import { LiveFlowLines, NO_FLOW_LINES } from './LiveFlowLines';
 import { foldControlsOf } from './fold-controls';
 import { boundsOf, layoutKey, NODE_WIDTH, nodeHeight, type Positions } from './layout';
+import { openingViewport } from './opening-viewport';
 import { layoutGraph } from './layout-engine';
 import { useLinkRatesStore } from './link-rates';
 import { TopologyTable } from './TopologyTable';
@@ -200,7 +201,7 @@ export function TopologyView({
   const { ref: canvas, width, height } = useElementSize();
   const [opening, setOpening] = useState<Viewport | null>(null);
   // Set once, during render (React's pattern for state derived from the first layout and size).
-  if (!opening && laidOut && width > 0 && height > 0) setOpening(getViewportForBounds(boundsOf(shown, laidOut.positions), width, height, MIN_ZOOM, 1, 0.1));
+  if (!opening && laidOut && width > 0 && height > 0) setOpening(openingViewport(boundsOf(shown, laidOut.positions), width, height, MIN_ZOOM, DETAIL_ZOOM));
   const focus = useMemo(() => (searching ? shown.nodes.filter((n) => hits.has(n.id)).map((n) => n.id) : []), [searching, shown, hits]);
 
   return (

@@ -6,7 +6,7 @@
 import ElkApi, { type ELK, type ElkNode } from 'elkjs/lib/elk-api.js';
 import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
 import type { Graph } from '../../../../shared/topology/graph';
-import { elkGraphOf, positionsOf, warmUpGraph, type Positions } from './layout';
+import { elkGraphOf, positionsOf, type Positions } from './layout';
 
 let inWorker: { elk: ELK; failed: Promise<never> } | null = null;
 
@@ -39,18 +39,13 @@ async function run(input: ElkNode): Promise<ElkNode> {
 }
 
 /**
- * Starts the worker (and its 1.6 MB of ELK) while the window loads, and has it lay out two small
- * graphs meanwhile, with the small and the large options: ELK's first layout is several times
- * slower than the next ones (its code is compiled as it runs), and that first one is then not the
- * user's.
+ * Starts the worker (and its 1.6 MB of ELK) while the window loads. (Laying out a small graph
+ * meanwhile, to have ELK's code compiled before the user's first layout, measured no faster in
+ * scripts/bench-topology.ts and made a small first layout wait behind it.)
  */
 export function warmUpLayout(): void {
   try {
-    const { elk } = workerElk();
-    void elk
-      .layout(warmUpGraph(30, false))
-      .then(() => elk.layout(warmUpGraph(60, true)))
-      .catch(() => undefined);
+    workerElk();
   } catch {
     // The first layout reports it.
   }

@@ -56,23 +56,6 @@ export function elkGraphOf(graph: Graph): ElkNode {
   };
 }
 
-/**
- * A small host (a NIC, three bridges, `containers` containers, some on two networks) for the worker
- * to lay out while the window loads: ELK's code is compiled by then, and the first real layout runs
- * warm. `large` picks the options of a large graph, so their code paths are the ones compiled.
- */
-export function warmUpGraph(containers: number, large: boolean): ElkNode {
-  const bridges = ['b0', 'b1', 'b2'];
-  const children = [{ id: 'nic', width: NODE_WIDTH, height: 64 }, ...bridges.map((id) => ({ id, width: NODE_WIDTH, height: 82 }))];
-  const edges = bridges.map((b) => ({ id: `nic-${b}`, sources: ['nic'], targets: [b] }));
-  for (let i = 0; i < containers; i++) {
-    children.push({ id: `c${i}`, width: NODE_WIDTH, height: 82 });
-    edges.push({ id: `c${i}-a`, sources: [bridges[i % 3]!], targets: [`c${i}`] });
-    if (i % 7 === 0) edges.push({ id: `c${i}-b`, sources: [bridges[(i + 1) % 3]!], targets: [`c${i}`] });
-  }
-  return { id: 'root', layoutOptions: layoutOptionsOf(large), children, edges };
-}
-
 export function positionsOf(laidOut: ElkNode): Positions {
   return new Map((laidOut.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]));
 }
