@@ -7,6 +7,10 @@
 //     page; a graph too tall to read whole opens fitted to its width from its top, opening-viewport.ts);
 //   - frame rate while panning (drag) and zooming (wheel) through CDP input events, from
 //     requestAnimationFrame timestamps, with the worst frame.
+// This machine's speed moves by itself (a fixed loop of 3e8 additions took 810–1342 ms in three
+// consecutive runs on this 2-core VM, with no other process busy and steal time near 0; ELK's
+// layout of the same graph 460–785 ms): each run is printed with a fixed loop's time measured just
+// before it, and the layout's, so a slow run can be told from a slow machine.
 //   npx tsx scripts/bench-topology.ts [--containers 500] [--runs 3]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -73,7 +77,17 @@ async function interact(page: Page, kind: 'pan' | 'zoom'): Promise<{ fps: number
   return (await page.evaluate(stopFrames)) as { fps: number; worst: number };
 }
 
+/** The machine's speed now: a fixed loop, in ms (lower is faster). */
+function calibrate(): number {
+  const start = performance.now();
+  let x = 0;
+  for (let i = 0; i < 1e8; i++) x += i % 7;
+  if (x < 0) console.log(x); // keeps the loop from being optimised away
+  return performance.now() - start;
+}
+
 interface Result {
+  calibration: number[];
   paint: number[];
   /** Of which: the page's scripts loaded (DOMContentLoaded), and ELK's layout in the worker. */
   loaded: number[];
@@ -85,8 +99,9 @@ interface Result {
 }
 
 async function measure(mode: 'off' | 'auto'): Promise<Result> {
-  const result: Result = { paint: [], loaded: [], layout: [], drawn: 0, pan: [], zoom: [], worst: 0 };
+  const result: Result = { calibration: [], paint: [], loaded: [], layout: [], drawn: 0, pan: [], zoom: [], worst: 0 };
   for (let run = 0; run < runs; run++) {
+    result.calibration.push(calibrate());
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
     await context.addInitScript(`localStorage.setItem('bridgeport.topology.grouping', ${JSON.stringify(JSON.stringify(mode))})`);
     const page = await context.newPage();
@@ -102,6 +117,7 @@ async function measure(mode: 'off' | 'auto'): Promise<Result> {
     result.pan.push(pan.fps);
     result.zoom.push(zoom.fps);
     result.worst = Math.max(result.worst, pan.worst, zoom.worst);
+    console.log(`  ${mode === 'off' ? 'None   ' : 'Crowded'} run ${run + 1}: machine loop ${result.calibration.at(-1)!.toFixed(0)} ms, first paint ${painted.at.toFixed(0)} ms, pan ${pan.fps.toFixed(1)} fps, zoom ${zoom.fps.toFixed(1)} fps`);
     await context.close();
   }
   return result;
@@ -111,7 +127,7 @@ try {
   const off = await measure('off');
   const auto = await measure('auto');
   const line = (name: string, r: Result) =>
-    `${name.padEnd(28)} ${String(r.drawn).padStart(5)} nodes   first paint ${median(r.paint).toFixed(0).padStart(5)} ms (scripts ${median(r.loaded).toFixed(0)} ms, layout ${median(r.layout).toFixed(0)} ms)   pan ${median(r.pan).toFixed(1).padStart(5)} fps   zoom ${median(r.zoom).toFixed(1).padStart(5)} fps   worst frame ${r.worst.toFixed(0)} ms`;
+    `${name.padEnd(28)} ${String(r.drawn).padStart(5)} nodes   first paint ${median(r.paint).toFixed(0).padStart(5)} ms (scripts ${median(r.loaded).toFixed(0)} ms, layout ${median(r.layout).toFixed(0)} ms)   pan ${median(r.pan).toFixed(1).padStart(5)} fps   zoom ${median(r.zoom).toFixed(1).padStart(5)} fps   worst frame ${r.worst.toFixed(0)} ms   (machine loop ${median(r.calibration).toFixed(0)} ms)`;
   console.log(`\n${containers} containers, 5 networks, headless Chromium, medians of ${runs} runs`);
   console.log(line('grouping None (baseline)', off));
   console.log(line('grouping Crowded (default)', auto));
