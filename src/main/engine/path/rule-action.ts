@@ -1,6 +1,5 @@
 // What a rule whose match fits does: decide, jump, return, rewrite or just note and go on.
 // Records the step it takes. Pure apart from the walk state it is given.
-import { inEnglish } from '../../../shared/i18n/english';
 import type { Message } from '../../../shared/message';
 import { conditionsOf } from '../firewall/explain-rule';
 import type { ParsedRule } from '../../netcore/rules/parsed-rule';
@@ -26,10 +25,6 @@ const MARK_TARGETS = new Set(['MARK', 'CONNMARK']);
  */
 export function ruleLabelMessage(rule: ParsedRule, atStart = false): Message {
   return p(atStart ? 'label.ruleAtStart' : 'label.rule', { position: rule.position, table: rule.table, chain: rule.chain, conditions: conditionsOf(rule.match) });
-}
-
-export function ruleLabel(rule: ParsedRule): string {
-  return inEnglish(ruleLabelMessage(rule));
 }
 
 const isGoto = (spec: string) => /(^|\s)(-g|--goto)\s/.test(spec);

@@ -14,6 +14,9 @@ const modules = {
   ...import.meta.glob<{ default: Catalogue }>('../../../shared/i18n/locales/*/*.json', { eager: true }),
 };
 
+/** ?lang=ko|en|pseudo wins over the setting (tests, and a quick look at the other language). */
+export const languageOverride = new URLSearchParams(window.location.search).get('lang');
+
 function catalogues(): Record<string, Record<string, Catalogue>> {
   const resources: Record<string, Record<string, Catalogue>> = {};
   for (const [path, module] of Object.entries(modules)) {
@@ -21,12 +24,10 @@ function catalogues(): Record<string, Record<string, Catalogue>> {
     if (!lang || !ns) continue;
     (resources[lang] ??= {})[ns] = module.default;
   }
-  resources.pseudo = Object.fromEntries(Object.entries(resources.en ?? {}).map(([ns, c]) => [ns, pseudoCatalogue(c)]));
+  // The pseudo-locale (tests only, reached through ?lang=pseudo alone) is built only when asked for.
+  if (languageOverride === 'pseudo') resources.pseudo = Object.fromEntries(Object.entries(resources.en ?? {}).map(([ns, c]) => [ns, pseudoCatalogue(c)]));
   return resources;
 }
-
-/** ?lang=ko|en|pseudo wins over the setting (tests, and a quick look at the other language). */
-export const languageOverride = new URLSearchParams(window.location.search).get('lang');
 
 const resources = catalogues();
 

@@ -1,7 +1,6 @@
 // What one native nftables rule does to the packet, statement by statement as the kernel runs it:
 // matches that may stop it, marks it sets, a verdict (also from a verdict map) or a NAT mapping.
 // Whatever cannot be evaluated is named in a caveat and the rule is taken not to match.
-import { inEnglish } from '../../../../shared/i18n/english';
 import type { Message } from '../../../../shared/message';
 import { kindOf, stringField, type NftValue } from '../../../netcore/nft/nft-json-value';
 import type { NftRuleSource, ParsedRule } from '../../../netcore/rules/parsed-rule';
@@ -24,10 +23,6 @@ const SIDE_EFFECTS = new Set(['set', 'dup', 'ct helper', 'ct timeout', 'ct expec
 export function nftRuleLabelMessage(rule: ParsedRule, atStart = false): Message {
   const spec = rule.spec.replace(/ counter packets \d+ bytes \d+/g, ' counter');
   return p(atStart ? 'label.nftRuleAtStart' : 'label.nftRule', { position: rule.position, table: rule.table, chain: rule.chain, spec });
-}
-
-export function nftRuleLabel(rule: ParsedRule): string {
-  return inEnglish(nftRuleLabelMessage(rule));
 }
 
 function step(env: WalkEnv, { rule, id }: IdentifiedRule, verdict: StepVerdict, description: Message): void {
