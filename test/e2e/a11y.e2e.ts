@@ -15,7 +15,9 @@ for (const locale of ['en-US', 'ko-KR'] as const) {
         test.setTimeout(180_000);
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(served.url);
-        await expect(page.getByTestId('tab-topology')).toBeVisible();
+        // The first page of a fresh worker (Chromium, polkitd and the helper all starting): the same
+        // patience as the other files' first click, which waits up to the test's timeout.
+        await expect(page.getByTestId('tab-topology')).toBeVisible({ timeout: 30_000 });
         await expect(page.locator('html')).toHaveAttribute('lang', locale.slice(0, 2));
         const found: string[] = [];
         for (const view of VIEWS) {

@@ -76,6 +76,20 @@ export const test = base.extend<{ served: LabServed }, { serveAs: ServeAs; polki
     },
     { scope: 'worker', timeout: 60_000 },
   ],
+  // What the page itself reported (uncaught errors, console errors, failed requests), printed when a
+  // test fails: CI keeps only the log, and a blank window says nothing on its own.
+  page: async ({ page }, use, testInfo) => {
+    const reported: string[] = [];
+    page.on('pageerror', (error) => reported.push(`uncaught: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') reported.push(`console error: ${message.text()} (${message.location().url || 'no url'})`);
+    });
+    page.on('requestfailed', (request) => reported.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'no reason'})`));
+    await use(page);
+    if (testInfo.status !== testInfo.expectedStatus && reported.length > 0) {
+      console.log(`[page] what the page reported before the failure:\n  ${reported.slice(-20).join('\n  ')}`);
+    }
+  },
   served: async ({ polkitLab }, use) => {
     const configDir = mkdtempSync(join(tmpdir(), 'bridgeport-e2e-'));
     try {

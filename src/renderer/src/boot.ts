@@ -3,4 +3,14 @@
 import { warmUpLayout } from './views/topology/layout-engine';
 
 warmUpLayout();
-void import('./main');
+import('./main').catch((error: unknown) => {
+  // The catalogues come with that bundle: the only words the window has are these two.
+  const root = document.getElementById('root');
+  const korean = navigator.language.startsWith('ko');
+  if (root) {
+    root.textContent = korean
+      ? `Bridgeport 창을 불러오지 못했습니다 (${String(error)}). 페이지를 다시 불러오거나 Bridgeport를 다시 시작하세요.`
+      : `Bridgeport could not load its window (${String(error)}). Reload the page or restart Bridgeport.`;
+  }
+  throw error;
+});

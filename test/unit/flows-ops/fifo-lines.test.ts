@@ -1,7 +1,7 @@
 // The FIFO conntrack -E writes into: lines come out whole when drained, a line cut between two
 // writes waits for its end, a full FIFO is reported, and no folder is left behind.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FifoLines } from '../../../src/main/privileged/ops/flows/fifo-lines';
 
@@ -18,6 +18,17 @@ async function drainUntil(fifo: FifoLines, lines: string[], count: number): Prom
     fifo.drain((l) => lines.push(l));
     if (lines.length < count) await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** Whether a process sleeps in a pipe write: the FIFO is full and it waits for a reader. */
+function writerBlocked(pid: number): boolean {
+  const wchan = readFileSync(`/proc/${pid}/wchan`, 'utf8');
+  return /pipe_write/.test(wchan);
+}
+
+async function until(ready: () => boolean): Promise<void> {
+  for (let i = 0; i < 1000 && !ready(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(ready()).toBe(true);
 }
 
 describe('FifoLines', () => {
@@ -38,24 +49,26 @@ describe('FifoLines', () => {
     fifo.close();
   });
 
-  it('takes more than the FIFO holds at once, across drains', async () => {
+  it('takes more than the FIFO holds at once, across drains, and says when the writer waited', async () => {
     const fifo = new FifoLines();
     const lines: string[] = [];
-    // 200,000 lines (about 1.3 MB) against a 64 KiB FIFO: the writer waits between drains.
-    const { exited } = run(fifo, 'seq 1 200000 | sed "s/^/line /"');
+    // 200,000 lines (about 1.3 MB) against a 64 KiB FIFO, from one process (exec: child.pid is awk).
+    const { child, exited } = run(fifo, `exec awk 'BEGIN { for (i = 1; i <= 200000; i++) print "line " i }'`);
     let finished = false;
     void exited.then(() => (finished = true));
-    const fullness: boolean[] = [];
+    // Wait until the writer is blocked on the full FIFO (the kernel says so), not for a while.
+    await until(() => writerBlocked(child.pid!));
+    expect(fifo.drain((l) => lines.push(l))).toBe(true);
     while (!finished) {
-      fullness.push(fifo.drain((l) => lines.push(l)));
+      fifo.drain((l) => lines.push(l));
       await new Promise((r) => setTimeout(r, 10));
     }
     fifo.drain((l) => lines.push(l));
-    // The writer filled the FIFO while it waited: the drain said so (the watcher then drains again soon).
-    expect(fullness).toContain(true);
     expect(lines).toHaveLength(200_000);
     expect(lines[0]).toBe('line 1');
     expect(lines[199_999]).toBe('line 200000');
+    // Drained dry with the writer gone: nothing waited.
+    expect(fifo.drain((l) => lines.push(l))).toBe(false);
     fifo.close();
   });
 

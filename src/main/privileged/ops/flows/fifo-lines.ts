@@ -57,8 +57,8 @@ export class FifoLines {
 
   /**
    * Every complete line written since the last drain (a started line waits for its end). Returns
-   * whether the FIFO was full (the writer waits on it): the caller should drain again soon, as one
-   * drain takes about one FIFO's worth, what the writer put in while it was read.
+   * whether the writer had to wait meanwhile: a read found the FIFO full, or this drain stopped
+   * with more to read. The caller should then drain again soon.
    */
   drain(onLine: (line: string) => void): boolean {
     let full = false;
@@ -72,13 +72,15 @@ export class FifoLines {
         throw error;
       }
       if (bytes === 0) return full; // no writer (the child exited): nothing more will come
-      full = bytes >= FULL_FIFO_BYTES;
+      // Any full read counts, not only the last: the writer refills while we read, so the last
+      // read of a drain is usually short even when the writer was blocked.
+      if (bytes >= FULL_FIFO_BYTES) full = true;
       // conntrack prints ASCII: latin1 decodes it byte for byte, and cheaply.
       const lines = (this.partial + this.buffer.toString('latin1', 0, bytes)).split('\n');
       this.partial = lines.pop() ?? '';
       for (const line of lines) onLine(line);
     }
-    return full;
+    return true; // stopped at READS_PER_DRAIN with the writer still going
   }
 
   close(): void {
