@@ -28,6 +28,9 @@ export default defineConfig({
     build: {
       outDir: 'out/renderer',
       chunkSizeWarningLimit: 4096,
+      // One stylesheet, linked by the page itself: a view's lazily loaded chunk then brings no CSS of
+      // its own, whose failed fetch Vite's preloader would remember and never ask for again on a retry.
+      cssCodeSplit: false,
       rollupOptions: {
         input: { index: resolve('src/renderer/index.html') },
         // Mantine marks its modules "use client" for React Server Components; meaningless in a bundle.

@@ -11,6 +11,7 @@ import { PrivilegeBanner } from './components/PrivilegeBanner';
 import { StatusAlerts } from './components/StatusAlerts';
 import { DnsView, DoctorView, FlowsView, NamespacesView, NatView, NetworksView, PathView, PortsView, TrafficView, prefetchViews } from './navigation/lazy-views';
 import { useCurrentView } from './navigation/use-current-view';
+import { ViewLoadBoundary } from './navigation/ViewLoadBoundary';
 import { ViewTabs } from './navigation/ViewTabs';
 import { DetailsPanel } from './views/details/DetailsPanel';
 import type { RuleFocus } from './views/nat/rule-focus';
@@ -98,59 +99,62 @@ export function App() {
             <div style={{ padding: 8 }}>
               <StatusAlerts snapshot={snapshot} connected={connected} />
             </div>
-            {/* A view opened before its code arrived (lazy-views) shows a loader meanwhile. */}
-            <Suspense fallback={<Loader m="xl" />}>
-              {view === 'topology' && (
-                <div style={{ flex: 1, minHeight: 400 }} data-testid="topology">
-                  <TopologyView snapshot={snapshot} onSelect={setSelection} />
-                </div>
-              )}
-              {view === 'networks' && (
-                <div style={{ flex: 1, minHeight: 0 }}>
-                  <NetworksView snapshot={snapshot} />
-                </div>
-              )}
-              {view === 'namespaces' && (
-                <div style={{ flex: 1, minHeight: 0 }}>
-                  <NamespacesView snapshot={snapshot} />
-                </div>
-              )}
-              {view === 'ports' && (
-                <div style={{ flex: 1, minHeight: 0 }}>
-                  <PortsView snapshot={snapshot} onShowRules={showRulesOf} />
-                </div>
-              )}
-              {view === 'path' && (
-                <div style={{ flex: 1, minHeight: 0 }}>
-                  <PathView snapshot={snapshot} />
-                </div>
-              )}
-              {view === 'nat' && (
-                <div style={{ flex: 1, minHeight: 0 }}>
-                  <NatView focus={ruleFocus} onClearFocus={() => setRuleFocus(null)} />
-                </div>
-              )}
-              {view === 'traffic' && (
-                <div style={{ flex: 1, minHeight: 0 }}>
-                  <TrafficView />
-                </div>
-              )}
-              {view === 'flows' && (
-                <div style={{ flex: 1, minHeight: 0 }}>
-                  <FlowsView />
-                </div>
-              )}
-              {view === 'dns' && (
-                <div style={{ flex: 1, minHeight: 0 }}>
-                  <DnsView />
-                </div>
-              )}
-              {view === 'doctor' && (
-                <div style={{ flex: 1, minHeight: 0 }}>
-                  <DoctorView />
-                </div>
-              )}
-            </Suspense>
+            {/* A view opened before its code arrived (lazy-views) shows a loader meanwhile; one whose code
+                could not be loaded says so in its place (per view: another tab still opens). */}
+            <ViewLoadBoundary key={view}>
+              <Suspense fallback={<Loader m="xl" />}>
+                {view === 'topology' && (
+                  <div style={{ flex: 1, minHeight: 400 }} data-testid="topology">
+                    <TopologyView snapshot={snapshot} onSelect={setSelection} />
+                  </div>
+                )}
+                {view === 'networks' && (
+                  <div style={{ flex: 1, minHeight: 0 }}>
+                    <NetworksView snapshot={snapshot} />
+                  </div>
+                )}
+                {view === 'namespaces' && (
+                  <div style={{ flex: 1, minHeight: 0 }}>
+                    <NamespacesView snapshot={snapshot} />
+                  </div>
+                )}
+                {view === 'ports' && (
+                  <div style={{ flex: 1, minHeight: 0 }}>
+                    <PortsView snapshot={snapshot} onShowRules={showRulesOf} />
+                  </div>
+                )}
+                {view === 'path' && (
+                  <div style={{ flex: 1, minHeight: 0 }}>
+                    <PathView snapshot={snapshot} />
+                  </div>
+                )}
+                {view === 'nat' && (
+                  <div style={{ flex: 1, minHeight: 0 }}>
+                    <NatView focus={ruleFocus} onClearFocus={() => setRuleFocus(null)} />
+                  </div>
+                )}
+                {view === 'traffic' && (
+                  <div style={{ flex: 1, minHeight: 0 }}>
+                    <TrafficView />
+                  </div>
+                )}
+                {view === 'flows' && (
+                  <div style={{ flex: 1, minHeight: 0 }}>
+                    <FlowsView />
+                  </div>
+                )}
+                {view === 'dns' && (
+                  <div style={{ flex: 1, minHeight: 0 }}>
+                    <DnsView />
+                  </div>
+                )}
+                {view === 'doctor' && (
+                  <div style={{ flex: 1, minHeight: 0 }}>
+                    <DoctorView />
+                  </div>
+                )}
+              </Suspense>
+            </ViewLoadBoundary>
           </>
         )}
       </AppShell.Main>

@@ -1,9 +1,11 @@
 // The window's entry: starts the layout worker first, so ELK (1.6 MB) is fetched and compiled in its
-// own thread while this thread parses the window's bundle; then loads the window.
+// own thread while this thread parses the window's bundle; then loads the window (again if a
+// network change aborted its fetch, see retry-import.ts).
+import { retryImport } from './navigation/retry-import';
 import { warmUpLayout } from './views/topology/layout-engine';
 
 warmUpLayout();
-import('./main').catch((error: unknown) => {
+retryImport(() => import('./main')).catch((error: unknown) => {
   // The catalogues come with that bundle: the only words the window has are these two.
   const root = document.getElementById('root');
   const korean = navigator.language.startsWith('ko');

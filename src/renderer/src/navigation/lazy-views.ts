@@ -1,7 +1,9 @@
 // The views other than the topology (the first one shown) load on first use, so the window's first
 // paint parses only what the topology needs; once it has painted, the rest load in idle time, so a
-// tab opens without waiting.
+// tab opens without waiting. A chunk whose fetch failed (a network change aborts requests in
+// flight) is asked for again (retry-import.ts).
 import { lazy, type ComponentType } from 'react';
+import { retryImport } from './retry-import';
 
 // Each loader names its module once: React.lazy for the view, and the idle-time prefetch.
 const loaders = {
@@ -16,7 +18,7 @@ const loaders = {
   doctor: () => import('../views/doctor/DoctorView').then((m) => ({ default: m.DoctorView })),
 };
 
-const lazyOf = <P,>(load: () => Promise<{ default: ComponentType<P> }>) => lazy(load);
+const lazyOf = <P,>(load: () => Promise<{ default: ComponentType<P> }>) => lazy(() => retryImport(load));
 
 export const NetworksView = lazyOf(loaders.networks);
 export const NamespacesView = lazyOf(loaders.namespaces);
