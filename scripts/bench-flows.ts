@@ -1,7 +1,10 @@
-// Benchmark (issue 17, Performance): what following flows costs. Bridgeport's flows engine keeps one
+// Benchmark (issue 17, Performance): what following flows costs, for two kinds of churn: the host's
+// own connections (a LAN client to a server on the host, which the privileged side leaves out before
+// parsing), and connections to a container through a published port (LAN → host:7003, DNAT to a
+// server in the container's namespace), every one of which the engine parses and attributes. Bridgeport's flows engine keeps one
 // `conntrack -E` (CONNTRACK_EVENTS_ARGV) and polls its buffer every 500 ms; the floor is that same
 // `conntrack -E`, with the same flags, writing to /dev/null and nothing else. Measured side by side in one run, inside a lab:
-//   sudo bash test/lab/lab.sh npx tsx scripts/bench-flows.ts [--held 10000] [--rates 100,500] [--seconds 20]
+//   sudo bash test/lab/lab.sh npx tsx scripts/bench-flows.ts [--held 10000] [--rates 100,500] [--seconds 20] [--churn host,container]
 // Load: a small Node TCP server on the lab host's uplink (198.51.100.1) and one Node client in the LAN
 // namespace that holds N connections open and churns K new ones a second (the server closes each
 // churned connection at once). Both are separate processes, so their CPU is not counted.
@@ -26,7 +29,7 @@
 // also ends (its destroy event) within the phase: the steady state of a long churn.
 // The lab's kernel reports ENOBUFS now and then even with a large -b (the lone conntrack -E too):
 // the engine then reads the whole table again; how often is printed per phase.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { open, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,16 +40,23 @@ import { rootExecutor } from '../src/main/privileged/root-executor';
 import type { PrivilegedExecutor } from '../src/main/privileged/contract/operations';
 import { CONNTRACK_EVENTS_ARGV, flowWatcherPid, stopFlowWatcher } from '../src/main/privileged/ops/flows/conntrack-events';
 
-const { values } = parseArgs({ options: { held: { type: 'string', default: '10000' }, rates: { type: 'string', default: '100,500' }, seconds: { type: 'string', default: '20' } } });
+const { values } = parseArgs({ options: { held: { type: 'string', default: '10000' }, rates: { type: 'string', default: '100,500' }, seconds: { type: 'string', default: '20' }, churn: { type: 'string', default: 'host,container' } } });
 const held = Number(values.held);
 const rates = values.rates.split(',').map(Number);
+type ChurnTarget = 'host' | 'container';
+const targets = values.churn.split(',') as ChurnTarget[];
+if (targets.some((t) => t !== 'host' && t !== 'container')) throw new Error('--churn takes host, container or both');
 const seconds = Number(values.seconds);
-const { BP_LAB: lab, BP_LAB_LAN_NS: lanNs } = process.env;
-if (!lab || !lanNs) throw new Error('run inside test/lab/lab.sh');
+const { BP_LAB: lab, BP_LAB_LAN_NS: lanNs, BP_LAB_IMAGE: image } = process.env;
+if (!lab || !lanNs || !image) throw new Error('run inside test/lab/lab.sh');
 
 const SERVER_IP = '198.51.100.1';
 const HOLD_PORT = 7001;
 const CHURN_PORT = 7002;
+/** The host port published to CHURN_PORT in the churn container. */
+const PUBLISHED_PORT = 7003;
+const CHURN_CONTAINER = 'bp-bench-churn';
+const churnPort = (target: ChurnTarget) => (target === 'host' ? CHURN_PORT : PUBLISHED_PORT);
 const WARMUP_MS = 3000;
 const TIME_WAIT_S = 2;
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -61,12 +71,18 @@ net.createServer((s) => { sockets.add(s); s.on('error', () => {}); s.on('close',
 net.createServer((s) => { s.on('error', () => {}); s.end(); }).listen(${CHURN_PORT}, '${SERVER_IP}', 4096, () => console.log('ready'));
 `;
 
-// The client: "hold N" opens N connections (500 at a time), "rate K" churns K a second, "count" reports.
+// The container's server: churned connections closed at once (in the container's network namespace).
+const CONTAINER_SERVER = `
+import net from 'node:net';
+net.createServer((s) => { s.on('error', () => {}); s.end(); }).listen(${CHURN_PORT}, '0.0.0.0', 4096, () => console.log('ready'));
+`;
+
+// The client: "hold N" opens N connections (500 at a time), "rate K PORT" churns K a second to PORT, "count" reports.
 const CLIENT = `
 import net from 'node:net';
 import { createInterface } from 'node:readline';
 const held = [];
-let rate = 0, due = 0, done = 0, failed = 0, last = Date.now();
+let rate = 0, port = ${CHURN_PORT}, due = 0, done = 0, failed = 0, last = Date.now();
 const connect = (port) => new Promise((ok) => {
   const s = net.connect(port, '${SERVER_IP}');
   s.on('connect', () => ok(s));
@@ -76,11 +92,11 @@ setInterval(() => {
   const now = Date.now();
   due += (rate * (now - last)) / 1000;
   last = now;
-  for (; due >= 1; due--) connect(${CHURN_PORT}).then((s) => { if (s) { s.resume(); s.on('close', () => done++); } });
+  for (; due >= 1; due--) connect(port).then((s) => { if (s) { s.resume(); s.on('close', () => done++); } });
 }, 20);
 createInterface({ input: process.stdin }).on('line', async (line) => {
   const [cmd, n] = line.split(' ');
-  if (cmd === 'rate') { rate = Number(n); due = 0; }
+  if (cmd === 'rate') { rate = Number(n); port = Number(line.split(' ')[2] ?? port); due = 0; }
   if (cmd === 'count') console.log('count', done, failed);
   if (cmd === 'hold') {
     for (let i = 0; i < Number(n); i += 500) {
@@ -137,10 +153,14 @@ const sysctl = (key: string) => `/proc/sys/${key.replaceAll('.', '/')}`;
 const readSysctl = async (key: string) => (await readFile(sysctl(key), 'utf8')).trim();
 
 /** A Node child allowed many file descriptors; `next(prefix)` waits for its next stdout line with that prefix. */
-function nodeChild(file: string, netns: string | null): { child: ChildProcess; next: (prefix: string) => Promise<string[]> } {
+/** Where a child runs: the lab host's namespace, a named one, or a container's (by its pid). */
+type Place = null | { netns: string } | { pid: number };
+
+function nodeChild(file: string, place: Place): { child: ChildProcess; next: (prefix: string) => Promise<string[]> } {
   // As many descriptors as the hard limit allows (raising it needs CAP_SYS_RESOURCE).
   const command = `ulimit -n "$(ulimit -Hn)"; exec "${process.execPath}" "${file}"`;
-  const argv = netns ? ['ip', 'netns', 'exec', netns, 'bash', '-c', command] : ['bash', '-c', command];
+  const enter = place === null ? [] : 'netns' in place ? ['ip', 'netns', 'exec', place.netns] : ['nsenter', '-t', String(place.pid), '-n'];
+  const argv = [...enter, 'bash', '-c', command];
   const child = spawn(argv[0]!, argv.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] });
   const waiting: Array<{ prefix: string; resolve: (words: string[]) => void; reject: (error: Error) => void }> = [];
   createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -167,6 +187,7 @@ const churned = async (c: Client) => {
 };
 
 interface Phase {
+  target: ChurnTarget;
   rate: number;
   cpu: number;
   /** The same, per process measured (Bridgeport: this process, its conntrack -E). */
@@ -179,8 +200,8 @@ interface Phase {
 }
 
 /** CPU seconds per second of the processes `cpu()` reads, over `seconds` while the client churns at `rate`. */
-async function phase(client: Client, rate: number, cpu: () => Promise<number[]>): Promise<Phase> {
-  say(client, `rate ${rate}`);
+async function phase(client: Client, target: ChurnTarget, rate: number, cpu: () => Promise<number[]>): Promise<Phase> {
+  say(client, `rate ${rate} ${churnPort(target)}`);
   await sleep(WARMUP_MS);
   const [c0, n0, t0, k0] = [await cpu(), await churned(client), Date.now(), { ...counts }];
   await sleep(seconds * 1000);
@@ -189,7 +210,7 @@ async function phase(client: Client, rate: number, cpu: () => Promise<number[]>)
   const elapsed = (t1 - t0) / 1000;
   await sleep(TIME_WAIT_S * 1000 + 1000); // the last flows end before the next phase
   const parts = c1.map((c, i) => (c - c0[i]!) / elapsed);
-  return { rate, cpu: (parts[0] ?? 0) + (parts[1] ?? 0) + (parts[7] ?? 0), parts, flowsPerSecond: (n1.done - n0.done) / elapsed, failed: n1.failed - n0.failed, tableReads: counts.tableReads - k0.tableReads, lostReads: counts.lostReads - k0.lostReads };
+  return { target, rate, cpu: (parts[0] ?? 0) + (parts[1] ?? 0) + (parts[7] ?? 0), parts, flowsPerSecond: (n1.done - n0.done) / elapsed, failed: n1.failed - n0.failed, tableReads: counts.tableReads - k0.tableReads, lostReads: counts.lostReads - k0.lostReads };
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'bridgeport-bench-flows-'));
@@ -209,7 +230,18 @@ try {
   const server = nodeChild(join(dir, 'server.mjs'), null);
   children.push(server.child);
   await server.next('ready');
-  const client = nodeChild(join(dir, 'client.mjs'), lanNs);
+  if (targets.includes('container')) {
+    // A container publishing PUBLISHED_PORT, its server a Node process in the container's network
+    // namespace (the lab image has no Node); started before the engine, so the snapshot knows it.
+    execFileSync('docker', ['rm', '-f', CHURN_CONTAINER], { stdio: 'ignore' });
+    execFileSync('docker', ['run', '-d', '--name', CHURN_CONTAINER, '-p', `${PUBLISHED_PORT}:${CHURN_PORT}`, image, 'sleep', '3600'], { stdio: 'ignore' });
+    const pid = Number(execFileSync('docker', ['inspect', '-f', '{{.State.Pid}}', CHURN_CONTAINER], { encoding: 'utf8' }).trim());
+    await writeFile(join(dir, 'container-server.mjs'), CONTAINER_SERVER);
+    const inContainer = nodeChild(join(dir, 'container-server.mjs'), { pid });
+    children.push(inContainer.child);
+    await inContainer.next('ready');
+  }
+  const client = nodeChild(join(dir, 'client.mjs'), { netns: lanNs });
   children.push(client.child);
   const holding = client.next('held');
   say(client, `hold ${held}`);
@@ -235,7 +267,7 @@ try {
     return [(own.user + own.system) / 1e6, await cpuOf(watcherPid), threads.main, threads.v8, threads.other, own.user / 1e6, own.system / 1e6, await endedChildrenCpu()];
   };
   const bridgeport: Phase[] = [];
-  for (const rate of rates) bridgeport.push(await phase(client, rate, engineCpu));
+  for (const target of targets) for (const rate of rates) bridgeport.push(await phase(client, target, rate, engineCpu));
   engine.stop();
   engine = null;
   stopFlowWatcher();
@@ -249,27 +281,34 @@ try {
   createInterface({ input: lone.stderr! }).on('line', (line) => line.includes('ENOBUFS') && enobufs++);
   await sleep(1000);
   const baseline: Phase[] = [];
-  for (const rate of rates) baseline.push(await phase(client, rate, async () => [await cpuOf(lone.pid!)]));
+  for (const target of targets) for (const rate of rates) baseline.push(await phase(client, target, rate, async () => [await cpuOf(lone.pid!)]));
   lone.kill('SIGTERM');
   await sink.close();
 
-  console.log(`\n${heldOpen} held connections, ${seconds} s per phase, both sides running ${CONNTRACK_EVENTS_ARGV.join(' ')}; ${delivered} container flow events reached the listener (these flows are the host's own)`);
+  console.log(`\n${heldOpen} held connections, ${seconds} s per phase, both sides running ${CONNTRACK_EVENTS_ARGV.join(' ')}; ${delivered} container flow events reached the listener`);
   for (const [i, b] of bridgeport.entries()) {
     const base = baseline[i]!;
     console.log(
-      `${b.rate} new flows/s (achieved ${b.flowsPerSecond.toFixed(0)} / ${base.flowsPerSecond.toFixed(0)}, failed ${b.failed} / ${base.failed}): ` +
+      `${b.target === 'host' ? "host's own" : 'to a container (DNAT)'}, ${b.rate} new flows/s (achieved ${b.flowsPerSecond.toFixed(0)} / ${base.flowsPerSecond.toFixed(0)}, failed ${b.failed} / ${base.failed}): ` +
         `bridgeport ${pct(b.cpu)} of one core (node ${pct(b.parts[0]!)} [JS thread ${pct(b.parts[2]!)}, V8 helpers ${pct(b.parts[3]!)}, other threads ${pct(b.parts[4]!)}; user ${pct(b.parts[5]!)}, system ${pct(b.parts[6]!)}] + its conntrack -E ${pct(b.parts[1]!)} + commands it ran ${pct(b.parts[7]!)}), conntrack -E alone ${pct(base.cpu)}, ratio ${base.cpu > 0 ? `${(b.cpu / base.cpu).toFixed(2)}×` : '—'}; ` +
         `the engine read the whole table ${b.tableReads} times after ${b.lostReads} reads that said events were lost`,
     );
   }
   if (enobufs > 0) console.log(`the lone conntrack -E lost events ${enobufs} times (ENOBUFS)`);
-  const at100 = bridgeport.find((p) => p.rate === 100);
-  const worst = Math.max(...bridgeport.filter((b) => b.rate > 0).map((b) => b.cpu / baseline[bridgeport.indexOf(b)]!.cpu));
-  console.log(`target within 2× of conntrack -E: worst ratio ${worst.toFixed(2)}×; target ≤ 5% of one core at 100 flows/s: ${at100 ? pct(at100.cpu) : 'not measured (add 100 to --rates)'}`);
+  for (const target of targets) {
+    const mine = bridgeport.filter((b) => b.target === target && b.rate > 0);
+    const at100 = mine.find((p) => p.rate === 100);
+    const worst = Math.max(...mine.map((b) => b.cpu / baseline[bridgeport.indexOf(b)]!.cpu));
+    console.log(
+      `${target === 'host' ? "host's own churn" : 'churn to a container'}: target within 2× of conntrack -E: worst ratio ${worst.toFixed(2)}×; ` +
+        `target ≤ 5% of one core at 100 flows/s: ${at100 ? pct(at100.cpu) : 'not measured (add 100 to --rates)'}`,
+    );
+  }
 } finally {
   engine?.stop();
   stopFlowWatcher();
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  if (targets.includes('container')) execFileSync('docker', ['rm', '-f', CHURN_CONTAINER], { stdio: 'ignore' });
   if (timeWait !== null) await writeFile(sysctl('net.netfilter.nf_conntrack_tcp_timeout_time_wait'), timeWait).catch(() => undefined);
   await rm(dir, { recursive: true, force: true });
 }

@@ -2,6 +2,7 @@
 // the same handlers): a LAN client's fetch through the published 8080 shows as a NEW event DNATed to
 // w1, is in the table dump, and its end shows as a TIME_WAIT update or a DESTROY. The watcher stops
 // when nobody reads, and a reader from before the stop is told it may have missed events.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalExecutor } from '../../src/main/privileged/local-executor';
@@ -75,6 +76,43 @@ describe('flows operations', () => {
       'the end of the LAN fetch',
     );
     expect(isLanToW1(ended)).toBe(true);
+  });
+
+  it("with addresses of interest, leaves out the host's own connections and keeps a container's DNAT", async () => {
+    const from = cursor;
+    // The host's own: the LAN client pings the host. A container's: a LAN fetch through 8080 to w1.
+    execFileSync('ip', ['netns', 'exec', process.env.BP_LAB_LAN_NS!, 'busybox', 'ping', '-c', '1', '-W', '2', LAN_IP], { stdio: 'ignore' });
+    expect(await httpGet({ lan: true }, LAN_IP, 8080)).toContain('bridgeport lab');
+    const isPingToHost = (e: ConntrackEntry) => e.protocol === 'icmp' && e.original.src === LAN_CLIENT && e.original.dst === LAN_IP;
+    // w1 is not in the interest: its flow is kept because it was DNAT'ed (the reply comes from w1).
+    const interest = ['172.31.255.254'];
+
+    const whole = await executor.run('flows.list', {});
+    expect(whole.entries.some(isPingToHost)).toBe(true);
+    expect(whole.uninteresting).toBe(0);
+    const narrowed = await executor.run('flows.list', { interest });
+    expect(narrowed.entries.some(isPingToHost)).toBe(false);
+    expect(narrowed.entries.some(isLanToW1)).toBe(true);
+    expect(narrowed.uninteresting).toBeGreaterThan(0);
+
+    const events: ConntrackEntry[] = [];
+    let uninteresting = 0;
+    await waitFor(
+      async () => {
+        for (let at = from, more = true; more; ) {
+          const batch = await executor.run('flows.events', { cursor: at, interest });
+          events.push(...batch.events);
+          uninteresting += batch.uninteresting;
+          at = batch.cursor;
+          more = batch.more;
+        }
+        return events.some(isLanToW1) || undefined;
+      },
+      10_000,
+      'the LAN fetch through 8080 among the events of interest',
+    );
+    expect(events.some(isPingToHost)).toBe(false);
+    expect(uninteresting).toBeGreaterThan(0);
   });
 
   it('stops conntrack -E when nobody reads, and tells an old cursor after the restart', async () => {

@@ -10,6 +10,7 @@ import type { ReadAccess } from '../access/privileged-reads';
 import { Ticker } from '../watch/ticker';
 import { addressBookOf, type AddressBook } from './address-book';
 import { attributeFlow, concernsContainers, isContainerFlow } from './attribute-flow';
+import { interestOf } from './flow-interest';
 import { FlowTable, type FlowChanges } from './flow-table';
 import { CONNTRACK_UNREAD, flowLimitationMessages, limitationsOf } from './flow-limitations';
 import type { OperationResults, PrivilegedExecutor } from '../../privileged/contract/operations';
@@ -47,6 +48,12 @@ export class FlowsTracker {
   private missedEvents = false;
   private fullReadEvery = FULL_READ_MS;
   private lastLoss = 0;
+  /**
+   * The addresses the privileged side was last asked about (flow-interest.ts): it leaves out every
+   * other connection unparsed. When a new one appears (a container started), the table is read
+   * again: its first connections may have come before this engine knew the address.
+   */
+  private interest: Set<string> | null = null;
 
   constructor(private readonly deps: FlowsTrackerDeps) {
     this.table = new FlowTable(deps.limit);
@@ -91,10 +98,20 @@ export class FlowsTracker {
     return this.book.book;
   }
 
+  /** The interest for the privileged side now, and whether it holds an address it did not before. */
+  private async currentInterest(): Promise<{ interest: string[]; grew: boolean }> {
+    const interest = interestOf(await this.addressBook());
+    const before = this.interest;
+    const grew = before !== null && interest.some((address) => !before.has(address));
+    if (before === null || grew || before.size !== interest.length) this.interest = new Set(interest);
+    return { interest, grew };
+  }
+
   private async readAll(executor: PrivilegedExecutor): Promise<FlowChanges> {
     this.lastFullRead = Date.now();
     this.missedEvents = false;
-    const listing = await executor.run('flows.list', {});
+    const { interest } = await this.currentInterest();
+    const listing = await executor.run('flows.list', { interest });
     this.accounting = listing.accounting;
     return this.table.replace(listing.entries);
   }
@@ -104,13 +121,14 @@ export class FlowsTracker {
     if (!executor) return;
     let changes: FlowChanges = { started: [], updated: [], ended: [] };
     const fresh = this.cursor === null;
+    const { interest, grew } = await this.currentInterest();
     // Events first (to the end of what the buffer holds): whatever happens while the table is read
     // is then in the buffer after this cursor.
-    let cursor: number = this.cursor ?? (await this.endOfEvents(executor));
+    let cursor: number = this.cursor ?? (await this.endOfEvents(executor, interest));
     // What the table holds when watching starts was there before: not reported as starting.
     if (fresh) await this.readAll(executor);
     for (let more = true; more; ) {
-      const batch: FlowEventsBatch = await executor.run('flows.events', { cursor });
+      const batch: FlowEventsBatch = await executor.run('flows.events', { cursor, interest });
       cursor = batch.cursor;
       more = batch.more;
       // Events were dropped (the kernel's ENOBUFS): what follows is still good; the table is read
@@ -125,15 +143,18 @@ export class FlowsTracker {
     if (this.missedEvents && now - this.lastFullRead >= this.fullReadEvery) {
       changes = merge(changes, await this.readAll(executor));
       this.fullReadEvery = Math.min(FULL_READ_MAX_MS, this.fullReadEvery * 2);
+    } else if (grew && !fresh) {
+      // A new container's connections from before its address was known: in the table, not in the events read.
+      changes = merge(changes, await this.readAll(executor));
     }
     if (changes.started.length + changes.updated.length + changes.ended.length > 0) await this.emit(changes);
   }
 
   /** The cursor after the last event the privileged side holds (starting its watcher if needed). */
-  private async endOfEvents(executor: PrivilegedExecutor): Promise<number> {
+  private async endOfEvents(executor: PrivilegedExecutor, interest: string[]): Promise<number> {
     let cursor = 0;
     for (let more = true; more; ) {
-      const batch: FlowEventsBatch = await executor.run('flows.events', { cursor });
+      const batch: FlowEventsBatch = await executor.run('flows.events', { cursor, interest });
       cursor = batch.cursor;
       more = batch.more;
     }

@@ -10,11 +10,21 @@ export const MAX_FLOW_EVENTS_PER_READ = 5_000;
 /** The event watcher stops when nobody has read its events for this long. */
 export const FLOW_WATCH_IDLE_MS = 30_000;
 
+/** Addresses of interest at most: a host's containers and namespaces, with room to spare. */
+export const MAX_INTEREST_ADDRESSES = 8_192;
+
+/**
+ * Only the connections that may concern these addresses (as sender or real answerer), and every
+ * DNAT'ed one (netcore/conntrack/line-interest). It can only narrow what the reply holds: absent,
+ * the whole table. The engine sends its containers' and namespaces' addresses.
+ */
+const interest = z.array(z.union([z.ipv4(), z.ipv6()])).max(MAX_INTEREST_ADDRESSES).optional();
+
 export const flowOperations = {
   /** `conntrack -L -o extended,id`, parsed; and whether accounting (packets, bytes) is on. */
-  'flows.list': z.object({}).strict(),
+  'flows.list': z.object({ interest }).strict(),
   /** The conntrack events after `cursor` (0 at first); starts the watcher on first use. */
-  'flows.events': z.object({ cursor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
+  'flows.events': z.object({ cursor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), interest }).strict(),
 } as const;
 
 export interface FlowOperationResults {
@@ -22,6 +32,8 @@ export interface FlowOperationResults {
     entries: ConntrackEntry[];
     /** Lines conntrack printed that the parser could not read completely (left out, never guessed). */
     unparsed: number;
+    /** Entries left out as outside the interest (the host's own connections). */
+    uninteresting: number;
     /** net.netfilter.nf_conntrack_acct in the helper's namespace: without it entries carry no packets/bytes. */
     accounting: boolean;
     /** Entries in the kernel's table (nf_conntrack_count) when read; else the lines conntrack printed. */
@@ -37,6 +49,8 @@ export interface FlowOperationResults {
     events: ConntrackEntry[];
     /** Lines of this range the parser could not read (left out). */
     unparsed: number;
+    /** Lines of this range left out as outside the interest (the host's own connections). */
+    uninteresting: number;
     /** Read again from here. */
     cursor: number;
     /** Events since the given cursor may be missing: ENOBUFS, a watcher restart, or the cursor fell out of the buffer. */

@@ -12,6 +12,7 @@ import { EventRing } from '../../../netcore/conntrack/event-ring';
 import { isConntrackEntry, parseConntrackLine, type ConntrackEntry } from '../../../netcore/conntrack/parse-conntrack';
 import { FLOW_EVENT_BUFFER, FLOW_WATCH_IDLE_MS, MAX_FLOW_EVENTS_PER_READ, type FlowOperationResults } from '../../contract/flow-operations';
 import { withoutSupersededUpdates } from '../../../netcore/conntrack/superseded-updates';
+import { lineInterest, mayConcern, type LineInterest } from '../../../netcore/conntrack/line-interest';
 import { FifoLines } from './fifo-lines';
 
 /**
@@ -44,20 +45,23 @@ class ConntrackWatcher {
   private problem: string | null = null;
   private exitHooked = false;
 
-  async read(cursor: number): Promise<FlowOperationResults['flows.events']> {
+  async read(cursor: number, interest: LineInterest | null): Promise<FlowOperationResults['flows.events']> {
     this.lastRead = Date.now();
     if (!this.child) await this.start();
     this.drain();
     const read = this.ring.read(cursor, MAX_FLOW_EVENTS_PER_READ);
     const events: ConntrackEntry[] = [];
     let unparsed = 0;
-    // Updates that a later update of the same connection in this read supersedes are not parsed.
-    for (const text of withoutSupersededUpdates(read.items)) {
+    // The host's own connections go first, unparsed; then the updates that a later update of the
+    // same connection in this read supersedes.
+    const wanted = interest ? read.items.filter((text) => mayConcern(text, interest)) : read.items;
+    const uninteresting = read.items.length - wanted.length;
+    for (const text of withoutSupersededUpdates(wanted)) {
       const line = parseConntrackLine(text);
       if (line && isConntrackEntry(line)) events.push(line);
       else if (line) unparsed++;
     }
-    return { events, unparsed, cursor: read.cursor, lost: read.lost, more: read.more, running: this.child !== null, problem: this.problem };
+    return { events, unparsed, uninteresting, cursor: read.cursor, lost: read.lost, more: read.more, running: this.child !== null, problem: this.problem };
   }
 
   /** The running conntrack's pid (tests), or null. */
@@ -166,6 +170,7 @@ class ConntrackWatcher {
 /** One per process: every reader shares it. */
 const watcher = new ConntrackWatcher();
 
-export const readFlowEvents = (args: { cursor: number }): Promise<FlowOperationResults['flows.events']> => watcher.read(args.cursor);
+export const readFlowEvents = (args: { cursor: number; interest?: string[] | undefined }): Promise<FlowOperationResults['flows.events']> =>
+  watcher.read(args.cursor, args.interest ? lineInterest(args.interest) : null);
 export const stopFlowWatcher = (): void => watcher.stop();
 export const flowWatcherPid = (): number | null => watcher.pid();
