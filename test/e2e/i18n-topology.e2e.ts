@@ -4,8 +4,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page, TestInfo } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
 import { cliSnapshot, expect, LAN_HOST_IP, seedLab, sh, test } from './lab-fixtures';
+import { clickUntil } from './graph-clicks';
 import { englishLeft, pseudoUrl } from './i18n-support';
 import { serve } from './serve';
 
@@ -35,13 +36,6 @@ async function clickCableOf(page: Page, veth: string): Promise<void> {
   await page.locator(`.react-flow__edge[data-id="veth:${veth}"] path.react-flow__edge-interaction`).click({ force: true });
 }
 
-/** Clicks until `shown` holds: a node of a graph that is still moving may be missed once. */
-async function clickUntil(target: Locator, shown: () => Promise<void>): Promise<void> {
-  await expect(async () => {
-    await target.click();
-    await shown();
-  }).toPass({ timeout: 15_000 });
-}
 
 test('the topology (graph, folded, table) and its details: every string comes from a catalogue', async ({ page, served }, testInfo) => {
   const w1 = cliSnapshot().containers.find((c) => c.name === 'w1')!;
@@ -167,8 +161,7 @@ test.describe('in Korean (ko-KR)', () => {
     await zoomInUntilDetailed(page, '실행 중');
     await expect(page.getByTestId('node-container-w1')).toContainText('컨테이너');
     await expect(page.getByTestId('node-container-w1')).toContainText('실행 중');
-    await page.getByTestId('node-container-w1').click();
-    await expect(page.getByTestId('details')).toContainText('이미지');
+    await clickUntil(page.getByTestId('node-container-w1'), () => expect(page.getByTestId('details')).toContainText('이미지', { timeout: 1_000 }));
     await expect(page.getByTestId('details')).toContainText(w1.image);
     await page.getByTestId('topology-display').getByText('표').click();
     await expect(page.getByTestId('topology-table')).toContainText('케이블 (호스트 ↔ 컨테이너)');

@@ -5,6 +5,7 @@
 // container chosen, asks for the network of a container on two, and a range is unpublished whole.
 import type { Page, TestInfo } from '@playwright/test';
 import { bridgeport, expect, seedLab, sh, test } from './lab-fixtures';
+import { clickUntil } from './graph-clicks';
 import type { MappingStatus } from '../../src/shared/publish-model';
 
 test.beforeAll(seedLab);
@@ -130,13 +131,10 @@ test('the details panel publishes on the clicked container; a range on its secon
     // Containers without a bridge network of their own get no button.
     // Right after load the graph may still be laid out and framed: a click that lands during that
     // move selects nothing, so it is tried again until the details open (as a person would).
-    await expect(async () => {
-      await page.getByTestId('node-container-hostnet').click();
-      await expect(page.getByTestId('details')).toContainText('host', { timeout: 1000 });
-    }).toPass({ timeout: 15_000 });
+    await clickUntil(page.getByTestId('node-container-hostnet'), () => expect(page.getByTestId('details')).toContainText('host', { timeout: 1000 }));
     await expect(page.getByTestId('details-publish-port')).toHaveCount(0);
 
-    await page.getByTestId('node-container-dual').click();
+    await clickUntil(page.getByTestId('node-container-dual'), () => expect(page.getByTestId('details-publish-port')).toBeVisible({ timeout: 1000 }));
     await page.getByTestId('details-publish-port').click();
     const modal = page.getByTestId('publish-modal');
     await expect(page.getByTestId('publish-container')).toHaveValue('dual');

@@ -1,5 +1,6 @@
 // The renderer in Debian's Chromium against `bridgeport serve`, inside the lab with real Docker.
 import { cliSnapshot, expect, seedLab, sh, test } from './lab-fixtures';
+import { clickUntil } from './graph-clicks';
 import { serve } from './serve';
 
 test.beforeAll(seedLab);
@@ -77,8 +78,7 @@ test('the graph shows the containers, docker0, their veths and the br- bridge; c
     expect(veth).toMatch(/^veth/);
     await expect(page.getByText(`${veth} ↔ eth0`)).toBeVisible();
   }
-  await page.getByTestId('node-container-w1').click();
-  await expect(page.getByTestId('details')).toContainText('bridgeport-lab/busybox:1');
+  await clickUntil(page.getByTestId('node-container-w1'), () => expect(page.getByTestId('details')).toContainText('bridgeport-lab/busybox:1', { timeout: 1_000 }));
   await expect(page.getByTestId('details')).toContainText(w1!.endpoints[0]!.ip!);
   await page.screenshot({ path: testInfo.outputPath('topology.png') });
   await testInfo.attach('topology', { path: testInfo.outputPath('topology.png'), contentType: 'image/png' });
@@ -125,8 +125,7 @@ test('grouping folds containers per network and is kept; search finds and reveal
   await expect(group).toBeVisible();
   await expect(page.getByTestId('node-container-w1')).toHaveCount(0);
   await expect(page.getByTestId('node-bridge-docker0')).toBeVisible();
-  await group.click();
-  await expect(page.getByTestId('group-details')).toContainText(`w1 · running · ${w1.endpoints[0]!.ip}`);
+  await clickUntil(group, () => expect(page.getByTestId('group-details')).toContainText(`w1 · running · ${w1.endpoints[0]!.ip}`, { timeout: 1_000 }));
 
   // The choice is kept across a reload.
   await page.reload();
