@@ -10,6 +10,8 @@ import { addressBookOf } from '../../../src/main/engine/flows/address-book';
 import { concernsContainers } from '../../../src/main/engine/flows/attribute-flow';
 import { interestOf } from '../../../src/main/engine/flows/flow-interest';
 import { docker28Snapshot } from '../flows/docker28-snapshot';
+import { MAX_INTEREST_ADDRESSES } from '../../../src/main/privileged/contract/flow-operations';
+import { MAX_REQUEST_LINE } from '../../../src/main/privileged/helper/message-framing';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/conntrack');
 const lines = readdirSync(FIXTURES)
@@ -18,7 +20,7 @@ const lines = readdirSync(FIXTURES)
   .filter((line) => line.includes('src='));
 
 const book = addressBookOf(docker28Snapshot());
-const interest = lineInterest(interestOf(book));
+const interest = lineInterest(interestOf(book) ?? []);
 
 describe('mayConcern', () => {
   it('keeps every captured line the engine attributes to a container, and drops the rest of them', () => {
@@ -68,5 +70,16 @@ describe('mayConcern', () => {
 
   it('ignores what is not an address in the interest', () => {
     expect(lineInterest(['172.17.0.2', 'not-an-address', '::ffff:172.17.0.3']).addresses).toEqual(new Set(['172.17.0.2', '172.17.0.3']));
+  });
+});
+
+describe('interestOf', () => {
+  it("names every container's address, and gives up (the whole table) past what one request carries", () => {
+    expect(interestOf(book)).toEqual(expect.arrayContaining(['172.17.0.2', '172.17.0.3']));
+    const crowded = { ...book, containers: new Map(Array.from({ length: MAX_INTEREST_ADDRESSES + 1 }, (_, i) => [`10.1.${i >> 8}.${i & 255}`, { id: `c${i}`, name: `c${i}` }] as const)) };
+    expect(interestOf(crowded)).toBeUndefined();
+    // The largest interest, every address IPv6 in full, fits the helper's request line.
+    const request = JSON.stringify({ op: 'flows.events', args: { cursor: Number.MAX_SAFE_INTEGER, interest: Array.from({ length: MAX_INTEREST_ADDRESSES }, () => 'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff') } });
+    expect(request.length).toBeLessThan(MAX_REQUEST_LINE);
   });
 });

@@ -98,12 +98,15 @@ export class FlowsTracker {
     return this.book.book;
   }
 
-  /** The interest for the privileged side now, and whether it holds an address it did not before. */
-  private async currentInterest(): Promise<{ interest: string[]; grew: boolean }> {
+  /**
+   * The interest for the privileged side now (undefined: every connection, for a host with more
+   * addresses than a request carries), and whether it holds an address it did not before.
+   */
+  private async currentInterest(): Promise<{ interest: string[] | undefined; grew: boolean }> {
     const interest = interestOf(await this.addressBook());
     const before = this.interest;
-    const grew = before !== null && interest.some((address) => !before.has(address));
-    if (before === null || grew || before.size !== interest.length) this.interest = new Set(interest);
+    const grew = before !== null && interest !== undefined && interest.some((address) => !before.has(address));
+    if (before === null || grew || before.size !== interest?.length) this.interest = new Set(interest);
     return { interest, grew };
   }
 
@@ -151,7 +154,7 @@ export class FlowsTracker {
   }
 
   /** The cursor after the last event the privileged side holds (starting its watcher if needed). */
-  private async endOfEvents(executor: PrivilegedExecutor, interest: string[]): Promise<number> {
+  private async endOfEvents(executor: PrivilegedExecutor, interest: string[] | undefined): Promise<number> {
     let cursor = 0;
     for (let more = true; more; ) {
       const batch: FlowEventsBatch = await executor.run('flows.events', { cursor, interest });

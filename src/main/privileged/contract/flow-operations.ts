@@ -10,8 +10,12 @@ export const MAX_FLOW_EVENTS_PER_READ = 5_000;
 /** The event watcher stops when nobody has read its events for this long. */
 export const FLOW_WATCH_IDLE_MS = 30_000;
 
-/** Addresses of interest at most: a host's containers and namespaces, with room to spare. */
-export const MAX_INTEREST_ADDRESSES = 8_192;
+/**
+ * Addresses of interest at most: a desktop's containers and namespaces with room to spare, and few
+ * enough that a request stays well inside the helper's 64 KiB request line (IPv6 in full: 42 bytes
+ * each in JSON). An engine with more asks without an interest (the whole table).
+ */
+export const MAX_INTEREST_ADDRESSES = 1_024;
 
 /**
  * Only the connections that may concern these addresses (as sender or real answerer), and every
