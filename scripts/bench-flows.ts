@@ -1,10 +1,11 @@
 // Benchmark (issue 17, Performance): what following flows costs, for two kinds of churn: the host's
 // own connections (a LAN client to a server on the host, which the privileged side leaves out before
 // parsing), and connections to a container through a published port (LAN → host:7003, DNAT to a
-// server in the container's namespace), every one of which the engine parses and attributes. Bridgeport's flows engine keeps one
-// `conntrack -E` (CONNTRACK_EVENTS_ARGV) and polls its buffer every 500 ms; the floor is that same
-// `conntrack -E`, with the same flags, writing to /dev/null and nothing else. Measured side by side in one run, inside a lab:
-//   sudo bash test/lab/lab.sh npx tsx scripts/bench-flows.ts [--held 10000] [--rates 100,500] [--seconds 20] [--churn host,container]
+// server in the container's namespace), every one of which the engine parses and attributes.
+// Bridgeport's flows engine keeps one `conntrack -E` (CONNTRACK_EVENTS_ARGV) and polls its buffer
+// every 500 ms; the floor is that same `conntrack -E`, with the same flags, writing to /dev/null and
+// nothing else. Measured side by side in one run, inside a lab:
+//   sudo bash test/lab/lab.sh npx tsx scripts/bench-flows.ts [--held 10000] [--rates 0,100,500] [--seconds 20] [--churn host,container]
 // Load: a small Node TCP server on the lab host's uplink (198.51.100.1) and one Node client in the LAN
 // namespace that holds N connections open and churns K new ones a second (the server closes each
 // churned connection at once). Both are separate processes, so their CPU is not counted.
