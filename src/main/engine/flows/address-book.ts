@@ -2,6 +2,7 @@
 // Pure: no I/O.
 import ipaddr from 'ipaddr.js';
 import type { Link, Snapshot } from '../../../shared/model';
+import { normalizeAddress } from '../../netcore/addresses/normalize-address';
 
 export interface ContainerIdentity {
   id: string;
@@ -31,21 +32,6 @@ export interface AddressBookOptions {
 
 /** Link names engines and CNI plugins give their own bridges and veths: never an uplink. */
 const CONTAINER_SIDE_NAME = /^(docker\d*|br-|veth|podman|cni|virbr|flannel|cali|vxlan)/;
-
-/** The address as a map key (IPv6 in full, IPv4-mapped IPv6 as IPv4), or null when it is not one. */
-/** Parsed addresses, remembered: the same few addresses come back in every event (bounded, then forgotten). */
-const normalized = new Map<string, string | null>();
-const NORMALIZED_KEPT = 65_536;
-
-export function normalizeAddress(text: string): string | null {
-  const known = normalized.get(text);
-  if (known !== undefined) return known;
-  const bare = text.split('/')[0]?.split('%')[0] ?? '';
-  const value = ipaddr.isValid(bare) ? ipaddr.process(bare).toNormalizedString() : null;
-  if (normalized.size >= NORMALIZED_KEPT) normalized.clear();
-  normalized.set(text, value);
-  return value;
-}
 
 function parseCidr(text: string): Cidr | null {
   try {

@@ -4,7 +4,8 @@
 import ipaddr from 'ipaddr.js';
 import type { ConntrackEntry, ConntrackTuple } from '../../netcore/conntrack/parse-conntrack';
 import type { Flow, FlowEnd, FlowNat, FlowTuple } from '../../../shared/flow-model';
-import { inLan, normalizeAddress, type AddressBook } from './address-book';
+import { normalizeAddress } from '../../netcore/addresses/normalize-address';
+import { inLan, type AddressBook } from './address-book';
 
 /** Each book's answers so far: a busy host asks about the same addresses in every event (shared, never changed). */
 const answered = new WeakMap<AddressBook, Map<string, FlowEnd>>();

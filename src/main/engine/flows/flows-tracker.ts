@@ -66,7 +66,7 @@ export class FlowsTracker {
     if (!executor) return { flows: [], accounting: false, dropped: 0, ...limitationsOf([CONNTRACK_UNREAD]) };
     // Not followed yet (or the first poll has not read the table): read it now, so a view that
     // opens as watching starts gets the connections there are.
-    if (!this.ticker.running || this.cursor === null) await this.readAll(executor);
+    if (!this.ticker.running || this.cursor === null) await this.readAll(executor, interestOf(await this.addressBook()));
     return this.currentReport();
   }
 
@@ -106,14 +106,13 @@ export class FlowsTracker {
     const interest = interestOf(await this.addressBook());
     const before = this.interest;
     const grew = before !== null && interest !== undefined && interest.some((address) => !before.has(address));
-    if (before === null || grew || before.size !== interest?.length) this.interest = new Set(interest);
+    this.interest = new Set(interest);
     return { interest, grew };
   }
 
-  private async readAll(executor: PrivilegedExecutor): Promise<FlowChanges> {
+  private async readAll(executor: PrivilegedExecutor, interest: string[] | undefined): Promise<FlowChanges> {
     this.lastFullRead = Date.now();
     this.missedEvents = false;
-    const { interest } = await this.currentInterest();
     const listing = await executor.run('flows.list', { interest });
     this.accounting = listing.accounting;
     return this.table.replace(listing.entries);
@@ -129,7 +128,7 @@ export class FlowsTracker {
     // is then in the buffer after this cursor.
     let cursor: number = this.cursor ?? (await this.endOfEvents(executor, interest));
     // What the table holds when watching starts was there before: not reported as starting.
-    if (fresh) await this.readAll(executor);
+    if (fresh) await this.readAll(executor, interest);
     for (let more = true; more; ) {
       const batch: FlowEventsBatch = await executor.run('flows.events', { cursor, interest });
       cursor = batch.cursor;
@@ -144,11 +143,11 @@ export class FlowsTracker {
     const now = Date.now();
     if (now - this.lastLoss >= FULL_READ_MAX_MS) this.fullReadEvery = FULL_READ_MS;
     if (this.missedEvents && now - this.lastFullRead >= this.fullReadEvery) {
-      changes = merge(changes, await this.readAll(executor));
+      changes = merge(changes, await this.readAll(executor, interest));
       this.fullReadEvery = Math.min(FULL_READ_MAX_MS, this.fullReadEvery * 2);
     } else if (grew && !fresh) {
       // A new container's connections from before its address was known: in the table, not in the events read.
-      changes = merge(changes, await this.readAll(executor));
+      changes = merge(changes, await this.readAll(executor, interest));
     }
     if (changes.started.length + changes.updated.length + changes.ended.length > 0) await this.emit(changes);
   }

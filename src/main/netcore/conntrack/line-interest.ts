@@ -6,38 +6,25 @@
 // where it was sent: a published port), or when its tuples cannot be found (the parser then says
 // what it could not read). A superset of what the engine attributes to containers; it decides the
 // rest. Pure: no I/O.
-import ipaddr from 'ipaddr.js';
+import { normalizeAddress } from '../addresses/normalize-address';
 
 export interface LineInterest {
   /** Normalized addresses (IPv6 in full, IPv4-mapped IPv6 as IPv4). */
   readonly addresses: ReadonlySet<string>;
 }
 
-/** conntrack prints IPv6 compressed: such addresses are normalized once, then remembered (bounded). */
-const normalized = new Map<string, string | null>();
-const NORMALIZED_KEPT = 16_384;
-
-function normalize(text: string): string | null {
-  const known = normalized.get(text);
-  if (known !== undefined) return known;
-  const value = ipaddr.isValid(text) ? ipaddr.process(text).toNormalizedString() : null;
-  if (normalized.size >= NORMALIZED_KEPT) normalized.clear();
-  normalized.set(text, value);
-  return value;
-}
-
 export function lineInterest(addresses: Iterable<string>): LineInterest {
   const set = new Set<string>();
   for (const address of addresses) {
-    const key = normalize(address);
+    const key = normalizeAddress(address);
     if (key !== null) set.add(key);
   }
   return { addresses: set };
 }
 
 function interesting(address: string, interest: LineInterest): boolean {
-  // IPv4 prints as its normalized form already; only IPv6 (and mapped IPv4) needs the work.
-  return interest.addresses.has(address.includes(':') ? (normalize(address) ?? address) : address);
+  // conntrack prints IPv4 in its normalized form already; only IPv6 (and mapped IPv4) needs the work.
+  return interest.addresses.has(address.includes(':') ? (normalizeAddress(address) ?? address) : address);
 }
 
 /** The value of ` key=` between `from` and `to` (a tuple's stretch of the line), or null. */
